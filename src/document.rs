@@ -1,0 +1,471 @@
+//! The output types: what an analysis finds, owned and serialisable.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::{OffsetMap, OffsetUnit};
+use crate::text::{Paragraph, Sentence, Token};
+use crate::Span;
+
+/// Everything sayso found in one text.
+///
+/// Serialised with serde, it is the output contract of `sayso extract`:
+/// `{"entities": [...], "claims": [...], "quotes": [...]}` with byte offsets.
+/// Tokens, sentences and paragraphs are available here but not serialised.
+///
+/// # Example
+///
+/// ```
+/// let text = "“We will win,” said Volodymyr Zelensky.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// for claim in &analysis.claims {
+///     assert_eq!(&text[claim.content.span], claim.content.text);
+/// }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Analysis {
+    /// People, groups and places, each with all its mentions.
+    pub entities: Vec<Entity>,
+    /// Statements attributed (or not) to a speaker.
+    pub claims: Vec<Claim>,
+    /// Every quotation, whatever its role.
+    pub quotes: Vec<Quote>,
+    /// The tokens, in text order.
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
+    /// The sentences, in text order.
+    #[serde(skip)]
+    pub sentences: Vec<Sentence>,
+    /// The paragraphs, in text order.
+    #[serde(skip)]
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Analysis {
+    /// A view of the analysis that serialises its offsets in `unit`.
+    ///
+    /// `text` must be the text the analysis was made from. Conversion happens
+    /// here, at the output edge; the analysis itself keeps byte offsets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sayso::{Extractor, OffsetUnit};
+    ///
+    /// let text = "Киев: “Мы победим,” said Volodymyr Zelensky.";
+    /// let analysis = Extractor::new().analyze(text);
+    /// let json = serde_json::to_value(analysis.with_offsets(text, OffsetUnit::Chars)).unwrap();
+    /// for quote in json["quotes"].as_array().unwrap() {
+    ///     let start = quote["start"].as_u64().unwrap() as usize;
+    ///     let end = quote["end"].as_u64().unwrap() as usize;
+    ///     let slice: String = text.chars().skip(start).take(end - start).collect();
+    ///     assert_eq!(slice, quote["text"].as_str().unwrap());
+    /// }
+    /// ```
+    pub fn with_offsets<'a>(&'a self, text: &'a str, unit: OffsetUnit) -> WithOffsets<'a> {
+        WithOffsets {
+            analysis: self,
+            text,
+            unit,
+        }
+    }
+
+    fn remap(&self, map: &OffsetMap) -> Analysis {
+        let snippet = |s: &Snippet| Snippet {
+            span: map.span(s.span),
+            text: s.text.clone(),
+        };
+        Analysis {
+            entities: self
+                .entities
+                .iter()
+                .map(|e| Entity {
+                    mentions: e.mentions.iter().map(snippet).collect(),
+                    ..e.clone()
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| Claim {
+                    content: snippet(&c.content),
+                    speaker: c.speaker.as_ref().map(snippet),
+                    cue: c.cue.as_ref().map(snippet),
+                    ..c.clone()
+                })
+                .collect(),
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| Quote {
+                    span: map.span(q.span),
+                    ..q.clone()
+                })
+                .collect(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+        }
+    }
+}
+
+/// An [`Analysis`] that serialises with offsets in a chosen unit; made by
+/// [`Analysis::with_offsets`].
+///
+/// # Example
+///
+/// ```
+/// use sayso::{Extractor, OffsetUnit};
+/// let text = "Gladkov said so.";
+/// let analysis = Extractor::new().analyze(text);
+/// let view = analysis.with_offsets(text, OffsetUnit::Utf16);
+/// assert!(serde_json::to_string(&view).unwrap().starts_with("{\"entities\":"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct WithOffsets<'a> {
+    analysis: &'a Analysis,
+    text: &'a str,
+    unit: OffsetUnit,
+}
+
+impl Serialize for WithOffsets<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.unit == OffsetUnit::Bytes {
+            return self.analysis.serialize(serializer);
+        }
+        let map = OffsetMap::new(self.text, self.unit);
+        self.analysis.remap(&map).serialize(serializer)
+    }
+}
+
+/// A stretch of the text: where it is and what it says.
+///
+/// Serialised flat, as `{"start": .., "end": .., "text": ".."}`.
+///
+/// # Example
+///
+/// ```
+/// let text = "Gladkov said so.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// for entity in &analysis.entities {
+///     for mention in &entity.mentions {
+///         assert_eq!(&text[mention.span], mention.text);
+///     }
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Snippet {
+    /// Where it is, in bytes.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The exact slice of the text at `span`.
+    pub text: String,
+}
+
+impl Snippet {
+    pub(crate) fn new(text: &str, span: Span) -> Snippet {
+        Snippet {
+            span,
+            text: text[span].to_string(),
+        }
+    }
+}
+
+/// The identifier of an entity within one analysis: its index in
+/// [`Analysis::entities`].
+///
+/// # Example
+///
+/// ```
+/// let text = "Vladimir Putin met Putin's aides.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// for (i, entity) in analysis.entities.iter().enumerate() {
+///     assert_eq!(entity.id.index(), i);
+/// }
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    pub(crate) fn new(index: usize) -> EntityId {
+        EntityId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// The index of the entity in [`Analysis::entities`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let analysis = sayso::Extractor::new().analyze("Moscow and Kyiv.");
+    /// if let Some(entity) = analysis.entities.first() {
+    ///     assert_eq!(entity.id.index(), 0);
+    /// }
+    /// ```
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The type of an entity.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sayso::EntityType::Place.as_str(), "place");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    /// A named human.
+    Person,
+    /// A named organisation, armed group, party, company, media outlet or
+    /// institution.
+    Group,
+    /// A named country, region, city, village or other location.
+    Place,
+}
+
+impl EntityType {
+    /// The name used in the output contract and gazetteer files.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(sayso::EntityType::Group.as_str(), "group");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Group => "group",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+impl std::str::FromStr for EntityType {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<EntityType, crate::Error> {
+        match s {
+            "person" => Ok(EntityType::Person),
+            "group" => Ok(EntityType::Group),
+            "place" => Ok(EntityType::Place),
+            _ => Err(crate::Error::invalid_input(format!(
+                "unknown entity type {s:?} (expected person, group or place)"
+            ))),
+        }
+    }
+}
+
+/// A person, group or place and all its mentions in the text.
+///
+/// # Example
+///
+/// ```
+/// use sayso::EntityType;
+///
+/// let text = "Vyacheslav Gladkov spoke. Later Gladkov left Moscow.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// let gladkov = analysis.entities.iter().find(|e| e.name == "Vyacheslav Gladkov").unwrap();
+/// assert_eq!(gladkov.kind, EntityType::Person);
+/// assert_eq!(gladkov.mentions.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entity {
+    /// Its index in [`Analysis::entities`].
+    pub id: EntityId,
+    /// Person, group or place.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The gazetteer's canonical name when linked, else the longest mention.
+    pub name: String,
+    /// The linked gazetteer entry, as `source:id`.
+    pub gazetteer_id: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Snippet>,
+}
+
+/// How a claim is reported.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sayso::ClaimKind::Indirect.as_str(), "indirect");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClaimKind {
+    /// A whole statement in quotation marks.
+    Direct,
+    /// A quoted fragment inside the reporter's own sentence.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl ClaimKind {
+    /// The name used in the output contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(sayso::ClaimKind::Direct.as_str(), "direct");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Partial => "partial",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// A statement someone is reported to have made.
+///
+/// # Example
+///
+/// ```
+/// let text = "“We are ready,” said Gladkov.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// for claim in &analysis.claims {
+///     assert!((0.0..=1.0).contains(&claim.confidence));
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Claim {
+    /// Direct, partial or indirect.
+    pub kind: ClaimKind,
+    /// What was said: inside the marks for quotations, the reported clause
+    /// for indirect speech.
+    pub content: Snippet,
+    /// The words naming the speaker (a name, a description or a pronoun).
+    pub speaker: Option<Snippet>,
+    /// The entity the speaker resolves to.
+    pub speaker_entity: Option<EntityId>,
+    /// The speech verb or phrase.
+    pub cue: Option<Snippet>,
+    /// The rule that attributed the claim.
+    pub sieve: Sieve,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// What a quotation is for.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sayso::QuoteRole::Scare.as_str(), "scare");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuoteRole {
+    /// Someone's words: the content of a direct or partial claim.
+    Claim,
+    /// A word or two marked as someone's term, with nobody saying it.
+    Scare,
+    /// A headline or title standing alone.
+    Title,
+    /// The name of a work, or a nickname.
+    Name,
+}
+
+impl QuoteRole {
+    /// The name used in the output contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(sayso::QuoteRole::Title.as_str(), "title");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteRole::Claim => "claim",
+            QuoteRole::Scare => "scare",
+            QuoteRole::Title => "title",
+            QuoteRole::Name => "name",
+        }
+    }
+}
+
+/// A quotation: the text between its marks and what it is for.
+///
+/// # Example
+///
+/// ```
+/// let text = "It called them “common soldiers”.";
+/// let analysis = sayso::Extractor::new().analyze(text);
+/// for quote in &analysis.quotes {
+///     assert_eq!(&text[quote.span], quote.text);
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Quote {
+    /// The text inside the marks.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The exact slice of the text at `span`.
+    pub text: String,
+    /// What the quotation is for.
+    pub role: QuoteRole,
+}
+
+/// The attribution rule (sieve) that decided a claim's speaker.
+///
+/// Sieves run in this order over the claims still unresolved; the first that
+/// decides wins.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sayso::Sieve::Adjacent.as_str(), "adjacent");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sieve {
+    /// A cue and speaker right next to the quotation ("..." said Gladkov).
+    Adjacent,
+    /// The subject of a speech verb in the same sentence, or "according to X".
+    Subject,
+    /// A quotation next to an attributed one takes its speaker.
+    Continuation,
+    /// The paragraph before introduces the speaker.
+    ParagraphContext,
+    /// A pronoun or description resolved to an earlier speaker.
+    Coreference,
+    /// The nearest plausible speaker, with low confidence.
+    Fallback,
+    /// No rule found a speaker.
+    Unattributed,
+}
+
+impl Sieve {
+    /// The name used in the output contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(sayso::Sieve::ParagraphContext.as_str(), "paragraph_context");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sieve::Adjacent => "adjacent",
+            Sieve::Subject => "subject",
+            Sieve::Continuation => "continuation",
+            Sieve::ParagraphContext => "paragraph_context",
+            Sieve::Coreference => "coreference",
+            Sieve::Fallback => "fallback",
+            Sieve::Unattributed => "unattributed",
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Gazetteers: lists of people, groups and places with their other names, and
+//! the matcher that finds them in text.
+
+mod tsv;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::document::EntityType;
+use crate::error::Error;
+
+pub use tsv::COLUMNS;
+
+/// One gazetteer entry: a person, group or place and its names.
+///
+/// # Example
+///
+/// ```
+/// use sayso::{EntityType, Gazetteer};
+///
+/// let gazetteer = Gazetteer::builder()
+///     .add_tsv("mine.tsv", "my:1\tAcme Corp\tgroup\tcompany\tAcme|ACME Inc\tUS\t\t\t\n")
+///     .build()
+///     .unwrap();
+/// let entry = gazetteer.entries().next().unwrap();
+/// assert_eq!(entry.name, "Acme Corp");
+/// assert_eq!(entry.kind, EntityType::Group);
+/// assert_eq!(entry.aliases, ["Acme", "ACME Inc"]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// A stable identifier, `source:id` (e.g. `geonames:472045`).
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// Person, group or place.
+    pub kind: EntityType,
+    /// A finer type: `country`, `city`, `armed_group`, `head_of_state`, ...
+    pub subtype: String,
+    /// Other names: spellings, transliterations, short forms, acronyms.
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-2 country code, where known.
+    pub country: String,
+    /// Population or another prominence figure; ties between entries sharing
+    /// a name go to the larger.
+    pub prominence: u64,
+    /// For people, where known.
+    pub gender: Option<Gender>,
+    /// Whether the names also match regardless of case.
+    pub case_insensitive: bool,
+}
+
+impl Entry {
+    /// Creates an entry with no aliases or optional attributes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sayso::{EntityType, Entry, Gazetteer};
+    ///
+    /// let mut entry = Entry::new("my:gladkov", "Vyacheslav Gladkov", EntityType::Person);
+    /// entry.aliases.push("Gladkov".to_string());
+    /// let gazetteer = Gazetteer::builder().add_entry(entry).build().unwrap();
+    /// assert_eq!(gazetteer.len(), 1);
+    /// ```
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: EntityType) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            subtype: String::new(),
+            aliases: Vec::new(),
+            country: String::new(),
+            prominence: 0,
+            gender: None,
+            case_insensitive: false,
+        }
+    }
+
+    /// The canonical name followed by the aliases.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sayso::{EntityType, Entry};
+    /// let mut entry = Entry::new("my:1", "Kyiv", EntityType::Place);
+    /// entry.aliases.push("Kiev".into());
+    /// assert_eq!(entry.names().collect::<Vec<_>>(), ["Kyiv", "Kiev"]);
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A person's gender, as far as pronoun resolution needs it.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!("f".parse::<sayso::Gender>().unwrap(), sayso::Gender::Female);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Gender {
+    /// he / him / his
+    Male,
+    /// she / her
+    Female,
+}
+
+impl std::str::FromStr for Gender {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Gender, Error> {
+        match s {
+            "m" | "male" => Ok(Gender::Male),
+            "f" | "female" => Ok(Gender::Female),
+            _ => Err(Error::invalid_input(format!(
+                "unknown gender {s:?} (expected m or f)"
+            ))),
+        }
+    }
+}
+
+/// A compiled gazetteer: entries and a matcher over all their names.
+///
+/// Cheap to clone: the entries and the automaton are shared.
+///
+/// # Example
+///
+/// ```
+/// let gazetteer = sayso::Gazetteer::builder()
+///     .add_tsv("places.tsv", "my:1\tShebekino\tplace\ttown\t\tRU\t40000\t\t\n")
+///     .build()
+///     .unwrap();
+/// assert_eq!(gazetteer.len(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    /// A builder for a gazetteer of your own.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let empty = sayso::Gazetteer::builder().build().unwrap();
+    /// assert!(empty.is_empty());
+    /// ```
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// The number of entries.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(sayso::Gazetteer::builder().build().unwrap().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    /// Whether there are no entries.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(sayso::Gazetteer::builder().build().unwrap().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.inner.entries.is_empty()
+    }
+
+    /// All entries, in the order they were added.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let g = sayso::Gazetteer::builder().build().unwrap();
+    /// assert_eq!(g.entries().count(), 0);
+    /// ```
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.inner.entries.iter()
+    }
+}
+
+/// Configures and builds a [`Gazetteer`].
+///
+/// Entries come from TSV text (see [`COLUMNS`] and `gazetteers/README.md`),
+/// from files, or one by one. Only [`GazetteerBuilder::build`] can fail, and
+/// its error names the file and line of the first malformed entry.
+///
+/// # Example
+///
+/// ```
+/// use sayso::{EntityType, Entry, Gazetteer};
+///
+/// let gazetteer = Gazetteer::builder()
+///     .add_tsv("extra.tsv", "my:1\tNovaya Tavolshanka\tplace\tvillage\t\tRU\t\t\t\n")
+///     .add_entry(Entry::new("my:2", "Freedom of Russia Legion", EntityType::Group))
+///     .build()
+///     .unwrap();
+/// assert_eq!(gazetteer.len(), 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug)]
+enum Source {
+    Tsv {
+        name: PathBuf,
+        contents: Cow<'static, str>,
+    },
+    File(PathBuf),
+    Entry(Box<Entry>),
+}
+
+impl GazetteerBuilder {
+    /// Adds the entries of TSV text; `name` is used in error messages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let g = sayso::Gazetteer::builder()
+    ///     .add_tsv("inline", "# a comment\n\nmy:1\tGladkov\tperson\tgovernor\t\tRU\t\tm\t\n")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.len(), 1);
+    /// ```
+    pub fn add_tsv(
+        mut self,
+        name: impl Into<PathBuf>,
+        contents: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.sources.push(Source::Tsv {
+            name: name.into(),
+            contents: contents.into(),
+        });
+        self
+    }
+
+    /// Adds the entries of a TSV file, read when the gazetteer is built.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = sayso::Gazetteer::builder().add_file("no/such/file.tsv").build().unwrap_err();
+    /// assert_eq!(err.kind(), sayso::ErrorKind::Io);
+    /// ```
+    pub fn add_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.sources.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds one entry.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sayso::{EntityType, Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .add_entry(Entry::new("my:1", "Shebekino", EntityType::Place))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.entries().next().unwrap().name, "Shebekino");
+    /// ```
+    pub fn add_entry(mut self, entry: Entry) -> Self {
+        self.sources.push(Source::Entry(Box::new(entry)));
+        self
+    }
+
+    /// Parses every source and compiles the matcher.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = sayso::Gazetteer::builder()
+    ///     .add_tsv("bad.tsv", "my:1\t\tplace\t\t\t\t\t\t\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.tsv:1: empty name");
+    /// ```
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut entries = Vec::new();
+        for source in &self.sources {
+            match source {
+                Source::Tsv { name, contents } => tsv::parse(name, contents, &mut entries)?,
+                Source::File(path) => {
+                    let contents =
+                        std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+                    tsv::parse(path, &contents, &mut entries)?;
+                }
+                Source::Entry(entry) => {
+                    tsv::validate(entry).map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
+                    entries.push((**entry).clone());
+                }
+            }
+        }
+        Ok(Gazetteer {
+            inner: Arc::new(Inner { entries }),
+        })
+    }
+}
+
+impl GazetteerBuilder {
+    pub(crate) fn extend(mut self, other: &GazetteerBuilder) -> Self {
+        self.sources.extend(other.sources.iter().cloned());
+        self
+    }
+}
+
+/// A builder holding the embedded default gazetteers (people, groups,
+/// places), compiled into the crate.
+pub(crate) fn embedded() -> GazetteerBuilder {
+    Gazetteer::builder()
+        .add_tsv("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv"))
+        .add_tsv("gazetteers/groups.tsv", include_str!("../../gazetteers/groups.tsv"))
+        .add_tsv("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv"))
+}

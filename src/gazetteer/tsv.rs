@@ -1,0 +1,101 @@
+//! The gazetteer file format: one entry per line, tab-separated.
+
+use std::path::Path;
+
+use crate::document::EntityType;
+use crate::error::{Error, ErrorKind};
+
+use super::{Entry, Gender};
+
+/// The columns of a gazetteer TSV line, in order.
+///
+/// `aliases` are separated by `|`; `flags` is a comma-separated list
+/// (`nocase`: the names also match in any case). Only `id`, `name` and `type`
+/// must be filled in; lines starting with `#` and blank lines are skipped.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sayso::COLUMNS[..3], ["id", "name", "type"]);
+/// ```
+pub const COLUMNS: [&str; 9] = [
+    "id",
+    "name",
+    "type",
+    "subtype",
+    "aliases",
+    "country",
+    "prominence",
+    "gender",
+    "flags",
+];
+
+const MAX_NAME_LEN: usize = 256;
+
+pub(super) fn parse(path: &Path, contents: &str, out: &mut Vec<Entry>) -> Result<(), Error> {
+    for (i, line) in contents.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let entry = parse_line(line)
+            .and_then(|entry| validate(&entry).map(|()| entry))
+            .map_err(|msg| Error::new(ErrorKind::Gazetteer, msg).at(path, Some(i as u64 + 1)))?;
+        out.push(entry);
+    }
+    Ok(())
+}
+
+fn parse_line(line: &str) -> Result<Entry, String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    if fields.len() != COLUMNS.len() {
+        return Err(format!(
+            "expected {} tab-separated columns, found {}",
+            COLUMNS.len(),
+            fields.len()
+        ));
+    }
+    let kind = fields[2].parse::<EntityType>().map_err(|e| e.to_string())?;
+    let mut entry = Entry::new(fields[0].trim(), fields[1].trim(), kind);
+    entry.subtype = fields[3].trim().to_string();
+    entry.aliases = fields[4]
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect();
+    entry.country = fields[5].trim().to_string();
+    entry.prominence = match fields[6].trim() {
+        "" => 0,
+        n => n
+            .parse()
+            .map_err(|_| format!("prominence {n:?} is not a whole number"))?,
+    };
+    entry.gender = match fields[7].trim() {
+        "" => None,
+        g => Some(g.parse::<Gender>().map_err(|e| e.to_string())?),
+    };
+    for flag in fields[8].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        match flag {
+            "nocase" => entry.case_insensitive = true,
+            other => return Err(format!("unknown flag {other:?}")),
+        }
+    }
+    Ok(entry)
+}
+
+pub(super) fn validate(entry: &Entry) -> Result<(), String> {
+    if entry.id.is_empty() {
+        return Err("empty id".into());
+    }
+    if entry.name.is_empty() {
+        return Err("empty name".into());
+    }
+    if let Some(long) = entry.names().find(|n| n.len() > MAX_NAME_LEN) {
+        return Err(format!(
+            "name of {} bytes is longer than the limit of {MAX_NAME_LEN}",
+            long.len()
+        ));
+    }
+    Ok(())
+}

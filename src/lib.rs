@@ -1,0 +1,72 @@
+/*!
+sayso reads English news articles and tells who and what they name (people,
+groups, places) and who said what: quoted and reported statements, each
+attributed to its speaker.
+
+# Example
+
+```
+use sayso::{Extractor, EntityType};
+
+let text = "The governor of the Belgorod region, Vyacheslav Gladkov, said on Sunday \
+            that clashes had broken out again.";
+let analysis = Extractor::new().analyze(text);
+for entity in &analysis.entities {
+    for mention in &entity.mentions {
+        // Every span slices the original text exactly.
+        assert_eq!(&text[mention.span], mention.text);
+    }
+}
+```
+
+# The pipeline
+
+1. **text**: tokens (Unicode word boundaries, with apostrophes told from
+   quotation marks), sentences (abbreviations, initials, decimals, closing
+   quotation marks, datelines) and paragraphs (blank lines or one per line;
+   headlines marked).
+2. **gazetteer**: every name and alias of the gazetteers, matched in one pass
+   of an Aho-Corasick automaton, on token boundaries.
+3. **entities**: gazetteer matches plus names no list has, typed by cues and
+   clustered, so "Vyacheslav Gladkov", "Gladkov" and "Gladkow" are one person.
+4. **quotes**: quotations in every mark style, nested, unclosed or running
+   over paragraphs.
+5. **claims**: direct, partial and indirect speech, attributed to a speaker
+   by ordered sieves; each claim records the sieve that decided it.
+
+Each stage reads only the output of the stages before it.
+
+# Offsets
+
+Every [`Span`] is a half-open range of UTF-8 byte offsets into the text given
+to [`Extractor::analyze`], on char boundaries, so `&text[span]` never panics.
+A BOM, CRLF line ends, NBSP, soft hyphens, zero-width characters and NUL are
+kept in place: nothing is normalised away before offsets are taken. Code point
+or UTF-16 offsets are produced once, when writing out, by
+[`Analysis::with_offsets`].
+
+# Limits
+
+sayso is rule- and list-based: it knows the names in its gazetteers and the
+name shapes and cues its rules describe. It reads English only.
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod extractor;
+mod gazetteer;
+mod span;
+mod text;
+
+pub use crate::document::{
+    Analysis, Claim, ClaimKind, Entity, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet,
+    WithOffsets,
+};
+pub use crate::error::{Error, ErrorKind};
+pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::gazetteer::{Entry, Gazetteer, GazetteerBuilder, Gender, COLUMNS};
+pub use crate::span::{OffsetUnit, Span};
+pub use crate::text::{Paragraph, Sentence, Spacing, Token, TokenKind};
