@@ -58,6 +58,7 @@ mod document;
 mod error;
 mod extractor;
 mod gazetteer;
+mod lexicon;
 mod span;
 mod text;
 
