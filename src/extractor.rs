@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::document::Analysis;
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
-use crate::text;
+use crate::{entity, text};
 
 /// Finds entities, quotations and claims in text.
 ///
@@ -100,9 +100,12 @@ impl Extractor {
     /// ```
     pub fn analyze(&self, text: &str) -> Analysis {
         let layout = text::layout(text);
+        let gazetteer = &self.inner.gazetteer;
+        let matches = gazetteer.find(text, &layout);
+        let entities = entity::recognize(text, &layout, &matches, gazetteer);
         let _ = self.inner.fallback;
         Analysis {
-            entities: Vec::new(),
+            entities: entities.entities,
             claims: Vec::new(),
             quotes: Vec::new(),
             tokens: layout.tokens,

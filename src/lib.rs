@@ -55,6 +55,7 @@ name shapes and cues its rules describe. It reads English only.
 #![deny(missing_docs)]
 
 mod document;
+mod entity;
 mod error;
 mod extractor;
 mod gazetteer;

