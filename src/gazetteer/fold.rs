@@ -101,8 +101,6 @@ pub(crate) struct View<'t> {
     /// Sorted by view offset: from `view` on, bytes map to the original as
     /// `point` says, until the next point.
     points: Vec<Point>,
-    /// Original offset of the view's first byte.
-    base: usize,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -141,7 +139,6 @@ impl<'t> View<'t> {
             return View {
                 text,
                 points: vec![origin],
-                base,
             };
         }
         let mut out = String::with_capacity(text.len());
@@ -210,7 +207,6 @@ impl<'t> View<'t> {
         View {
             text: Cow::Owned(out),
             points,
-            base,
         }
     }
 
