@@ -45,6 +45,10 @@ def check_file(path, want_type, ids, errors):
             errors.append(f"{where}: empty or padded name {name!r}")
         if "|" in name:
             errors.append(f"{where}: '|' in name {name!r}")
+        if re.search(r"[()\[\]]", name + aliases):
+            errors.append(f"{where}: brackets in name or aliases")
+        if re.match(r"(?i)the ", name) and " " in name[4:]:
+            errors.append(f"{where}: leading article in multiword name {name!r}")
         if typ != want_type:
             errors.append(f"{where}: type {typ!r}, want {want_type!r}")
         if not re.match(r"^[a-z_]+$", sub):
