@@ -5,7 +5,8 @@ Checks: UTF-8; exactly 9 tab-separated columns; ids `curated:<slug>` unique
 across both files; non-empty names; no `|` or tab inside names and no empty
 aliases; type matches the file; gender in {m, f, ""} (groups: ""); country
 empty or two upper-case letters; prominence empty or an integer 1-100; flags
-empty; no alias repeated within one entry. Exits non-zero on any error.
+empty; no alias repeated within one entry; no brackets in names or aliases;
+no leading "The" on multiword names. Exits non-zero on any error.
 """
 import re
 import sys
