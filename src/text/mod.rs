@@ -169,3 +169,43 @@ pub(crate) fn layout(text: &str) -> Layout {
         paragraphs,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Throughput of the text stage on news text, for reading, not for
+    /// asserting: `cargo test --release --lib text::tests::throughput --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let ascii = "KYIV, Ukraine (AP) — The governor of the border region, Ivan Petrov, \
+            said on Sunday that clashes had broken out again. “A sabotage group has come \
+            in. There is fighting near the village,” Gov. Petrov said at 5 p.m. on \
+            Sunday. The U.S. Army said it was monitoring the situation, and officials \
+            put the damage at $3.5 million.\n\nRebels Attack Border Town\n\n";
+        let mixed = "Губернатор Іван Петров заявив у неділю, що бої відновилися. \
+            “We hold,” he said. قال المسؤول إن الهجوم انتهى. Russia’s army 👍🏽 left.\n\n";
+        // CPU time of this thread where Linux tells it, so that a busy
+        // machine does not halve the figure; wall time elsewhere.
+        let cpu = || -> Option<f64> {
+            let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+            Some(stat.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
+        };
+        for (name, para) in [("news", ascii), ("mixed scripts", mixed)] {
+            let text = para.repeat((8 << 20) / para.len());
+            let (wall, cpu0) = (std::time::Instant::now(), cpu());
+            let mut n = 0;
+            for _ in 0..5 {
+                n += layout(std::hint::black_box(&text)).tokens.len();
+            }
+            let secs = match (cpu0, cpu()) {
+                (Some(a), Some(b)) => b - a,
+                _ => wall.elapsed().as_secs_f64(),
+            };
+            let mb = 5.0 * text.len() as f64 / 1e6;
+            println!("{name}: {:.0} MB/s ({n} tokens)", mb / secs);
+        }
+    }
+}

@@ -56,8 +56,8 @@ pub(super) fn line_breaks(gap: &str) -> usize {
     n
 }
 
-fn spacing(gap: &str) -> Spacing {
-    if line_breaks(gap) > 0 {
+fn spacing(gap: &str, line_breaks: usize) -> Spacing {
+    if line_breaks > 0 {
         Spacing::LineBreak
     } else if gap.chars().any(|c| c != '\u{FEFF}' && c != '\u{200B}') {
         Spacing::Space
@@ -66,128 +66,205 @@ fn spacing(gap: &str) -> Spacing {
     }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens, one run of non-space characters at a time.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut segs = Vec::with_capacity(text.len() / 4);
-    segments(text, &mut segs);
     let mut t = Tokenizer {
         text,
-        segs: &segs,
-        tokens: Vec::with_capacity(segs.len()),
+        segs: Vec::new(),
+        next_run: 0,
+        // English news averages about six bytes a token.
+        tokens: Vec::with_capacity(text.len() / 6),
         open_single: false,
     };
-    let mut k = 0;
-    while k < segs.len() {
-        k = t.token(k);
-    }
-    let mut tokens = t.tokens;
-    for i in 0..tokens.len() {
-        let next = tokens.get(i + 1).map_or(text.len(), |t| t.span.start);
-        tokens[i].space_after = spacing(&text[tokens[i].span.end..next]);
-    }
-    tokens
-}
-
-/// Cuts `text` into UAX #29 word segments, leaving out whitespace.
-fn segments(text: &str, out: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (len, space) = char_at(text, i);
-        if space {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() {
-            if bytes[i] < 0x80 {
-                if is_ascii_space(bytes[i]) {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (len, space) = char_at(text, i);
-                if space {
-                    break;
-                }
-                ascii = false;
-                i += len;
-            }
-        }
-        if ascii {
-            ascii_segments(bytes, start, i, out);
+    let mut i = skip_space(text, 0);
+    while i < text.len() {
+        let (end, fast) = run_end(text, i);
+        let next = skip_space(text, end);
+        t.segs.clear();
+        if fast {
+            fast_segments(text, i, end, &mut t.segs);
         } else {
-            let run = &text[start..i];
-            out.extend(
-                run.split_word_bound_indices()
-                    .map(|(o, s)| (start + o, start + o + s.len())),
+            t.segs.extend(
+                text[i..end]
+                    .split_word_bound_indices()
+                    .map(|(o, s)| (i + o, i + o + s.len())),
             );
         }
+        t.next_run = next;
+        let mut k = 0;
+        while k < t.segs.len() {
+            k = t.token(k);
+        }
+        let gap = &text[end..next];
+        let breaks = line_breaks(gap);
+        if let Some(last) = t.tokens.last_mut() {
+            last.space_after = spacing(gap, breaks);
+        }
+        if breaks > 0 {
+            t.open_single = false;
+        }
+        i = next;
     }
+    t.tokens
 }
 
-/// The length of the char at byte `i` (a char boundary) and whether it is
-/// whitespace.
-fn char_at(text: &str, i: usize) -> (usize, bool) {
+/// The char at byte `i` (a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (1, is_ascii_space(b));
+        return (char::from(b), 1);
     }
     match text[i..].chars().next() {
-        Some(c) => (c.len_utf8(), is_space(c)),
-        None => (1, false),
+        Some(c) => (c, c.len_utf8()),
+        None => (char::REPLACEMENT_CHARACTER, 1),
     }
 }
 
+/// The first byte from `i` on that starts a non-space char.
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while i < text.len() {
+        let b = text.as_bytes()[i];
+        if b < 0x80 {
+            if !is_ascii_space(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            let (c, len) = char_at(text, i);
+            if !is_space(c) {
+                break;
+            }
+            i += len;
+        }
+    }
+    i
+}
+
+/// The end of the run of non-space chars starting at `i`, and whether the
+/// fast path can segment it (every char is ASCII or in [`fast_class`]).
+fn run_end(text: &str, mut i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut fast = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            let (c, len) = char_at(text, i);
+            if is_space(c) {
+                break;
+            }
+            fast &= fast_class(c).is_some();
+            i += len;
+        }
+    }
+    (i, fast)
+}
+
+/// UAX #29 word-break classes, as far as the fast path needs them.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
+    /// ALetter.
     Letter,
+    /// Numeric.
     Digit,
+    /// ExtendNumLet: joins letters and digits on both sides.
     Underscore,
+    /// MidLetter: joins letter to letter.
+    MidLetter,
+    /// MidNum: joins digit to digit.
+    MidNum,
+    /// MidNumLet (and Single_Quote): joins letter to letter, digit to digit.
+    MidNumLet,
+    /// Anything else: a segment of its own.
     Other,
 }
 
-fn class(b: u8) -> Class {
+fn ascii_class(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,
         b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
         _ => Class::Other,
     }
 }
 
-/// UAX #29 word segmentation of an ASCII run without whitespace. Letters,
-/// digits and underscores join (WB5, WB8-10, WB13); `:`, `.` and `'` join
-/// letter to letter (WB6-7), `,`, `;`, `.` and `'` digit to digit (WB11-12);
-/// every other byte is a segment of its own (WB999).
-fn ascii_segments(b: &[u8], mut i: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+/// The non-ASCII chars common in English news whose word-break class the
+/// fast path knows: curly apostrophes, quotation marks, dashes, the
+/// ellipsis, bullets and currency signs. A run with any other non-ASCII char
+/// goes to `unicode-segmentation`.
+fn fast_class(c: char) -> Option<Class> {
+    match c {
+        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
+        '\u{201C}'
+        | '\u{201D}'
+        | '\u{201E}'
+        | '\u{201F}'
+        | '\u{AB}'
+        | '\u{BB}'
+        | '\u{2039}'
+        | '\u{203A}'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2026}'
+        | '\u{2022}'
+        | '\u{20AC}'
+        | '\u{A3}'
+        | '\u{A5}'
+        | '\u{B0}' => Some(Class::Other),
+        _ => None,
+    }
+}
+
+/// UAX #29 word segmentation of a run without whitespace whose chars all
+/// have a known class. Letters, digits and underscores join (WB5, WB8-10,
+/// WB13); a MidLetter or MidNumLet between letters (WB6-7) and a MidNum or
+/// MidNumLet between digits (WB11-12) join too; every other char is a
+/// segment of its own (WB999).
+fn fast_segments(text: &str, mut i: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let class_at = |i: usize| -> (Class, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (ascii_class(b), 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            (fast_class(c).unwrap_or(Class::Other), len)
+        }
+    };
     while i < end {
         let start = i;
-        let mut last = class(b[i]);
-        i += 1;
-        if last != Class::Other {
+        let (mut last, len) = class_at(i);
+        i += len;
+        if matches!(last, Class::Letter | Class::Digit | Class::Underscore) {
             while i < end {
-                let c = class(b[i]);
-                if c != Class::Other {
+                let (c, len) = class_at(i);
+                if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
                     last = c;
-                    i += 1;
+                    i += len;
                     continue;
                 }
-                let Some(&after) = b.get(i + 1).filter(|_| i + 1 < end) else {
+                if i + len >= end {
                     break;
-                };
-                let after = class(after);
+                }
+                let (after, after_len) = class_at(i + len);
                 let joins = match (last, after) {
-                    (Class::Letter, Class::Letter) => matches!(b[i], b':' | b'.' | b'\''),
-                    (Class::Digit, Class::Digit) => matches!(b[i], b',' | b';' | b'.' | b'\''),
+                    (Class::Letter, Class::Letter) => {
+                        matches!(c, Class::MidLetter | Class::MidNumLet)
+                    }
+                    (Class::Digit, Class::Digit) => matches!(c, Class::MidNum | Class::MidNumLet),
                     _ => false,
                 };
                 if !joins {
                     break;
                 }
                 last = after;
-                i += 2;
+                i += len + after_len;
             }
         }
         out.push((start, i));
@@ -278,7 +355,10 @@ fn is_initialism(w: &str) -> bool {
 
 struct Tokenizer<'a> {
     text: &'a str,
-    segs: &'a [(usize, usize)],
+    /// The segments of the current run.
+    segs: Vec<(usize, usize)>,
+    /// Where the next run starts (the text's length after the last).
+    next_run: usize,
     tokens: Vec<Token>,
     /// Whether a single quotation mark opened on this line is still open, so
     /// that a word-final apostrophe is read as its closing mark.
@@ -307,9 +387,6 @@ impl Tokenizer<'_> {
     /// segment to look at.
     fn token(&mut self, k: usize) -> usize {
         let (s, e) = self.segs[k];
-        if k > 0 && line_breaks(&self.text[self.segs[k - 1].1..s]) > 0 {
-            self.open_single = false;
-        }
         let seg = self.seg(k);
         if is_wordlike(seg) {
             return self.word(k);
@@ -388,11 +465,16 @@ impl Tokenizer<'_> {
         match WORDS.abbreviations.get(w) {
             Some(Abbrev::Title | Abbrev::Any) => return true,
             Some(Abbrev::Number) => {
+                // The number may follow in this run ("No.10") or the next.
+                let next = match self.segs.get(k + 2) {
+                    Some(&(s, _)) => s,
+                    None => self.next_run,
+                };
                 return self
-                    .seg(k + 2)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
+                    .text
+                    .as_bytes()
+                    .get(next)
+                    .is_some_and(u8::is_ascii_digit);
             }
             None => {}
         }
@@ -501,7 +583,7 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        ascii_segments(text.as_bytes(), 0, text.len(), &mut out);
+        fast_segments(text, 0, text.len(), &mut out);
         out
     }
 
@@ -540,6 +622,13 @@ mod tests {
 
         #[test]
         fn ascii_fast_path_is_uax29_on_wordy_text(text in "[a-cA-C0-2_.,;:'\\-]{0,40}") {
+            prop_assert_eq!(fast(&text), uax29(&text));
+        }
+
+        #[test]
+        fn fast_path_is_uax29_with_known_non_ascii(
+            text in "[a-bA0-1_.,:'\u{2018}\u{2019}\u{201C}-\u{201F}\u{AB}\u{BB}\u{2039}\u{203A}\u{2010}-\u{2015}\u{2026}\u{2022}\u{20AC}\u{A3}\u{A5}\u{B0}]{0,40}"
+        ) {
             prop_assert_eq!(fast(&text), uax29(&text));
         }
     }
