@@ -304,7 +304,8 @@ impl GazetteerBuilder {
                     tsv::parse(path, &contents, &mut entries)?;
                 }
                 Source::Entry(entry) => {
-                    tsv::validate(entry).map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
+                    tsv::validate(entry)
+                        .map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
                     entries.push((**entry).clone());
                 }
             }
@@ -326,7 +327,16 @@ impl GazetteerBuilder {
 /// places), compiled into the crate.
 pub(crate) fn embedded() -> GazetteerBuilder {
     Gazetteer::builder()
-        .add_tsv("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv"))
-        .add_tsv("gazetteers/groups.tsv", include_str!("../../gazetteers/groups.tsv"))
-        .add_tsv("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv"))
+        .add_tsv(
+            "gazetteers/people.tsv",
+            include_str!("../../gazetteers/people.tsv"),
+        )
+        .add_tsv(
+            "gazetteers/groups.tsv",
+            include_str!("../../gazetteers/groups.tsv"),
+        )
+        .add_tsv(
+            "gazetteers/places.tsv",
+            include_str!("../../gazetteers/places.tsv"),
+        )
 }

@@ -34,11 +34,6 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
 }
 
-/// The ASCII bytes `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
 /// Counts the line breaks in a stretch of whitespace: CRLF is one, a
 /// paragraph separator (U+2029) counts as a blank line.
 pub(super) fn line_breaks(gap: &str) -> usize {
@@ -78,18 +73,21 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     };
     let mut i = skip_space(text, 0);
     while i < text.len() {
-        let (end, fast) = run_end(text, i);
-        let next = skip_space(text, end);
         t.segs.clear();
-        if fast {
-            fast_segments(text, i, end, &mut t.segs);
-        } else {
-            t.segs.extend(
-                text[i..end]
-                    .split_word_bound_indices()
-                    .map(|(o, s)| (i + o, i + o + s.len())),
-            );
-        }
+        let end = match fast_segments(text, i, &mut t.segs) {
+            Some(end) => end,
+            None => {
+                t.segs.clear();
+                let end = run_end(text, i);
+                t.segs.extend(
+                    text[i..end]
+                        .split_word_bound_indices()
+                        .map(|(o, s)| (i + o, i + o + s.len())),
+                );
+                end
+            }
+        };
+        let next = skip_space(text, end);
         t.next_run = next;
         let mut k = 0;
         while k < t.segs.len() {
@@ -123,45 +121,25 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// The first byte from `i` on that starts a non-space char.
 fn skip_space(text: &str, mut i: usize) -> usize {
     while i < text.len() {
-        let b = text.as_bytes()[i];
-        if b < 0x80 {
-            if !is_ascii_space(b) {
-                break;
-            }
-            i += 1;
-        } else {
-            let (c, len) = char_at(text, i);
-            if !is_space(c) {
-                break;
-            }
-            i += len;
+        let (c, len) = char_at(text, i);
+        if !is_space(c) {
+            break;
         }
+        i += len;
     }
     i
 }
 
-/// The end of the run of non-space chars starting at `i`, and whether the
-/// fast path can segment it (every char is ASCII or in [`fast_class`]).
-fn run_end(text: &str, mut i: usize) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    let mut fast = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if is_ascii_space(b) {
-                break;
-            }
-            i += 1;
-        } else {
-            let (c, len) = char_at(text, i);
-            if is_space(c) {
-                break;
-            }
-            fast &= fast_class(c).is_some();
-            i += len;
+/// The end of the run of non-space chars starting at `i`.
+fn run_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if is_space(c) {
+            break;
         }
+        i += len;
     }
-    (i, fast)
+    i
 }
 
 /// UAX #29 word-break classes, as far as the fast path needs them.
@@ -179,29 +157,45 @@ enum Class {
     MidNum,
     /// MidNumLet (and Single_Quote): joins letter to letter, digit to digit.
     MidNumLet,
-    /// Anything else: a segment of its own.
+    /// Any other char the fast path knows: a segment of its own.
     Other,
+    /// Whitespace: ends the run.
+    Space,
+    /// A char the fast path leaves to `unicode-segmentation`.
+    Unknown,
 }
 
-fn ascii_class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b',' | b';' => Class::MidNum,
-        b'.' | b'\'' => Class::MidNumLet,
-        _ => Class::Other,
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidNumLet,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Class::Space,
+            _ => Class::Other,
+        };
+        b += 1;
     }
-}
+    table
+};
 
-/// The non-ASCII chars common in English news whose word-break class the
-/// fast path knows: curly apostrophes, quotation marks, dashes, the
-/// ellipsis, bullets and currency signs. A run with any other non-ASCII char
-/// goes to `unicode-segmentation`.
-fn fast_class(c: char) -> Option<Class> {
-    match c {
-        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
+/// The class of the char at byte `i`, and its length. Besides ASCII, the
+/// fast path knows the non-ASCII chars common in English news: curly
+/// apostrophes, quotation marks, dashes, the ellipsis, bullets, currency
+/// signs, and whitespace.
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[usize::from(b)], 1);
+    }
+    let (c, len) = char_at(text, i);
+    let class = match c {
+        '\u{2018}' | '\u{2019}' => Class::MidNumLet,
         '\u{201C}'
         | '\u{201D}'
         | '\u{201E}'
@@ -216,48 +210,53 @@ fn fast_class(c: char) -> Option<Class> {
         | '\u{20AC}'
         | '\u{A3}'
         | '\u{A5}'
-        | '\u{B0}' => Some(Class::Other),
-        _ => None,
-    }
+        | '\u{B0}' => Class::Other,
+        c if is_space(c) => Class::Space,
+        _ => Class::Unknown,
+    };
+    (class, len)
 }
 
-/// UAX #29 word segmentation of a run without whitespace whose chars all
-/// have a known class. Letters, digits and underscores join (WB5, WB8-10,
-/// WB13); a MidLetter or MidNumLet between letters (WB6-7) and a MidNum or
-/// MidNumLet between digits (WB11-12) join too; every other char is a
-/// segment of its own (WB999).
-fn fast_segments(text: &str, mut i: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    let class_at = |i: usize| -> (Class, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (ascii_class(b), 1)
-        } else {
-            let (c, len) = char_at(text, i);
-            (fast_class(c).unwrap_or(Class::Other), len)
-        }
-    };
-    while i < end {
+fn is_word_class(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// UAX #29 word segmentation of the run starting at `i`, by classes alone:
+/// letters, digits and underscores join (WB5, WB8-10, WB13); a MidLetter or
+/// MidNumLet between letters (WB6-7) and a MidNum or MidNumLet between
+/// digits (WB11-12) join too; every other char is a segment of its own
+/// (WB999). Returns the end of the run, or `None` when the run holds a char
+/// of unknown class.
+fn fast_segments(text: &str, mut i: usize, out: &mut Vec<(usize, usize)>) -> Option<usize> {
+    let n = text.len();
+    while i < n {
         let start = i;
-        let (mut last, len) = class_at(i);
-        i += len;
-        if matches!(last, Class::Letter | Class::Digit | Class::Underscore) {
-            while i < end {
-                let (c, len) = class_at(i);
-                if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
+        let (mut last, len) = class_at(text, i);
+        match last {
+            Class::Space => break,
+            Class::Unknown => return None,
+            _ => i += len,
+        }
+        if is_word_class(last) {
+            while i < n {
+                let (c, len) = class_at(text, i);
+                if is_word_class(c) {
                     last = c;
                     i += len;
                     continue;
                 }
-                if i + len >= end {
+                if c == Class::Unknown {
+                    return None;
+                }
+                if !matches!(c, Class::MidLetter | Class::MidNum | Class::MidNumLet) || i + len >= n
+                {
                     break;
                 }
-                let (after, after_len) = class_at(i + len);
+                let (after, after_len) = class_at(text, i + len);
                 let joins = match (last, after) {
-                    (Class::Letter, Class::Letter) => {
-                        matches!(c, Class::MidLetter | Class::MidNumLet)
-                    }
-                    (Class::Digit, Class::Digit) => matches!(c, Class::MidNum | Class::MidNumLet),
+                    (_, Class::Unknown) => return None,
+                    (Class::Letter, Class::Letter) => c != Class::MidNum,
+                    (Class::Digit, Class::Digit) => c != Class::MidLetter,
                     _ => false,
                 };
                 if !joins {
@@ -269,6 +268,7 @@ fn fast_segments(text: &str, mut i: usize, end: usize, out: &mut Vec<(usize, usi
         }
         out.push((start, i));
     }
+    Some(i)
 }
 
 /// Quotation marks of every style, as opposed to apostrophes (`'` and `’` are
@@ -583,7 +583,7 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        fast_segments(text, 0, text.len(), &mut out);
+        assert_eq!(fast_segments(text, 0, &mut out), Some(text.len()));
         out
     }
 
