@@ -195,17 +195,19 @@ mod tests {
         };
         for (name, para) in [("news", ascii), ("mixed scripts", mixed)] {
             let text = para.repeat((8 << 20) / para.len());
-            let (wall, cpu0) = (std::time::Instant::now(), cpu());
-            let mut n = 0;
-            for _ in 0..5 {
-                n += layout(std::hint::black_box(&text)).tokens.len();
-            }
-            let secs = match (cpu0, cpu()) {
-                (Some(a), Some(b)) => b - a,
-                _ => wall.elapsed().as_secs_f64(),
-            };
             let mb = 5.0 * text.len() as f64 / 1e6;
-            println!("{name}: {:.0} MB/s ({n} tokens)", mb / secs);
+            let mut time = |f: &dyn Fn(&str) -> usize| {
+                let (wall, cpu0) = (std::time::Instant::now(), cpu());
+                let n: usize = (0..5).map(|_| f(std::hint::black_box(&text))).sum();
+                let secs = match (cpu0, cpu()) {
+                    (Some(a), Some(b)) => b - a,
+                    _ => wall.elapsed().as_secs_f64(),
+                };
+                (mb / secs, n)
+            };
+            let (tokens, n) = time(&|t| token::tokenize(t).len());
+            let (all, _) = time(&|t| layout(t).sentences.len());
+            println!("{name}: tokens {tokens:.0} MB/s, layout {all:.0} MB/s ({n} tokens)");
         }
     }
 }

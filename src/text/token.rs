@@ -30,6 +30,7 @@ use crate::Span;
 /// Whitespace for the text stage: `char::is_whitespace`, plus the byte order
 /// mark and the zero-width space, which separate words without showing.
 /// Such characters are never inside a token; every other character is.
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
 }
@@ -107,6 +108,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The char at byte `i` (a char boundary) and its length.
+#[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -188,6 +190,7 @@ const ASCII_CLASS: [Class; 128] = {
 /// fast path knows the non-ASCII chars common in English news: curly
 /// apostrophes, quotation marks, dashes, the ellipsis, bullets, currency
 /// signs, and whitespace.
+#[inline]
 fn class_at(text: &str, i: usize) -> (Class, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -217,6 +220,7 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     (class, len)
 }
 
+#[inline]
 fn is_word_class(c: Class) -> bool {
     matches!(c, Class::Letter | Class::Digit | Class::Underscore)
 }
@@ -314,6 +318,7 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_wordlike(s: &str) -> bool {
     s.chars()
         .next()
