@@ -1,5 +1,17 @@
 //! The text stage: tokens, sentences and paragraphs, as byte spans into the
 //! original text.
+//!
+//! - `token`: UAX #29 word segments (a byte loop for ASCII and common news
+//!   punctuation, `unicode-segmentation` for the rest), with apostrophes told
+//!   from quotation marks, clitics split off and abbreviation periods kept.
+//! - `paragraph`: blank lines, or lines when there is no blank line.
+//! - `sentence`: terminators judged by the next word, abbreviation lists
+//!   and closing quotation marks; headline lines.
+//!
+//! Whitespace is what `char::is_whitespace` accepts, plus the byte order mark
+//! and the zero-width space; every other char (NUL, soft hyphen, ZWJ, ZWNJ,
+//! word joiner included) is inside exactly one token. Nothing is normalised,
+//! so CRLF, NBSP and the rest never shift an offset.
 
 use std::ops::Range;
 
@@ -15,6 +27,11 @@ use crate::Span;
 /// A token: a word, number, punctuation mark, quotation mark or symbol.
 ///
 /// Whitespace is never a token; [`Token::space_after`] tells what follows.
+/// Whitespace here is `char::is_whitespace` plus the byte order mark and the
+/// zero-width space; every other char of the text is inside a token.
+///
+/// Hyphens and dashes are tokens of their own, so "pro-Kiev" is `pro`, `-`,
+/// `Kiev` and later stages see "Kiev" as a word.
 ///
 /// # Example
 ///
@@ -56,20 +73,23 @@ pub struct Token {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or periods
-    /// ("they’re", "U.S.", "al-Sharaa").
+    /// Letters, possibly with inner apostrophes or periods ("they’re",
+    /// "O’Brien"), an abbreviation with its period ("U.S.", "p.m.", "Gov."),
+    /// or an elided word with its apostrophes ("’n’", "the ’90s").
     Word,
     /// A possessive or contracted ending split off a word: ’s, 's, ’ after a
     /// plural ("soldiers’").
     Clitic,
-    /// Digits, possibly with separators ("5", "1,000", "3.5", "26-second" is
-    /// a number then a word).
+    /// Digits, possibly with separators and letters after ("5", "1,000",
+    /// "3.5", "2nd"; "26-second" is a number, a hyphen, a word).
     Number,
-    /// A quotation mark of any style, as opposed to an apostrophe.
+    /// A quotation mark of any style, as opposed to an apostrophe:
+    /// `"` `'` `“` `”` `‘` `’` `«` `»` `„` `‟` `‹` `›` and PTB ``` `` ``` `''`.
     Quote,
     /// Sentence and clause punctuation, dashes, brackets.
     Punctuation,
-    /// Anything else: currency and maths symbols, emoji, control characters.
+    /// Anything else: currency and maths symbols, emoji (a ZWJ sequence or a
+    /// flag is one token), control characters.
     Symbol,
 }
 
@@ -85,11 +105,13 @@ pub enum TokenKind {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Spacing {
-    /// The next token follows at once (or the text ends).
+    /// The next token follows at once, or only zero-width characters (BOM,
+    /// zero-width space) lie between, or the text ends right after.
     None,
-    /// Spaces or tabs, but no line break.
+    /// Whitespace without a line break: spaces, tabs, NBSP.
     Space,
-    /// Whitespace including at least one line break.
+    /// Whitespace with at least one line break (LF, CR, CRLF, VT, FF, NEL,
+    /// U+2028, U+2029).
     LineBreak,
 }
 
