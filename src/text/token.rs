@@ -95,7 +95,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             k = t.token(k);
         }
         let gap = &text[end..next];
-        let breaks = line_breaks(gap);
+        // One space is the usual gap; counting its line breaks is needless.
+        let breaks = if gap == " " { 0 } else { line_breaks(gap) };
         if let Some(last) = t.tokens.last_mut() {
             last.space_after = spacing(gap, breaks);
         }
@@ -392,8 +393,12 @@ impl Tokenizer<'_> {
     /// segment to look at.
     fn token(&mut self, k: usize) -> usize {
         let (s, e) = self.segs[k];
+        let first = self.text.as_bytes()[s];
+        if first.is_ascii_alphanumeric() || first == b'_' {
+            return self.word(k);
+        }
         let seg = self.seg(k);
-        if is_wordlike(seg) {
+        if first >= 0x80 && is_wordlike(seg) {
             return self.word(k);
         }
         if matches!(seg, "'" | "\u{2019}" | "\u{2018}") {
@@ -422,29 +427,36 @@ impl Tokenizer<'_> {
 
     fn word(&mut self, k: usize) -> usize {
         let (s, e) = self.segs[k];
-        let w = self.seg(k);
-        let numeric = w.chars().next().is_some_and(char::is_numeric);
+        let bytes = self.text.as_bytes();
+        let numeric = match bytes[s] {
+            b if b < 0x80 => b.is_ascii_digit(),
+            _ => char_at(self.text, s).0.is_numeric(),
+        };
         let kind = if numeric {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        if !numeric {
-            if let Some(n) = clitic_s(w) {
+        let ends_in_s = matches!(bytes[e - 1], b's' | b'S');
+        if !numeric && ends_in_s {
+            if let Some(n) = clitic_s(&self.text[s..e]) {
                 self.push(s, s + n, TokenKind::Word);
                 self.push(s + n, e, TokenKind::Clitic);
                 return k + 1;
             }
         }
+        // Most words end their run; the rest may take what touches them.
+        if numeric || !self.touches_next(k) {
+            self.push(s, e, kind);
+            return k + 1;
+        }
         // A word-final apostrophe, not followed by more of the word.
-        if self.touches_next(k)
-            && is_apostrophe(self.seg(k + 1))
+        if is_apostrophe(self.seg(k + 1))
             && !(self.touches_next(k + 1) && is_wordlike(self.seg(k + 2)))
             && !self.open_single
-            && !numeric
         {
             let end = self.segs[k + 1].1;
-            if w.ends_with(['s', 'S']) {
+            if ends_in_s {
                 self.push(s, e, kind);
                 self.push(e, end, TokenKind::Clitic);
             } else {
@@ -452,11 +464,9 @@ impl Tokenizer<'_> {
             }
             return k + 2;
         }
-        if self.touches_next(k)
-            && self.seg(k + 1) == "."
+        if self.seg(k + 1) == "."
             && !(self.touches_next(k + 1) && self.seg(k + 2) == ".")
-            && !numeric
-            && self.is_abbreviation(w, k)
+            && self.is_abbreviation(&self.text[s..e], k)
         {
             self.push(s, self.segs[k + 1].1, TokenKind::Word);
             return k + 2;
