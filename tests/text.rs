@@ -427,6 +427,11 @@ fn paragraphs_and_titles() {
             &[("One.", false), ("Two.\r\nStill two.", false)],
         ),
         ("One.\r\rTwo.", &[("One.", false), ("Two.", false)]),
+        (
+            "The governor said on Sunday that the\nfighting was over.\nHe left.",
+            &[("The governor said on Sunday that the\nfighting was over.", false), ("He left.", false)],
+        ),
+        ("Rebels Strike\nthe town fell.", &[("Rebels Strike\nthe town fell.", false)]),
         ("One.\u{2029}Two.\nStill two.", &[("One.", false), ("Two.\nStill two.", false)]),
         (
             "\u{FEFF}Rebels Strike Again\r\n\r\nThey did.\r\n",

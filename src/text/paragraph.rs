@@ -1,10 +1,12 @@
 //! Paragraphs: token ranges between blank lines, or between line breaks
 //! when the text has no blank line anywhere (one paragraph per line, as in
-//! text exported without paragraph spacing).
+//! text exported without paragraph spacing). In that second case a line that
+//! ends without a terminator and is followed by a lowercase word is a
+//! hard-wrapped line, not a paragraph of its own.
 
 use std::ops::Range;
 
-use super::sentence::{closes, MAX_TITLE_WORDS};
+use super::sentence::{closes, is_terminator, MAX_TITLE_WORDS};
 use super::token::line_breaks;
 use super::{Spacing, Token, TokenKind};
 
@@ -21,7 +23,7 @@ pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, n) in gaps {
-        if n >= 2 || !blank_lines {
+        if n >= 2 || !blank_lines && !wrapped(text, tokens, i) {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -30,6 +32,19 @@ pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         out.push(start..tokens.len());
     }
     out
+}
+
+/// Whether the line break after token `i` only wraps a line: no terminator
+/// before it, a lowercase word after it.
+fn wrapped(text: &str, tokens: &[Token], i: usize) -> bool {
+    let before = &text[tokens[i].span];
+    let after = tokens[i + 1];
+    !is_terminator(before)
+        && after.kind == TokenKind::Word
+        && text[after.span]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Whether paragraph `range` is a title: one line of at most

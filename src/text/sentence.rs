@@ -40,7 +40,7 @@ enum Stop {
     Never,
 }
 
-fn is_terminator(s: &str) -> bool {
+pub(super) fn is_terminator(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| {
             matches!(
