@@ -207,6 +207,11 @@ fn token_kinds() {
         ),
         ("U.S...", &[("U.S", Word), ("...", Punctuation)]),
         (
+            "home.The",
+            &[("home", Word), (".", Punctuation), ("The", Word)],
+        ),
+        ("bbc.com Ph.D", &[("bbc.com", Word), ("Ph.D", Word)]),
+        (
             "a – b — c",
             &[
                 ("a", Word),
@@ -349,6 +354,7 @@ fn sentence_ends() {
         ("Prices rose 3.5 percent. They fell later.", &["Prices rose 3.5 percent.", "They fell later."]),
         ("It grew by 3.5. Then it fell.", &["It grew by 3.5.", "Then it fell."]),
         ("He paused... Then he spoke.", &["He paused...", "Then he spoke."]),
+        ("They went home.The war went on.", &["They went home.", "The war went on."]),
         ("He paused … and then spoke.", &["He paused … and then spoke."]),
         ("Wait… what?", &["Wait… what?"]),
         // Closing quotation marks belong to the sentence they close.

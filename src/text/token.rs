@@ -88,6 +88,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 end
             }
         };
+        let bytes = text.as_bytes();
+        if t.segs
+            .iter()
+            .any(|&(s, e)| e - s >= 5 && bytes[s..e].contains(&b'.'))
+        {
+            t.segs = unglue(text, &t.segs);
+        }
         let next = skip_space(text, end);
         t.next_run = next;
         let mut k = 0;
@@ -106,6 +113,36 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         i = next;
     }
     t.tokens
+}
+
+/// Splits words that UAX #29 joins across a period missing its space
+/// ("home.The" is `home`, `.`, `The`): a lowercase letter ending a word of
+/// two letters or more, then a capital and a lowercase letter. Initialisms
+/// ("U.S", "Ph.D") and domain names ("bbc.com") keep their shape.
+fn unglue(text: &str, segs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(segs.len() + 2);
+    for &(s, e) in segs {
+        let mut start = s;
+        let mut p = s;
+        while p < e {
+            let glued = b[p] == b'.'
+                && p >= start + 2
+                && p + 2 < e
+                && b[p - 2].is_ascii_alphabetic()
+                && b[p - 1].is_ascii_lowercase()
+                && b[p + 1].is_ascii_uppercase()
+                && b[p + 2].is_ascii_lowercase();
+            if glued {
+                out.push((start, p));
+                out.push((p, p + 1));
+                start = p + 1;
+            }
+            p += 1;
+        }
+        out.push((start, e));
+    }
+    out
 }
 
 /// The char at byte `i` (a char boundary) and its length.
