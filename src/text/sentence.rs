@@ -70,7 +70,7 @@ fn stop(text: &str, tokens: &[Token], i: usize) -> Option<Stop> {
     match t.kind {
         TokenKind::Punctuation if is_terminator(&text[t.span]) => Some(Stop::Mark),
         TokenKind::Word if t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.' => {
-            match WORDS.abbreviations.get(&text[t.span.start..t.span.end - 1]) {
+            match WORDS.abbreviation(&text[t.span.start..t.span.end - 1]) {
                 Some(Abbrev::Title | Abbrev::Number) => Some(Stop::Never),
                 _ => Some(Stop::Abbrev),
             }

@@ -228,7 +228,7 @@ const ASCII_CLASS: [Class; 128] = {
 /// fast path knows the non-ASCII chars common in English news: curly
 /// apostrophes, quotation marks, dashes, the ellipsis, bullets, currency
 /// signs, and whitespace.
-#[inline]
+#[inline(always)]
 fn class_at(text: &str, i: usize) -> (Class, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -435,7 +435,12 @@ impl Tokenizer<'_> {
             return self.word(k);
         }
         let seg = self.seg(k);
-        if first >= 0x80 && is_wordlike(seg) {
+        // Quotation marks and dashes are far commoner here than letters
+        // outside ASCII, and cheaper to rule out.
+        if first >= 0x80
+            && !seg.starts_with(|c| is_quote_char(c) || is_punct(c))
+            && is_wordlike(seg)
+        {
             return self.word(k);
         }
         if matches!(seg, "'" | "\u{2019}" | "\u{2018}") {
@@ -514,7 +519,7 @@ impl Tokenizer<'_> {
 
     /// Whether word segment `k`, followed by a period, is an abbreviation.
     fn is_abbreviation(&self, w: &str, k: usize) -> bool {
-        match WORDS.abbreviations.get(w) {
+        match WORDS.abbreviation(w) {
             Some(Abbrev::Title | Abbrev::Any) => return true,
             Some(Abbrev::Number) => {
                 // The number may follow in this run ("No.10") or the next.

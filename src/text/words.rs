@@ -16,8 +16,19 @@ pub(super) enum Abbrev {
 
 pub(super) struct Words {
     pub(super) abbreviations: HashMap<&'static str, Abbrev>,
+    /// The longest abbreviation, in bytes: longer words need no lookup.
+    pub(super) abbreviation_len: usize,
     pub(super) elisions: HashSet<&'static str>,
     pub(super) starters: HashSet<&'static str>,
+}
+
+impl Words {
+    pub(super) fn abbreviation(&self, word: &str) -> Option<Abbrev> {
+        if word.len() > self.abbreviation_len {
+            return None;
+        }
+        self.abbreviations.get(word).copied()
+    }
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -49,6 +60,7 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     }
     Words {
+        abbreviation_len: abbreviations.keys().map(|w| w.len()).max().unwrap_or(0),
         abbreviations,
         elisions,
         starters: crate::lexicon::parse_words(include_str!("../../lexicons/sentence_starters.txt")),
