@@ -75,8 +75,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = skip_space(text, 0);
     while i < text.len() {
         t.segs.clear();
-        let end = match fast_segments(text, i, &mut t.segs) {
-            Some(end) => end,
+        let (end, capital_after_period) = match fast_segments(text, i, &mut t.segs) {
+            Some(found) => found,
             None => {
                 t.segs.clear();
                 let end = run_end(text, i);
@@ -85,14 +85,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                         .split_word_bound_indices()
                         .map(|(o, s)| (i + o, i + o + s.len())),
                 );
-                end
+                (end, text[i..end].contains('.'))
             }
         };
-        let bytes = text.as_bytes();
-        if t.segs
-            .iter()
-            .any(|&(s, e)| e - s >= 5 && bytes[s..e].contains(&b'.'))
-        {
+        if capital_after_period {
             t.segs = unglue(text, &t.segs);
         }
         let next = skip_space(text, end);
@@ -267,10 +263,12 @@ fn is_word_class(c: Class) -> bool {
 /// letters, digits and underscores join (WB5, WB8-10, WB13); a MidLetter or
 /// MidNumLet between letters (WB6-7) and a MidNum or MidNumLet between
 /// digits (WB11-12) join too; every other char is a segment of its own
-/// (WB999). Returns the end of the run, or `None` when the run holds a char
-/// of unknown class.
-fn fast_segments(text: &str, mut i: usize, out: &mut Vec<(usize, usize)>) -> Option<usize> {
+/// (WB999). Returns the end of the run and whether a period joined a
+/// capital letter (a case for [`unglue`]), or `None` when the run holds a
+/// char of unknown class.
+fn fast_segments(text: &str, mut i: usize, out: &mut Vec<(usize, usize)>) -> Option<(usize, bool)> {
     let n = text.len();
+    let mut capital_after_period = false;
     while i < n {
         let start = i;
         let (mut last, len) = class_at(text, i);
@@ -304,13 +302,15 @@ fn fast_segments(text: &str, mut i: usize, out: &mut Vec<(usize, usize)>) -> Opt
                 if !joins {
                     break;
                 }
+                capital_after_period |=
+                    text.as_bytes()[i] == b'.' && text.as_bytes()[i + len].is_ascii_uppercase();
                 last = after;
                 i += len + after_len;
             }
         }
         out.push((start, i));
     }
-    Some(i)
+    Some((i, capital_after_period))
 }
 
 /// Quotation marks of every style, as opposed to apostrophes (`'` and `’` are
@@ -640,7 +640,10 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        assert_eq!(fast_segments(text, 0, &mut out), Some(text.len()));
+        assert_eq!(
+            fast_segments(text, 0, &mut out).map(|f| f.0),
+            Some(text.len())
+        );
         out
     }
 
