@@ -53,13 +53,7 @@ fn wrapped(text: &str, tokens: &[Token], i: usize) -> bool {
 /// closing quotation mark or bracket may follow the last word
 /// (`“Sent to Slaughter”`).
 pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
-    let para = &tokens[range.clone()];
-    if para[..para.len().saturating_sub(1)]
-        .iter()
-        .any(|t| t.space_after == Spacing::LineBreak)
-    {
-        return false;
-    }
+    // Most paragraphs end in a period: look at the end first.
     let mut last = range.end;
     while last > range.start {
         last -= 1;
@@ -67,10 +61,19 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
             break;
         }
     }
-    let ends_in_word = matches!(
+    if !matches!(
         tokens[last].kind,
         TokenKind::Word | TokenKind::Number | TokenKind::Symbol
-    );
+    ) {
+        return false;
+    }
+    let para = &tokens[range];
+    if para[..para.len() - 1]
+        .iter()
+        .any(|t| t.space_after == Spacing::LineBreak)
+    {
+        return false;
+    }
     let words = para
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -79,7 +82,5 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
         .iter()
         .find(|t| t.kind == TokenKind::Word)
         .and_then(|t| text[t.span].chars().find(|c| c.is_alphabetic()));
-    ends_in_word
-        && (1..=MAX_TITLE_WORDS).contains(&words)
-        && !first_letter.is_some_and(char::is_lowercase)
+    (1..=MAX_TITLE_WORDS).contains(&words) && !first_letter.is_some_and(char::is_lowercase)
 }
