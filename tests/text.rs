@@ -156,6 +156,18 @@ fn token_kinds() {
         ),
         ("\"War\"", &[("\"", Quote), ("War", Word), ("\"", Quote)]),
         (
+            "its 'special operation' began",
+            &[
+                ("its", Word),
+                ("'", Quote),
+                ("special", Word),
+                ("operation", Word),
+                ("'", Quote),
+                ("began", Word),
+            ],
+        ),
+        ("'Tis true", &[("'Tis", Word), ("true", Word)]),
+        (
             "pro-Kiev",
             &[("pro", Word), ("-", Punctuation), ("Kiev", Word)],
         ),
@@ -340,6 +352,16 @@ fn sentence_ends() {
         ("Apple Inc. Chief Executive Tim Cook spoke.", &["Apple Inc. Chief Executive Tim Cook spoke."]),
         ("He joined Gazprom Inc. The deal closed.", &["He joined Gazprom Inc.", "The deal closed."]),
         ("Is it over? No. It is not!", &["Is it over?", "No.", "It is not!"]),
+        (
+            "The U.N. Security Council met. The E.U. did not. Officials at the U.N. said no.",
+            &["The U.N. Security Council met.", "The E.U. did not.", "Officials at the U.N. said no."],
+        ),
+        (
+            "He was born in St. Petersburg, Fla. He died in Calif. in 1990.",
+            &["He was born in St. Petersburg, Fla.", "He died in Calif. in 1990."],
+        ),
+        ("The vote was 52-48. Democrats objected.", &["The vote was 52-48.", "Democrats objected."]),
+        ("Visit www.example.com. Then leave.", &["Visit www.example.com.", "Then leave."]),
         // Times: p.m. before a dash, a lowercase word or a name is no end.
         (
             "The meeting ended at 6 p.m. The crowd left.",
@@ -362,6 +384,9 @@ fn sentence_ends() {
         ("“Why?” he asked.", &["“Why?” he asked."]),
         ("‘Go home!’ she shouted. They did.", &["‘Go home!’ she shouted.", "They did."]),
         ("\"We hold.\" He left.", &["\"We hold.\"", "He left."]),
+        ("\"Why?\" \"Because.\"", &["\"Why?\"", "\"Because.\""]),
+        ("He said, \"I'm done.\" \"Me too,\" she replied.", &["He said, \"I'm done.\"", "\"Me too,\" she replied."]),
+        ("In the U.S. “It is over,” he said.", &["In the U.S.", "“It is over,” he said."]),
         ("He said: \"No.\" Then silence.", &["He said: \"No.\"", "Then silence."]),
         ("They called it 'a mess.' Nobody agreed.", &["They called it 'a mess.'", "Nobody agreed."]),
         (
