@@ -73,29 +73,23 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         open_single: false,
     };
     let mut i = skip_space(text, 0);
+    let bytes = text.as_bytes();
     while i < text.len() {
-        t.segs.clear();
-        let (end, capital_after_period) = match fast_segments(text, i, &mut t.segs) {
-            Some(found) => found,
-            None => {
-                t.segs.clear();
-                let end = run_end(text, i);
-                t.segs.extend(
-                    text[i..end]
-                        .split_word_bound_indices()
-                        .map(|(o, s)| (i + o, i + o + s.len())),
-                );
-                (end, text[i..end].contains('.'))
-            }
-        };
-        if capital_after_period {
-            t.segs = unglue(text, &t.segs);
-        }
+        let (end, simple) = t.run(i);
         let next = skip_space(text, end);
-        t.next_run = next;
-        let mut k = 0;
-        while k < t.segs.len() {
-            k = t.token(k);
+        if simple {
+            let kind = if bytes[i].is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            t.push(i, end, kind);
+        } else {
+            t.next_run = next;
+            let mut k = 0;
+            while k < t.segs.len() {
+                k = t.token(k);
+            }
         }
         let gap = &text[end..next];
         // One space is the usual gap; counting its line breaks is needless.
@@ -109,6 +103,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         i = next;
     }
     t.tokens
+}
+
+/// The end of the ASCII letters and digits from `i` on.
+fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 /// Splits words that UAX #29 joins across a period missing its space
@@ -409,6 +411,40 @@ struct Tokenizer<'a> {
 }
 
 impl Tokenizer<'_> {
+    /// Finds the run of non-space chars starting at `i` and cuts it into
+    /// segments. Returns the run's end, and whether the run is simple: ASCII
+    /// letters and digits alone, the commonest run, which is one token
+    /// whatever follows and needs no segments.
+    fn run(&mut self, i: usize) -> (usize, bool) {
+        let text = self.text;
+        let end = simple_word_end(text.as_bytes(), i);
+        let ends_run = match text.as_bytes().get(end) {
+            None => true,
+            Some(&b) => b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space,
+        };
+        if end > i && ends_run {
+            return (end, true);
+        }
+        self.segs.clear();
+        let (end, capital_after_period) = match fast_segments(text, i, &mut self.segs) {
+            Some(found) => found,
+            None => {
+                self.segs.clear();
+                let end = run_end(text, i);
+                self.segs.extend(
+                    text[i..end]
+                        .split_word_bound_indices()
+                        .map(|(o, s)| (i + o, i + o + s.len())),
+                );
+                (end, text[i..end].contains('.'))
+            }
+        };
+        if capital_after_period {
+            self.segs = unglue(text, &self.segs);
+        }
+        (end, false)
+    }
+
     fn seg(&self, k: usize) -> &str {
         self.segs.get(k).map_or("", |&(s, e)| &self.text[s..e])
     }
