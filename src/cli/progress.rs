@@ -75,9 +75,20 @@ impl Progress {
     /// Redraws the bar after a chunk was written.
     pub(crate) fn update(&self) {
         if let Some(bar) = &self.bar {
-            bar.set_position(self.read.load(Ordering::Relaxed));
-            let rate = self.documents as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {rate:.0} docs/s", self.documents));
+            let read = self.read.load(Ordering::Relaxed);
+            bar.set_position(read);
+            let seconds = self.start.elapsed().as_secs_f64().max(1e-9);
+            let megabytes = read as f64 / 1e6;
+            let total = match bar.length() {
+                Some(total) => format!("/{:.0}", total as f64 / 1e6),
+                None => String::new(),
+            };
+            bar.set_message(format!(
+                "{} docs, {megabytes:.0}{total} MB, {:.0} docs/s, {:.1} MB/s",
+                self.documents,
+                self.documents as f64 / seconds,
+                megabytes / seconds,
+            ));
         }
     }
 
@@ -115,16 +126,14 @@ impl Progress {
 }
 
 fn bar(total: Option<u64>) -> ProgressBar {
+    // Kept under 80 columns for typical numbers: a wrapped bar redraws as a
+    // smear of lines.
     let (bar, template) = match total {
         Some(total) => (
             ProgressBar::new(total),
-            "{spinner} {elapsed_precise} [{bar:30}] {binary_bytes}/{binary_total_bytes} \
-             {binary_bytes_per_sec}, ETA {eta} | {msg}",
+            "{spinner} [{bar:16}] {msg}, ETA {eta}",
         ),
-        None => (
-            ProgressBar::no_length(),
-            "{spinner} {elapsed_precise} {binary_bytes} {binary_bytes_per_sec} | {msg}",
-        ),
+        None => (ProgressBar::no_length(), "{spinner} {msg}"),
     };
     let style = ProgressStyle::with_template(template)
         .expect("the templates above are valid")
