@@ -595,3 +595,32 @@ fn summary_is_printed_on_request_only() {
     );
     assert_eq!(run.stdout, quiet.stdout);
 }
+
+#[test]
+fn gazetteer_files_are_loaded_and_bad_ones_stop_the_run() {
+    let dir = scratch("gazetteer");
+    let good = write(
+        &dir,
+        "good.tsv",
+        b"my:1\tShebekino\tplace\ttown\t\tRU\t\t\t\n",
+    );
+    let bad = write(
+        &dir,
+        "bad.tsv",
+        b"my:1\tShebekino\tplace\ttown\t\tRU\t\t\t\nonly\ttwo\n",
+    );
+    let arg = |p: &Path| format!("--gazetteer={}", p.display());
+    let run = sayso(
+        &["extract".to_string(), arg(&good)],
+        b"Shebekino was shelled.",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.records().len(), 1);
+    let run = sayso(
+        &["extract".to_string(), arg(&bad)],
+        b"Shebekino was shelled.",
+    );
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("bad.tsv:2:"), "{}", run.stderr);
+}

@@ -104,10 +104,9 @@ impl Progress {
         let megabytes = self.read.load(Ordering::Relaxed) as f64 / 1e6;
         let per_second = |n: f64| n / seconds.max(1e-9);
         self.say(&format!(
-            "sayso: {} documents, {} errors, {megabytes:.1} MB in {seconds:.2} s \
-             ({:.0} docs/s, {:.1} MB/s)",
-            self.documents,
-            self.errors,
+            "sayso: {}, {}, {megabytes:.1} MB in {seconds:.2} s ({:.0} docs/s, {:.1} MB/s)",
+            count(self.documents, "document"),
+            count(self.errors, "error"),
             per_second(self.documents as f64),
             per_second(megabytes),
         ));
@@ -122,6 +121,13 @@ impl Progress {
             Some(bar) => bar.suspend(write),
             None => write(),
         }
+    }
+}
+
+fn count(n: u64, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 
