@@ -42,14 +42,16 @@ impl Progress {
     pub(crate) fn new(total: Option<u64>, show: Show, read: Arc<AtomicU64>) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !show.quiet).then(|| bar(total));
-        Progress {
+        let progress = Progress {
             bar,
             summary: !show.quiet && (show.summary || terminal),
             start: Instant::now(),
             read,
             documents: 0,
             errors: 0,
-        }
+        };
+        progress.update();
+        progress
     }
 
     /// Counts a finished document.
@@ -93,8 +95,8 @@ impl Progress {
     }
 
     /// Clears the bar and prints the summary line, if wanted.
-    pub(crate) fn finish(self) {
-        if let Some(bar) = &self.bar {
+    pub(crate) fn finish(mut self) {
+        if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
         if !self.summary {
@@ -120,6 +122,16 @@ impl Progress {
         match &self.bar {
             Some(bar) => bar.suspend(write),
             None => write(),
+        }
+    }
+}
+
+/// A run that ends early (a closed pipe, a fatal error) must not leave a
+/// half-drawn bar on the terminal.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
         }
     }
 }
