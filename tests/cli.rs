@@ -38,9 +38,14 @@ fn sayso<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Run {
     let stdin = stdin.to_vec();
     // Written from a thread so a large input cannot deadlock against a full
     // stdout pipe.
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let writer = std::thread::spawn(move || match input.write_all(&stdin) {
+        // Runs that stop early (usage errors, --fail-fast) need not read
+        // all their input.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.unwrap(),
+    });
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    writer.join().unwrap();
     Run {
         stdout: String::from_utf8(out.stdout).expect("output is UTF-8"),
         stderr: String::from_utf8(out.stderr).unwrap(),
@@ -550,6 +555,23 @@ fn line_ends_and_files_are_counted_per_input() {
         run.stderr.contains("missing.jsonl: cannot read"),
         "{}",
         run.stderr
+    );
+
+    // A byte order mark before the first line is not part of the JSON.
+    let bom = sayso(
+        &["extract", "--jsonl"],
+        "\u{feff}{\"id\":1,\"text\":\"A.\"}\n".as_bytes(),
+    );
+    assert_eq!(bom.code, Some(0), "{}", bom.stderr);
+    let bad = sayso(
+        &["extract", "--jsonl"],
+        b"\xef\xbb\xbf{\"text\":\"\xff\"}\n",
+    );
+    assert!(
+        bad.stdout
+            .contains("byte 9 of the line (byte 12 of the input"),
+        "{}",
+        bad.stdout
     );
 
     let empty = sayso(&["extract", "--jsonl"], b"");
