@@ -413,7 +413,7 @@ def build_places(blocked):
             # bare name is left to the city (as English news uses it), the region gets a designator.
             bare = name
             name = f"{name} {desig or 'Region'}"
-            if (cc, name) in admin1_names:
+            if any(c == cc and n.startswith(bare + " ") for c, n in admin1_names):
                 name = f"{bare} City"  # Moscow the federal city, beside Moscow Oblast
         e = Entry(f"geonames-admin1:{cc}.{a1}", name, "place", "region", country=cc, prominence=pop)
         e.aliases = region_variants(name, desig)
