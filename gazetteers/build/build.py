@@ -599,14 +599,26 @@ def write_entries(path, header, entries):
 
 
 def main():
-    nltk, curated = build_first_names()
+    # Validate the curated inputs before anything is written, so a bad line leaves the output as it was.
+    curated = {}
+    for kind, filename in (("person", "people.tsv"), ("group", "groups.tsv")):
+        curated[filename] = pass_through(kind, filename)
+    nltk, curated_names = build_first_names()
     stoplist = [line.strip() for line in open(BUILD / "alias_stoplist.txt", encoding="utf-8")
                 if line.strip() and not line.startswith("#")]
-    places = build_places(Blocked(common_words(), list(nltk) + list(curated), stoplist))
+    places = build_places(Blocked(common_words(), list(nltk) + list(curated_names), stoplist))
+    owner = {eid: "places" for eid in places}
+    for filename, entries in curated.items():
+        for eid in entries or ():
+            if eid in owner:
+                raise BuildError(f"{CURATED / filename}: id {eid} is also in {owner[eid]}")
+            owner[eid] = filename
+
     counts = {"places.tsv": write_entries(GAZ / "places.tsv", PLACES_HEADER, places)}
-    for kind, filename, what in (("person", "people.tsv", "people"), ("group", "groups.tsv", "groups")):
-        entries = pass_through(kind, filename)
+    for filename, what in (("people.tsv", "people"), ("groups.tsv", "groups")):
+        entries = curated[filename]
         if entries is None:
+            kind = "person" if filename == "people.tsv" else "group"
             n = check_existing(GAZ / filename, kind)
             print(f"warning: {CURATED / filename} is absent; kept gazetteers/{filename} ({n} entries) as it is",
                   file=sys.stderr)
@@ -616,9 +628,9 @@ def main():
     lines = [FIRST_NAMES_HEADER.rstrip("\n")]
     lines += [f"{n}\t{g}" for n, g in sorted(nltk.items())]
     lines.append("# Section 2: curated by the sayso maintainers")
-    lines += [f"{n}\t{g}" for n, g in sorted(curated.items()) if n not in nltk]
+    lines += [f"{n}\t{g}" for n, g in sorted(curated_names.items()) if n not in nltk]
     (GAZ / "first_names.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    counts["first_names.tsv"] = len(nltk) + sum(1 for n in curated if n not in nltk)
+    counts["first_names.tsv"] = len(nltk) + sum(1 for n in curated_names if n not in nltk)
     for name, n in counts.items():
         print(f"{name}: {n} entries")
 
