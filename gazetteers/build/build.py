@@ -106,6 +106,9 @@ class Blocked:
 # The accent-free form of the name of a place this populous is kept even where it is an English
 # word or a first name ("Hue" for Huế, "Leon" for León).
 TRUSTED_POPULATION = 100_000
+# Villages keep their one name: their GeoNames alternate names are mostly
+# transliterations no English text uses, and they would double the matcher's size.
+ALTERNATE_NAMES_POPULATION = 10_000
 
 
 def alias_ok(a, blocked):
@@ -412,7 +415,8 @@ def build_places(blocked):
     admin1_pop = defaultdict(int)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         pop = int(c["population"] or 0)
-        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked)]
+        alternates = c["alternatenames"] if pop >= ALTERNATE_NAMES_POPULATION else []
+        aliases = [a for a in (clean(x) for x in alternates) if alias_ok(a, blocked)]
         folded = fold(c["name"])
         if folded != c["name"] and alias_ok(folded, blocked.stoplist_only() if pop >= TRUSTED_POPULATION else blocked):
             aliases.insert(0, folded)
