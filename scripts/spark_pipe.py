@@ -154,9 +154,20 @@ def main(argv):
         # zip fails the job unless every partition gave exactly one record per
         # line: the streaming contract, checked where it matters.
         numbered = indexed.values().zip(records)
-        numbered.map(lambda pair: relocate(pair[1], pair[0] + 1, name)).saveAsTextFile(
-            args.output
-        )
+        try:
+            numbered.map(lambda pair: relocate(pair[1], pair[0] + 1, name)).saveAsTextFile(
+                args.output
+            )
+        except Exception as err:
+            # The JVM's zip fails when the partitions differ in number of
+            # batches, PySpark's when a batch differs in size.
+            text = str(err)
+            if "different number of items" in text or "same number of elements" in text:
+                sys.exit(
+                    "spark_pipe.py: a sayso process did not write exactly one "
+                    "line per input line; see the executor logs"
+                )
+            raise
         print(
             "spark_pipe.py: %d partitions, %d records written to %s"
             % (indexed.getNumPartitions(), indexed.count(), args.output),
