@@ -166,8 +166,10 @@ say "corpus: $docs lines, $(wc -c <"$corpus") bytes"
 single=$work/single.jsonl
 start=$(now)
 status=0
-"$sayso" extract --jsonl --offsets chars --quiet "$corpus" >"$single" || status=$?
-[ "$status" -le 1 ] || die "sayso extract exited with status $status"
+# Its messages for the broken lines are expected; they are kept for a failure.
+"$sayso" extract --jsonl --offsets chars --quiet "$corpus" >"$single" 2>"$work/single.log" ||
+    status=$?
+[ "$status" -le 1 ] || { cat "$work/single.log" >&2; die "sayso extract exited with status $status"; }
 say "single process: $(seconds_since "$start") s, exit status $status"
 
 # 5. The same under Spark, local mode, two worker threads.
