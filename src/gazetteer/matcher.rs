@@ -100,20 +100,18 @@ impl Matcher {
             return Vec::new();
         }
         let bounds = Bounds::new(layout);
+        let caps: Vec<Span> = layout
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .filter(|&span| is_all_caps(&text[span]))
+            .collect();
         let mut candidates = Vec::new();
-        self.scan(
-            text,
-            &View::new(text, 0, Casing::Original),
-            &bounds,
-            false,
-            &mut candidates,
-        );
-        for paragraph in &layout.paragraphs {
-            let stretch = &text[paragraph.span];
-            if is_all_caps(stretch) {
-                let view = View::new(stretch, paragraph.span.start, Casing::Title);
-                self.scan(text, &view, &bounds, true, &mut candidates);
-            }
+        let view = View::new(text, 0, Casing::Original);
+        self.scan(text, &view, &bounds, &caps, &mut candidates);
+        for &span in &caps {
+            let view = View::new(&text[span], span.start, Casing::Title);
+            self.scan(text, &view, &bounds, &caps, &mut candidates);
         }
         // Leftmost-longest among the candidates that fall on token
         // boundaries: an overlapping search finds every one, so a longer
@@ -142,14 +140,17 @@ impl Matcher {
         text: &str,
         view: &View<'_>,
         bounds: &Bounds,
-        in_caps: bool,
+        caps: &[Span],
         out: &mut Vec<(Span, usize, bool)>,
     ) {
         for m in self.automaton.find_overlapping_iter(view.text.as_ref()) {
             let start = view.start(m.start());
             let end = view.end(text, m.end() - 1);
             if bounds.is_start(start) && bounds.is_end(end) {
-                out.push((Span::new(start, end), m.pattern().as_usize(), in_caps));
+                let span = Span::new(start, end);
+                let i = caps.partition_point(|c| c.end < span.end);
+                let in_caps = caps.get(i).is_some_and(|c| c.contains(span));
+                out.push((span, m.pattern().as_usize(), in_caps));
             }
         }
     }
@@ -227,4 +228,117 @@ fn title_case(name: &str) -> String {
         prev_letter = c.is_alphabetic();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::text;
+
+    const TSV: &str = "\
+t:moscow-ru\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
+t:moscow-us\tMoscow\tplace\tcity\t\tUS\t25000\t\t
+t:rome\tRome\tplace\tcity\tRoma\tIT\t2800000\t\t
+t:kyiv\tKyiv\tplace\tcity\tKiev\tUA\t2900000\t\t
+t:russia\tRussia\tplace\tcountry\tRussian Federation\tRU\t144000000\t\t
+t:nk\tNagorno-Karabakh\tplace\tregion\t\tAZ\t150000\t\t
+t:erdogan\tRecep Tayyip Erdoğan\tperson\thead_of_state\tErdoğan\tTR\t90\tm\t
+t:sp\tSão Paulo\tplace\tcity\t\tBR\t12000000\t\t
+t:civ\tCôte d'Ivoire\tplace\tcountry\tIvory Coast\tCI\t26000000\t\t
+t:belgorod\tBelgorod Oblast\tplace\tregion\tBelgorod region\tRU\t1500000\t\t
+t:belgorod-city\tBelgorod\tplace\tcity\t\tRU\t390000\t\t
+t:reading\tReading\tplace\tcity\t\tGB\t230000\t\t
+t:nice\tNice\tplace\tcity\t\tFR\t340000\t\t
+t:hamlet\tTavolzhanka\tplace\tvillage\t\tRU\t900\t\t
+t:nato\tNorth Atlantic Treaty Organization\tgroup\tinternational_org\tNATO\t\t\t\t
+t:aq\tal-Qaeda\tgroup\tarmed_group\tal-Qaida\t\t\t\tnocase
+t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
+";
+
+    fn matches(text: &str) -> Vec<(&str, &str, bool)> {
+        let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
+        let layout = text::layout(text);
+        g.find(text, &layout)
+            .into_iter()
+            .map(|m| {
+                let best = g.entry(m.entries[0]).id.as_str();
+                let best: &'static str = Box::leak(best.to_string().into_boxed_str());
+                (&text[m.span], best, m.ambiguous)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matching_rules() {
+        let cases: &[(&str, &[(&str, &str, bool)])] = &[
+            // Token boundaries: not inside a longer word.
+            ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
+            ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),
+            (
+                "Russia’s army and Russia's navy",
+                &[("Russia", "t:russia", false), ("Russia", "t:russia", false)],
+            ),
+            // Leftmost-longest, falling back when the longest is cut.
+            (
+                "the Belgorod region said",
+                &[("Belgorod region", "t:belgorod", false)],
+            ),
+            (
+                "the Belgorod regional hub",
+                &[("Belgorod", "t:belgorod-city", false)],
+            ),
+            // Folding: diacritics, apostrophes, hyphens.
+            (
+                "Erdogan and Erdoğan",
+                &[
+                    ("Erdogan", "t:erdogan", false),
+                    ("Erdoğan", "t:erdogan", false),
+                ],
+            ),
+            ("from Sao Paulo", &[("Sao Paulo", "t:sp", false)]),
+            ("in Côte d’Ivoire", &[("Côte d’Ivoire", "t:civ", false)]),
+            (
+                "in Nagorno Karabakh",
+                &[("Nagorno Karabakh", "t:nk", false)],
+            ),
+            (
+                "in Nagorno-Karabakh",
+                &[("Nagorno-Karabakh", "t:nk", false)],
+            ),
+            ("Mos\u{AD}cow", &[("Mos\u{AD}cow", "t:moscow-ru", false)]),
+            // Case: sensitive by default, capitals in headlines, nocase flag.
+            ("moscow", &[]),
+            (
+                "TROOPS LEAVE KYIV FOR MOSCOW",
+                &[("KYIV", "t:kyiv", false), ("MOSCOW", "t:moscow-ru", false)],
+            ),
+            (
+                "Al-Qaeda and AL-QAEDA and al-Qaeda",
+                &[
+                    ("Al-Qaeda", "t:aq", false),
+                    ("AL-QAEDA", "t:aq", false),
+                    ("al-Qaeda", "t:aq", false),
+                ],
+            ),
+            ("NATO and Nato", &[("NATO", "t:nato", false)]),
+            // Ambiguity: common words, small places, acronyms in capitals.
+            (
+                "Reading is fun in Nice weather",
+                &[("Reading", "t:reading", true), ("Nice", "t:nice", true)],
+            ),
+            ("near Tavolzhanka", &[("Tavolzhanka", "t:hamlet", true)]),
+            ("LET US GO", &[("US", "t:us", true)]),
+            ("the US said", &[("US", "t:us", false)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matches(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shared_names_prefer_the_prominent() {
+        let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
+        let ids: Vec<&str> = g.lookup("Moscow").map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
+    }
 }
