@@ -127,9 +127,14 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     if !doc.is_cap(start) && index.starting(start).is_none() {
         end = start + 2;
     }
+    // After "pro-" the name is the hyphenated word alone: in "pro-Kiev
+    // Russian Volunteer Corps" it modifies the name that follows.
+    let after_prefix = start >= 2
+        && doc.units[start - 1].kind == Kind::Hyphen
+        && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
     while end < limit {
         let j = end;
-        if doc.is_cap(j) && is_name_start(doc, j) {
+        if doc.is_cap(j) && is_name_start(doc, j) && !after_prefix {
             end = through_match(j);
             continue;
         }
@@ -149,6 +154,9 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         {
             end = through_match(j + 1);
             continue;
+        }
+        if after_prefix {
+            break;
         }
         if doc.word(j) == "&" && j + 1 < limit && doc.is_cap(j + 1) {
             end = through_match(j + 1);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{EntryId, Gazetteer, Gender};
+use crate::lexicon::GROUP_HEADS;
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -23,9 +24,11 @@ const FUZZY_MIN_CHARS: usize = 6;
 struct Cluster {
     mentions: Vec<usize>,
     entry: Option<EntryId>,
-    /// The type of the mention typed with most confidence, and that
+    /// The type with most votes: every mention votes for its type, by its
     /// confidence.
     kind: EntityType,
+    votes: [u32; 3],
+    /// The highest confidence of a mention.
     confidence: u8,
     /// Normalised first name, for people named in full.
     first: Option<String>,
@@ -40,6 +43,8 @@ struct Index {
     by_surname: HashMap<String, Vec<usize>>,
     by_words: HashMap<String, usize>,
     by_initials: HashMap<String, usize>,
+    /// A group name's last word, if a group head, to the latest group.
+    by_head: HashMap<String, usize>,
     /// First letter to (normalised name, cluster), for edit distance.
     buckets: HashMap<char, Vec<(String, usize)>>,
 }
@@ -61,6 +66,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
                     mentions: Vec::new(),
                     entry: None,
                     kind: c.kind,
+                    votes: [0; 3],
                     confidence: 0,
                     first: None,
                     gender: None,
@@ -70,9 +76,11 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         };
         let cl = &mut clusters[k];
         cl.mentions.push(ci);
-        if c.confidence > cl.confidence {
-            cl.kind = c.kind;
-            cl.confidence = c.confidence;
+        cl.votes[slot(c.kind)] += 2 * u32::from(c.confidence) + 1;
+        cl.confidence = cl.confidence.max(c.confidence);
+        let kinds = [EntityType::Person, EntityType::Group, EntityType::Place];
+        if cl.votes[slot(c.kind)] > cl.votes[slot(cl.kind)] {
+            cl.kind = kinds[slot(c.kind)];
         }
         if cl.entry.is_none() {
             cl.entry = c.entry;
@@ -92,6 +100,14 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         assigned.push(k);
     }
     build(text, candidates, gazetteer, &clusters, &assigned)
+}
+
+fn slot(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Group => 1,
+        EntityType::Place => 2,
+    }
 }
 
 fn find(index: &Index, clusters: &[Cluster], c: &Candidate, words: &[&str], norm: &str) -> Option<usize> {
@@ -136,6 +152,13 @@ fn find(index: &Index, clusters: &[Cluster], c: &Candidate, words: &[&str], norm
     }
     if words.len() == 1 && words[0].chars().count() >= 2 && words[0].chars().all(|ch| ch.is_uppercase()) {
         if let Some(&k) = index.by_initials.get(words[0]).filter(|&&k| compatible(k)) {
+            return Some(k);
+        }
+    }
+    // A group's head alone names the group last named with it: "the Russian
+    // Volunteer Corps ... another Corps member".
+    if words.len() == 1 && GROUP_HEADS.contains(words[0].to_lowercase().as_str()) {
+        if let Some(&k) = index.by_head.get(&normalise(words[0])) {
             return Some(k);
         }
     }
@@ -186,6 +209,10 @@ fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_pe
         }
     } else if words.len() >= 2 {
         index.by_words.entry(content_key(words)).or_insert(k);
+        let last = words[words.len() - 1];
+        if GROUP_HEADS.contains(last.to_lowercase().as_str()) {
+            index.by_head.insert(normalise(last), k);
+        }
         let initials: String = words
             .iter()
             .filter(|w| w.starts_with(char::is_uppercase))

@@ -19,8 +19,8 @@ pub(super) struct Candidate {
     pub(super) span: Span,
     pub(super) kind: EntityType,
     pub(super) entry: Option<EntryId>,
-    /// How sure the type is: 3 from the gazetteer or a strong cue, 2 from a
-    /// cue, 1 a guess from the shape of the name.
+    /// How sure the type is: 3 from the gazetteer or a strong cue, 1 or 2
+    /// from weaker cues, 0 a guess from the shape of the name.
     pub(super) confidence: u8,
     pub(super) gender: Option<Gender>,
 }
@@ -112,7 +112,7 @@ pub(super) fn type_piece(
                 span,
                 kind: EntityType::Group,
                 entry: None,
-                confidence: 1,
+                confidence: 0,
                 gender: None,
             });
         }
@@ -140,7 +140,7 @@ fn unlinked(
 ) -> Option<Candidate> {
     let (kind, confidence) = match votes.best() {
         Some(best) => best,
-        None => (guess(doc, piece), 1),
+        None => (guess(doc, piece), 0),
     };
     Some(Candidate {
         span,
@@ -253,8 +253,10 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
     false
 }
 
-/// "Belgorod region", "Shebekino border district".
+/// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
+/// [border village]".
 fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
+    let b = if matches!(doc.word(b), "[" | "(") { b + 1 } else { b };
     let w = doc.word(b);
     doc.units.get(b).is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word) && PLACE_NOUNS.contains(w)
 }
