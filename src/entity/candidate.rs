@@ -59,7 +59,13 @@ impl MatchIndex {
             let (Some(&a), Some(&b)) = (starts.get(&m.span.start), ends.get(&m.span.end)) else {
                 continue;
             };
-            if a >= b || doc.units[a].sentence != doc.units[b - 1].sentence {
+            // "Belgorod region" is the name "Belgorod" and a common noun,
+            // even where a gazetteer lists the phrase for the oblast; the
+            // name alone is left to the other rules and clustering.
+            if a >= b
+                || doc.units[a].sentence != doc.units[b - 1].sentence
+                || (b - a > 1 && doc.units[b - 1].case == Case::Lower)
+            {
                 continue;
             }
             by_start.insert(a, (b, mi));
