@@ -271,7 +271,7 @@ fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>,
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b && index.starting(a).is_none() {
+    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
         let w = lower(doc, a);
         if !doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) {
             a += 1;
@@ -298,7 +298,7 @@ fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>,
         while k < b {
             if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
                 if let Some(end) = title_at(doc, k, b).filter(|&e| e < b) {
-                    piece(doc, matches, index, a..k, titled, found);
+                    piece(doc, matches, index, a..k, titled, doc.units[a].initial, found);
                     trim(doc, matches, index, end..b, true, found);
                     return;
                 }
@@ -306,14 +306,26 @@ fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>,
             k += 1;
         }
     }
-    piece(doc, matches, index, a..b, titled, found);
+    let opener = doc.units[a].initial;
+    piece(doc, matches, index, a..b, titled, opener, found);
 }
 
 fn is_nationality(lower: &str) -> bool {
     NATIONALITIES.contains(lower) || lower.strip_suffix('s').is_some_and(|w| NATIONALITIES.contains(w))
 }
 
-fn piece(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, units: Range<usize>, titled: bool, found: &mut Found) {
+/// Records a piece of a run. `opener`: its first word opens a sentence or
+/// quotation (or follows a dropped opener), where a capital is no evidence.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    units: Range<usize>,
+    titled: bool,
+    opener: bool,
+    found: &mut Found,
+) {
     let (a, b) = (units.start, units.end);
     let matched = index
         .starting(a)
@@ -321,7 +333,9 @@ fn piece(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, units: Range<usiz
         .map(|(_, m)| m);
     let single = b - a == 1;
     let w = lower(doc, a);
-    if single && matched.is_none() && (is_nationality(&w) || NOT_NAMES.contains(w.as_str())) {
+    // "English" may be a gazetteer alias, but alone it is an adjective.
+    let adjective = is_nationality(&w) && doc.units[a].case == Case::Capitalised;
+    if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w.as_str()))) {
         if is_nationality(&w) {
             found.nationalities.push(a);
         }
@@ -329,7 +343,7 @@ fn piece(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, units: Range<usiz
     }
     let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);
     // A capitalised sentence opener is a name only with evidence.
-    if doc.units[a].initial && !doc.units[a].headline && !titled && !confident_match {
+    if opener && !doc.units[a].headline && !titled && !confident_match {
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {
@@ -340,7 +354,7 @@ fn piece(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, units: Range<usiz
                     return;
                 }
             } else if common && index.covers(a).is_none() {
-                piece(doc, matches, index, a + 1..b, titled, found);
+                piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }
         }

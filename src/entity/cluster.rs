@@ -58,7 +58,22 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         let surface = &text[c.span];
         let words = name_words(surface);
         let norm = normalise(&words.join(" "));
-        let target = find(&index, &clusters, c, &words, &norm);
+        let surname_of = (words.len() == 1 && c.kind != EntityType::Person)
+            .then(|| index.by_surname.get(&norm))
+            .flatten()
+            .and_then(|list| list.last().copied())
+            .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
+        // "Daniel Montalvo ... Montalvo said": the surname of a person named
+        // before is that person, whatever place shares the name.
+        let c = &match surname_of {
+            Some(_) => Candidate {
+                kind: EntityType::Person,
+                entry: None,
+                ..c.clone()
+            },
+            None => c.clone(),
+        };
+        let target = surname_of.or_else(|| find(&index, &clusters, c, &words, &norm));
         let k = match target {
             Some(k) => k,
             None => {

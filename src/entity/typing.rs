@@ -5,7 +5,7 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
+    COMMON_WORDS,     FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
     TITLE_MODIFIERS,
 };
 use crate::Span;
@@ -104,6 +104,12 @@ pub(super) fn type_piece(
         // English" (the group), "Moscow State University" (another group).
         let entry = gazetteer.entry(m.entries[0]);
         let own = votes.best().filter(|&(_, s)| s >= STRONG);
+        // "Paris Hilton": a place name that is also a first name, followed
+        // by another name, starts a person's name.
+        let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
+        if first_named && own.is_none() {
+            return unlinked(doc, piece, span, &votes, first_gender);
+        }
         if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
             return Some(linked(gazetteer, span, m.entries[0], first_gender));
         }
@@ -140,6 +146,14 @@ fn unlinked(
 ) -> Option<Candidate> {
     let (kind, confidence) = match votes.best() {
         Some(best) => best,
+        // A lone common word with no cue is a product, event or the like
+        // ("Internet", "State"), not a name of ours.
+        None if piece.units.len() == 1
+            && doc.units[piece.units.start].case == Case::Capitalised
+            && COMMON_WORDS.contains(doc.word(piece.units.start).to_lowercase().as_str()) =>
+        {
+            return None
+        }
         None => (guess(doc, piece), 0),
     };
     Some(Candidate {

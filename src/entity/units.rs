@@ -104,11 +104,15 @@ impl<'t> Doc<'t> {
                 (up + usize::from(u.case == Case::Upper && u.span.len() > 1), n + 1)
             });
             let shouting = total >= 2 && upper * 2 > total;
-            let headline = shouting || title_sentences[si];
+            let headline = shouting || (title_sentences[si] && title_case(text, &units[range.clone()]));
             let mut seen_word = false;
-            for u in &mut units[range.clone()] {
+            for i in range.clone() {
+                // After an opening mark a capital says as little as at the
+                // start of a sentence: "“Usually, ...", "(Reporting by".
+                let opened = after_opening_mark(&units, i, text) && i > range.start;
+                let u = &mut units[i];
                 u.headline = headline;
-                if u.kind == Kind::Word && !seen_word {
+                if u.kind == Kind::Word && (!seen_word || opened) {
                     u.initial = true;
                     seen_word = true;
                 }
@@ -126,7 +130,7 @@ impl<'t> Doc<'t> {
             }
             let word = &text[u.span];
             match u.case {
-                Case::Capitalised if !u.initial && !after_opening_mark(&units, i, text) => {
+                Case::Capitalised if !u.initial => {
                     capitalised.insert(word);
                 }
                 Case::Lower => {
@@ -179,6 +183,23 @@ impl<'t> Doc<'t> {
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
         self.lowercase.contains(word.to_lowercase().as_str())
     }
+}
+
+/// Whether a title line capitalises its common words ("Prisoner of War
+/// Exchange Offer"), so that its capitals say nothing; a title line written
+/// like running text ("Tim Henman beat Doug Flach") keeps its evidence.
+fn title_case(text: &str, units: &[Unit]) -> bool {
+    let (mut capitalised, mut common) = (0, 0);
+    for u in units.iter().filter(|u| u.kind == Kind::Word).skip(1) {
+        let word = &text[u.span];
+        let lower = word.to_lowercase();
+        if crate::lexicon::NOT_NAMES.contains(lower.as_str()) || !crate::lexicon::COMMON_WORDS.contains(lower.as_str()) {
+            continue;
+        }
+        common += 1;
+        capitalised += usize::from(u.case != Case::Lower);
+    }
+    common > 0 && capitalised * 2 >= common
 }
 
 /// Whether the unit before `i` is an opening quotation mark or bracket, after
