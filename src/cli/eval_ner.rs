@@ -24,8 +24,8 @@ pub struct Args {
 
 /// Runs the evaluation and prints the scores.
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let contents = std::fs::read_to_string(&args.file)
-        .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let contents =
+        std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let docs = parse(&contents).map_err(|e| format!("{}:{e}", args.file.display()))?;
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let analyses = Extractor::new().analyze_batch(&texts);
@@ -40,7 +40,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let report = score.report(docs.len());
     if args.json {
-        println!("{}", serde_json::to_string(&report.json()).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string(&report.json()).map_err(|e| e.to_string())?
+        );
     } else {
         print!("{}", report.table(&args.file.display().to_string()));
     }
@@ -70,10 +73,14 @@ fn parse(contents: &str) -> Result<Vec<Doc>, String> {
             continue;
         }
         if fields.len() < 2 {
-            return Err(format!("{}: expected a token and a tag, found {line:?}", i + 1));
+            return Err(format!(
+                "{}: expected a token and a tag, found {line:?}",
+                i + 1
+            ));
         }
         let tag = fields[fields.len() - 1];
-        doc.token(fields[0], tag).map_err(|e| format!("{}: {e}", i + 1))?;
+        doc.token(fields[0], tag)
+            .map_err(|e| format!("{}: {e}", i + 1))?;
     }
     docs.extend(doc.finish());
     Ok(docs)
@@ -177,7 +184,11 @@ impl Score {
             .map(|&k| Row::new(k.as_str(), self.counts[slot(k)]))
             .collect();
         let total = (0..3).fold([0; 3], |acc, i| {
-            [acc[0] + self.counts[i][0], acc[1] + self.counts[i][1], acc[2] + self.counts[i][2]]
+            [
+                acc[0] + self.counts[i][0],
+                acc[1] + self.counts[i][1],
+                acc[2] + self.counts[i][2],
+            ]
         });
         rows.push(Row::new("overall", total));
         Report { documents, rows }
@@ -300,8 +311,11 @@ mod tests {
             let docs = parse(input).unwrap();
             assert_eq!(docs.len(), 1);
             assert_eq!(docs[0].text, text);
-            let got: Vec<(&str, EntityType)> =
-                docs[0].gold.iter().map(|&(s, k)| (&docs[0].text[s], k)).collect();
+            let got: Vec<(&str, EntityType)> = docs[0]
+                .gold
+                .iter()
+                .map(|&(s, k)| (&docs[0].text[s], k))
+                .collect();
             assert_eq!(got, gold);
         }
     }
@@ -311,13 +325,22 @@ mod tests {
         let docs = parse("-DOCSTART-\tO\n\na\tO\n-DOCSTART-\tO\n\nb\tB-LOC\n").unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1].gold, [(Span::new(0, 1), EntityType::Place)]);
-        assert_eq!(parse("a\tO\nb\tX-PER\n").unwrap_err(), "2: unknown tag \"X-PER\"");
+        assert_eq!(
+            parse("a\tO\nb\tX-PER\n").unwrap_err(),
+            "2: unknown tag \"X-PER\""
+        );
     }
 
     #[test]
     fn scores_exact_span_and_type() {
-        let gold = [(Span::new(0, 2), EntityType::Group), (Span::new(3, 5), EntityType::Person)];
-        let predicted = [(Span::new(0, 2), EntityType::Group), (Span::new(3, 5), EntityType::Place)];
+        let gold = [
+            (Span::new(0, 2), EntityType::Group),
+            (Span::new(3, 5), EntityType::Person),
+        ];
+        let predicted = [
+            (Span::new(0, 2), EntityType::Group),
+            (Span::new(3, 5), EntityType::Place),
+        ];
         let mut score = Score::default();
         score.add(&gold, &predicted);
         let report = score.report(1);

@@ -114,7 +114,8 @@ fn lower(doc: &Doc<'_>, i: usize) -> String {
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
 fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
-    let hyphen_next = doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+    let hyphen_next =
+        doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {
         return !(hyphen_next && NAME_PREFIXES.contains(lower(doc, i).as_str()));
     }
@@ -147,7 +148,12 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         let prev_glued = doc.units[j - 1].glued;
         let unit = &doc.units[j];
         // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
-        if unit.kind == Kind::Hyphen && prev_glued && unit.glued && j + 1 < limit && doc.is_cap(j + 1) {
+        if unit.kind == Kind::Hyphen
+            && prev_glued
+            && unit.glued
+            && j + 1 < limit
+            && doc.is_cap(j + 1)
+        {
             end = through_match(j + 1);
             continue;
         }
@@ -170,12 +176,20 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         }
         // Lowercase connectors between name words.
         let mut k = j;
-        while k < limit && k - j < 3 && doc.units[k].case == Case::Lower && NAME_CONNECTORS.contains(doc.word(k)) {
+        while k < limit
+            && k - j < 3
+            && doc.units[k].case == Case::Lower
+            && NAME_CONNECTORS.contains(doc.word(k))
+        {
             k += 1;
         }
         if k > j && k < limit && connector_ok(doc, start..j, j..k) {
             // "al-Assad": the particle may be hyphenated to the name.
-            if doc.units[k].kind == Kind::Hyphen && doc.units[k - 1].glued && k + 1 < limit && doc.is_cap(k + 1) {
+            if doc.units[k].kind == Kind::Hyphen
+                && doc.units[k - 1].glued
+                && k + 1 < limit
+                && doc.is_cap(k + 1)
+            {
                 end = through_match(k + 1);
                 continue;
             }
@@ -197,7 +211,10 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
 fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> bool {
     let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
     if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
-        return words.len() == 1 || words == ["de", "la"] || words == ["van", "der"] || words == ["van", "den"];
+        return words.len() == 1
+            || words == ["de", "la"]
+            || words == ["van", "der"]
+            || words == ["van", "den"];
     }
     if words[0] == "the" || words.len() > 2 {
         return false;
@@ -205,11 +222,19 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
     left.clone().any(|i| {
         let w = lower(doc, i);
         GROUP_HEADS.contains(w.as_str()) || crate::lexicon::PLACE_NOUNS.contains(w.as_str())
-    }) && !left.clone().any(|i| TITLES.contains(lower(doc, i).as_str()))
+    }) && !left
+        .clone()
+        .any(|i| TITLES.contains(lower(doc, i).as_str()))
 }
 
 /// Trims a run and splits it into pieces, each typed later.
-fn split_run(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>, found: &mut Found) {
+fn split_run(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    found: &mut Found,
+) {
     if doc.units[run.start].headline {
         // Capitals say nothing here: keep only stretches with evidence.
         let mut i = run.start;
@@ -252,12 +277,19 @@ fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
 /// if one starts there.
 fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     let mut k = i;
-    while k < limit && TITLE_MODIFIERS.contains(lower(doc, k).as_str()) && !TITLES.contains(lower(doc, k).as_str()) {
+    while k < limit
+        && TITLE_MODIFIERS.contains(lower(doc, k).as_str())
+        && !TITLES.contains(lower(doc, k).as_str())
+    {
         k += 1;
     }
     // A run of title words ("Deputy Prime Minister", "Gen" "." glued).
     let mut end = None;
-    while k < limit && doc.is_word(k) && (TITLES.contains(lower(doc, k).as_str()) || (end.is_some() && TITLE_MODIFIERS.contains(lower(doc, k).as_str()))) {
+    while k < limit
+        && doc.is_word(k)
+        && (TITLES.contains(lower(doc, k).as_str())
+            || (end.is_some() && TITLE_MODIFIERS.contains(lower(doc, k).as_str())))
+    {
         k += 1;
         if doc.word(k) == "." && doc.units[k - 1].glued {
             k += 1;
@@ -267,7 +299,14 @@ fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     end
 }
 
-fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>, titled: bool, found: &mut Found) {
+fn trim(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    titled: bool,
+    found: &mut Found,
+) {
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
@@ -298,7 +337,15 @@ fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>,
         while k < b {
             if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
                 if let Some(end) = title_at(doc, k, b).filter(|&e| e < b) {
-                    piece(doc, matches, index, a..k, titled, doc.units[a].initial, found);
+                    piece(
+                        doc,
+                        matches,
+                        index,
+                        a..k,
+                        titled,
+                        doc.units[a].initial,
+                        found,
+                    );
                     trim(doc, matches, index, end..b, true, found);
                     return;
                 }
@@ -311,7 +358,10 @@ fn trim(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, run: Range<usize>,
 }
 
 fn is_nationality(lower: &str) -> bool {
-    NATIONALITIES.contains(lower) || lower.strip_suffix('s').is_some_and(|w| NATIONALITIES.contains(w))
+    NATIONALITIES.contains(lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|w| NATIONALITIES.contains(w))
 }
 
 /// Records a piece of a run. `opener`: its first word opens a sentence or
@@ -381,7 +431,20 @@ pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
         if SPEECH_VERBS.contains(w) {
             return true;
         }
-        if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "on") {
+        if !matches!(
+            w,
+            "has"
+                | "had"
+                | "have"
+                | "also"
+                | "later"
+                | "then"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "on"
+        ) {
             return false;
         }
         k += 1;

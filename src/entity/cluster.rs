@@ -125,7 +125,13 @@ fn slot(kind: EntityType) -> usize {
     }
 }
 
-fn find(index: &Index, clusters: &[Cluster], c: &Candidate, words: &[&str], norm: &str) -> Option<usize> {
+fn find(
+    index: &Index,
+    clusters: &[Cluster],
+    c: &Candidate,
+    words: &[&str],
+    norm: &str,
+) -> Option<usize> {
     if let Some(id) = c.entry {
         if let Some(&k) = index.by_entry.get(&id) {
             return Some(k);
@@ -161,11 +167,18 @@ fn find(index: &Index, clusters: &[Cluster], c: &Candidate, words: &[&str], norm
         }
     }
     if words.len() >= 2 {
-        if let Some(&k) = index.by_words.get(&content_key(words)).filter(|&&k| compatible(k)) {
+        if let Some(&k) = index
+            .by_words
+            .get(&content_key(words))
+            .filter(|&&k| compatible(k))
+        {
             return Some(k);
         }
     }
-    if words.len() == 1 && words[0].chars().count() >= 2 && words[0].chars().all(|ch| ch.is_uppercase()) {
+    if words.len() == 1
+        && words[0].chars().count() >= 2
+        && words[0].chars().all(|ch| ch.is_uppercase())
+    {
         if let Some(&k) = index.by_initials.get(words[0]).filter(|&&k| compatible(k)) {
             return Some(k);
         }
@@ -196,7 +209,14 @@ fn fuzzy(index: &Index, norm: &str) -> Option<usize> {
         .map(|&(_, k)| k)
 }
 
-fn register(index: &mut Index, k: usize, c: &Candidate, words: &[&str], norm: &str, is_person: bool) {
+fn register(
+    index: &mut Index,
+    k: usize,
+    c: &Candidate,
+    words: &[&str],
+    norm: &str,
+    is_person: bool,
+) {
     if let Some(id) = c.entry {
         index.by_entry.entry(id).or_insert(k);
     }
@@ -208,7 +228,10 @@ fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_pe
         return;
     }
     index.by_name.entry(norm.to_string()).or_insert(k);
-    let bucket = index.buckets.entry(norm.chars().next().unwrap_or(' ')).or_default();
+    let bucket = index
+        .buckets
+        .entry(norm.chars().next().unwrap_or(' '))
+        .or_default();
     if !bucket.iter().any(|(n, j)| n == norm && *j == k) {
         bucket.push((norm.to_string(), k));
     }
@@ -218,7 +241,10 @@ fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_pe
         if !list.contains(&k) {
             list.push(k);
         }
-        let bucket = index.buckets.entry(surname.chars().next().unwrap_or(' ')).or_default();
+        let bucket = index
+            .buckets
+            .entry(surname.chars().next().unwrap_or(' '))
+            .or_default();
         if !bucket.iter().any(|(n, j)| *n == surname && *j == k) {
             bucket.push((surname, k));
         }
@@ -264,7 +290,11 @@ fn build(
                 kind: cl.kind,
                 name: entry.map_or_else(|| longest.to_string(), |e| e.name.clone()),
                 gazetteer_id: entry.map(|e| e.id.clone()),
-                mentions: cl.mentions.iter().map(|&m| Snippet::new(text, candidates[m].span)).collect(),
+                mentions: cl
+                    .mentions
+                    .iter()
+                    .map(|&m| Snippet::new(text, candidates[m].span))
+                    .collect(),
             }
         })
         .collect();
@@ -291,7 +321,9 @@ fn name_words(name: &str) -> Vec<&str> {
     name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
         .filter(|w| !w.is_empty())
-        .filter(|w| !crate::lexicon::NAME_CONNECTORS.contains(*w) || w.starts_with(char::is_uppercase))
+        .filter(|w| {
+            !crate::lexicon::NAME_CONNECTORS.contains(*w) || w.starts_with(char::is_uppercase)
+        })
         .collect()
 }
 
@@ -349,11 +381,19 @@ pub(super) fn normalise(name: &str) -> String {
 fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
         short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
     } else {

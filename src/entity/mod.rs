@@ -65,7 +65,11 @@ pub(crate) fn recognize(
         .nationalities
         .iter()
         .map(|&i| doc.units[i].span)
-        .filter(|s| !candidates.iter().any(|c| c.span.start <= s.start && s.end <= c.span.end))
+        .filter(|s| {
+            !candidates
+                .iter()
+                .any(|c| c.span.start <= s.start && s.end <= c.span.end)
+        })
         .collect();
     entities
 }

@@ -5,7 +5,7 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS,     FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
+    COMMON_WORDS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
     TITLE_MODIFIERS,
 };
 use crate::Span;
@@ -75,26 +75,34 @@ pub(super) fn type_piece(
     let exact = m.is_some_and(|m| m.span == span);
     if let Some(m) = m.filter(|_| exact) {
         let best = gazetteer.entry(m.entries[0]).kind;
-        let agreeing = m.entries.iter().copied().find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
+        let agreeing = m
+            .entries
+            .iter()
+            .copied()
+            .find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
         if m.ambiguous {
             // A common word or small place: only with a cue agreeing.
             return match agreeing {
                 Some(id) => Some(linked(gazetteer, span, id, first_gender)),
-                None => unlinked(doc, piece, span, &votes, first_gender).filter(|c| c.confidence > 1),
+                None => {
+                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| c.confidence > 1)
+                }
             };
         }
         if let Some((kind, score)) = votes.best() {
             if kind != best && score >= STRONG && score > votes.get(best) {
-                return Some(match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
-                    Some(id) => linked(gazetteer, span, id, first_gender),
-                    None => Candidate {
-                        span,
-                        kind,
-                        entry: None,
-                        confidence: score,
-                        gender: first_gender,
+                return Some(
+                    match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
+                        Some(id) => linked(gazetteer, span, id, first_gender),
+                        None => Candidate {
+                            span,
+                            kind,
+                            entry: None,
+                            confidence: score,
+                            gender: first_gender,
+                        },
                     },
-                });
+                );
             }
         }
         return Some(linked(gazetteer, span, m.entries[0], first_gender));
@@ -126,7 +134,12 @@ pub(super) fn type_piece(
     unlinked(doc, piece, span, &votes, first_gender)
 }
 
-fn linked(gazetteer: &Gazetteer, span: Span, id: EntryId, first_gender: Option<Gender>) -> Candidate {
+fn linked(
+    gazetteer: &Gazetteer,
+    span: Span,
+    id: EntryId,
+    first_gender: Option<Gender>,
+) -> Candidate {
     let entry = gazetteer.entry(id);
     Candidate {
         span,
@@ -181,7 +194,10 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
     if piece.units.len() < 2 {
         return None;
     }
-    FIRST_NAMES.get(doc.word(piece.units.start)).copied().flatten()
+    FIRST_NAMES
+        .get(doc.word(piece.units.start))
+        .copied()
+        .flatten()
 }
 
 fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
@@ -208,7 +224,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
         votes.group += 3;
     }
     if words.len() >= 2
-        && (PLACE_NOUNS.contains(last_word.as_str()) || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
+        && (PLACE_NOUNS.contains(last_word.as_str())
+            || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
     {
         votes.place += 3;
     }
@@ -218,7 +235,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
     if city_of_before(doc, a) {
         votes.place += 3;
     }
-    if a > 0 && doc.units[a - 1].case == Case::Lower && PLACE_PREPOSITIONS.contains(doc.word(a - 1)) {
+    if a > 0 && doc.units[a - 1].case == Case::Lower && PLACE_PREPOSITIONS.contains(doc.word(a - 1))
+    {
         votes.place += 1;
     }
     if speech_verb_follows(doc, b) && votes.place == 0 && votes.group == 0 {
@@ -270,9 +288,16 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
 /// [border village]".
 fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
-    let b = if matches!(doc.word(b), "[" | "(") { b + 1 } else { b };
+    let b = if matches!(doc.word(b), "[" | "(") {
+        b + 1
+    } else {
+        b
+    };
     let w = doc.word(b);
-    doc.units.get(b).is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word) && PLACE_NOUNS.contains(w)
+    doc.units
+        .get(b)
+        .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+        && PLACE_NOUNS.contains(w)
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".

@@ -85,7 +85,9 @@ impl<'t> Doc<'t> {
                     // A hyphen joins only when glued on both sides ("al-Sharaa");
                     // a spaced one is a dash.
                     TokenKind::Punctuation
-                        if is_hyphen(word) && glued && units.last().is_some_and(|u: &Unit| u.glued) =>
+                        if is_hyphen(word)
+                            && glued
+                            && units.last().is_some_and(|u: &Unit| u.glued) =>
                     {
                         Kind::Hyphen
                     }
@@ -101,10 +103,14 @@ impl<'t> Doc<'t> {
             let range = first..units.len();
             let words = units[range.clone()].iter().filter(|u| u.kind == Kind::Word);
             let (upper, total) = words.fold((0, 0), |(up, n), u| {
-                (up + usize::from(u.case == Case::Upper && u.span.len() > 1), n + 1)
+                (
+                    up + usize::from(u.case == Case::Upper && u.span.len() > 1),
+                    n + 1,
+                )
             });
             let shouting = total >= 2 && upper * 2 > total;
-            let headline = shouting || (title_sentences[si] && title_case(text, &units[range.clone()]));
+            let headline =
+                shouting || (title_sentences[si] && title_case(text, &units[range.clone()]));
             let mut seen_word = false;
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
@@ -158,9 +164,9 @@ impl<'t> Doc<'t> {
 
     /// Whether the unit starts with a capital: a possible name word.
     pub(super) fn is_cap(&self, i: usize) -> bool {
-        self.units
-            .get(i)
-            .is_some_and(|u| u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper))
+        self.units.get(i).is_some_and(|u| {
+            u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper)
+        })
     }
 
     /// Whether `word` (in the case it is written, or title-cased if it is
@@ -193,7 +199,9 @@ fn title_case(text: &str, units: &[Unit]) -> bool {
     for u in units.iter().filter(|u| u.kind == Kind::Word).skip(1) {
         let word = &text[u.span];
         let lower = word.to_lowercase();
-        if crate::lexicon::NOT_NAMES.contains(lower.as_str()) || !crate::lexicon::COMMON_WORDS.contains(lower.as_str()) {
+        if crate::lexicon::NOT_NAMES.contains(lower.as_str())
+            || !crate::lexicon::COMMON_WORDS.contains(lower.as_str())
+        {
             continue;
         }
         common += 1;
@@ -205,9 +213,11 @@ fn title_case(text: &str, units: &[Unit]) -> bool {
 /// Whether the unit before `i` is an opening quotation mark or bracket, after
 /// which a capital says nothing ("“The Future of Russia”").
 fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
-    i.checked_sub(1).and_then(|j| units.get(j)).is_some_and(|u| {
-        u.kind == Kind::Quote || matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
-    })
+    i.checked_sub(1)
+        .and_then(|j| units.get(j))
+        .is_some_and(|u| {
+            u.kind == Kind::Quote || matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+        })
 }
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
