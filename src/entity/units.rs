@@ -136,7 +136,7 @@ impl<'t> Doc<'t> {
             }
             let word = &text[u.span];
             match u.case {
-                Case::Capitalised if !u.initial => {
+                Case::Capitalised | Case::Upper if !u.initial => {
                     capitalised.insert(word);
                 }
                 Case::Lower => {
