@@ -62,6 +62,10 @@ pub(crate) static NATIONALITIES: LazyLock<HashSet<&'static str>> =
 pub(crate) static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/common_words.txt")));
 
+/// Last words of event names ("Cup", "Open", "Day"), lowercased.
+pub(crate) static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/event_heads.txt")));
+
 /// First names and their usual gender (`None`: used for both), from
 /// `gazetteers/first_names.tsv` (`name<TAB>m|f|u`).
 pub(crate) static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =

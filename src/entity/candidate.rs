@@ -385,6 +385,20 @@ fn piece(
     let w = lower(doc, a);
     // "English" may be a gazetteer alias, but alone it is an adjective.
     let adjective = is_nationality(&w) && doc.units[a].case == Case::Capitalised;
+    // "South Korean" is an adjective too.
+    let compass = matches!(
+        w.as_str(),
+        "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
+    );
+    let adjective = adjective || (b - a == 2 && compass && is_nationality(&lower(doc, a + 1)));
+    // A lone letter is an initial or a label, not a name.
+    let letter = single && doc.word(a).chars().count() == 1;
+    if letter || (b - a == 2 && compass && adjective) {
+        if adjective {
+            found.nationalities.push(a + 1);
+        }
+        return;
+    }
     if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w.as_str()))) {
         if is_nationality(&w) {
             found.nationalities.push(a);

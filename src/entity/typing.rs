@@ -5,7 +5,7 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
+    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
     TITLE_MODIFIERS,
 };
 use crate::Span;
@@ -32,6 +32,9 @@ struct Votes {
     person: u8,
     group: u8,
     place: u8,
+    /// A team in a fixture or results line: a group, unless a country
+    /// (national sides are told by their country's name).
+    team: bool,
 }
 
 impl Votes {
@@ -69,10 +72,17 @@ pub(super) fn type_piece(
 ) -> Option<Candidate> {
     let (a, b) = (piece.units.start, piece.units.end);
     let span = Span::new(doc.units[a].span.start, doc.units[b - 1].span.end);
-    let votes = cues(doc, piece);
+    if is_event(doc, piece) && !piece.matched.is_some_and(|m| matches[m].span == span) {
+        return None;
+    }
+    let mut votes = cues(doc, piece);
     let first_gender = first_name(doc, piece);
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
+    let country = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).subtype == "country");
+    if votes.team && !country {
+        votes.group += STRONG;
+    }
     if let Some(m) = m.filter(|_| exact) {
         let best = gazetteer.entry(m.entries[0]).kind;
         let agreeing = m
@@ -210,9 +220,12 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
     if piece.titled || title_before(doc, a) {
         votes.person += 3;
     }
-    if words.len() >= 2 && FIRST_NAMES.contains_key(doc.word(first)) {
+    let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
+    if words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial) {
         votes.person += 2;
     }
+    let person_shaped = votes.person >= 2;
+    votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
     if role_after(doc, b) {
         votes.person += 2;
     }
@@ -243,6 +256,36 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
         votes.person += 1;
     }
     votes
+}
+
+/// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
+fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
+    let (a, b) = (piece.units.start, piece.units.end);
+    b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(lower(doc, b - 1).as_str())
+}
+
+/// A fixture: "Kent v Sussex", "Lazio vs. Roma".
+fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
+    a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
+}
+
+/// A name followed by its score in a results line ("Watford 4 Ipswich 2"):
+/// a team. A results line has two or more numbers and hardly any lowercase
+/// words, which running prose always has.
+fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
+    if !doc.units.get(b).is_some_and(|u| u.kind == Kind::Number) {
+        return false;
+    }
+    let Some(range) = doc.sentences.get(doc.units[b].sentence) else {
+        return false;
+    };
+    let units = &doc.units[range.clone()];
+    let numbers = units.iter().filter(|u| u.kind == Kind::Number).count();
+    let prose = units
+        .iter()
+        .filter(|u| u.kind == Kind::Word && u.case == Case::Lower && u.span.len() > 3)
+        .count();
+    numbers >= 2 && prose <= 1
 }
 
 /// A lowercase title or role right before the name, perhaps after a
