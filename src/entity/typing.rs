@@ -75,7 +75,7 @@ pub(super) fn type_piece(
     if is_event(doc, piece) && !piece.matched.is_some_and(|m| matches[m].span == span) {
         return None;
     }
-    let mut votes = cues(doc, piece);
+    let mut votes = cues(doc, piece, true);
     let first_gender = first_name(doc, piece);
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
@@ -99,7 +99,11 @@ pub(super) fn type_piece(
                 }
             };
         }
-        if let Some((kind, score)) = votes.best() {
+        let mut outer = cues(doc, piece, false);
+        if outer.team && !country {
+            outer.group += STRONG;
+        }
+        if let Some((kind, score)) = outer.best() {
             if kind != best && score >= STRONG && score > votes.get(best) {
                 return Some(
                     match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
@@ -210,7 +214,10 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
         .flatten()
 }
 
-fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
+/// The cues for a name's type. `inner`: also those in its own words (first
+/// names, group heads, place nouns), which say nothing new about a name the
+/// gazetteer knows ("West Bank" is no bank).
+fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let (a, b) = (piece.units.start, piece.units.end);
     let mut votes = Votes::default();
     let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
@@ -221,22 +228,27 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> Votes {
         votes.person += 3;
     }
     let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
-    if words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial) {
+    let person_shaped = words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial);
+    if person_shaped && inner {
         votes.person += 2;
     }
-    let person_shaped = votes.person >= 2;
+    if dateline(doc, a, b) {
+        votes.place += 3;
+    }
     votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
     if role_after(doc, b) {
         votes.person += 2;
     }
     let last_word = lower(doc, last);
     let first_word = lower(doc, first);
-    if GROUP_HEADS.contains(last_word.as_str())
+    if !inner {
+    } else if GROUP_HEADS.contains(last_word.as_str())
         || (words.len() >= 3 && GROUP_HEADS.contains(first_word.as_str()) && !doc.is_cap(first + 1))
     {
         votes.group += 3;
     }
-    if words.len() >= 2
+    if inner
+        && words.len() >= 2
         && (PLACE_NOUNS.contains(last_word.as_str())
             || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
     {
@@ -264,6 +276,15 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(lower(doc, b - 1).as_str())
 }
 
+/// A dateline: a name in capitals opening a line, then a comma or a date
+/// ("LONDON 1996-08-30", "KYIV, Ukraine (AP)").
+fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let opening = doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
+    let next = doc.units.get(b);
+    let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
+    opening && doc.word(a).chars().count() > 1 && (date || doc.word(b) == ",")
+}
+
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
 fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
     a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
@@ -273,7 +294,8 @@ fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
 /// a team. A results line has two or more numbers and hardly any lowercase
 /// words, which running prose always has.
 fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
-    if !doc.units.get(b).is_some_and(|u| u.kind == Kind::Number) {
+    // Scores are short; a date after a name makes a dateline.
+    if !doc.units.get(b).is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3) {
         return false;
     }
     let Some(range) = doc.sentences.get(doc.units[b].sentence) else {
