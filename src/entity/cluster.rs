@@ -272,9 +272,29 @@ fn build(
     clusters: &[Cluster],
     assigned: &[usize],
 ) -> Entities {
-    // Clusters were made in order of first mention, so their indices are
-    // already the entity numbering.
-    let entities: Vec<Entity> = clusters
+    // A lone capitalised word that no cue, list or fuller mention supports
+    // is more often a product, event or term than a name: left out.
+    let supported = |cl: &Cluster| {
+        cl.confidence > 0
+            || cl.mentions.iter().any(|&m| {
+                let surface = &text[candidates[m].span];
+                name_words(surface).len() > 1 || !surface.chars().any(char::is_lowercase)
+            })
+    };
+    // Clusters were made in order of first mention, so the kept ones in
+    // order are the entity numbering.
+    let mut number = vec![None; clusters.len()];
+    let kept: Vec<&Cluster> = clusters
+        .iter()
+        .enumerate()
+        .filter(|&(_, cl)| supported(cl))
+        .enumerate()
+        .map(|(new, (old, cl))| {
+            number[old] = Some(new);
+            cl
+        })
+        .collect();
+    let entities: Vec<Entity> = kept
         .iter()
         .enumerate()
         .map(|(i, cl)| {
@@ -301,15 +321,18 @@ fn build(
     let mentions = candidates
         .iter()
         .zip(assigned)
-        .map(|(c, &k)| Mention {
-            span: c.span,
-            entity: k,
-            kind: entities[k].kind,
+        .filter_map(|(c, &k)| {
+            let k = number[k]?;
+            Some(Mention {
+                span: c.span,
+                entity: k,
+                kind: entities[k].kind,
+            })
         })
         .collect();
     Entities {
         mentions,
-        genders: clusters.iter().map(|cl| cl.gender).collect(),
+        genders: kept.iter().map(|cl| cl.gender).collect(),
         entities,
         nationalities: Vec::new(),
     }
