@@ -157,6 +157,20 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = through_match(j + 1);
             continue;
         }
+        // The lowercase second half of a hyphenated given name: "Hui
+        // Chi-fung" (but not "Belgorod-based").
+        if unit.kind == Kind::Hyphen
+            && prev_glued
+            && unit.glued
+            && j + 1 < limit
+            && doc.units[j + 1].case == Case::Lower
+            && doc.is_word(j + 1)
+            && !COMMON_WORDS.contains(doc.word(j + 1))
+            && doc.word(j + 1).chars().count() <= 5
+        {
+            end = j + 2;
+            continue;
+        }
         // An initial's period: "John F. Kennedy".
         if doc.word(j) == "."
             && prev_glued
@@ -328,8 +342,34 @@ fn trim(
             break;
         }
     }
-    if a >= b {
+    // A title alone ("the Home Secretary") names nobody.
+    if a >= b || (!group && title_at(doc, a, b) == Some(b)) {
         return;
+    }
+    // A stray letter at the end is a label ("NASA T-shirt"), not an
+    // initial, which has its period.
+    let mut b = b;
+    while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
+        b -= 1;
+    }
+    // A first name and surname after words of another kind begin a new
+    // name: "Minister of Education Stefania Giannini", "Council on
+    // American-Islamic Relations Alia Salem".
+    for k in a + 1..b.saturating_sub(1) {
+        let before = lower(doc, k - 1);
+        let other = COMMON_WORDS.contains(before.as_str())
+            || GROUP_HEADS.contains(before.as_str())
+            || index.covers(k - 1).is_some_and(|m| index.covers(k) != Some(m));
+        if other
+            && doc.units[k].case == Case::Capitalised
+            && crate::lexicon::FIRST_NAMES.contains_key(doc.word(k))
+            && doc.is_cap(k + 1)
+            && index.covers(k).is_none()
+        {
+            trim(doc, matches, index, a..k, titled, found);
+            trim(doc, matches, index, k..b, false, found);
+            return;
+        }
     }
     // A title inside the run divides it: "Ukraine President Zelensky".
     if !group {
