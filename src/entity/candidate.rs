@@ -447,7 +447,9 @@ fn piece(
     }
     let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);
     // A capitalised sentence opener is a name only with evidence.
-    if opener && !doc.units[a].headline && !titled && !confident_match {
+    // In a results line a team's score is evidence enough.
+    let team = super::typing::score_follows(doc, b);
+    if opener && !doc.units[a].headline && !titled && !confident_match && !team {
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {

@@ -293,7 +293,7 @@ fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
 /// A name followed by its score in a results line ("Watford 4 Ipswich 2"):
 /// a team. A results line has two or more numbers and hardly any lowercase
 /// words, which running prose always has.
-fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
+pub(super) fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
     // Scores are short; a date after a name makes a dateline.
     if !doc.units.get(b).is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3) {
         return false;
