@@ -453,7 +453,10 @@ fn piece(
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {
-            let common = COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word);
+            // "Nick Moreau": a first name before another name word is one,
+            // whatever else it means.
+            let first_name = !single && crate::lexicon::FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            let common = !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
             if single {
                 let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
                 if !speaker {
