@@ -324,13 +324,15 @@ fn trim(
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
+    while a < b
+        && index
+            .starting(a)
+            .map_or(true, |(_, m)| matches[m].ambiguous)
+    {
         let w = lower(doc, a);
-        if !doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) {
-            a += 1;
-        } else if matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct) {
-            a += 1;
-        } else if NOT_NAMES.contains(w.as_str()) {
+        let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
+            || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
+        if filler || NOT_NAMES.contains(w.as_str()) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
@@ -359,7 +361,9 @@ fn trim(
         let before = lower(doc, k - 1);
         let other = COMMON_WORDS.contains(before.as_str())
             || GROUP_HEADS.contains(before.as_str())
-            || index.covers(k - 1).is_some_and(|m| index.covers(k) != Some(m));
+            || index
+                .covers(k - 1)
+                .is_some_and(|m| index.covers(k) != Some(m));
         if other
             && doc.units[k].case == Case::Capitalised
             && crate::lexicon::FIRST_NAMES.contains_key(doc.word(k))
@@ -428,7 +432,15 @@ fn piece(
     // "South Korean" is an adjective too.
     let compass = matches!(
         w.as_str(),
-        "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
     );
     let adjective = adjective || (b - a == 2 && compass && is_nationality(&lower(doc, a + 1)));
     // A lone letter is an initial or a label, not a name.
@@ -455,8 +467,10 @@ fn piece(
         if !seen {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
-            let first_name = !single && crate::lexicon::FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            let common = !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
+            let first_name =
+                !single && crate::lexicon::FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            let common =
+                !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
             if single {
                 let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
                 if !speaker {
@@ -478,11 +492,10 @@ fn piece(
 /// Whether a speech verb follows unit `i`, perhaps after an auxiliary
 /// ("Gladkov said", "Moscow has said").
 pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
-    let mut k = i;
-    if doc.units.get(k).is_some_and(|u| u.kind == Kind::Clitic) {
+    if doc.units.get(i).is_some_and(|u| u.kind == Kind::Clitic) {
         return false;
     }
-    for _ in 0..2 {
+    for k in i..i + 2 {
         if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
             return false;
         }
@@ -506,7 +519,6 @@ pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
         ) {
             return false;
         }
-        k += 1;
     }
     false
 }

@@ -5,8 +5,8 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES,
-    TITLE_MODIFIERS,
+    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS,
+    PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
 };
 use crate::Span;
 
@@ -279,7 +279,8 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 /// A dateline: a name in capitals opening a line, then a comma or a date
 /// ("LONDON 1996-08-30", "KYIV, Ukraine (AP)").
 fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let opening = doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
+    let opening =
+        doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
     let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
     opening && doc.word(a).chars().count() > 1 && (date || doc.word(b) == ",")
@@ -295,7 +296,11 @@ fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
 /// words, which running prose always has.
 pub(super) fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
     // Scores are short; a date after a name makes a dateline.
-    if !doc.units.get(b).is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3) {
+    if !doc
+        .units
+        .get(b)
+        .is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3)
+    {
         return false;
     }
     let Some(range) = doc.sentences.get(doc.units[b].sentence) else {

@@ -130,7 +130,7 @@ impl<'t> Doc<'t> {
         }
         let mut capitalised = HashSet::new();
         let mut lowercase = HashSet::new();
-        for (i, u) in units.iter().enumerate() {
+        for u in &units {
             if u.kind != Kind::Word || u.headline {
                 continue;
             }
