@@ -1,0 +1,189 @@
+//! The view of a text the sieves read: words, sentences and paragraphs, with
+//! the quotations located in them.
+
+use crate::quote::{self, Quotation};
+use crate::text::{Layout, TokenKind};
+use crate::Span;
+
+/// A text prepared for attribution.
+pub(super) struct Doc<'a> {
+    pub(super) text: &'a str,
+    /// Word and number spans, in order.
+    pub(super) words: Vec<Span>,
+    /// Each word in lower case, for the lexicons.
+    pub(super) lower: Vec<String>,
+    /// Whether each word is inside a quotation.
+    pub(super) quoted: Vec<bool>,
+    /// Sentence spans and their word ranges.
+    pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
+    /// Paragraph spans, as the quote stage numbered them.
+    pub(super) paragraphs: Vec<Span>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
+        let words = if layout.tokens.is_empty() {
+            scan_words(text)
+        } else {
+            layout
+                .tokens
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .map(|t| t.span)
+                .collect()
+        };
+        let lower = words.iter().map(|&w| text[w].to_lowercase()).collect();
+        let paragraphs = quote::paragraphs(text, layout);
+        let sentence_spans: Vec<Span> = if layout.sentences.is_empty() {
+            paragraphs
+                .iter()
+                .flat_map(|&p| split_sentences(text, p))
+                .collect()
+        } else {
+            layout.sentences.iter().map(|s| s.span).collect()
+        };
+        let mut sentences = Vec::with_capacity(sentence_spans.len());
+        let mut w = 0;
+        for span in sentence_spans {
+            while w < words.len() && words[w].start < span.start {
+                w += 1;
+            }
+            let first = w;
+            while w < words.len() && words[w].end <= span.end {
+                w += 1;
+            }
+            sentences.push((span, first..w));
+        }
+        let mut quoted = vec![false; words.len()];
+        let mut w = 0;
+        let mut outer: Vec<&Quotation> = quotes.iter().filter(|q| q.depth == 0).collect();
+        outer.sort_by_key(|q| q.inner.start);
+        for q in outer {
+            while w < words.len() && words[w].start < q.inner.start {
+                w += 1;
+            }
+            let mut v = w;
+            while v < words.len() && words[v].end <= q.inner.end {
+                quoted[v] = true;
+                v += 1;
+            }
+        }
+        Doc {
+            text,
+            words,
+            lower,
+            quoted,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The text between word `a` and word `b` (a < b).
+    pub(super) fn gap(&self, a: usize, b: usize) -> &'a str {
+        let (Some(x), Some(y)) = (self.words.get(a), self.words.get(b)) else {
+            return "";
+        };
+        self.text.get(x.end..y.start).unwrap_or("")
+    }
+
+    /// Only spaces separate word `a` from the one after it.
+    pub(super) fn joined(&self, a: usize) -> bool {
+        self.gap(a, a + 1).chars().all(char::is_whitespace)
+    }
+
+    pub(super) fn is_capitalized(&self, w: usize) -> bool {
+        self.words
+            .get(w)
+            .and_then(|s| self.text[*s].chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    pub(super) fn lower(&self, w: usize) -> &str {
+        self.lower.get(w).map_or("", String::as_str)
+    }
+
+    /// The sentence holding byte `at`.
+    pub(super) fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|(s, _)| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].0.start <= at).then_some(i)
+    }
+
+    /// The paragraph holding byte `at`.
+    pub(super) fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+
+    /// The index of the first word starting at or after `at`.
+    pub(super) fn word_from(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.start < at)
+    }
+
+    /// The span from the start of word `a` to the end of word `b`.
+    pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.words[a].start, self.words[b].end)
+    }
+}
+
+/// Words for a layout without tokens: letters and digits, joined by inner
+/// apostrophes, hyphens and periods ("they’re", "pro-Kiev", "U.S").
+fn scan_words(text: &str) -> Vec<Span> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if start.is_some()
+            && matches!(c, '\'' | '’' | '-' | '.')
+            && next.is_some_and(char::is_alphanumeric)
+        {
+        } else if let Some(s) = start.take() {
+            words.push(Span::new(s, i));
+        }
+    }
+    if let Some(s) = start {
+        words.push(Span::new(s, text.len()));
+    }
+    words
+}
+
+/// Sentences for a layout without them: a paragraph is cut after . ! or ?
+/// (and any closing marks) where a capital, digit or opening mark follows.
+fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    let s = &text[paragraph];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut end = paragraph.start + i + c.len_utf8();
+        while let Some(&(j, n)) = chars.peek() {
+            if matches!(n, '”' | '’' | '"' | '\'' | ')' | '»') {
+                end = paragraph.start + j + n.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..paragraph.end];
+        let after = rest.trim_start();
+        let spaced = after.len() < rest.len();
+        let starts_new = after
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"'«„".contains(n));
+        if spaced && starts_new {
+            out.push(Span::new(start, end));
+            start = end + (rest.len() - after.len());
+        }
+    }
+    let last = quote::trim(text, Span::new(start, paragraph.end));
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}

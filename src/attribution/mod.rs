@@ -1,0 +1,538 @@
+//! The attribution stage: claims (direct, partial, indirect) and the roles
+//! of quotations, decided by ordered sieves after Muzny et al. (2017).
+//!
+//! Each sieve is a small rule run over the quotations still unresolved; the
+//! first that names a speaker decides, and the claim records it:
+//!
+//! 1. [`Sieve::Adjacent`]: a cue and speaker right before or after the marks.
+//! 2. [`Sieve::Subject`]: the subject of a speech verb in the same sentence,
+//!    or "according to X"; also every reported clause without marks.
+//! 3. [`Sieve::Continuation`]: a quotation next to an attributed one.
+//! 4. [`Sieve::ParagraphContext`]: the one person the paragraph before names.
+//! 5. [`Sieve::Coreference`]: a pronoun subject of the sentence before.
+//! 6. [`Sieve::Fallback`]: the nearest person or group named before, with low
+//!    confidence; it can be switched off.
+//!
+//! Quotations no sieve attributes are titles (standing alone as a
+//! paragraph), scare quotes or names (a few words inside a sentence), or
+//! unattributed claims.
+
+mod cues;
+mod doc;
+
+use std::collections::HashMap;
+
+use self::cues::Anchor;
+use self::doc::Doc;
+use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
+use crate::entity::Entities;
+use crate::gazetteer::Gender;
+use crate::lexicon::{PRONOUNS, SPEAKER_NOUNS};
+use crate::quote::Quotation;
+use crate::text::Layout;
+use crate::Span;
+
+/// A quotation of at most this many words inside a sentence, with no cue
+/// around it, is a scare quote or a name.
+const SCARE_WORDS: usize = 3;
+
+/// Who said a quotation, and which rule found it.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    sieve: Sieve,
+    confidence: f32,
+}
+
+/// Attributes the quotations and reported clauses of `text`.
+pub(crate) fn attribute(
+    text: &str,
+    layout: &Layout,
+    entities: &Entities,
+    quotes: &[Quotation],
+    fallback: bool,
+) -> (Vec<Claim>, Vec<Quote>) {
+    let doc = Doc::new(text, layout, quotes);
+    let anchors = cues::anchors(&doc);
+    let mut roles = vec![QuoteRole::Claim; quotes.len()];
+    let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
+    let mut direct = vec![true; quotes.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        direct[i] = !embedded(&doc, q);
+        if q.depth > 0 {
+            if words_in(text, q.inner) <= SCARE_WORDS {
+                roles[i] = shape_role(text, q.inner);
+            }
+        } else if stands_alone(&doc, q) {
+            roles[i] = QuoteRole::Title;
+        } else {
+            open.push(i);
+        }
+    }
+
+    let mut unresolved = Vec::new();
+    for &i in &open {
+        let q = &quotes[i];
+        found[i] = adjacent(&doc, &anchors, q).or_else(|| subject(&doc, &anchors, q));
+        if found[i].is_none() {
+            if direct[i] || words_in(text, q.inner) > SCARE_WORDS {
+                unresolved.push(i);
+            } else {
+                roles[i] = shape_role(text, q.inner);
+            }
+        }
+    }
+    continuation(quotes, &open, &mut found, &roles);
+    for &i in &unresolved {
+        if found[i].is_some() {
+            continue;
+        }
+        found[i] = paragraph_context(&doc, entities, &anchors, &quotes[i])
+            .or_else(|| coreference(&doc, &quotes[i]))
+            .or_else(|| {
+                fallback
+                    .then(|| nearest(&doc, entities, &anchors, &quotes[i]))
+                    .flatten()
+            });
+    }
+
+    let mut claims = Vec::new();
+    for &i in &open {
+        if roles[i] != QuoteRole::Claim {
+            continue;
+        }
+        let q = &quotes[i];
+        let f = found[i].unwrap_or(Found {
+            speaker: None,
+            cue: None,
+            sieve: Sieve::Unattributed,
+            confidence: 0.0,
+        });
+        claims.push(claim(
+            text,
+            if direct[i] {
+                ClaimKind::Direct
+            } else {
+                ClaimKind::Partial
+            },
+            q.inner,
+            f,
+        ));
+    }
+    for a in &anchors {
+        let (Some(content), Some(speaker)) = (a.content, a.speaker) else {
+            continue;
+        };
+        if is_one_quotation(text, quotes, content) {
+            continue;
+        }
+        let f = Found {
+            speaker: Some(doc.words_span(speaker.0, speaker.1)),
+            cue: Some(doc.words_span(a.cue.0, a.cue.1)),
+            sieve: Sieve::Subject,
+            confidence: 0.8,
+        };
+        claims.push(claim(text, ClaimKind::Indirect, content, f));
+    }
+    claims.sort_by_key(|c| (c.content.span.start, c.content.span.end));
+    resolve_speakers(&doc, entities, &mut claims);
+
+    let quotes_out = quotes
+        .iter()
+        .zip(roles)
+        .map(|(q, role)| Quote {
+            span: q.inner,
+            text: text[q.inner].to_string(),
+            role,
+        })
+        .collect();
+    (claims, quotes_out)
+}
+
+fn claim(text: &str, kind: ClaimKind, content: Span, f: Found) -> Claim {
+    Claim {
+        kind,
+        content: Snippet::new(text, content),
+        speaker: f.speaker.map(|s| Snippet::new(text, s)),
+        speaker_entity: None,
+        cue: f.cue.map(|s| Snippet::new(text, s)),
+        sieve: f.sieve,
+        confidence: f.confidence,
+    }
+}
+
+fn words_in(text: &str, span: Span) -> usize {
+    text[span].split_whitespace().count()
+}
+
+/// A short quotation mid-sentence is a name when its words are capitalised
+/// ("the film “Sent to Slaughter”"), else a scare quote.
+fn shape_role(text: &str, span: Span) -> QuoteRole {
+    let words: Vec<&str> = text[span].split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.len() > 3)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capitalised && words.iter().any(|w| w.len() > 3) {
+        QuoteRole::Name
+    } else {
+        QuoteRole::Scare
+    }
+}
+
+/// The quotation is all its paragraph holds, besides marks and punctuation.
+fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
+    let Some(p) = doc.paragraphs.get(q.paragraph) else {
+        return false;
+    };
+    let outside = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    outside(&doc.text[p.start..q.inner.start.max(p.start)])
+        && outside(&doc.text[q.inner.end.min(p.end)..p.end])
+}
+
+/// The quotation continues the reporter's sentence ("said the situation
+/// “should be ...”") rather than standing as a statement of its own: words
+/// come before it in its sentence, and no colon or comma sets it off.
+fn embedded(doc: &Doc, q: &Quotation) -> bool {
+    let Some(s) = doc.sentence_at(q.open.start) else {
+        return false;
+    };
+    let start = doc.sentences[s].0.start.min(q.open.start);
+    let before = doc.text[start..q.open.start].trim_end();
+    !(before.is_empty() || before.ends_with([':', ',', '—', '–']) || q.continues)
+}
+
+/// The content is one quotation, marks and all: a direct claim, not an
+/// indirect one.
+fn is_one_quotation(text: &str, quotes: &[Quotation], content: Span) -> bool {
+    quotes.iter().any(|q| {
+        q.depth == 0
+            && q.open.start <= content.start
+            && content.start <= q.inner.start
+            && q.inner.end <= content.end
+            && content.end <= q.close.map_or(q.inner.end, |c| c.end)
+            && text[content].chars().any(char::is_alphanumeric)
+    })
+}
+
+fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> {
+    let (s, e) = a.speaker?;
+    Some(Found {
+        speaker: Some(doc.words_span(s, e)),
+        cue: Some(doc.words_span(a.cue.0, a.cue.1)),
+        sieve,
+        confidence,
+    })
+}
+
+/// Sieve 1: QUOTE, CUE SPEAKER | QUOTE, SPEAKER CUE (adjuncts may follow),
+/// or SPEAKER CUE (ADJUNCT): QUOTE | SPEAKER CUE, QUOTE.
+fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let close_end = q.close.map_or(q.inner.end, |c| c.end);
+    let a = doc.word_from(close_end);
+    if let Some(span) = doc.words.get(a) {
+        let gap = &doc.text[close_end..span.start];
+        let same_paragraph = doc.paragraph_at(span.start) == Some(q.paragraph);
+        if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
+            let after = anchors.partition_point(|x| x.cue.0 < a);
+            if let Some(x) = anchors.get(after) {
+                let hit = if x.inverted {
+                    x.cue.0 == a
+                } else {
+                    !x.according && x.speaker.is_some_and(|(s, _)| s == a)
+                };
+                if hit {
+                    return found(doc, x, Sieve::Adjacent, 0.95);
+                }
+            }
+        }
+    }
+    let b = doc.word_from(q.open.start).checked_sub(1)?;
+    let gap = doc.text.get(doc.words[b].end..q.open.start)?.trim();
+    if !gap.ends_with([':', ',']) {
+        return None;
+    }
+    let sentence = doc.sentence_at(doc.words[b].start)?;
+    let before = anchors.partition_point(|x| x.cue.0 <= b);
+    let x = anchors.get(before.checked_sub(1)?)?;
+    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.quoted[w]);
+    (x.sentence == sentence && near && !x.inverted)
+        .then(|| found(doc, x, Sieve::Adjacent, 0.95))
+        .flatten()
+}
+
+/// Sieve 2: the quotation is part of a reported clause, or its sentence has
+/// a speech verb with a subject, or "according to X". A short quotation
+/// takes only a clause it is part of, or a verb that attributes quotations
+/// only ("described them as “...”").
+fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let inside = anchors.iter().find(|a| {
+        a.content
+            .is_some_and(|c| c.start <= q.open.start && q.inner.end <= c.end)
+    });
+    if let Some(a) = inside {
+        return found(doc, a, Sieve::Subject, 0.9);
+    }
+    let sentence = doc.sentence_at(q.open.start)?;
+    let first = doc.word_from(q.open.start);
+    let here: Vec<&Anchor> = anchors
+        .iter()
+        .filter(|a| a.sentence == sentence && a.speaker.is_some())
+        .collect();
+    let short = words_in(doc.text, q.inner) <= SCARE_WORDS;
+    let before = here
+        .iter()
+        .rev()
+        .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
+    if let Some(a) = before {
+        return found(doc, a, Sieve::Subject, 0.85);
+    }
+    if short {
+        return None;
+    }
+    let after = here
+        .iter()
+        .find(|a| a.according)
+        .or_else(|| here.iter().find(|a| a.cue.0 >= first));
+    found(doc, after?, Sieve::Subject, 0.8)
+}
+
+/// Sieve 3: a quotation next to an attributed one in its paragraph, or
+/// first in a paragraph after one ending attributed, takes that speaker.
+fn continuation(
+    quotes: &[Quotation],
+    open: &[usize],
+    found: &mut [Option<Found>],
+    roles: &[QuoteRole],
+) {
+    let claims: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| roles[i] == QuoteRole::Claim)
+        .collect();
+    let take = |f: Found| Found {
+        sieve: Sieve::Continuation,
+        confidence: 0.75,
+        ..f
+    };
+    for k in 0..claims.len() {
+        let i = claims[k];
+        if found[i].is_some() {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| claims[p]);
+        let next = claims.get(k + 1).copied();
+        let same = |j: usize| quotes[j].paragraph == quotes[i].paragraph;
+        let pick = prev
+            .filter(|&j| same(j))
+            .and_then(|j| found[j])
+            .or_else(|| next.filter(|&j| same(j)).and_then(|j| found[j]))
+            .or_else(|| {
+                prev.filter(|&j| quotes[j].paragraph + 1 == quotes[i].paragraph)
+                    .and_then(|j| found[j])
+            });
+        found[i] = pick.map(take);
+    }
+}
+
+/// Sieve 4: the paragraph before names one person, and this quotation opens
+/// its paragraph: the person is the speaker ("Hours later, Gladkov appeared
+/// in a video message ..." then the quotation).
+fn paragraph_context(
+    doc: &Doc,
+    entities: &Entities,
+    anchors: &[Anchor],
+    q: &Quotation,
+) -> Option<Found> {
+    if q.paragraph == 0 || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let before = doc.paragraphs[q.paragraph - 1];
+    let people: Vec<_> = entities
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && before.contains(m.span))
+        .collect();
+    let one = people.first().is_some_and(|m| people.iter().all(|n| n.entity == m.entity));
+    if let (true, Some(last)) = (one, people.last()) {
+        return Some(Found {
+            speaker: Some(last.span),
+            cue: None,
+            sieve: Sieve::ParagraphContext,
+            confidence: 0.6,
+        });
+    }
+    let a = anchors
+        .iter()
+        .rev()
+        .find(|a| before.contains(doc.words_span(a.cue.0, a.cue.1)) && a.speaker.is_some())?;
+    found(doc, a, Sieve::ParagraphContext, 0.55)
+}
+
+/// Sieve 5: the sentence before, in the same paragraph, has a third-person
+/// pronoun for its subject; that pronoun speaks ("He paused. “We will
+/// win.”").
+fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
+    let s = doc.sentence_at(q.open.start)?.checked_sub(1)?;
+    let (span, words) = &doc.sentences[s];
+    if doc.paragraph_at(span.start) != Some(q.paragraph) || words.is_empty() {
+        return None;
+    }
+    let w = words.start;
+    let class = PRONOUNS.get(doc.lower(w))?;
+    let subject = matches!(doc.lower(w), "he" | "she" | "it" | "they");
+    (subject && !matches!(*class, "first" | "second")).then(|| Found {
+        speaker: Some(doc.words[w]),
+        cue: None,
+        sieve: Sieve::Coreference,
+        confidence: 0.5,
+    })
+}
+
+/// Sieve 6: the last person or group named before the quotation in its
+/// paragraph or the one before, else the last speaker there.
+fn nearest(doc: &Doc, entities: &Entities, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let from = doc.paragraphs[q.paragraph.saturating_sub(1)].start;
+    let m = entities
+        .mentions
+        .iter()
+        .filter(|m| m.kind != EntityType::Place && m.span.start >= from && m.span.end <= q.open.start)
+        .last();
+    if let Some(m) = m {
+        return Some(Found {
+            speaker: Some(m.span),
+            cue: None,
+            sieve: Sieve::Fallback,
+            confidence: 0.3,
+        });
+    }
+    let a = anchors.iter().rev().find(|a| {
+        let span = doc.words_span(a.cue.0, a.cue.1);
+        span.start >= from && span.end <= q.open.start && a.speaker.is_some()
+    })?;
+    found(doc, a, Sieve::Fallback, 0.25)
+}
+
+/// What a speaker looks like, for pronouns to find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Person(Option<Gender>),
+    Group,
+}
+
+/// Ties each speaker to an entity: a named speaker to the entity of the
+/// mention it holds; a pronoun to the last compatible speaker before it (or,
+/// failing one, the last compatible mention); a description to nothing,
+/// unless it holds a mention.
+fn resolve_speakers(doc: &Doc, entities: &Entities, claims: &mut [Claim]) {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| claims[i].speaker.as_ref().map_or(usize::MAX, |s| s.span.start));
+    let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
+    let mut memo: HashMap<Span, Option<usize>> = HashMap::new();
+    for i in order {
+        let Some(speaker) = claims[i].speaker.clone() else {
+            continue;
+        };
+        let span = speaker.span;
+        let entity = *memo.entry(span).or_insert_with(|| {
+            let lower = speaker.text.to_lowercase();
+            match PRONOUNS.get(lower.as_str()) {
+                Some(class) => pronoun(doc, entities, &seen, span, class),
+                None => named(entities, span),
+            }
+        });
+        let kind = match entity {
+            Some(e) => entity_kind(entities, e),
+            None => description_kind(&speaker.text),
+        };
+        if !PRONOUNS.contains_key(speaker.text.to_lowercase().as_str()) {
+            seen.push((span, entity, kind));
+        }
+        claims[i].speaker_entity = entity.map(EntityId::new);
+    }
+}
+
+fn named(entities: &Entities, span: Span) -> Option<usize> {
+    entities
+        .mentions
+        .iter()
+        .filter(|m| m.span.overlaps(span))
+        .max_by_key(|m| {
+            let overlap = m.span.end.min(span.end) - m.span.start.max(span.start);
+            (m.kind == EntityType::Person, overlap)
+        })
+        .map(|m| m.entity)
+}
+
+fn entity_kind(entities: &Entities, e: usize) -> Kind {
+    match entities.entities.get(e).map(|x| x.kind) {
+        Some(EntityType::Person) => Kind::Person(entities.genders.get(e).copied().flatten()),
+        _ => Kind::Group,
+    }
+}
+
+fn description_kind(text: &str) -> Kind {
+    let person = text
+        .split_whitespace()
+        .any(|w| SPEAKER_NOUNS.contains(w.to_lowercase().as_str()));
+    if person {
+        Kind::Person(None)
+    } else {
+        Kind::Group
+    }
+}
+
+fn compatible(class: &str, kind: Kind) -> bool {
+    match (class, kind) {
+        ("male", Kind::Person(g)) => g != Some(Gender::Female),
+        ("female", Kind::Person(g)) => g != Some(Gender::Male),
+        ("neuter", Kind::Group) => true,
+        ("plural", _) => true,
+        _ => false,
+    }
+}
+
+/// A pronoun speaker refers to the last compatible speaker within the two
+/// paragraphs before it, or else to the last compatible mention there.
+fn pronoun(
+    doc: &Doc,
+    entities: &Entities,
+    seen: &[(Span, Option<usize>, Kind)],
+    span: Span,
+    class: &str,
+) -> Option<usize> {
+    let paragraph = doc.paragraph_at(span.start)?;
+    let from = doc.paragraphs[paragraph.saturating_sub(2)].start;
+    if let Some(&(_, entity, _)) = seen
+        .iter()
+        .rev()
+        .find(|(s, _, k)| s.start >= from && s.end <= span.start && compatible(class, *k))
+    {
+        return entity;
+    }
+    entities
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= from && m.span.end <= span.start)
+        .filter(|m| m.kind != EntityType::Place || class == "neuter")
+        .filter(|m| compatible(class, entity_kind(entities, m.entity)))
+        .last()
+        .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{QUOTE_ONLY_VERBS, SPEECH_VERBS};
+
+    #[test]
+    fn quote_only_verbs_are_speech_verbs() {
+        for verb in QUOTE_ONLY_VERBS.iter() {
+            assert!(SPEECH_VERBS.contains(verb), "{verb}");
+        }
+    }
+}
