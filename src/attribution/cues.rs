@@ -88,7 +88,11 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                     anchor.inverted = anchor.speaker.is_some();
                 }
             }
-            out.push(anchor);
+            // A verb that only attributes quotations is no cue without one
+            // after it ("forces they describe as opposed to ...").
+            if !anchor.quote_only || (end + 1..words.end).any(|k| doc.quoted[k]) {
+                out.push(anchor);
+            }
             w = end + 1;
         }
         for i in first..out.len() {
