@@ -74,3 +74,7 @@ pub use crate::extractor::{Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Entry, Gazetteer, GazetteerBuilder, Gender, COLUMNS};
 pub use crate::span::{OffsetUnit, Span};
 pub use crate::text::{Paragraph, Sentence, Spacing, Token, TokenKind};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Every span sayso produces starts and ends on a char boundary of the text it
 /// was produced from, with `start <= end`, so slicing the text with it never
-/// panics. `str` can be indexed by a span directly.
+/// panics. `str` and `String` can be indexed by a span directly.
 ///
 /// # Example
 ///
@@ -135,6 +135,15 @@ impl From<Span> for Range<usize> {
 }
 
 impl std::ops::Index<Span> for str {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
+impl std::ops::Index<Span> for String {
     type Output = str;
 
     #[inline]

@@ -1,6 +1,8 @@
 //! Gazetteers: lists of people, groups and places with their other names, and
 //! the matcher that finds them in text.
 
+mod fold;
+mod matcher;
 mod tsv;
 
 use std::borrow::Cow;
@@ -147,6 +149,7 @@ pub struct Gazetteer {
 #[derive(Debug)]
 struct Inner {
     entries: Vec<Entry>,
+    matcher: matcher::Matcher,
 }
 
 /// An index into a gazetteer's entries.
@@ -224,8 +227,31 @@ impl Gazetteer {
     /// Every gazetteer name in `text`: leftmost-longest, non-overlapping, on
     /// token boundaries, in text order.
     pub(crate) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
-        let _ = (text, layout);
-        Vec::new()
+        self.inner.matcher.find(text, layout)
+    }
+
+    /// Every entry with this name or alias (compared folded: case kept,
+    /// diacritics and hyphens not), the preferred one first: hand-curated
+    /// entries, then the most prominent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let g = sayso::Gazetteer::builder()
+    ///     .add_tsv("p.tsv", "a:1\tMoscow\tplace\tcity\t\tUS\t25000\t\t\n\
+    ///                        a:2\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let ids: Vec<&str> = g.lookup("Moscow").map(|e| e.id.as_str()).collect();
+    /// assert_eq!(ids, ["a:2", "a:1"]);
+    /// assert_eq!(g.lookup("Moskva").count(), 1);
+    /// ```
+    pub fn lookup(&self, name: &str) -> impl Iterator<Item = &Entry> {
+        self.inner
+            .matcher
+            .lookup(name)
+            .iter()
+            .map(|&id| self.entry(id))
     }
 }
 
@@ -338,13 +364,15 @@ impl GazetteerBuilder {
                     tsv::parse(path, &contents, &mut entries)?;
                 }
                 Source::Entry(entry) => {
-                    tsv::validate(entry).map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
+                    tsv::validate(entry)
+                        .map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
                     entries.push((**entry).clone());
                 }
             }
         }
+        let matcher = matcher::Matcher::new(&entries);
         Ok(Gazetteer {
-            inner: Arc::new(Inner { entries }),
+            inner: Arc::new(Inner { entries, matcher }),
         })
     }
 }
@@ -360,7 +388,16 @@ impl GazetteerBuilder {
 /// places), compiled into the crate.
 pub(crate) fn embedded() -> GazetteerBuilder {
     Gazetteer::builder()
-        .add_tsv("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv"))
-        .add_tsv("gazetteers/groups.tsv", include_str!("../../gazetteers/groups.tsv"))
-        .add_tsv("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv"))
+        .add_tsv(
+            "gazetteers/people.tsv",
+            include_str!("../../gazetteers/people.tsv"),
+        )
+        .add_tsv(
+            "gazetteers/groups.tsv",
+            include_str!("../../gazetteers/groups.tsv"),
+        )
+        .add_tsv(
+            "gazetteers/places.tsv",
+            include_str!("../../gazetteers/places.tsv"),
+        )
 }

@@ -75,7 +75,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         "" => None,
         g => Some(g.parse::<Gender>().map_err(|e| e.to_string())?),
     };
-    for flag in fields[8].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+    for flag in fields[8]
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+    {
         match flag {
             "nocase" => entry.case_insensitive = true,
             other => return Err(format!("unknown flag {other:?}")),

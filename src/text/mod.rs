@@ -3,6 +3,11 @@
 
 use std::ops::Range;
 
+mod paragraph;
+mod sentence;
+mod token;
+mod words;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -139,7 +144,28 @@ pub(crate) struct Layout {
 }
 
 /// Splits `text` into tokens, sentences and paragraphs.
+///
+/// Every sentence lies inside one paragraph, and the sentences of a
+/// paragraph cover its tokens exactly.
 pub(crate) fn layout(text: &str) -> Layout {
-    let _ = text;
-    Layout::default()
+    let tokens = token::tokenize(text);
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    for range in paragraph::split(text, &tokens) {
+        let first = sentences.len();
+        sentence::split(text, &tokens, range.clone(), &mut sentences);
+        paragraphs.push(Paragraph {
+            span: Span::new(
+                tokens[range.start].span.start,
+                tokens[range.end - 1].span.end,
+            ),
+            sentences: first..sentences.len(),
+            is_title: paragraph::is_title(text, &tokens, range),
+        });
+    }
+    Layout {
+        tokens,
+        sentences,
+        paragraphs,
+    }
 }

@@ -1,0 +1,250 @@
+//! Reading the inputs, on a thread of their own, as a stream of items.
+//!
+//! The reader thread opens each input in turn, undoes gzip compression when
+//! the data starts with the gzip magic bytes, and sends lines (JSON Lines
+//! mode) or whole files (plain-text mode) down a bounded channel. The bound
+//! is what keeps memory flat on inputs of any size: the reader can never get
+//! more than a channel's worth ahead of the analysis.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+
+use flate2::read::MultiGzDecoder;
+
+/// Big enough that a read syscall moves a useful amount of data, small
+/// enough not to matter next to a chunk of documents.
+const READ_BUFFER: usize = 256 * 1024;
+
+/// One input named on the command line.
+#[derive(Clone, Debug)]
+pub(crate) enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    pub(crate) fn new(arg: PathBuf) -> Source {
+        if arg.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::File(arg)
+        }
+    }
+
+    /// The name as given on the command line: the document id in plain-text
+    /// mode and the `file` of error records.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The name for messages to a person.
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The size on disk, when it is known before reading (regular files).
+    pub(crate) fn size(&self) -> Option<u64> {
+        match self {
+            Source::Stdin => None,
+            Source::File(path) => std::fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len()),
+        }
+    }
+}
+
+/// How the inputs are cut into documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// One document per line, as a JSON object.
+    JsonLines,
+    /// One document per file, as plain text.
+    Plain,
+}
+
+/// What the reader sends: a piece of input, tagged with where it came from.
+#[derive(Debug)]
+pub(crate) struct Item {
+    /// The index of the input in the list of sources.
+    pub(crate) source: usize,
+    pub(crate) kind: ItemKind,
+}
+
+#[derive(Debug)]
+pub(crate) enum ItemKind {
+    /// One line of JSON Lines input, without its `\n` or `\r\n`.
+    Line {
+        /// 1-based.
+        number: u64,
+        /// The byte offset of the line's start in the (decompressed) input.
+        offset: u64,
+        bytes: Vec<u8>,
+    },
+    /// The whole contents of a plain-text input.
+    Document(Vec<u8>),
+    /// The input could not be opened, or reading it broke off.
+    Failed {
+        /// The line that could not be read, in JSON Lines mode.
+        line: Option<u64>,
+        message: String,
+    },
+}
+
+impl ItemKind {
+    /// How many bytes of input the item holds, for sizing chunks.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            ItemKind::Line { bytes, .. } | ItemKind::Document(bytes) => bytes.len(),
+            ItemKind::Failed { .. } => 0,
+        }
+    }
+}
+
+/// Starts the reader thread. `read` counts the raw bytes taken from the
+/// inputs (compressed bytes for gzip), for progress reporting.
+pub(crate) fn spawn(
+    sources: Vec<Source>,
+    mode: Mode,
+    capacity: usize,
+    read: Arc<AtomicU64>,
+) -> io::Result<Receiver<Item>> {
+    let (tx, rx) = sync_channel(capacity);
+    std::thread::Builder::new()
+        .name("sayso-reader".to_string())
+        .spawn(move || {
+            for (index, source) in sources.iter().enumerate() {
+                let mut send = |kind| {
+                    tx.send(Item {
+                        source: index,
+                        kind,
+                    })
+                    .is_ok()
+                };
+                let reader = match open(source, Arc::clone(&read)) {
+                    Ok(reader) => reader,
+                    Err(err) => {
+                        let message = format!("cannot read: {err}");
+                        if !send(ItemKind::Failed {
+                            line: None,
+                            message,
+                        }) {
+                            return;
+                        }
+                        continue;
+                    }
+                };
+                let go_on = match mode {
+                    Mode::JsonLines => read_lines(reader, &mut send),
+                    Mode::Plain => read_whole(reader, &mut send),
+                };
+                // The receiver is gone only when the run was stopped
+                // (--fail-fast, a closed output); nothing is left to do.
+                if !go_on {
+                    return;
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
+/// Sends each line; returns false once the receiver is gone.
+fn read_lines(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> bool) -> bool {
+    let mut number = 0;
+    let mut offset = 0;
+    loop {
+        let mut bytes = Vec::new();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return true,
+            Ok(n) => {
+                number += 1;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                let kind = ItemKind::Line {
+                    number,
+                    offset,
+                    bytes,
+                };
+                if !send(kind) {
+                    return false;
+                }
+                offset += n as u64;
+            }
+            Err(err) => {
+                let message = format!("cannot read: {err}");
+                let line = Some(number + 1);
+                return send(ItemKind::Failed { line, message });
+            }
+        }
+    }
+}
+
+fn read_whole(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> bool) -> bool {
+    let mut bytes = Vec::new();
+    match reader.read_to_end(&mut bytes) {
+        Ok(_) => send(ItemKind::Document(bytes)),
+        Err(err) => {
+            let message = format!("cannot read: {err}");
+            send(ItemKind::Failed {
+                line: None,
+                message,
+            })
+        }
+    }
+}
+
+/// Opens an input, decompressing it if it is gzip. Sniffing the magic bytes
+/// rather than trusting a `.gz` name also handles compressed standard input,
+/// and cannot misfire on text: 0x8B is never the second byte of valid UTF-8
+/// text that starts with 0x1F.
+fn open(source: &Source, read: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead>> {
+    let raw: Box<dyn Read> = match source {
+        Source::Stdin => Box::new(io::stdin()),
+        Source::File(path) => Box::new(open_file(path)?),
+    };
+    let mut reader = BufReader::with_capacity(READ_BUFFER, Counting { inner: raw, read });
+    if reader.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        let decoder = MultiGzDecoder::new(reader);
+        Ok(Box::new(BufReader::with_capacity(READ_BUFFER, decoder)))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
+fn open_file(path: &Path) -> io::Result<File> {
+    let file = File::open(path)?;
+    // Opening a directory succeeds on Unix; say what is wrong up front
+    // rather than with a read error later.
+    if file.metadata()?.is_dir() {
+        return Err(io::Error::other("is a directory"));
+    }
+    Ok(file)
+}
+
+/// Counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}

@@ -1,0 +1,135 @@
+//! What a run tells a person on stderr: a progress bar and a summary when
+//! stderr is a terminal, and the first errors.
+//!
+//! Standard output carries only records, so none of this can disturb a
+//! pipeline; and nothing is drawn when stderr is a file or pipe, so logs and
+//! tests see only error messages (and the summary, when asked for).
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Past this many, errors are only counted: each one already has its error
+/// record in the output, and a million lines of them on a terminal help
+/// nobody.
+const ERRORS_SHOWN: u64 = 20;
+
+#[derive(Debug)]
+pub(crate) struct Progress {
+    bar: Option<ProgressBar>,
+    summary: bool,
+    start: Instant,
+    /// Raw bytes read from the inputs, counted by the reader thread.
+    read: Arc<AtomicU64>,
+    documents: u64,
+    errors: u64,
+}
+
+/// When to speak.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Show {
+    /// Force the summary line even when stderr is not a terminal.
+    pub(crate) summary: bool,
+    /// No progress bar and no summary (errors are still reported).
+    pub(crate) quiet: bool,
+}
+
+impl Progress {
+    /// `total` is the size of the inputs in bytes, when known up front.
+    pub(crate) fn new(total: Option<u64>, show: Show, read: Arc<AtomicU64>) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (terminal && !show.quiet).then(|| bar(total));
+        Progress {
+            bar,
+            summary: !show.quiet && (show.summary || terminal),
+            start: Instant::now(),
+            read,
+            documents: 0,
+            errors: 0,
+        }
+    }
+
+    /// Counts a finished document.
+    pub(crate) fn document(&mut self) {
+        self.documents += 1;
+    }
+
+    /// Reports a failed document or input.
+    pub(crate) fn error(&mut self, message: &str) {
+        self.errors += 1;
+        if self.errors <= ERRORS_SHOWN {
+            self.say(&format!("sayso: {message}"));
+        }
+        if self.errors == ERRORS_SHOWN + 1 {
+            self.say("sayso: more errors: not shown here, but each has its error record");
+        }
+    }
+
+    pub(crate) fn errors(&self) -> u64 {
+        self.errors
+    }
+
+    /// Redraws the bar after a chunk was written.
+    pub(crate) fn update(&self) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.read.load(Ordering::Relaxed));
+            let rate = self.documents as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!("{} docs, {rate:.0} docs/s", self.documents));
+        }
+    }
+
+    /// Clears the bar and prints the summary line, if wanted.
+    pub(crate) fn finish(self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if !self.summary {
+            return;
+        }
+        let seconds = self.start.elapsed().as_secs_f64();
+        let megabytes = self.read.load(Ordering::Relaxed) as f64 / 1e6;
+        let per_second = |n: f64| n / seconds.max(1e-9);
+        self.say(&format!(
+            "sayso: {} documents, {} errors, {megabytes:.1} MB in {seconds:.2} s \
+             ({:.0} docs/s, {:.1} MB/s)",
+            self.documents,
+            self.errors,
+            per_second(self.documents as f64),
+            per_second(megabytes),
+        ));
+    }
+
+    fn say(&self, line: &str) {
+        // A closed stderr must not stop the run or panic as eprintln! would.
+        let write = || {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
+    }
+}
+
+fn bar(total: Option<u64>) -> ProgressBar {
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {elapsed_precise} [{bar:30}] {binary_bytes}/{binary_total_bytes} \
+             {binary_bytes_per_sec}, ETA {eta} | {msg}",
+        ),
+        None => (
+            ProgressBar::no_length(),
+            "{spinner} {elapsed_precise} {binary_bytes} {binary_bytes_per_sec} | {msg}",
+        ),
+    };
+    let style = ProgressStyle::with_template(template)
+        .expect("the templates above are valid")
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,208 @@
+//! Folding names and text to one comparable form: diacritics dropped,
+//! typographic apostrophes and hyphens unified, invisible characters removed.
+//! The folded view of a text keeps a map back to the original byte offsets.
+
+use std::borrow::Cow;
+
+/// Latin-1 Supplement and Latin Extended-A letters (U+00C0..=U+017F) and
+/// their ASCII base letters; `*` marks a char that has none.
+const LATIN: &str = concat!(
+    "AAAAAA*CEEEEIIIIDNOOOOO*OUUUUY*s",
+    "aaaaaa*ceeeeiiiidnooooo*ouuuuy*y",
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**JjKkkLlLlLlLlLlNnNnNn*Nn",
+    "OoOoOo**RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs",
+);
+
+/// What one char of text or name becomes in the folded form.
+enum Fold {
+    Keep,
+    Drop,
+    To(&'static str),
+    Char(char),
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        '-' | '\t' | '\n' | '\r' => Fold::Char(' '),
+        c if c.is_ascii() => Fold::Keep,
+        '\u{C0}'..='\u{17F}' => {
+            let i = c as usize - 0xC0;
+            match c {
+                'Æ' => Fold::To("AE"),
+                'æ' => Fold::To("ae"),
+                'ß' => Fold::To("ss"),
+                'Œ' => Fold::To("OE"),
+                'œ' => Fold::To("oe"),
+                'Þ' => Fold::To("Th"),
+                'þ' => Fold::To("th"),
+                _ => match LATIN.as_bytes().get(i) {
+                    Some(b'*') | None => Fold::Keep,
+                    Some(&b) => Fold::Char(b as char),
+                },
+            }
+        }
+        'Ș' => Fold::Char('S'),
+        'ș' => Fold::Char('s'),
+        'Ț' => Fold::Char('T'),
+        'ț' => Fold::Char('t'),
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{0060}' | '\u{00B4}' => {
+            Fold::Char('\'')
+        }
+        '\u{2010}' | '\u{2011}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{2007}' => {
+            Fold::Char(' ')
+        }
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        '\u{0300}'..='\u{036F}' => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// Folds a gazetteer name, collapsing runs of spaces, trimming the ends.
+pub(crate) fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match fold_char(c) {
+            Fold::Keep => out.push(c),
+            Fold::Drop => {}
+            Fold::To(s) => out.push_str(s),
+            Fold::Char(f) => out.push(f),
+        }
+    }
+    let collapsed: Vec<&str> = out.split(' ').filter(|w| !w.is_empty()).collect();
+    collapsed.join(" ")
+}
+
+/// How a view's letters are cased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Casing {
+    /// As written.
+    Original,
+    /// Every letter after a letter lowercased, so an ALL-CAPS headline reads
+    /// as Title Case ("KYIV" -> "Kyiv").
+    Title,
+}
+
+/// A folded copy of a stretch of text and the map back to the original.
+pub(crate) struct View<'t> {
+    pub(crate) text: Cow<'t, str>,
+    /// `map[i]` is the original offset of the char that produced view byte
+    /// `i`; `None` when the view has the original's offsets.
+    map: Option<Vec<usize>>,
+    /// Original offset of the view's first byte.
+    base: usize,
+}
+
+impl<'t> View<'t> {
+    /// Folds `text`, which starts at `base` in the original.
+    pub(crate) fn new(text: &'t str, base: usize, casing: Casing) -> View<'t> {
+        if casing == Casing::Original && text.is_ascii() {
+            let needs = text
+                .bytes()
+                .any(|b| matches!(b, b'-' | b'\t' | b'\n' | b'\r'));
+            let text = if needs {
+                let folded: String = text
+                    .chars()
+                    .map(|c| match c {
+                        '-' | '\t' | '\n' | '\r' => ' ',
+                        c => c,
+                    })
+                    .collect();
+                Cow::Owned(folded)
+            } else {
+                Cow::Borrowed(text)
+            };
+            return View {
+                text,
+                map: None,
+                base,
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len());
+        let mut prev_letter = false;
+        for (i, c) in text.char_indices() {
+            let before = out.len();
+            match fold_char(c) {
+                Fold::Keep => out.push(c),
+                Fold::Drop => {}
+                Fold::To(s) => out.push_str(s),
+                Fold::Char(f) => out.push(f),
+            }
+            if casing == Casing::Title && prev_letter {
+                let lowered = out[before..].to_lowercase();
+                out.truncate(before);
+                out.push_str(&lowered);
+            }
+            prev_letter = c.is_alphabetic() || (prev_letter && c == '\u{00AD}');
+            map.resize(out.len(), base + i);
+        }
+        View {
+            text: Cow::Owned(out),
+            map: Some(map),
+            base,
+        }
+    }
+
+    /// The original offset where view byte `i` starts.
+    pub(crate) fn start(&self, i: usize) -> usize {
+        match &self.map {
+            None => self.base + i,
+            Some(map) => map[i],
+        }
+    }
+
+    /// The original offset just past the char that produced view byte `i`.
+    pub(crate) fn end(&self, original: &str, i: usize) -> usize {
+        let start = self.start(i);
+        start + original[start..].chars().next().map_or(0, char::len_utf8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_table_is_aligned() {
+        assert_eq!(LATIN.len(), 0x180 - 0xC0);
+        for (c, want) in [
+            ('É', "E"),
+            ('ğ', "g"),
+            ('Ł', "L"),
+            ('ő', "o"),
+            ('ž', "z"),
+            ('ñ', "n"),
+            ('ÿ', "y"),
+        ] {
+            assert_eq!(fold_name(&c.to_string()), want, "{c}");
+        }
+    }
+
+    #[test]
+    fn names_fold() {
+        for (name, folded) in [
+            ("Erdoğan", "Erdogan"),
+            ("São Paulo", "Sao Paulo"),
+            ("Côte d’Ivoire", "Cote d'Ivoire"),
+            ("Nagorno-Karabakh", "Nagorno Karabakh"),
+            ("  Kyiv  ", "Kyiv"),
+            ("Gaz\u{AD}prom", "Gazprom"),
+            ("Zelensky\u{301}", "Zelensky"),
+        ] {
+            assert_eq!(fold_name(name), folded);
+        }
+    }
+
+    #[test]
+    fn views_map_back() {
+        let text = "In Erdoğan’s Türkiye\u{A0}and KYIV";
+        let view = View::new(text, 0, Casing::Original);
+        assert_eq!(view.text, "In Erdogan's Turkiye and KYIV");
+        let at = view.text.find("Turkiye").unwrap();
+        let start = view.start(at);
+        let end = view.end(text, at + "Turkiye".len() - 1);
+        assert_eq!(&text[start..end], "Türkiye");
+        let title = View::new(text, 0, Casing::Title);
+        assert!(title.text.ends_with("and Kyiv"));
+    }
+}

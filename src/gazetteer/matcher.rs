@@ -1,0 +1,344 @@
+//! The matcher: every folded name and alias of a gazetteer in one
+//! Aho-Corasick automaton, run over a folded view of the text.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::fold::{fold_name, Casing, View};
+use super::{Entry, EntryId, Match};
+use crate::document::EntityType;
+use crate::text::Layout;
+use crate::Span;
+
+/// Lowercase common English words: a single-word name that is also one of
+/// them ("Reading", "Split", "Most") needs context.
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::parse_words(include_str!("../../lexicons/common_words.txt")));
+
+/// Places this populous are known by their names alone, even when the name is
+/// also a word ("Turkey", "China").
+const PROMINENT_PLACE: u64 = 1_000_000;
+
+/// Single-word places smaller than this need context: most such names are
+/// shared with people, things or other places.
+const SMALL_PLACE: u64 = 15_000;
+
+#[derive(Debug)]
+pub(super) struct Matcher {
+    automaton: AhoCorasick,
+    /// Per pattern: the entries with that name, best first.
+    entries: Vec<Vec<EntryId>>,
+    ambiguous: Vec<bool>,
+    acronym: Vec<bool>,
+    /// Folded name to pattern, for lookups by name.
+    by_name: HashMap<String, u32>,
+}
+
+impl Matcher {
+    pub(super) fn new(entries: &[Entry]) -> Matcher {
+        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
+            let mut names: Vec<String> = entry.names().map(fold_name).collect();
+            if entry.case_insensitive {
+                let variants: Vec<String> = names
+                    .iter()
+                    .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
+                    .collect();
+                names.extend(variants);
+            }
+            for name in names {
+                if name.is_empty() {
+                    continue;
+                }
+                let next = patterns.len() as u32;
+                let p = *by_name.entry(name.clone()).or_insert(next);
+                if p == next {
+                    patterns.push(name);
+                    pattern_entries.push(Vec::new());
+                }
+                let list = &mut pattern_entries[p as usize];
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        for list in &mut pattern_entries {
+            list.sort_by_key(|&id| rank(&entries[id.index()], id));
+        }
+        let ambiguous = patterns
+            .iter()
+            .zip(&pattern_entries)
+            .map(|(name, list)| is_ambiguous(name, &entries[list[0].index()]))
+            .collect();
+        let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("names are short enough for the automaton");
+        Matcher {
+            automaton,
+            entries: pattern_entries,
+            ambiguous,
+            acronym,
+            by_name,
+        }
+    }
+
+    pub(super) fn lookup(&self, name: &str) -> &[EntryId] {
+        self.by_name
+            .get(&fold_name(name))
+            .map_or(&[], |&p| &self.entries[p as usize])
+    }
+
+    pub(super) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
+        let bounds = Bounds::new(layout);
+        let caps: Vec<Span> = layout
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .filter(|&span| is_all_caps(&text[span]))
+            .collect();
+        let mut candidates = Vec::new();
+        let view = View::new(text, 0, Casing::Original);
+        self.scan(text, &view, &bounds, &caps, &mut candidates);
+        for &span in &caps {
+            let view = View::new(&text[span], span.start, Casing::Title);
+            self.scan(text, &view, &bounds, &caps, &mut candidates);
+        }
+        // Leftmost-longest among the candidates that fall on token
+        // boundaries: an overlapping search finds every one, so a longer
+        // name cut off mid-word ("Belgorod regional") leaves the shorter.
+        candidates.sort_unstable_by_key(|&(span, p, _): &(Span, usize, bool)| {
+            (span.start, std::cmp::Reverse(span.end), p)
+        });
+        let mut out: Vec<Match> = Vec::new();
+        let mut last_end = 0;
+        for (span, p, caps) in candidates {
+            if span.start < last_end {
+                continue;
+            }
+            last_end = span.end;
+            out.push(Match {
+                span,
+                entries: self.entries[p].clone(),
+                ambiguous: self.ambiguous[p] || (caps && self.acronym[p]),
+            });
+        }
+        out
+    }
+
+    fn scan(
+        &self,
+        text: &str,
+        view: &View<'_>,
+        bounds: &Bounds,
+        caps: &[Span],
+        out: &mut Vec<(Span, usize, bool)>,
+    ) {
+        for m in self.automaton.find_overlapping_iter(view.text.as_ref()) {
+            let start = view.start(m.start());
+            let end = view.end(text, m.end() - 1);
+            if bounds.is_start(start) && bounds.is_end(end) {
+                let span = Span::new(start, end);
+                let i = caps.partition_point(|c| c.end < span.end);
+                let in_caps = caps.get(i).is_some_and(|c| c.contains(span));
+                out.push((span, m.pattern().as_usize(), in_caps));
+            }
+        }
+    }
+}
+
+/// Token starts and ends, for checking that a match covers whole tokens.
+struct Bounds {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Bounds {
+    fn new(layout: &Layout) -> Bounds {
+        Bounds {
+            starts: layout.tokens.iter().map(|t| t.span.start).collect(),
+            ends: layout.tokens.iter().map(|t| t.span.end).collect(),
+        }
+    }
+
+    fn is_start(&self, at: usize) -> bool {
+        self.starts.binary_search(&at).is_ok()
+    }
+
+    fn is_end(&self, at: usize) -> bool {
+        self.ends.binary_search(&at).is_ok()
+    }
+}
+
+/// Hand-curated entries before generated ones, then the most prominent.
+fn rank(entry: &Entry, id: EntryId) -> (bool, std::cmp::Reverse<u64>, EntryId) {
+    (
+        !entry.id.starts_with("curated:"),
+        std::cmp::Reverse(entry.prominence),
+        id,
+    )
+}
+
+fn is_ambiguous(name: &str, best: &Entry) -> bool {
+    if name.contains(' ') || is_acronym(name) {
+        return false;
+    }
+    let place = best.kind == EntityType::Place;
+    if place && best.prominence >= PROMINENT_PLACE {
+        return false;
+    }
+    COMMON_WORDS.contains(name.to_lowercase().as_str()) || (place && best.prominence < SMALL_PLACE)
+}
+
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+/// A stretch written in capitals only ("MILITANTS ATTACK BORDER REGION"),
+/// where names appear in capitals too.
+fn is_all_caps(stretch: &str) -> bool {
+    let mut upper = 0;
+    for c in stretch.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+    }
+    upper >= 4
+}
+
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut prev_letter = false;
+    for c in name.chars() {
+        if prev_letter {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::text;
+
+    const TSV: &str = "\
+t:moscow-ru\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
+t:moscow-us\tMoscow\tplace\tcity\t\tUS\t25000\t\t
+t:rome\tRome\tplace\tcity\tRoma\tIT\t2800000\t\t
+t:kyiv\tKyiv\tplace\tcity\tKiev\tUA\t2900000\t\t
+t:russia\tRussia\tplace\tcountry\tRussian Federation\tRU\t144000000\t\t
+t:nk\tNagorno-Karabakh\tplace\tregion\t\tAZ\t150000\t\t
+t:erdogan\tRecep Tayyip Erdoğan\tperson\thead_of_state\tErdoğan\tTR\t90\tm\t
+t:sp\tSão Paulo\tplace\tcity\t\tBR\t12000000\t\t
+t:civ\tCôte d'Ivoire\tplace\tcountry\tIvory Coast\tCI\t26000000\t\t
+t:belgorod\tBelgorod Oblast\tplace\tregion\tBelgorod region\tRU\t1500000\t\t
+t:belgorod-city\tBelgorod\tplace\tcity\t\tRU\t390000\t\t
+t:reading\tReading\tplace\tcity\t\tGB\t230000\t\t
+t:nice\tNice\tplace\tcity\t\tFR\t340000\t\t
+t:hamlet\tTavolzhanka\tplace\tvillage\t\tRU\t900\t\t
+t:nato\tNorth Atlantic Treaty Organization\tgroup\tinternational_org\tNATO\t\t\t\t
+t:aq\tal-Qaeda\tgroup\tarmed_group\tal-Qaida\t\t\t\tnocase
+t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
+";
+
+    fn matches(text: &str) -> Vec<(&str, &str, bool)> {
+        let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
+        let layout = text::layout(text);
+        g.find(text, &layout)
+            .into_iter()
+            .map(|m| {
+                let best = g.entry(m.entries[0]).id.as_str();
+                let best: &'static str = Box::leak(best.to_string().into_boxed_str());
+                (&text[m.span], best, m.ambiguous)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matching_rules() {
+        let cases: &[(&str, &[(&str, &str, bool)])] = &[
+            // Token boundaries: not inside a longer word.
+            ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
+            ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),
+            (
+                "Russia’s army and Russia's navy",
+                &[("Russia", "t:russia", false), ("Russia", "t:russia", false)],
+            ),
+            // Leftmost-longest, falling back when the longest is cut.
+            (
+                "the Belgorod region said",
+                &[("Belgorod region", "t:belgorod", false)],
+            ),
+            (
+                "the Belgorod regional hub",
+                &[("Belgorod", "t:belgorod-city", false)],
+            ),
+            // Folding: diacritics, apostrophes, hyphens.
+            (
+                "Erdogan and Erdoğan",
+                &[
+                    ("Erdogan", "t:erdogan", false),
+                    ("Erdoğan", "t:erdogan", false),
+                ],
+            ),
+            ("from Sao Paulo", &[("Sao Paulo", "t:sp", false)]),
+            ("in Côte d’Ivoire", &[("Côte d’Ivoire", "t:civ", false)]),
+            (
+                "in Nagorno Karabakh",
+                &[("Nagorno Karabakh", "t:nk", false)],
+            ),
+            (
+                "in Nagorno-Karabakh",
+                &[("Nagorno-Karabakh", "t:nk", false)],
+            ),
+            ("Mos\u{AD}cow", &[("Mos\u{AD}cow", "t:moscow-ru", false)]),
+            // Case: sensitive by default, capitals in headlines, nocase flag.
+            ("moscow", &[]),
+            (
+                "TROOPS LEAVE KYIV FOR MOSCOW",
+                &[("KYIV", "t:kyiv", false), ("MOSCOW", "t:moscow-ru", false)],
+            ),
+            (
+                "Al-Qaeda and AL-QAEDA and al-Qaeda",
+                &[
+                    ("Al-Qaeda", "t:aq", false),
+                    ("AL-QAEDA", "t:aq", false),
+                    ("al-Qaeda", "t:aq", false),
+                ],
+            ),
+            ("NATO and Nato", &[("NATO", "t:nato", false)]),
+            // Ambiguity: common words, small places, acronyms in capitals.
+            (
+                "Reading is fun in Nice weather",
+                &[("Reading", "t:reading", true), ("Nice", "t:nice", true)],
+            ),
+            ("near Tavolzhanka", &[("Tavolzhanka", "t:hamlet", true)]),
+            ("LET US GO", &[("US", "t:us", true)]),
+            ("the US said", &[("US", "t:us", false)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matches(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shared_names_prefer_the_prominent() {
+        let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
+        let ids: Vec<&str> = g.lookup("Moscow").map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
+    }
+}

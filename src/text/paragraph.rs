@@ -1,0 +1,70 @@
+//! Paragraphs: token ranges between blank lines, or between line breaks
+//! when the text has no blank line anywhere (one paragraph per line, as in
+//! text exported without paragraph spacing).
+
+use std::ops::Range;
+
+use super::sentence::{closes, MAX_TITLE_WORDS};
+use super::token::line_breaks;
+use super::{Spacing, Token, TokenKind};
+
+/// The token ranges of the paragraphs of `text`.
+pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    // The line breaks after each token that has any; only these gaps matter.
+    let gaps: Vec<(usize, usize)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.space_after == Spacing::LineBreak && i + 1 < tokens.len())
+        .map(|(i, t)| (i, line_breaks(&text[t.span.end..tokens[i + 1].span.start])))
+        .collect();
+    let blank_lines = gaps.iter().any(|&(_, n)| n >= 2);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, n) in gaps {
+        if n >= 2 || !blank_lines {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+/// Whether paragraph `range` is a title: one line of at most
+/// [`MAX_TITLE_WORDS`] words, starting with a capital (or an uncased letter,
+/// a digit, a quotation mark) and ending in a word, not in punctuation; a
+/// closing quotation mark or bracket may follow the last word
+/// (`“Sent to Slaughter”`).
+pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
+    let para = &tokens[range.clone()];
+    if para[..para.len().saturating_sub(1)]
+        .iter()
+        .any(|t| t.space_after == Spacing::LineBreak)
+    {
+        return false;
+    }
+    let mut last = range.end;
+    while last > range.start {
+        last -= 1;
+        if !closes(text, tokens, last) {
+            break;
+        }
+    }
+    let ends_in_word = matches!(
+        tokens[last].kind,
+        TokenKind::Word | TokenKind::Number | TokenKind::Symbol
+    );
+    let words = para
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
+    let first_letter = para
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .and_then(|t| text[t.span].chars().find(|c| c.is_alphabetic()));
+    ends_in_word
+        && (1..=MAX_TITLE_WORDS).contains(&words)
+        && !first_letter.is_some_and(char::is_lowercase)
+}
