@@ -22,29 +22,17 @@ pub(super) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
-        let words = if layout.tokens.is_empty() {
-            scan_words(text)
-        } else {
-            layout
-                .tokens
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .map(|t| t.span)
-                .collect()
-        };
+        let words: Vec<Span> = layout
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic))
+            .map(|t| t.span)
+            .collect();
         let lower = words.iter().map(|&w| text[w].to_lowercase()).collect();
-        let paragraphs = quote::paragraphs(text, layout);
-        let sentence_spans: Vec<Span> = if layout.sentences.is_empty() {
-            paragraphs
-                .iter()
-                .flat_map(|&p| split_sentences(text, p))
-                .collect()
-        } else {
-            layout.sentences.iter().map(|s| s.span).collect()
-        };
-        let mut sentences = Vec::with_capacity(sentence_spans.len());
+        let paragraphs = quote::paragraphs(layout);
+        let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut w = 0;
-        for span in sentence_spans {
+        for span in layout.sentences.iter().map(|s| s.span) {
             while w < words.len() && words[w].start < span.start {
                 w += 1;
             }
@@ -86,9 +74,11 @@ impl<'a> Doc<'a> {
         self.text.get(x.end..y.start).unwrap_or("")
     }
 
-    /// Only spaces separate word `a` from the one after it.
+    /// Word `a` and the one after it belong to one phrase: only spaces
+    /// between them, or a hyphen ("pro-Kiev").
     pub(super) fn joined(&self, a: usize) -> bool {
-        self.gap(a, a + 1).chars().all(char::is_whitespace)
+        let gap = self.gap(a, a + 1);
+        gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "‐" | "‑")
     }
 
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
@@ -123,67 +113,4 @@ impl<'a> Doc<'a> {
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
         Span::new(self.words[a].start, self.words[b].end)
     }
-}
-
-/// Words for a layout without tokens: letters and digits, joined by inner
-/// apostrophes, hyphens and periods ("they’re", "pro-Kiev", "U.S").
-fn scan_words(text: &str) -> Vec<Span> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if start.is_some()
-            && matches!(c, '\'' | '’' | '-' | '.')
-            && next.is_some_and(char::is_alphanumeric)
-        {
-        } else if let Some(s) = start.take() {
-            words.push(Span::new(s, i));
-        }
-    }
-    if let Some(s) = start {
-        words.push(Span::new(s, text.len()));
-    }
-    words
-}
-
-/// Sentences for a layout without them: a paragraph is cut after . ! or ?
-/// (and any closing marks) where a capital, digit or opening mark follows.
-fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = paragraph.start;
-    let s = &text[paragraph];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = paragraph.start + i + c.len_utf8();
-        while let Some(&(j, n)) = chars.peek() {
-            if matches!(n, '”' | '’' | '"' | '\'' | ')' | '»') {
-                end = paragraph.start + j + n.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let rest = &text[end..paragraph.end];
-        let after = rest.trim_start();
-        let spaced = after.len() < rest.len();
-        let starts_new = after
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"'«„".contains(n));
-        if spaced && starts_new {
-            out.push(Span::new(start, end));
-            start = end + (rest.len() - after.len());
-        }
-    }
-    let last = quote::trim(text, Span::new(start, paragraph.end));
-    if !last.is_empty() {
-        out.push(last);
-    }
-    out
 }

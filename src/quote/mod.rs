@@ -54,35 +54,9 @@ struct Open {
     continues: bool,
 }
 
-/// The paragraphs quotations are confined to: the text stage's, or, for a
-/// layout without paragraphs, blocks between blank lines (single lines when
-/// the text has no blank line).
-pub(crate) fn paragraphs(text: &str, layout: &Layout) -> Vec<Span> {
-    if !layout.paragraphs.is_empty() {
-        return layout.paragraphs.iter().map(|p| p.span).collect();
-    }
-    let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let end = pos + line.len();
-        let is_blank = line.trim().is_empty();
-        if !blank_lines || is_blank {
-            push_trimmed(text, Span::new(start, if is_blank { pos } else { end }), &mut out);
-            start = end;
-        }
-        pos = end;
-    }
-    push_trimmed(text, Span::new(start, text.len()), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
-    let trimmed = trim(text, span);
-    if !trimmed.is_empty() {
-        out.push(trimmed);
-    }
+/// The paragraphs quotations are confined to, as the text stage found them.
+pub(crate) fn paragraphs(layout: &Layout) -> Vec<Span> {
+    layout.paragraphs.iter().map(|p| p.span).collect()
 }
 
 /// `span` without whitespace at either end.
@@ -97,7 +71,7 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
 pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut left_open: Option<Family> = None;
-    for (index, paragraph) in paragraphs(text, layout).into_iter().enumerate() {
+    for (index, paragraph) in paragraphs(layout).into_iter().enumerate() {
         let mut scan = Scan {
             text,
             paragraph: index,
@@ -346,7 +320,7 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<&str> {
-        find(text, &Layout::default())
+        find(text, &crate::text::layout(text))
             .iter()
             .map(|q| &text[q.inner])
             .collect()
@@ -355,7 +329,7 @@ mod tests {
     #[test]
     fn continues_only_at_paragraph_start() {
         let text = "“One.\n\n“Two,” he said.";
-        let quotes = find(text, &Layout::default());
+        let quotes = find(text, &crate::text::layout(text));
         assert_eq!(quotes.len(), 2);
         assert!(!quotes[0].continues);
         assert!(quotes[1].continues);
