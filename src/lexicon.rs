@@ -70,6 +70,11 @@ pub(crate) static SPEECH_ADJUNCTS: LazyLock<HashSet<&'static str>> =
 pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/adjunct_prepositions.txt")));
 
+/// Verbs of belief, intention and finding that cue claims as speech verbs
+/// do.
+pub(crate) static ATTRIBUTION_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/attribution_verbs.txt")));
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,9 +41,10 @@ fn belgorod_claims() {
         return;
     };
     let text = std::fs::read_to_string(dir.join("examples/belgorod.txt")).unwrap();
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("examples/belgorod.gold.json")).unwrap())
-            .unwrap();
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("examples/belgorod.gold.json")).unwrap(),
+    )
+    .unwrap();
     let bytes = byte_offsets(&text);
     let analysis = sayso::Extractor::new().analyze(&text);
     let entity_names: Vec<&str> = gold["entities"]
@@ -63,11 +64,9 @@ fn belgorod_claims() {
         let content = &text[start..end];
         assert_eq!(content, g["content"]["text"].as_str().unwrap());
         let kind = g["kind"].as_str().unwrap();
-        let Some(c) = analysis
-            .claims
-            .iter()
-            .find(|c| c.kind.as_str() == kind && (c.content.span.start, c.content.span.end) == (start, end))
-        else {
+        let Some(c) = analysis.claims.iter().find(|c| {
+            c.kind.as_str() == kind && (c.content.span.start, c.content.span.end) == (start, end)
+        }) else {
             failures.push(format!("missing {kind} claim {content:?}"));
             continue;
         };
@@ -78,7 +77,9 @@ fn belgorod_claims() {
         let speaker = g["speaker_mention"]["text"].as_str().unwrap();
         let got = c.speaker.as_ref().map(|s| s.text.as_str());
         if got != Some(speaker) {
-            failures.push(format!("{content:?}: speaker {got:?}, expected {speaker:?}"));
+            failures.push(format!(
+                "{content:?}: speaker {got:?}, expected {speaker:?}"
+            ));
         }
         let cue = g["cue"]["text"].as_str().unwrap();
         let got = c.cue.as_ref().map(|s| s.text.as_str());
@@ -87,9 +88,13 @@ fn belgorod_claims() {
         }
         let name = g["speaker"].as_str().unwrap();
         if check_entities && entity_names.contains(&name) {
-            let got = c.speaker_entity.map(|id| analysis.entities[id.index()].name.as_str());
+            let got = c
+                .speaker_entity
+                .map(|id| analysis.entities[id.index()].name.as_str());
             if got != Some(name) {
-                failures.push(format!("{content:?}: speaker entity {got:?}, expected {name:?}"));
+                failures.push(format!(
+                    "{content:?}: speaker entity {got:?}, expected {name:?}"
+                ));
             }
         }
     }
@@ -100,8 +105,16 @@ fn belgorod_claims() {
             .iter()
             .any(|c| (c.content.span.start, c.content.span.end) == (start, end))
         {
-            failures.push(format!("not a claim, but reported: {:?}", &text[start..end]));
+            failures.push(format!(
+                "not a claim, but reported: {:?}",
+                &text[start..end]
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -4,8 +4,8 @@
 
 use super::doc::Doc;
 use crate::lexicon::{
-    ADJUNCT_PREPOSITIONS, CUE_MODIFIERS, CUE_PHRASES, PRONOUNS, QUOTE_ONLY_VERBS, SPEAKER_NOUNS,
-    SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
+    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, PRONOUNS,
+    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
 };
 use crate::Span;
 
@@ -40,6 +40,9 @@ const DETERMINERS: &[&str] = &[
     "our", "my", "your", "some", "one", "two", "several", "many",
 ];
 
+/// Pronouns that are a subject by themselves.
+const NOMINATIVE: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
 const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«', '›', '‹'];
 
 const TELL_VERBS: &[&str] = &[
@@ -68,6 +71,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 quote_only: false,
                 content: None,
             };
+            let weak = !SPEECH_VERBS.contains(doc.lower(w)) && end == w;
             if doc.lower(w) == "according" {
                 anchor.according = true;
                 anchor.speaker = named_after(doc, end + 1, words.end);
@@ -89,8 +93,12 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 }
             }
             // A verb that only attributes quotations is no cue without one
-            // after it ("forces they describe as opposed to ...").
-            if !anchor.quote_only || (end + 1..words.end).any(|k| doc.quoted[k]) {
+            // after it ("forces they describe as opposed to ..."); a verb of
+            // belief or finding is one only with its own subject, as many
+            // of them are nouns too ("responsibility for attacks").
+            let needs_quote = anchor.quote_only && !(end + 1..words.end).any(|k| doc.quoted[k]);
+            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none());
+            if !needs_quote && !needs_subject {
                 out.push(anchor);
             }
             w = end + 1;
@@ -117,26 +125,44 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     for phrase in CUE_PHRASES.iter() {
         let n = phrase.split(' ').count();
         if w + n <= end
-            && phrase.split(' ').enumerate().all(|(i, p)| doc.lower(w + i) == p)
+            && phrase
+                .split(' ')
+                .enumerate()
+                .all(|(i, p)| doc.lower(w + i) == p)
             && (w..w + n - 1).all(|k| doc.joined(k))
         {
             return Some(w + n - 1);
         }
     }
-    if !SPEECH_VERBS.contains(word) {
+    if !is_cue_verb(word) {
         return None;
     }
-    // A capital mid-sentence is a name ("the Washington Post"), not a verb.
+    // A capital mid-sentence is a name ("the Washington Post"), not a verb;
+    // a hyphen makes a compound ("counter-offensive", "so-called"); "show
+    // up" and "find out" are other verbs.
     if w > first && doc.is_capitalized(w) {
+        return None;
+    }
+    let hyphen = |a: usize| matches!(doc.gap(a, a + 1), "-" | "‐" | "‑");
+    if (w > first && hyphen(w - 1)) || (w + 1 < end && hyphen(w)) {
+        return None;
+    }
+    if w + 1 < end
+        && matches!(doc.lower(w + 1), "up" | "out" | "off")
+        && !SPEECH_VERBS.contains(word)
+    {
         return None;
     }
     if w > first && doc.joined(w - 1) {
         let prev = doc.lower(w - 1);
         // A passive ("was claimed by") names no speaker where the subject is;
         // "to say" and "the report" are no statements yet.
-        let passive = matches!(prev, "is" | "was" | "were" | "are" | "be" | "been" | "being")
-            && !word.ends_with("ing");
-        if passive || prev == "to" || DETERMINERS.contains(&prev) {
+        let passive = matches!(
+            prev,
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        ) && !word.ends_with("ing");
+        let preposition = ADJUNCT_PREPOSITIONS.contains(prev) && !SPEECH_VERBS.contains(word);
+        if passive || prev == "to" || DETERMINERS.contains(&prev) || preposition {
             return None;
         }
     }
@@ -155,6 +181,14 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     let mut last = j - 1;
+    if doc.joined(last) && NOMINATIVE.contains(&doc.lower(last)) {
+        return Some((last, last));
+    }
+    let relative = doc.lower(last) == "who" && last > first;
+    if relative {
+        // "Derek Mitchell, who served as ambassador, said" is Mitchell.
+        last -= 1;
+    }
     if matches!(doc.lower(last), "and" | "but" | "or") && doc.joined(last) {
         return before
             .iter()
@@ -162,7 +196,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             .find_map(|a| a.speaker)
             .or_else(|| clause_subject(doc, first, last));
     }
-    if doc.gap(last, j).contains(',') {
+    if doc.gap(last, j).contains(',') && !relative {
         // "The governor of the region, Vyacheslav Gladkov, said": the name
         // between the commas; "Gladkov, however, said": skip the aside.
         let mut k = last;
@@ -176,8 +210,18 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         let aside = ADJUNCT_PREPOSITIONS.contains(doc.lower(k))
             || SUBJECT_BOUNDS.contains(doc.lower(k))
             || (k == last && doc.lower(k).ends_with("ly"));
-        if !aside || k == first || !doc.gap(k - 1, k).contains(',') {
+        if k == first || !doc.gap(k - 1, k).contains(',') {
             return None;
+        }
+        if !aside {
+            // "Megan Hester, senior associate at the institute, said": the
+            // name before the description, both together.
+            let mut n = k - 1;
+            while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT {
+                n -= 1;
+            }
+            let named = (n..k).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+            return (named && k - n <= 5).then_some((n, last));
         }
         last = k - 1;
     } else if !doc.joined(last) {
@@ -194,10 +238,15 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             && prev > first
             && (doc.lower(prev - 1).ends_with("ing")
                 || matches!(doc.lower(prev - 1), "such" | "known"));
-        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || SPEECH_VERBS.contains(word) {
+        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || is_cue_verb(word) {
             break;
         }
-        if is_finite_verb_like(doc, prev, first) {
+        if is_finite_verb_like(doc, prev, first) || NOMINATIVE.contains(&word) {
+            break;
+        }
+        // A participle ("defending his tweets") ends a subject, unless it
+        // describes one ("a man posing as the commander").
+        if word.ends_with("ing") && !doc.is_capitalized(prev) && doc.lower(prev + 1) != "as" {
             break;
         }
         k = prev;
@@ -209,6 +258,10 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     Some((k, last))
+}
+
+fn is_cue_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word) || ATTRIBUTION_VERBS.contains(word)
 }
 
 fn is_modifier(word: &str) -> bool {
@@ -246,7 +299,7 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
         let verbish = (next.ends_with("ed") || next.ends_with("s") && !doc.is_capitalized(end + 1))
             && !doc.is_capitalized(end + 1)
             && end > start;
-        if verbish || SUBJECT_BOUNDS.contains(next) || SPEECH_VERBS.contains(next) {
+        if verbish || SUBJECT_BOUNDS.contains(next) || is_cue_verb(next) {
             break;
         }
         end += 1;
@@ -298,7 +351,7 @@ fn named_after(doc: &Doc, start: usize, end: usize) -> Option<(usize, usize)> {
         let next = doc.lower(last + 1);
         if ADJUNCT_PREPOSITIONS.contains(next)
             || SUBJECT_BOUNDS.contains(next)
-            || SPEECH_VERBS.contains(next)
+            || is_cue_verb(next)
             || SPEECH_ADJUNCTS.contains(next)
         {
             break;
@@ -321,7 +374,11 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if a.according {
         let (_, last) = a.speaker?;
         let before_start = a.cue.0;
-        let gap = if before_start > words.start { doc.gap(before_start - 1, before_start) } else { "" };
+        let gap = if before_start > words.start {
+            doc.gap(before_start - 1, before_start)
+        } else {
+            ""
+        };
         if gap.contains(',') && !gap.contains(QUOTE_MARKS) {
             let span = Span::new(sentence.start, doc.words[before_start - 1].end);
             return clause(doc, span);
@@ -335,16 +392,33 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if a.inverted {
         w = a.speaker?.1 + 1;
     }
-    let trailing = w >= words.end || !doc.joined(w - 1) && !doc.gap(w - 1, w).contains(',');
-    if a.inverted || trailing || only_adjuncts_follow(doc, w, words.end) {
-        // "..., a source said (on Sunday)." reports what came before.
-        let start = if a.inverted { a.cue.0 } else { a.speaker?.0 };
-        let gap = if start > words.start { doc.gap(start - 1, start) } else { "" };
-        // After a closing mark the clause is a quotation: a direct claim.
-        if gap.contains(',') && !gap.contains(QUOTE_MARKS) {
-            return clause(doc, Span::new(sentence.start, doc.words[start - 1].end));
+    let after = skip_adjuncts(doc, w, words.end);
+    let start = if a.inverted { a.cue.0 } else { a.from };
+    let gap = if start > words.start {
+        doc.gap(start - 1, start)
+    } else {
+        ""
+    };
+    // After a closing mark the clause is a quotation: a direct claim.
+    let set_off = gap.contains(',') && !gap.contains(QUOTE_MARKS);
+    let ends = after >= words.end;
+    let comma_after = !ends && doc.gap(after - 1, after).contains(',');
+    if a.inverted || ends || (set_off && comma_after) {
+        // "X, a source said (on Sunday)." reports what came before; "X, he
+        // said, Y" reports both sides, of which the longer is kept.
+        if !set_off {
+            return None;
         }
-        return None;
+        let before = clause(doc, Span::new(sentence.start, doc.words[start - 1].end));
+        let rest = if comma_after {
+            clause(doc, Span::new(doc.words[after].start, end_limit))
+        } else {
+            None
+        };
+        return match (before, rest) {
+            (Some(b), Some(r)) => Some(if r.len() > b.len() { r } else { b }),
+            (b, r) => b.or(r),
+        };
     }
     if !doc.joined(w - 1) {
         return None;
@@ -367,11 +441,6 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     clause(doc, span)
 }
 
-/// Nothing but adjuncts between `w` and the sentence end.
-fn only_adjuncts_follow(doc: &Doc, w: usize, end: usize) -> bool {
-    skip_adjuncts(doc, w, end) >= end
-}
-
 fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
     while w < end {
         let word = doc.lower(w);
@@ -379,8 +448,7 @@ fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
             w += 1;
             continue;
         }
-        if !ADJUNCT_PREPOSITIONS.contains(word) || matches!(word, "to" | "that" | "who" | "which")
-        {
+        if !ADJUNCT_PREPOSITIONS.contains(word) || matches!(word, "to" | "that" | "who" | "which") {
             break;
         }
         let mut reach = None;

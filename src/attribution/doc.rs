@@ -25,7 +25,12 @@ impl<'a> Doc<'a> {
         let words: Vec<Span> = layout
             .tokens
             .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic))
+            .filter(|t| {
+                matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                )
+            })
             .map(|t| t.span)
             .collect();
         let lower = words.iter().map(|&w| text[w].to_lowercase()).collect();

@@ -346,9 +346,10 @@ fn paragraph_context(
     anchors: &[Anchor],
     q: &Quotation,
 ) -> Option<Found> {
-    if q.paragraph == 0 || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
-        .trim()
-        .is_empty()
+    if q.paragraph == 0
+        || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
+            .trim()
+            .is_empty()
     {
         return None;
     }
@@ -358,7 +359,9 @@ fn paragraph_context(
         .iter()
         .filter(|m| m.kind == EntityType::Person && before.contains(m.span))
         .collect();
-    let one = people.first().is_some_and(|m| people.iter().all(|n| n.entity == m.entity));
+    let one = people
+        .first()
+        .is_some_and(|m| people.iter().all(|n| n.entity == m.entity));
     if let (true, Some(last)) = (one, people.last()) {
         return Some(Found {
             speaker: Some(last.span),
@@ -401,7 +404,9 @@ fn nearest(doc: &Doc, entities: &Entities, anchors: &[Anchor], q: &Quotation) ->
     let m = entities
         .mentions
         .iter()
-        .filter(|m| m.kind != EntityType::Place && m.span.start >= from && m.span.end <= q.open.start)
+        .filter(|m| {
+            m.kind != EntityType::Place && m.span.start >= from && m.span.end <= q.open.start
+        })
         .last();
     if let Some(m) = m {
         return Some(Found {
@@ -431,7 +436,12 @@ enum Kind {
 /// unless it holds a mention.
 fn resolve_speakers(doc: &Doc, entities: &Entities, claims: &mut [Claim]) {
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| claims[i].speaker.as_ref().map_or(usize::MAX, |s| s.span.start));
+    order.sort_by_key(|&i| {
+        claims[i]
+            .speaker
+            .as_ref()
+            .map_or(usize::MAX, |s| s.span.start)
+    });
     let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
     let mut memo: HashMap<Span, Option<usize>> = HashMap::new();
     for i in order {

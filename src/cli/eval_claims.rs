@@ -304,9 +304,15 @@ fn span_scores(gold: &[Spans], predicted: &[Spans]) -> [Prf; 2] {
     let exact = |a: &Spans, b: &Spans| cover(a) == cover(b);
     let overlap = |a: &Spans, b: &Spans| overlaps(a, b) > 0;
     let count = |m: &dyn Fn(&Spans, &Spans) -> bool| Prf {
-        hit_predicted: predicted.iter().filter(|p| gold.iter().any(|g| m(g, p))).count(),
+        hit_predicted: predicted
+            .iter()
+            .filter(|p| gold.iter().any(|g| m(g, p)))
+            .count(),
         predicted: predicted.len(),
-        hit_gold: gold.iter().filter(|g| predicted.iter().any(|p| m(g, p))).count(),
+        hit_gold: gold
+            .iter()
+            .filter(|g| predicted.iter().any(|p| m(g, p)))
+            .count(),
         gold: gold.len(),
     };
     [count(&exact), count(&overlap)]
@@ -521,7 +527,10 @@ mod tests {
         };
         let mut s = Scores::default();
         score(&mut s, &[gold], &[right, wrong]);
-        assert_eq!((s.claims.hit_gold, s.claims.predicted, s.claims.gold), (1, 2, 1));
+        assert_eq!(
+            (s.claims.hit_gold, s.claims.predicted, s.claims.gold),
+            (1, 2, 1)
+        );
         assert_eq!(s.claims_right_source, 1);
         assert_eq!(s.spans[2][1].hit_gold, 1);
         assert_eq!(s.spans[2][0].hit_gold, 0);

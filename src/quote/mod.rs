@@ -177,7 +177,10 @@ impl Scan<'_> {
         if next.is_some_and(char::is_alphanumeric) {
             return;
         }
-        if self.top().is_some_and(|o| o.family == Family::Single && !o.straight) {
+        if self
+            .top()
+            .is_some_and(|o| o.family == Family::Single && !o.straight)
+        {
             self.close(Family::Single, mark);
         } else if self.top().is_some_and(|o| o.family == Family::Double)
             && prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | ']' | ')' | ';'))
@@ -190,9 +193,7 @@ impl Scan<'_> {
     /// or bracket and before a word, closes before a space or punctuation,
     /// and is an apostrophe (') inside a word.
     fn straight(&mut self, family: Family, mark: Span, prev: Option<char>, next: Option<char>) {
-        let open_on_top = self
-            .top()
-            .is_some_and(|o| o.family == family && o.straight);
+        let open_on_top = self.top().is_some_and(|o| o.family == family && o.straight);
         let word_before = prev.is_some_and(char::is_alphanumeric);
         let word_after = next.is_some_and(char::is_alphanumeric);
         if family == Family::Single && word_before && word_after {
@@ -233,8 +234,8 @@ impl Scan<'_> {
         if self.stack.len() >= MAX_DEPTH {
             return;
         }
-        let continues = self.reopens == Some(family)
-            && self.text[self.start..mark.start].trim().is_empty();
+        let continues =
+            self.reopens == Some(family) && self.text[self.start..mark.start].trim().is_empty();
         self.stack.push(Open {
             family,
             mark,
@@ -301,7 +302,19 @@ fn opens(prev: Option<char>) -> bool {
             p.is_whitespace()
                 || matches!(
                     p,
-                    '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | ':'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
                 )
         }
     }
