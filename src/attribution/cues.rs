@@ -251,7 +251,19 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         }
         k = prev;
     }
-    if SUBJECT_BOUNDS.contains(doc.lower(k)) {
+    // The walk may have taken in the tail of a clause before the subject
+    // ("on Trump to stop ...", "even", "nationally and in the swing"): the
+    // subject starts at the first word that can start a noun phrase.
+    while k <= last && !starts_noun_phrase(doc, k) {
+        k += 1;
+    }
+    if k > last || SUBJECT_BOUNDS.contains(doc.lower(k)) {
+        return None;
+    }
+    let lowercase_head = !doc.is_capitalized(k)
+        && !DETERMINERS.contains(&doc.lower(k))
+        && !PRONOUNS.contains_key(doc.lower(k));
+    if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {
         return None;
     }
     if matches!(PRONOUNS.get(doc.lower(k)), Some(&"first") | Some(&"second")) && k == last {
@@ -262,6 +274,22 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
 
 fn is_cue_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(word) || ATTRIBUTION_VERBS.contains(word)
+}
+
+fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
+    let word = doc.lower(w);
+    if doc.is_capitalized(w) || DETERMINERS.contains(&word) || PRONOUNS.contains_key(word) {
+        return true;
+    }
+    let clitic = word.starts_with(['’', '\'']);
+    !(clitic
+        || ADJUNCT_PREPOSITIONS.contains(word)
+        || SUBJECT_BOUNDS.contains(word)
+        || is_modifier(word)
+        || SPEECH_ADJUNCTS.contains(word)
+        || matches!(word, "and" | "or" | "not" | "even")
+        || word.ends_with("ing")
+        || is_cue_verb(word))
 }
 
 fn is_modifier(word: &str) -> bool {

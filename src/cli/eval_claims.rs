@@ -318,8 +318,10 @@ fn span_scores(gold: &[Spans], predicted: &[Spans]) -> [Prf; 2] {
     [count(&exact), count(&overlap)]
 }
 
-/// Matches predicted claims to gold one to one, largest content overlap
-/// first; returns the pairs.
+/// Matches predicted claims to gold one to one by content overlap; returns
+/// the pairs. Nested attributions ("X said Y claimed Z") overlap each other,
+/// so among overlapping pairs those that also agree on the source are taken
+/// first, then the largest overlaps.
 fn match_claims(gold: &[&Gold], predicted: &[&Predicted]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for (g, gc) in gold.iter().enumerate() {
@@ -327,15 +329,15 @@ fn match_claims(gold: &[&Gold], predicted: &[&Predicted]) -> Vec<(usize, usize)>
         for (p, pc) in predicted.iter().enumerate() {
             let n = overlaps(content, &pc.content);
             if n > 0 {
-                pairs.push((n, g, p));
+                pairs.push((right_source(gc, pc), n, g, p));
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    pairs.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then((a.2, a.3).cmp(&(b.2, b.3))));
     let mut used_g = vec![false; gold.len()];
     let mut used_p = vec![false; predicted.len()];
     let mut out = Vec::new();
-    for (_, g, p) in pairs {
+    for (_, _, g, p) in pairs {
         if !used_g[g] && !used_p[p] {
             used_g[g] = true;
             used_p[p] = true;
