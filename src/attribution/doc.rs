@@ -18,6 +18,9 @@ pub(super) struct Doc<'a> {
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
     /// Paragraph spans, as the quote stage numbered them.
     pub(super) paragraphs: Vec<Span>,
+    /// For each paragraph, where its first letter or digit starts and its
+    /// last one starts (the paragraph start when it has none).
+    pub(super) letters: Vec<(usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
@@ -61,9 +64,21 @@ impl<'a> Doc<'a> {
                 v += 1;
             }
         }
+        let letters = paragraphs
+            .iter()
+            .map(|p| {
+                let s = &text[*p];
+                let first = s.find(char::is_alphanumeric).map_or(p.end, |i| p.start + i);
+                let last = s
+                    .rfind(char::is_alphanumeric)
+                    .map_or(p.start, |i| p.start + i);
+                (first, last)
+            })
+            .collect();
         Doc {
             text,
             words,
+            letters,
             lower,
             quoted,
             sentences,

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use self::cues::Anchor;
 use self::doc::Doc;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
-use crate::entity::Entities;
+use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
 use crate::lexicon::{PRONOUNS, SPEAKER_NOUNS};
 use crate::quote::Quotation;
@@ -35,6 +35,51 @@ use crate::Span;
 /// A quotation of at most this many words inside a sentence, with no cue
 /// around it, is a scare quote or a name.
 const SCARE_WORDS: usize = 3;
+
+/// How many earlier speakers or mentions a pronoun looks back over.
+const ANTECEDENTS: usize = 32;
+
+/// How many cues on either side of a quotation the subject sieve looks at.
+const NEAR: usize = 8;
+
+/// The entity stage's mentions in text order, for ranges to be found by
+/// binary search.
+struct Known<'a> {
+    entities: &'a Entities,
+    mentions: Vec<&'a Mention>,
+}
+
+impl<'a> Known<'a> {
+    fn new(entities: &'a Entities) -> Known<'a> {
+        let mut mentions: Vec<&Mention> = entities.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        Known { entities, mentions }
+    }
+
+    /// The mentions inside `from..to`.
+    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'a Mention> + '_ {
+        let lo = self.mentions.partition_point(|m| m.span.start < from);
+        let hi = self.mentions.partition_point(|m| m.span.start < to);
+        self.mentions[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(move |m| m.span.end <= to)
+    }
+}
+
+/// The cues before byte `at`, nearest first, back to byte `from`.
+fn cues_before<'a>(
+    doc: &'a Doc,
+    anchors: &'a [Anchor],
+    from: usize,
+    at: usize,
+) -> impl Iterator<Item = &'a Anchor> + 'a {
+    let end = anchors.partition_point(|a| doc.words[a.cue.1].end <= at);
+    anchors[..end]
+        .iter()
+        .rev()
+        .take_while(move |a| doc.words[a.cue.0].start >= from)
+}
 
 /// Who said a quotation, and which rule found it.
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +99,7 @@ pub(crate) fn attribute(
     fallback: bool,
 ) -> (Vec<Claim>, Vec<Quote>) {
     let doc = Doc::new(text, layout, quotes);
+    let known = Known::new(entities);
     let anchors = cues::anchors(&doc);
     let mut roles = vec![QuoteRole::Claim; quotes.len()];
     let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
@@ -89,11 +135,11 @@ pub(crate) fn attribute(
         if found[i].is_some() {
             continue;
         }
-        found[i] = paragraph_context(&doc, entities, &anchors, &quotes[i])
+        found[i] = paragraph_context(&doc, &known, &anchors, &quotes[i])
             .or_else(|| coreference(&doc, &quotes[i]))
             .or_else(|| {
                 fallback
-                    .then(|| nearest(&doc, entities, &anchors, &quotes[i]))
+                    .then(|| nearest(&doc, &known, &anchors, &quotes[i]))
                     .flatten()
             });
     }
@@ -137,7 +183,7 @@ pub(crate) fn attribute(
         claims.push(claim(text, ClaimKind::Indirect, content, f));
     }
     claims.sort_by_key(|c| (c.content.span.start, c.content.span.end));
-    resolve_speakers(&doc, entities, &mut claims);
+    resolve_speakers(&doc, &known, &mut claims);
 
     let quotes_out = quotes
         .iter()
@@ -184,12 +230,9 @@ fn shape_role(text: &str, span: Span) -> QuoteRole {
 
 /// The quotation is all its paragraph holds, besides marks and punctuation.
 fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
-    let Some(p) = doc.paragraphs.get(q.paragraph) else {
-        return false;
-    };
-    let outside = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
-    outside(&doc.text[p.start..q.inner.start.max(p.start)])
-        && outside(&doc.text[q.inner.end.min(p.end)..p.end])
+    doc.letters
+        .get(q.paragraph)
+        .is_some_and(|&(first, last)| first >= q.inner.start && last < q.inner.end)
 }
 
 /// The quotation continues the reporter's sentence ("said the situation
@@ -207,14 +250,17 @@ fn embedded(doc: &Doc, q: &Quotation) -> bool {
 /// The content is one quotation, marks and all: a direct claim, not an
 /// indirect one.
 fn is_one_quotation(text: &str, quotes: &[Quotation], content: Span) -> bool {
-    quotes.iter().any(|q| {
-        q.depth == 0
-            && q.open.start <= content.start
-            && content.start <= q.inner.start
-            && q.inner.end <= content.end
-            && content.end <= q.close.map_or(q.inner.end, |c| c.end)
-            && text[content].chars().any(char::is_alphanumeric)
-    })
+    let at = quotes.partition_point(|q| q.open.start < content.start.saturating_sub(4));
+    quotes[at..]
+        .iter()
+        .take_while(|q| q.open.start <= content.start)
+        .any(|q| {
+            q.depth == 0
+                && content.start <= q.inner.start
+                && q.inner.end <= content.end
+                && content.end <= q.close.map_or(q.inner.end, |c| c.end)
+                && text[content].chars().any(char::is_alphanumeric)
+        })
 }
 
 fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> {
@@ -268,22 +314,27 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
 /// takes only a clause it is part of, or a verb that attributes quotations
 /// only ("described them as “...”").
 fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
-    let inside = anchors.iter().find(|a| {
+    let sentence = doc.sentence_at(q.open.start)?;
+    let first = doc.word_from(q.open.start);
+    // The cues of the sentence nearest the quotation, a bounded number on
+    // each side, so that a sentence of many cues and quotations stays linear.
+    let split = anchors.partition_point(|a| a.cue.0 < first);
+    let lo = split.saturating_sub(NEAR);
+    let hi = (split + NEAR).min(anchors.len());
+    let here = || {
+        anchors[lo..hi]
+            .iter()
+            .filter(|a| a.sentence == sentence && a.speaker.is_some())
+    };
+    let inside = here().rev().find(|a| {
         a.content
             .is_some_and(|c| c.start <= q.open.start && q.inner.end <= c.end)
     });
     if let Some(a) = inside {
         return found(doc, a, Sieve::Subject, 0.9);
     }
-    let sentence = doc.sentence_at(q.open.start)?;
-    let first = doc.word_from(q.open.start);
-    let here: Vec<&Anchor> = anchors
-        .iter()
-        .filter(|a| a.sentence == sentence && a.speaker.is_some())
-        .collect();
     let short = words_in(doc.text, q.inner) <= SCARE_WORDS;
-    let before = here
-        .iter()
+    let before = here()
         .rev()
         .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
     if let Some(a) = before {
@@ -292,10 +343,9 @@ fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     if short {
         return None;
     }
-    let after = here
-        .iter()
+    let after = here()
         .find(|a| a.according)
-        .or_else(|| here.iter().find(|a| a.cue.0 >= first));
+        .or_else(|| here().find(|a| a.cue.0 >= first));
     found(doc, after?, Sieve::Subject, 0.8)
 }
 
@@ -340,12 +390,7 @@ fn continuation(
 /// Sieve 4: the paragraph before names one person, and this quotation opens
 /// its paragraph: the person is the speaker ("Hours later, Gladkov appeared
 /// in a video message ..." then the quotation).
-fn paragraph_context(
-    doc: &Doc,
-    entities: &Entities,
-    anchors: &[Anchor],
-    q: &Quotation,
-) -> Option<Found> {
+fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     if q.paragraph == 0
         || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
             .trim()
@@ -354,26 +399,25 @@ fn paragraph_context(
         return None;
     }
     let before = doc.paragraphs[q.paragraph - 1];
-    let people: Vec<_> = entities
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Person && before.contains(m.span))
-        .collect();
-    let one = people
-        .first()
-        .is_some_and(|m| people.iter().all(|n| n.entity == m.entity));
-    if let (true, Some(last)) = (one, people.last()) {
-        return Some(Found {
-            speaker: Some(last.span),
-            cue: None,
-            sieve: Sieve::ParagraphContext,
-            confidence: 0.6,
+    let mut people = known
+        .between(before.start, before.end)
+        .filter(|m| m.kind == EntityType::Person);
+    if let Some(first) = people.next() {
+        let mut last = first;
+        let one = people.all(|m| {
+            last = m;
+            m.entity == first.entity
         });
+        if one {
+            return Some(Found {
+                speaker: Some(last.span),
+                cue: None,
+                sieve: Sieve::ParagraphContext,
+                confidence: 0.6,
+            });
+        }
     }
-    let a = anchors
-        .iter()
-        .rev()
-        .find(|a| before.contains(doc.words_span(a.cue.0, a.cue.1)) && a.speaker.is_some())?;
+    let a = cues_before(doc, anchors, before.start, before.end).find(|a| a.speaker.is_some())?;
     found(doc, a, Sieve::ParagraphContext, 0.55)
 }
 
@@ -399,15 +443,12 @@ fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
 
 /// Sieve 6: the last person or group named before the quotation in its
 /// paragraph or the one before, else the last speaker there.
-fn nearest(doc: &Doc, entities: &Entities, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     let from = doc.paragraphs[q.paragraph.saturating_sub(1)].start;
-    let m = entities
-        .mentions
-        .iter()
-        .filter(|m| {
-            m.kind != EntityType::Place && m.span.start >= from && m.span.end <= q.open.start
-        })
-        .last();
+    let m = known
+        .between(from, q.open.start)
+        .rev()
+        .find(|m| m.kind != EntityType::Place);
     if let Some(m) = m {
         return Some(Found {
             speaker: Some(m.span),
@@ -416,10 +457,7 @@ fn nearest(doc: &Doc, entities: &Entities, anchors: &[Anchor], q: &Quotation) ->
             confidence: 0.3,
         });
     }
-    let a = anchors.iter().rev().find(|a| {
-        let span = doc.words_span(a.cue.0, a.cue.1);
-        span.start >= from && span.end <= q.open.start && a.speaker.is_some()
-    })?;
+    let a = cues_before(doc, anchors, from, q.open.start).find(|a| a.speaker.is_some())?;
     found(doc, a, Sieve::Fallback, 0.25)
 }
 
@@ -434,7 +472,8 @@ enum Kind {
 /// mention it holds; a pronoun to the last compatible speaker before it (or,
 /// failing one, the last compatible mention); a description to nothing,
 /// unless it holds a mention.
-fn resolve_speakers(doc: &Doc, entities: &Entities, claims: &mut [Claim]) {
+fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
+    let entities = known.entities;
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&i| {
         claims[i]
@@ -452,8 +491,8 @@ fn resolve_speakers(doc: &Doc, entities: &Entities, claims: &mut [Claim]) {
         let entity = *memo.entry(span).or_insert_with(|| {
             let lower = speaker.text.to_lowercase();
             match PRONOUNS.get(lower.as_str()) {
-                Some(class) => pronoun(doc, entities, &seen, span, class),
-                None => named(entities, span),
+                Some(class) => pronoun(doc, known, &seen, span, class),
+                None => named(known, span),
             }
         });
         let kind = match entity {
@@ -467,10 +506,13 @@ fn resolve_speakers(doc: &Doc, entities: &Entities, claims: &mut [Claim]) {
     }
 }
 
-fn named(entities: &Entities, span: Span) -> Option<usize> {
-    entities
-        .mentions
-        .iter()
+/// Mentions longer than this many bytes are not looked for before a
+/// speaker's start; no name is that long.
+const LONGEST_NAME: usize = 256;
+
+fn named(known: &Known, span: Span) -> Option<usize> {
+    known
+        .between(span.start.saturating_sub(LONGEST_NAME), span.end)
         .filter(|m| m.span.overlaps(span))
         .max_by_key(|m| {
             let overlap = m.span.end.min(span.end) - m.span.start.max(span.start);
@@ -511,27 +553,29 @@ fn compatible(class: &str, kind: Kind) -> bool {
 /// paragraphs before it, or else to the last compatible mention there.
 fn pronoun(
     doc: &Doc,
-    entities: &Entities,
+    known: &Known,
     seen: &[(Span, Option<usize>, Kind)],
     span: Span,
     class: &str,
 ) -> Option<usize> {
     let paragraph = doc.paragraph_at(span.start)?;
     let from = doc.paragraphs[paragraph.saturating_sub(2)].start;
-    if let Some(&(_, entity, _)) = seen
+    let earlier = seen
         .iter()
         .rev()
-        .find(|(s, _, k)| s.start >= from && s.end <= span.start && compatible(class, *k))
-    {
+        .filter(|(s, _, _)| s.end <= span.start)
+        .take_while(|(s, _, _)| s.start >= from)
+        .take(ANTECEDENTS)
+        .find(|(_, _, k)| compatible(class, *k));
+    if let Some(&(_, entity, _)) = earlier {
         return entity;
     }
-    entities
-        .mentions
-        .iter()
-        .filter(|m| m.span.start >= from && m.span.end <= span.start)
+    known
+        .between(from, span.start)
+        .rev()
         .filter(|m| m.kind != EntityType::Place || class == "neuter")
-        .filter(|m| compatible(class, entity_kind(entities, m.entity)))
-        .last()
+        .take(ANTECEDENTS)
+        .find(|m| compatible(class, entity_kind(known.entities, m.entity)))
         .map(|m| m.entity)
 }
 

@@ -333,7 +333,11 @@ fn match_claims(gold: &[&Gold], predicted: &[&Predicted]) -> Vec<(usize, usize)>
             }
         }
     }
-    pairs.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then((a.2, a.3).cmp(&(b.2, b.3))));
+    pairs.sort_by(|a, b| {
+        (b.0, b.1)
+            .cmp(&(a.0, a.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
     let mut used_g = vec![false; gold.len()];
     let mut used_p = vec![false; predicted.len()];
     let mut out = Vec::new();
