@@ -228,11 +228,16 @@ fn shape_role(text: &str, span: Span) -> QuoteRole {
     }
 }
 
-/// The quotation is all its paragraph holds, besides marks and punctuation.
+/// A title or headline: a closed quotation that is all its paragraph holds
+/// besides marks and punctuation, without the punctuation of a statement
+/// (a quoted statement alone in its paragraph is still a statement).
 fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
-    doc.letters
+    let alone = doc
+        .letters
         .get(q.paragraph)
-        .is_some_and(|&(first, last)| first >= q.inner.start && last < q.inner.end)
+        .is_some_and(|&(first, last)| first >= q.inner.start && last < q.inner.end);
+    let statement = doc.text[q.inner].ends_with(['.', ',', '!', '?', ';', ':', '…']);
+    alone && q.close.is_some() && !q.continues && !statement
 }
 
 /// The quotation continues the reporter's sentence ("said the situation
