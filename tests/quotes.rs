@@ -111,7 +111,9 @@ fn quotations() {
             })
             .collect();
         if got != *expected {
-            failures.push(format!("{text:?}\n  got      {got:?}\n  expected {expected:?}"));
+            failures.push(format!(
+                "{text:?}\n  got      {got:?}\n  expected {expected:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

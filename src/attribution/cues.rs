@@ -234,19 +234,23 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             break;
         }
         let word = doc.lower(prev);
+        // "a man posing as (or describing himself as) the commander".
         let posing_as = word == "as"
             && prev > first
             && (doc.lower(prev - 1).ends_with("ing")
+                || doc.lower(prev - 1).ends_with("self")
                 || matches!(doc.lower(prev - 1), "such" | "known"));
-        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || is_cue_verb(word) {
+        // A participle ("defending his tweets") ends a subject, unless it
+        // describes one ("a man posing as the commander").
+        let participle = word.ends_with("ing") && !doc.is_capitalized(prev);
+        let as_follows = doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
+        if participle && !as_follows {
+            break;
+        }
+        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || (is_cue_verb(word) && !participle) {
             break;
         }
         if is_finite_verb_like(doc, prev, first) || NOMINATIVE.contains(&word) {
-            break;
-        }
-        // A participle ("defending his tweets") ends a subject, unless it
-        // describes one ("a man posing as the commander").
-        if word.ends_with("ing") && !doc.is_capitalized(prev) && doc.lower(prev + 1) != "as" {
             break;
         }
         k = prev;
@@ -456,7 +460,12 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         return None;
     }
     if TELL_VERBS.contains(&doc.lower(a.cue.1)) {
-        w = skip_addressee(doc, w, words.end);
+        // "told reporters." names whom, not what.
+        let clause_start = skip_addressee(doc, w, words.end);
+        if clause_start == w && doc.lower(w) != "that" {
+            return None;
+        }
+        w = clause_start;
     }
     if doc.lower(w) == "that" && w + 1 < words.end {
         w += 1;
