@@ -104,12 +104,24 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             w = end + 1;
         }
         for i in first..out.len() {
-            let next = out.get(i + 1).filter(|a| a.sentence == index);
+            // A later attribution ends this one's clause when a connective
+            // sets it off ("said X and admitted Y", "denied X, but Y said");
+            // otherwise it is nested in the clause ("said he wants ...").
+            let next = out
+                .get(i + 1)
+                .filter(|a| a.sentence == index && set_off(doc, a.from, words.start));
             let content = content(doc, &out[i], next.map(|a| doc.words[a.from].start));
             out[i].content = content;
         }
     }
     out
+}
+
+/// A connective or a comma comes before word `w`.
+fn set_off(doc: &Doc, w: usize, first: usize) -> bool {
+    w > first
+        && (doc.gap(w - 1, w).contains([',', ';', '—', '–'])
+            || matches!(doc.lower(w - 1), "and" | "but" | "while" | "whereas" | "or"))
 }
 
 /// The cue starting at word `w`, as its last word: a speech verb used as a
