@@ -145,10 +145,8 @@ impl Scan<'_> {
                     prev = Some('\'');
                     continue;
                 }
-                '‘' => {
-                    if !prev.is_some_and(char::is_alphanumeric) {
-                        self.open(Family::Single, mark, false, false);
-                    }
+                '‘' if !prev.is_some_and(char::is_alphanumeric) => {
+                    self.open(Family::Single, mark, false, false);
                 }
                 '’' => self.right_single(mark, prev, next),
                 '\'' => self.straight(Family::Single, mark, prev, next),
