@@ -38,9 +38,14 @@ fn sayso<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Run {
     let stdin = stdin.to_vec();
     // Written from a thread so a large input cannot deadlock against a full
     // stdout pipe.
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let writer = std::thread::spawn(move || match input.write_all(&stdin) {
+        // Runs that stop early (usage errors, --fail-fast) need not read
+        // all their input.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.unwrap(),
+    });
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    writer.join().unwrap();
     Run {
         stdout: String::from_utf8(out.stdout).expect("output is UTF-8"),
         stderr: String::from_utf8(out.stderr).unwrap(),
@@ -552,6 +557,23 @@ fn line_ends_and_files_are_counted_per_input() {
         run.stderr
     );
 
+    // A byte order mark before the first line is not part of the JSON.
+    let bom = sayso(
+        &["extract", "--jsonl"],
+        "\u{feff}{\"id\":1,\"text\":\"A.\"}\n".as_bytes(),
+    );
+    assert_eq!(bom.code, Some(0), "{}", bom.stderr);
+    let bad = sayso(
+        &["extract", "--jsonl"],
+        b"\xef\xbb\xbf{\"text\":\"\xff\"}\n",
+    );
+    assert!(
+        bad.stdout
+            .contains("byte 9 of the line (byte 12 of the input"),
+        "{}",
+        bad.stdout
+    );
+
     let empty = sayso(&["extract", "--jsonl"], b"");
     assert_eq!((empty.code, empty.stdout.as_str()), (Some(0), ""));
 }
@@ -594,4 +616,33 @@ fn summary_is_printed_on_request_only() {
         run.stderr
     );
     assert_eq!(run.stdout, quiet.stdout);
+}
+
+#[test]
+fn gazetteer_files_are_loaded_and_bad_ones_stop_the_run() {
+    let dir = scratch("gazetteer");
+    let good = write(
+        &dir,
+        "good.tsv",
+        b"my:1\tShebekino\tplace\ttown\t\tRU\t\t\t\n",
+    );
+    let bad = write(
+        &dir,
+        "bad.tsv",
+        b"my:1\tShebekino\tplace\ttown\t\tRU\t\t\t\nonly\ttwo\n",
+    );
+    let arg = |p: &Path| format!("--gazetteer={}", p.display());
+    let run = sayso(
+        &["extract".to_string(), arg(&good)],
+        b"Shebekino was shelled.",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.records().len(), 1);
+    let run = sayso(
+        &["extract".to_string(), arg(&bad)],
+        b"Shebekino was shelled.",
+    );
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("bad.tsv:2:"), "{}", run.stderr);
 }

@@ -156,6 +156,18 @@ fn token_kinds() {
         ),
         ("\"War\"", &[("\"", Quote), ("War", Word), ("\"", Quote)]),
         (
+            "its 'special operation' began",
+            &[
+                ("its", Word),
+                ("'", Quote),
+                ("special", Word),
+                ("operation", Word),
+                ("'", Quote),
+                ("began", Word),
+            ],
+        ),
+        ("'Tis true", &[("'Tis", Word), ("true", Word)]),
+        (
             "pro-Kiev",
             &[("pro", Word), ("-", Punctuation), ("Kiev", Word)],
         ),
@@ -206,6 +218,11 @@ fn token_kinds() {
             ],
         ),
         ("U.S...", &[("U.S", Word), ("...", Punctuation)]),
+        (
+            "home.The",
+            &[("home", Word), (".", Punctuation), ("The", Word)],
+        ),
+        ("bbc.com Ph.D", &[("bbc.com", Word), ("Ph.D", Word)]),
         (
             "a – b — c",
             &[
@@ -335,6 +352,16 @@ fn sentence_ends() {
         ("Apple Inc. Chief Executive Tim Cook spoke.", &["Apple Inc. Chief Executive Tim Cook spoke."]),
         ("He joined Gazprom Inc. The deal closed.", &["He joined Gazprom Inc.", "The deal closed."]),
         ("Is it over? No. It is not!", &["Is it over?", "No.", "It is not!"]),
+        (
+            "The U.N. Security Council met. The E.U. did not. Officials at the U.N. said no.",
+            &["The U.N. Security Council met.", "The E.U. did not.", "Officials at the U.N. said no."],
+        ),
+        (
+            "He was born in St. Petersburg, Fla. He died in Calif. in 1990.",
+            &["He was born in St. Petersburg, Fla.", "He died in Calif. in 1990."],
+        ),
+        ("The vote was 52-48. Democrats objected.", &["The vote was 52-48.", "Democrats objected."]),
+        ("Visit www.example.com. Then leave.", &["Visit www.example.com.", "Then leave."]),
         // Times: p.m. before a dash, a lowercase word or a name is no end.
         (
             "The meeting ended at 6 p.m. The crowd left.",
@@ -349,6 +376,7 @@ fn sentence_ends() {
         ("Prices rose 3.5 percent. They fell later.", &["Prices rose 3.5 percent.", "They fell later."]),
         ("It grew by 3.5. Then it fell.", &["It grew by 3.5.", "Then it fell."]),
         ("He paused... Then he spoke.", &["He paused...", "Then he spoke."]),
+        ("They went home.The war went on.", &["They went home.", "The war went on."]),
         ("He paused … and then spoke.", &["He paused … and then spoke."]),
         ("Wait… what?", &["Wait… what?"]),
         // Closing quotation marks belong to the sentence they close.
@@ -356,6 +384,9 @@ fn sentence_ends() {
         ("“Why?” he asked.", &["“Why?” he asked."]),
         ("‘Go home!’ she shouted. They did.", &["‘Go home!’ she shouted.", "They did."]),
         ("\"We hold.\" He left.", &["\"We hold.\"", "He left."]),
+        ("\"Why?\" \"Because.\"", &["\"Why?\"", "\"Because.\""]),
+        ("He said, \"I'm done.\" \"Me too,\" she replied.", &["He said, \"I'm done.\"", "\"Me too,\" she replied."]),
+        ("In the U.S. “It is over,” he said.", &["In the U.S.", "“It is over,” he said."]),
         ("He said: \"No.\" Then silence.", &["He said: \"No.\"", "Then silence."]),
         ("They called it 'a mess.' Nobody agreed.", &["They called it 'a mess.'", "Nobody agreed."]),
         (
@@ -427,6 +458,11 @@ fn paragraphs_and_titles() {
             &[("One.", false), ("Two.\r\nStill two.", false)],
         ),
         ("One.\r\rTwo.", &[("One.", false), ("Two.", false)]),
+        (
+            "The governor said on Sunday that the\nfighting was over.\nHe left.",
+            &[("The governor said on Sunday that the\nfighting was over.", false), ("He left.", false)],
+        ),
+        ("Rebels Strike\nthe town fell.", &[("Rebels Strike\nthe town fell.", false)]),
         ("One.\u{2029}Two.\nStill two.", &[("One.", false), ("Two.\nStill two.", false)]),
         (
             "\u{FEFF}Rebels Strike Again\r\n\r\nThey did.\r\n",

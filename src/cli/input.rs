@@ -19,6 +19,8 @@ use flate2::read::MultiGzDecoder;
 /// enough not to matter next to a chunk of documents.
 const READ_BUFFER: usize = 256 * 1024;
 
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// One input named on the command line.
 #[derive(Clone, Debug)]
 pub(crate) enum Source {
@@ -168,6 +170,13 @@ fn read_lines(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> b
             Ok(0) => return true,
             Ok(n) => {
                 number += 1;
+                let mut start = offset;
+                // Windows tools often begin a UTF-8 file with a byte order
+                // mark, which RFC 8259 lets a JSON reader ignore.
+                if number == 1 && bytes.starts_with(BOM) {
+                    bytes.drain(..BOM.len());
+                    start += BOM.len() as u64;
+                }
                 if bytes.last() == Some(&b'\n') {
                     bytes.pop();
                     if bytes.last() == Some(&b'\r') {
@@ -176,7 +185,7 @@ fn read_lines(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> b
                 }
                 let kind = ItemKind::Line {
                     number,
-                    offset,
+                    offset: start,
                     bytes,
                 };
                 if !send(kind) {

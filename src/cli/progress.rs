@@ -42,14 +42,16 @@ impl Progress {
     pub(crate) fn new(total: Option<u64>, show: Show, read: Arc<AtomicU64>) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !show.quiet).then(|| bar(total));
-        Progress {
+        let progress = Progress {
             bar,
             summary: !show.quiet && (show.summary || terminal),
             start: Instant::now(),
             read,
             documents: 0,
             errors: 0,
-        }
+        };
+        progress.update();
+        progress
     }
 
     /// Counts a finished document.
@@ -75,15 +77,26 @@ impl Progress {
     /// Redraws the bar after a chunk was written.
     pub(crate) fn update(&self) {
         if let Some(bar) = &self.bar {
-            bar.set_position(self.read.load(Ordering::Relaxed));
-            let rate = self.documents as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} docs, {rate:.0} docs/s", self.documents));
+            let read = self.read.load(Ordering::Relaxed);
+            bar.set_position(read);
+            let seconds = self.start.elapsed().as_secs_f64().max(1e-9);
+            let megabytes = read as f64 / 1e6;
+            let total = match bar.length() {
+                Some(total) => format!("/{:.0}", total as f64 / 1e6),
+                None => String::new(),
+            };
+            bar.set_message(format!(
+                "{} docs, {megabytes:.0}{total} MB, {:.0} docs/s, {:.1} MB/s",
+                self.documents,
+                self.documents as f64 / seconds,
+                megabytes / seconds,
+            ));
         }
     }
 
     /// Clears the bar and prints the summary line, if wanted.
-    pub(crate) fn finish(self) {
-        if let Some(bar) = &self.bar {
+    pub(crate) fn finish(mut self) {
+        if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
         if !self.summary {
@@ -93,10 +106,9 @@ impl Progress {
         let megabytes = self.read.load(Ordering::Relaxed) as f64 / 1e6;
         let per_second = |n: f64| n / seconds.max(1e-9);
         self.say(&format!(
-            "sayso: {} documents, {} errors, {megabytes:.1} MB in {seconds:.2} s \
-             ({:.0} docs/s, {:.1} MB/s)",
-            self.documents,
-            self.errors,
+            "sayso: {}, {}, {megabytes:.1} MB in {seconds:.2} s ({:.0} docs/s, {:.1} MB/s)",
+            count(self.documents, "document"),
+            count(self.errors, "error"),
             per_second(self.documents as f64),
             per_second(megabytes),
         ));
@@ -114,17 +126,32 @@ impl Progress {
     }
 }
 
+/// A run that ends early (a closed pipe, a fatal error) must not leave a
+/// half-drawn bar on the terminal.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn count(n: u64, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 fn bar(total: Option<u64>) -> ProgressBar {
+    // Kept under 80 columns for typical numbers: a wrapped bar redraws as a
+    // smear of lines.
     let (bar, template) = match total {
         Some(total) => (
             ProgressBar::new(total),
-            "{spinner} {elapsed_precise} [{bar:30}] {binary_bytes}/{binary_total_bytes} \
-             {binary_bytes_per_sec}, ETA {eta} | {msg}",
+            "{spinner} [{bar:16}] {msg}, ETA {eta}",
         ),
-        None => (
-            ProgressBar::no_length(),
-            "{spinner} {elapsed_precise} {binary_bytes} {binary_bytes_per_sec} | {msg}",
-        ),
+        None => (ProgressBar::no_length(), "{spinner} {msg}"),
     };
     let style = ProgressStyle::with_template(template)
         .expect("the templates above are valid")

@@ -30,7 +30,7 @@ pub(crate) struct Settings {
 }
 
 /// What came of one item.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Outcome {
     /// The output line, with its `\n`; empty when the item has no record of
     /// its own (an unreadable JSON Lines file has no lines to answer).
@@ -50,24 +50,26 @@ pub(crate) struct Origin<'a> {
 
 impl Settings {
     pub(crate) fn process(&self, origin: Origin<'_>, item: &ItemKind) -> Outcome {
-        match (item, self.mode) {
-            (
-                ItemKind::Line {
-                    number,
-                    offset,
-                    bytes,
+        match item {
+            ItemKind::Line {
+                number,
+                offset,
+                bytes,
+            } => self.line(origin, *number, *offset, bytes),
+            ItemKind::Document(bytes) => self.document(origin, bytes),
+            // A plain-text input is a document, answered by a record like
+            // any other; a JSON Lines input is not, and its lines cannot be
+            // answered when they cannot be read.
+            ItemKind::Failed { line, message } => match self.mode {
+                Mode::Plain => {
+                    let id = Id::Name(origin.name);
+                    self.failure(origin, id, None, Kept::none(), message)
+                }
+                Mode::JsonLines => Outcome {
+                    output: Vec::new(),
+                    error: Some(locate(origin, *line, message)),
                 },
-                _,
-            ) => self.line(origin, *number, *offset, bytes),
-            (ItemKind::Document(bytes), _) => self.document(origin, bytes),
-            (ItemKind::Failed { line, message }, Mode::JsonLines) => Outcome {
-                output: Vec::new(),
-                error: Some(locate(origin, *line, message)),
             },
-            (ItemKind::Failed { message, .. }, Mode::Plain) => {
-                let id = Id::Name(origin.name);
-                self.failure(origin, id, None, Kept::none(), message)
-            }
         }
     }
 

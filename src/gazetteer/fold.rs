@@ -59,6 +59,15 @@ fn fold_char(c: char) -> Fold {
 
 /// Folds a gazetteer name, collapsing runs of spaces, trimming the ends.
 pub(crate) fn fold_name(name: &str) -> String {
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'-' | b'\t' | b'\n' | b'\r'))
+        && !name.contains("  ")
+        && !name.starts_with(' ')
+        && !name.ends_with(' ');
+    if plain {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match fold_char(c) {
@@ -83,44 +92,78 @@ pub(crate) enum Casing {
 }
 
 /// A folded copy of a stretch of text and the map back to the original.
+///
+/// The map is sparse: folding keeps most bytes in place (ASCII, and letters
+/// with nothing to fold), so only the places where a char changed length
+/// are recorded.
 pub(crate) struct View<'t> {
     pub(crate) text: Cow<'t, str>,
-    /// `map[i]` is the original offset of the char that produced view byte
-    /// `i`; `None` when the view has the original's offsets.
-    map: Option<Vec<usize>>,
-    /// Original offset of the view's first byte.
-    base: usize,
+    /// Sorted by view offset: from `view` on, bytes map to the original as
+    /// `point` says, until the next point.
+    points: Vec<Point>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    view: usize,
+    original: usize,
+    /// The bytes from `view` until the next point all come from the one
+    /// char at `original`; otherwise they are copied one to one.
+    folded: bool,
 }
 
 impl<'t> View<'t> {
     /// Folds `text`, which starts at `base` in the original.
     pub(crate) fn new(text: &'t str, base: usize, casing: Casing) -> View<'t> {
+        let origin = Point {
+            view: 0,
+            original: base,
+            folded: false,
+        };
         if casing == Casing::Original && text.is_ascii() {
             let needs = text
                 .bytes()
                 .any(|b| matches!(b, b'-' | b'\t' | b'\n' | b'\r'));
             let text = if needs {
-                let folded: String = text
-                    .chars()
-                    .map(|c| match c {
-                        '-' | '\t' | '\n' | '\r' => ' ',
-                        c => c,
+                let folded: Vec<u8> = text
+                    .bytes()
+                    .map(|b| match b {
+                        b'-' | b'\t' | b'\n' | b'\r' => b' ',
+                        b => b,
                     })
                     .collect();
-                Cow::Owned(folded)
+                Cow::Owned(String::from_utf8(folded).expect("ASCII in, ASCII out"))
             } else {
                 Cow::Borrowed(text)
             };
             return View {
                 text,
-                map: None,
-                base,
+                points: vec![origin],
             };
         }
         let mut out = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len());
+        let mut points = vec![origin];
         let mut prev_letter = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() && casing == Casing::Original {
+                // Runs of ASCII fold byte for byte; only the other chars can
+                // change length.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(bytes.len() - i);
+                out.extend(text[i..i + run].chars().map(|c| match c {
+                    '-' | '\t' | '\n' | '\r' => ' ',
+                    c => c,
+                }));
+                prev_letter = bytes[i + run - 1].is_ascii_alphabetic();
+                i += run;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
             let before = out.len();
             match fold_char(c) {
                 Fold::Keep => out.push(c),
@@ -128,26 +171,69 @@ impl<'t> View<'t> {
                 Fold::To(s) => out.push_str(s),
                 Fold::Char(f) => out.push(f),
             }
-            if casing == Casing::Title && prev_letter {
+            if casing == Casing::Title && prev_letter && c.is_uppercase() {
                 let lowered = out[before..].to_lowercase();
                 out.truncate(before);
                 out.push_str(&lowered);
             }
             prev_letter = c.is_alphabetic() || (prev_letter && c == '\u{00AD}');
-            map.resize(out.len(), base + i);
+            let produced = out.len() - before;
+            if produced != c.len_utf8() {
+                let original = base + i;
+                if produced > 0 {
+                    points.push(Point {
+                        view: before,
+                        original,
+                        folded: true,
+                    });
+                }
+                points.push(Point {
+                    view: out.len(),
+                    original: original + c.len_utf8(),
+                    folded: false,
+                });
+            }
+            i += c.len_utf8();
         }
+        // A dropped char leaves two points at one view offset; the later,
+        // which is past it, is the one that counts.
+        points.dedup_by(|later, earlier| {
+            let same = later.view == earlier.view;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
         View {
             text: Cow::Owned(out),
-            map: Some(map),
-            base,
+            points,
+        }
+    }
+
+    /// The view offset of the first view byte produced at or after original
+    /// offset `original`, a char boundary. `cursor` carries the place in the
+    /// map from one call to the next: offsets asked for in increasing order
+    /// cost linear time in all.
+    pub(crate) fn to_view(&self, original: usize, cursor: &mut usize) -> usize {
+        while *cursor + 1 < self.points.len() && self.points[*cursor + 1].original <= original {
+            *cursor += 1;
+        }
+        let p = self.points[*cursor];
+        if p.folded {
+            p.view
+        } else {
+            p.view + (original - p.original)
         }
     }
 
     /// The original offset where view byte `i` starts.
     pub(crate) fn start(&self, i: usize) -> usize {
-        match &self.map {
-            None => self.base + i,
-            Some(map) => map[i],
+        let at = self.points.partition_point(|p| p.view <= i) - 1;
+        let p = self.points[at];
+        if p.folded {
+            p.original
+        } else {
+            p.original + (i - p.view)
         }
     }
 
@@ -204,5 +290,12 @@ mod tests {
         assert_eq!(&text[start..end], "Türkiye");
         let title = View::new(text, 0, Casing::Title);
         assert!(title.text.ends_with("and Kyiv"));
+        let mut cursor = 0;
+        for (i, _) in text.char_indices() {
+            let v = view.to_view(i, &mut cursor);
+            if v < view.text.len() {
+                assert!(view.start(v) >= i, "{i}");
+            }
+        }
     }
 }

@@ -4,12 +4,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::fold::{fold_name, Casing, View};
 use super::{Entry, EntryId, Match};
 use crate::document::EntityType;
-use crate::text::Layout;
+use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
 
 /// Lowercase common English words: a single-word name that is also one of
@@ -28,17 +28,20 @@ const SMALL_PLACE: u64 = 15_000;
 #[derive(Debug)]
 pub(super) struct Matcher {
     automaton: AhoCorasick,
-    /// Per pattern: the entries with that name, best first.
-    entries: Vec<Vec<EntryId>>,
+    /// The entries of pattern `p` are `entries[bounds[p]..bounds[p + 1]]`,
+    /// best first.
+    entries: Vec<EntryId>,
+    bounds: Vec<u32>,
     ambiguous: Vec<bool>,
     acronym: Vec<bool>,
-    /// Folded name to pattern, for lookups by name.
-    by_name: HashMap<String, u32>,
+    /// The first bytes of the names that start in lower case ("al-Qaeda"):
+    /// tokens that may start a name without a capital.
+    lower_starts: [bool; 256],
 }
 
 impl Matcher {
     pub(super) fn new(entries: &[Entry]) -> Matcher {
-        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
@@ -56,50 +59,74 @@ impl Matcher {
                     continue;
                 }
                 let next = patterns.len() as u32;
-                let p = *by_name.entry(name.clone()).or_insert(next);
-                if p == next {
-                    patterns.push(name);
+                let p = *ids.entry(name).or_insert_with_key(|name| {
+                    patterns.push(name.clone());
                     pattern_entries.push(Vec::new());
-                }
+                    next
+                });
                 let list = &mut pattern_entries[p as usize];
                 if !list.contains(&id) {
                     list.push(id);
                 }
             }
         }
-        for list in &mut pattern_entries {
+        drop(ids);
+        let mut flat = Vec::with_capacity(pattern_entries.len());
+        let mut bounds = Vec::with_capacity(pattern_entries.len() + 1);
+        bounds.push(0);
+        let mut ambiguous = Vec::with_capacity(patterns.len());
+        for (name, mut list) in patterns.iter().zip(pattern_entries) {
             list.sort_by_key(|&id| rank(&entries[id.index()], id));
+            ambiguous.push(is_ambiguous(name, &entries[list[0].index()]));
+            flat.extend(list);
+            bounds.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
         }
-        let ambiguous = patterns
-            .iter()
-            .zip(&pattern_entries)
-            .map(|(name, list)| is_ambiguous(name, &entries[list[0].index()]))
-            .collect();
         let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
+        let mut lower_starts = [false; 256];
+        for p in patterns
+            .iter()
+            .filter(|p| !p.starts_with(char::is_uppercase))
+        {
+            lower_starts[usize::from(p.as_bytes()[0])] = true;
+        }
+        // Names are sought only where a token starts, so the automaton runs
+        // anchored: it reads a few bytes per capitalised word instead of
+        // every byte of the text.
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("names are short enough for the automaton");
         Matcher {
             automaton,
-            entries: pattern_entries,
+            entries: flat,
+            bounds,
             ambiguous,
             acronym,
-            by_name,
+            lower_starts,
         }
     }
 
+    fn pattern_entries(&self, p: usize) -> &[EntryId] {
+        &self.entries[self.bounds[p] as usize..self.bounds[p + 1] as usize]
+    }
+
+    /// The entries named exactly `name` (folded): the longest pattern that
+    /// is a prefix of the name, if it is the whole name.
     pub(super) fn lookup(&self, name: &str) -> &[EntryId] {
-        self.by_name
-            .get(&fold_name(name))
-            .map_or(&[], |&p| &self.entries[p as usize])
+        let folded = fold_name(name);
+        let input = Input::new(&folded).anchored(Anchored::Yes);
+        match self.automaton.find(input) {
+            Some(m) if m.end() == folded.len() => self.pattern_entries(m.pattern().as_usize()),
+            _ => &[],
+        }
     }
 
     pub(super) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
-        if self.entries.is_empty() {
+        if self.bounds.len() <= 1 {
             return Vec::new();
         }
-        let bounds = Bounds::new(layout);
+        let tokens = &layout.tokens;
         let caps: Vec<Span> = layout
             .paragraphs
             .iter()
@@ -108,74 +135,84 @@ impl Matcher {
             .collect();
         let mut candidates = Vec::new();
         let view = View::new(text, 0, Casing::Original);
-        self.scan(text, &view, &bounds, &caps, &mut candidates);
+        self.scan(text, &view, tokens, &caps, &mut candidates);
         for &span in &caps {
             let view = View::new(&text[span], span.start, Casing::Title);
-            self.scan(text, &view, &bounds, &caps, &mut candidates);
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            self.scan(text, &view, &tokens[first..last], &caps, &mut candidates);
         }
-        // Leftmost-longest among the candidates that fall on token
-        // boundaries: an overlapping search finds every one, so a longer
-        // name cut off mid-word ("Belgorod regional") leaves the shorter.
-        candidates.sort_unstable_by_key(|&(span, p, _): &(Span, usize, bool)| {
-            (span.start, std::cmp::Reverse(span.end), p)
-        });
-        let mut out: Vec<Match> = Vec::new();
-        let mut last_end = 0;
-        for (span, p, caps) in candidates {
-            if span.start < last_end {
-                continue;
-            }
-            last_end = span.end;
-            out.push(Match {
-                span,
-                entries: self.entries[p].clone(),
-                ambiguous: self.ambiguous[p] || (caps && self.acronym[p]),
+        if !caps.is_empty() {
+            // Two views of the same paragraph: keep leftmost-longest.
+            candidates.sort_unstable_by_key(|&(span, p, _): &(Span, usize, bool)| {
+                (span.start, std::cmp::Reverse(span.end), p)
+            });
+            let mut last_end = 0;
+            candidates.retain(|&(span, _, _)| {
+                let keep = span.start >= last_end;
+                if keep {
+                    last_end = span.end;
+                }
+                keep
             });
         }
-        out
+        candidates
+            .into_iter()
+            .map(|(span, p, caps)| Match {
+                span,
+                entries: self.pattern_entries(p).to_vec(),
+                ambiguous: self.ambiguous[p] || (caps && self.acronym[p]),
+            })
+            .collect()
     }
 
+    /// Leftmost-longest names starting at a token and ending at a token end.
+    /// When the longest name at a token is cut off mid-word ("Belgorod
+    /// regional"), shorter names starting there are tried.
     fn scan(
         &self,
         text: &str,
         view: &View<'_>,
-        bounds: &Bounds,
+        tokens: &[Token],
         caps: &[Span],
         out: &mut Vec<(Span, usize, bool)>,
     ) {
-        for m in self.automaton.find_overlapping_iter(view.text.as_ref()) {
-            let start = view.start(m.start());
-            let end = view.end(text, m.end() - 1);
-            if bounds.is_start(start) && bounds.is_end(end) {
-                let span = Span::new(start, end);
-                let i = caps.partition_point(|c| c.end < span.end);
-                let in_caps = caps.get(i).is_some_and(|c| c.contains(span));
-                out.push((span, m.pattern().as_usize(), in_caps));
+        let haystack = view.text.as_bytes();
+        let mut cursor = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let token = tokens[i];
+            i += 1;
+            if !self.may_start_name(&text[token.span], token.kind) {
+                continue;
+            }
+            let at = view.to_view(token.span.start, &mut cursor);
+            let mut input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
+            while let Some(m) = self.automaton.find(input.clone()) {
+                let end = view.end(text, m.end() - 1);
+                // A name spans a few tokens: walk to the one ending it.
+                let last = i - 1
+                    + tokens[i - 1..]
+                        .iter()
+                        .position(|t| t.span.end >= end)
+                        .unwrap_or(tokens.len() - i + 1);
+                if tokens.get(last).is_some_and(|t| t.span.end == end) {
+                    let span = Span::new(token.span.start, end);
+                    let c = caps.partition_point(|c| c.end < span.end);
+                    let in_caps = caps.get(c).is_some_and(|c| c.contains(span));
+                    out.push((span, m.pattern().as_usize(), in_caps));
+                    i = last + 1;
+                    break;
+                }
+                input = input.range(at..m.end() - 1);
             }
         }
     }
-}
 
-/// Token starts and ends, for checking that a match covers whole tokens.
-struct Bounds {
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl Bounds {
-    fn new(layout: &Layout) -> Bounds {
-        Bounds {
-            starts: layout.tokens.iter().map(|t| t.span.start).collect(),
-            ends: layout.tokens.iter().map(|t| t.span.end).collect(),
-        }
-    }
-
-    fn is_start(&self, at: usize) -> bool {
-        self.starts.binary_search(&at).is_ok()
-    }
-
-    fn is_end(&self, at: usize) -> bool {
-        self.ends.binary_search(&at).is_ok()
+    fn may_start_name(&self, token: &str, kind: TokenKind) -> bool {
+        kind == TokenKind::Word
+            && (self.lower_starts[usize::from(token.as_bytes()[0])]
+                || token.starts_with(char::is_uppercase))
     }
 }
 

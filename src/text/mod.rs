@@ -1,5 +1,17 @@
 //! The text stage: tokens, sentences and paragraphs, as byte spans into the
 //! original text.
+//!
+//! - `token`: UAX #29 word segments (a byte loop for ASCII and common news
+//!   punctuation, `unicode-segmentation` for the rest), with apostrophes told
+//!   from quotation marks, clitics split off and abbreviation periods kept.
+//! - `paragraph`: blank lines, or lines when there is no blank line.
+//! - `sentence`: terminators judged by the next word, abbreviation lists
+//!   and closing quotation marks; headline lines.
+//!
+//! Whitespace is what `char::is_whitespace` accepts, plus the byte order mark
+//! and the zero-width space; every other char (NUL, soft hyphen, ZWJ, ZWNJ,
+//! word joiner included) is inside exactly one token. Nothing is normalised,
+//! so CRLF, NBSP and the rest never shift an offset.
 
 use std::ops::Range;
 
@@ -15,6 +27,11 @@ use crate::Span;
 /// A token: a word, number, punctuation mark, quotation mark or symbol.
 ///
 /// Whitespace is never a token; [`Token::space_after`] tells what follows.
+/// Whitespace here is `char::is_whitespace` plus the byte order mark and the
+/// zero-width space; every other char of the text is inside a token.
+///
+/// Hyphens and dashes are tokens of their own, so "pro-Kiev" is `pro`, `-`,
+/// `Kiev` and later stages see "Kiev" as a word.
 ///
 /// # Example
 ///
@@ -56,20 +73,23 @@ pub struct Token {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or periods
-    /// ("they’re", "U.S.", "al-Sharaa").
+    /// Letters, possibly with inner apostrophes or periods ("they’re",
+    /// "O’Brien"), an abbreviation with its period ("U.S.", "p.m.", "Gov."),
+    /// or an elided word with its apostrophes ("’n’", "the ’90s").
     Word,
     /// A possessive or contracted ending split off a word: ’s, 's, ’ after a
     /// plural ("soldiers’").
     Clitic,
-    /// Digits, possibly with separators ("5", "1,000", "3.5", "26-second" is
-    /// a number then a word).
+    /// Digits, possibly with separators and letters after ("5", "1,000",
+    /// "3.5", "2nd"; "26-second" is a number, a hyphen, a word).
     Number,
-    /// A quotation mark of any style, as opposed to an apostrophe.
+    /// A quotation mark of any style, as opposed to an apostrophe:
+    /// `"` `'` `“` `”` `‘` `’` `«` `»` `„` `‟` `‹` `›` and PTB ``` `` ``` `''`.
     Quote,
     /// Sentence and clause punctuation, dashes, brackets.
     Punctuation,
-    /// Anything else: currency and maths symbols, emoji, control characters.
+    /// Anything else: currency and maths symbols, emoji (a ZWJ sequence or a
+    /// flag is one token), control characters.
     Symbol,
 }
 
@@ -85,11 +105,13 @@ pub enum TokenKind {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Spacing {
-    /// The next token follows at once (or the text ends).
+    /// The next token follows at once, or only zero-width characters (BOM,
+    /// zero-width space) lie between, or the text ends right after.
     None,
-    /// Spaces or tabs, but no line break.
+    /// Whitespace without a line break: spaces, tabs, NBSP.
     Space,
-    /// Whitespace including at least one line break.
+    /// Whitespace with at least one line break (LF, CR, CRLF, VT, FF, NEL,
+    /// U+2028, U+2029).
     LineBreak,
 }
 
@@ -167,5 +189,49 @@ pub(crate) fn layout(text: &str) -> Layout {
         tokens,
         sentences,
         paragraphs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Throughput of the text stage on news text, for reading, not for
+    /// asserting: `cargo test --release --lib text::tests::throughput --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let ascii = "KYIV, Ukraine (AP) — The governor of the border region, Ivan Petrov, \
+            said on Sunday that clashes had broken out again. “A sabotage group has come \
+            in. There is fighting near the village,” Gov. Petrov said at 5 p.m. on \
+            Sunday. The U.S. Army said it was monitoring the situation, and officials \
+            put the damage at $3.5 million.\n\nRebels Attack Border Town\n\n";
+        let mixed = "Губернатор Іван Петров заявив у неділю, що бої відновилися. \
+            “We hold,” he said. قال المسؤول إن الهجوم انتهى. Russia’s army 👍🏽 left.\n\n";
+        // CPU time of this thread where Linux tells it, so that a busy
+        // machine does not halve the figure; wall time elsewhere.
+        let cpu = || -> Option<f64> {
+            let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+            Some(stat.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
+        };
+        // Article-sized texts, analysed one by one as a batch job would.
+        for (name, para) in [("news", ascii), ("mixed scripts", mixed)] {
+            let article = para.repeat(4096 / para.len() + 1);
+            let rounds = (40 << 20) / article.len();
+            let mb = (rounds * article.len()) as f64 / 1e6;
+            let time = |f: &dyn Fn(&str) -> usize| {
+                let (wall, cpu0) = (std::time::Instant::now(), cpu());
+                let n: usize = (0..rounds).map(|_| f(std::hint::black_box(&article))).sum();
+                let secs = match (cpu0, cpu()) {
+                    (Some(a), Some(b)) => b - a,
+                    _ => wall.elapsed().as_secs_f64(),
+                };
+                (mb / secs, n)
+            };
+            let (tokens, n) = time(&|t| token::tokenize(t).len());
+            let (all, _) = time(&|t| layout(t).sentences.len());
+            println!("{name}: tokens {tokens:.0} MB/s, layout {all:.0} MB/s ({n} tokens)");
+        }
     }
 }

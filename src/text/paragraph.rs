@@ -1,10 +1,12 @@
 //! Paragraphs: token ranges between blank lines, or between line breaks
 //! when the text has no blank line anywhere (one paragraph per line, as in
-//! text exported without paragraph spacing).
+//! text exported without paragraph spacing). In that second case a line that
+//! ends without a terminator and is followed by a lowercase word is a
+//! hard-wrapped line, not a paragraph of its own.
 
 use std::ops::Range;
 
-use super::sentence::{closes, MAX_TITLE_WORDS};
+use super::sentence::{closes, is_terminator, MAX_TITLE_WORDS};
 use super::token::line_breaks;
 use super::{Spacing, Token, TokenKind};
 
@@ -21,7 +23,7 @@ pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, n) in gaps {
-        if n >= 2 || !blank_lines {
+        if n >= 2 || !blank_lines && !wrapped(text, tokens, i) {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -32,19 +34,26 @@ pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether the line break after token `i` only wraps a line: no terminator
+/// before it, a lowercase word after it.
+fn wrapped(text: &str, tokens: &[Token], i: usize) -> bool {
+    let before = &text[tokens[i].span];
+    let after = tokens[i + 1];
+    !is_terminator(before)
+        && after.kind == TokenKind::Word
+        && text[after.span]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// Whether paragraph `range` is a title: one line of at most
 /// [`MAX_TITLE_WORDS`] words, starting with a capital (or an uncased letter,
 /// a digit, a quotation mark) and ending in a word, not in punctuation; a
 /// closing quotation mark or bracket may follow the last word
 /// (`“Sent to Slaughter”`).
 pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
-    let para = &tokens[range.clone()];
-    if para[..para.len().saturating_sub(1)]
-        .iter()
-        .any(|t| t.space_after == Spacing::LineBreak)
-    {
-        return false;
-    }
+    // Most paragraphs end in a period: look at the end first.
     let mut last = range.end;
     while last > range.start {
         last -= 1;
@@ -52,10 +61,19 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
             break;
         }
     }
-    let ends_in_word = matches!(
+    if !matches!(
         tokens[last].kind,
         TokenKind::Word | TokenKind::Number | TokenKind::Symbol
-    );
+    ) {
+        return false;
+    }
+    let para = &tokens[range];
+    if para[..para.len() - 1]
+        .iter()
+        .any(|t| t.space_after == Spacing::LineBreak)
+    {
+        return false;
+    }
     let words = para
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -64,7 +82,5 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
         .iter()
         .find(|t| t.kind == TokenKind::Word)
         .and_then(|t| text[t.span].chars().find(|c| c.is_alphabetic()));
-    ends_in_word
-        && (1..=MAX_TITLE_WORDS).contains(&words)
-        && !first_letter.is_some_and(char::is_lowercase)
+    (1..=MAX_TITLE_WORDS).contains(&words) && !first_letter.is_some_and(char::is_lowercase)
 }

@@ -40,7 +40,7 @@ enum Stop {
     Never,
 }
 
-fn is_terminator(s: &str) -> bool {
+pub(super) fn is_terminator(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| {
             matches!(
@@ -67,11 +67,10 @@ fn is_terminator(s: &str) -> bool {
 /// Whether token `i` is a terminator, and of what kind.
 fn stop(text: &str, tokens: &[Token], i: usize) -> Option<Stop> {
     let t = tokens[i];
-    let s = &text[t.span];
     match t.kind {
-        TokenKind::Punctuation if is_terminator(s) => Some(Stop::Mark),
-        TokenKind::Word if s.len() > 1 && s.ends_with('.') => {
-            match WORDS.abbreviations.get(&s[..s.len() - 1]) {
+        TokenKind::Punctuation if is_terminator(&text[t.span]) => Some(Stop::Mark),
+        TokenKind::Word if t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.' => {
+            match WORDS.abbreviation(&text[t.span.start..t.span.end - 1]) {
                 Some(Abbrev::Title | Abbrev::Number) => Some(Stop::Never),
                 _ => Some(Stop::Abbrev),
             }

@@ -30,13 +30,9 @@ use crate::Span;
 /// Whitespace for the text stage: `char::is_whitespace`, plus the byte order
 /// mark and the zero-width space, which separate words without showing.
 /// Such characters are never inside a token; every other character is.
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
-}
-
-/// The ASCII bytes `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// Counts the line breaks in a stretch of whitespace: CRLF is one, a
@@ -56,8 +52,8 @@ pub(super) fn line_breaks(gap: &str) -> usize {
     n
 }
 
-fn spacing(gap: &str) -> Spacing {
-    if line_breaks(gap) > 0 {
+fn spacing(gap: &str, line_breaks: usize) -> Spacing {
+    if line_breaks > 0 {
         Spacing::LineBreak
     } else if gap.chars().any(|c| c != '\u{FEFF}' && c != '\u{200B}') {
         Spacing::Space
@@ -66,132 +62,257 @@ fn spacing(gap: &str) -> Spacing {
     }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens, one run of non-space characters at a time.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut segs = Vec::with_capacity(text.len() / 4);
-    segments(text, &mut segs);
     let mut t = Tokenizer {
         text,
-        segs: &segs,
-        tokens: Vec::with_capacity(segs.len()),
+        segs: Vec::new(),
+        next_run: 0,
+        // English news averages about six bytes a token.
+        tokens: Vec::with_capacity(text.len() / 6),
         open_single: false,
     };
-    let mut k = 0;
-    while k < segs.len() {
-        k = t.token(k);
-    }
-    let mut tokens = t.tokens;
-    for i in 0..tokens.len() {
-        let next = tokens.get(i + 1).map_or(text.len(), |t| t.span.start);
-        tokens[i].space_after = spacing(&text[tokens[i].span.end..next]);
-    }
-    tokens
-}
-
-/// Cuts `text` into UAX #29 word segments, leaving out whitespace.
-fn segments(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (len, space) = char_at(text, i);
-        if space {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() {
-            if bytes[i] < 0x80 {
-                if is_ascii_space(bytes[i]) {
-                    break;
-                }
-                i += 1;
+    while i < text.len() {
+        let (end, simple) = t.run(i);
+        let next = skip_space(text, end);
+        if simple {
+            let kind = if bytes[i].is_ascii_digit() {
+                TokenKind::Number
             } else {
-                let (len, space) = char_at(text, i);
-                if space {
-                    break;
-                }
-                ascii = false;
-                i += len;
+                TokenKind::Word
+            };
+            t.push(i, end, kind);
+        } else {
+            t.next_run = next;
+            let mut k = 0;
+            while k < t.segs.len() {
+                k = t.token(k);
             }
         }
-        if ascii {
-            ascii_segments(bytes, start, i, out);
-        } else {
-            let run = &text[start..i];
-            out.extend(
-                run.split_word_bound_indices()
-                    .map(|(o, s)| (start + o, start + o + s.len())),
-            );
+        let gap = &text[end..next];
+        // One space is the usual gap; counting its line breaks is needless.
+        let breaks = if gap == " " { 0 } else { line_breaks(gap) };
+        if let Some(last) = t.tokens.last_mut() {
+            last.space_after = spacing(gap, breaks);
         }
+        if breaks > 0 {
+            t.open_single = false;
+        }
+        i = next;
     }
+    t.tokens
 }
 
-/// The length of the char at byte `i` (a char boundary) and whether it is
-/// whitespace.
-fn char_at(text: &str, i: usize) -> (usize, bool) {
+/// The end of the ASCII letters and digits from `i` on.
+fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// Splits words that UAX #29 joins across a period missing its space
+/// ("home.The" is `home`, `.`, `The`): a lowercase letter ending a word of
+/// two letters or more, then a capital and a lowercase letter. Initialisms
+/// ("U.S", "Ph.D") and domain names ("bbc.com") keep their shape.
+fn unglue(text: &str, segs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(segs.len() + 2);
+    for &(s, e) in segs {
+        let mut start = s;
+        let mut p = s;
+        while p < e {
+            let glued = b[p] == b'.'
+                && p >= start + 2
+                && p + 2 < e
+                && b[p - 2].is_ascii_alphabetic()
+                && b[p - 1].is_ascii_lowercase()
+                && b[p + 1].is_ascii_uppercase()
+                && b[p + 2].is_ascii_lowercase();
+            if glued {
+                out.push((start, p));
+                out.push((p, p + 1));
+                start = p + 1;
+            }
+            p += 1;
+        }
+        out.push((start, e));
+    }
+    out
+}
+
+/// The char at byte `i` (a char boundary) and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (1, is_ascii_space(b));
+        return (char::from(b), 1);
     }
     match text[i..].chars().next() {
-        Some(c) => (c.len_utf8(), is_space(c)),
-        None => (1, false),
+        Some(c) => (c, c.len_utf8()),
+        None => (char::REPLACEMENT_CHARACTER, 1),
     }
 }
 
+/// The first byte from `i` on that starts a non-space char.
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if !is_space(c) {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The end of the run of non-space chars starting at `i`.
+fn run_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if is_space(c) {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// UAX #29 word-break classes, as far as the fast path needs them.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
+    /// ALetter.
     Letter,
+    /// Numeric.
     Digit,
+    /// ExtendNumLet: joins letters and digits on both sides.
     Underscore,
+    /// MidLetter: joins letter to letter.
+    MidLetter,
+    /// MidNum: joins digit to digit.
+    MidNum,
+    /// MidNumLet (and Single_Quote): joins letter to letter, digit to digit.
+    MidNumLet,
+    /// Any other char the fast path knows: a segment of its own.
     Other,
+    /// Whitespace: ends the run.
+    Space,
+    /// A char the fast path leaves to `unicode-segmentation`.
+    Unknown,
 }
 
-fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        _ => Class::Other,
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidNumLet,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Class::Space,
+            _ => Class::Other,
+        };
+        b += 1;
     }
+    table
+};
+
+/// The class of the char at byte `i`, and its length. Besides ASCII, the
+/// fast path knows the non-ASCII chars common in English news: curly
+/// apostrophes, quotation marks, dashes, the ellipsis, bullets, currency
+/// signs, and whitespace.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[usize::from(b)], 1);
+    }
+    let (c, len) = char_at(text, i);
+    let class = match c {
+        '\u{2018}' | '\u{2019}' => Class::MidNumLet,
+        '\u{201C}'
+        | '\u{201D}'
+        | '\u{201E}'
+        | '\u{201F}'
+        | '\u{AB}'
+        | '\u{BB}'
+        | '\u{2039}'
+        | '\u{203A}'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2026}'
+        | '\u{2022}'
+        | '\u{20AC}'
+        | '\u{A3}'
+        | '\u{A5}'
+        | '\u{B0}' => Class::Other,
+        c if is_space(c) => Class::Space,
+        _ => Class::Unknown,
+    };
+    (class, len)
 }
 
-/// UAX #29 word segmentation of an ASCII run without whitespace. Letters,
-/// digits and underscores join (WB5, WB8-10, WB13); `:`, `.` and `'` join
-/// letter to letter (WB6-7), `,`, `;`, `.` and `'` digit to digit (WB11-12);
-/// every other byte is a segment of its own (WB999).
-fn ascii_segments(b: &[u8], mut i: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    while i < end {
+#[inline]
+fn is_word_class(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// UAX #29 word segmentation of the run starting at `i`, by classes alone:
+/// letters, digits and underscores join (WB5, WB8-10, WB13); a MidLetter or
+/// MidNumLet between letters (WB6-7) and a MidNum or MidNumLet between
+/// digits (WB11-12) join too; every other char is a segment of its own
+/// (WB999). Returns the end of the run and whether a period joined a
+/// capital letter (a case for [`unglue`]), or `None` when the run holds a
+/// char of unknown class.
+fn fast_segments(text: &str, mut i: usize, out: &mut Vec<(usize, usize)>) -> Option<(usize, bool)> {
+    let n = text.len();
+    let mut capital_after_period = false;
+    while i < n {
         let start = i;
-        let mut last = class(b[i]);
-        i += 1;
-        if last != Class::Other {
-            while i < end {
-                let c = class(b[i]);
-                if c != Class::Other {
+        let (mut last, len) = class_at(text, i);
+        match last {
+            Class::Space => break,
+            Class::Unknown => return None,
+            _ => i += len,
+        }
+        if is_word_class(last) {
+            while i < n {
+                let (c, len) = class_at(text, i);
+                if is_word_class(c) {
                     last = c;
-                    i += 1;
+                    i += len;
                     continue;
                 }
-                let Some(&after) = b.get(i + 1).filter(|_| i + 1 < end) else {
+                if c == Class::Unknown {
+                    return None;
+                }
+                if !matches!(c, Class::MidLetter | Class::MidNum | Class::MidNumLet) || i + len >= n
+                {
                     break;
-                };
-                let after = class(after);
+                }
+                let (after, after_len) = class_at(text, i + len);
                 let joins = match (last, after) {
-                    (Class::Letter, Class::Letter) => matches!(b[i], b':' | b'.' | b'\''),
-                    (Class::Digit, Class::Digit) => matches!(b[i], b',' | b';' | b'.' | b'\''),
+                    (_, Class::Unknown) => return None,
+                    (Class::Letter, Class::Letter) => c != Class::MidNum,
+                    (Class::Digit, Class::Digit) => c != Class::MidLetter,
                     _ => false,
                 };
                 if !joins {
                     break;
                 }
+                capital_after_period |=
+                    text.as_bytes()[i] == b'.' && text.as_bytes()[i + len].is_ascii_uppercase();
                 last = after;
-                i += 2;
+                i += len + after_len;
             }
         }
         out.push((start, i));
     }
+    Some((i, capital_after_period))
 }
 
 /// Quotation marks of every style, as opposed to apostrophes (`'` and `’` are
@@ -237,6 +358,7 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_wordlike(s: &str) -> bool {
     s.chars()
         .next()
@@ -278,7 +400,10 @@ fn is_initialism(w: &str) -> bool {
 
 struct Tokenizer<'a> {
     text: &'a str,
-    segs: &'a [(usize, usize)],
+    /// The segments of the current run.
+    segs: Vec<(usize, usize)>,
+    /// Where the next run starts (the text's length after the last).
+    next_run: usize,
     tokens: Vec<Token>,
     /// Whether a single quotation mark opened on this line is still open, so
     /// that a word-final apostrophe is read as its closing mark.
@@ -286,6 +411,40 @@ struct Tokenizer<'a> {
 }
 
 impl Tokenizer<'_> {
+    /// Finds the run of non-space chars starting at `i` and cuts it into
+    /// segments. Returns the run's end, and whether the run is simple: ASCII
+    /// letters and digits alone, the commonest run, which is one token
+    /// whatever follows and needs no segments.
+    fn run(&mut self, i: usize) -> (usize, bool) {
+        let text = self.text;
+        let end = simple_word_end(text.as_bytes(), i);
+        let ends_run = match text.as_bytes().get(end) {
+            None => true,
+            Some(&b) => b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space,
+        };
+        if end > i && ends_run {
+            return (end, true);
+        }
+        self.segs.clear();
+        let (end, capital_after_period) = match fast_segments(text, i, &mut self.segs) {
+            Some(found) => found,
+            None => {
+                self.segs.clear();
+                let end = run_end(text, i);
+                self.segs.extend(
+                    text[i..end]
+                        .split_word_bound_indices()
+                        .map(|(o, s)| (i + o, i + o + s.len())),
+                );
+                (end, text[i..end].contains('.'))
+            }
+        };
+        if capital_after_period {
+            self.segs = unglue(text, &self.segs);
+        }
+        (end, false)
+    }
+
     fn seg(&self, k: usize) -> &str {
         self.segs.get(k).map_or("", |&(s, e)| &self.text[s..e])
     }
@@ -307,11 +466,17 @@ impl Tokenizer<'_> {
     /// segment to look at.
     fn token(&mut self, k: usize) -> usize {
         let (s, e) = self.segs[k];
-        if k > 0 && line_breaks(&self.text[self.segs[k - 1].1..s]) > 0 {
-            self.open_single = false;
+        let first = self.text.as_bytes()[s];
+        if first.is_ascii_alphanumeric() || first == b'_' {
+            return self.word(k);
         }
         let seg = self.seg(k);
-        if is_wordlike(seg) {
+        // Quotation marks and dashes are far commoner here than letters
+        // outside ASCII, and cheaper to rule out.
+        if first >= 0x80
+            && !seg.starts_with(|c| is_quote_char(c) || is_punct(c))
+            && is_wordlike(seg)
+        {
             return self.word(k);
         }
         if matches!(seg, "'" | "\u{2019}" | "\u{2018}") {
@@ -340,29 +505,36 @@ impl Tokenizer<'_> {
 
     fn word(&mut self, k: usize) -> usize {
         let (s, e) = self.segs[k];
-        let w = self.seg(k);
-        let numeric = w.chars().next().is_some_and(char::is_numeric);
+        let bytes = self.text.as_bytes();
+        let numeric = match bytes[s] {
+            b if b < 0x80 => b.is_ascii_digit(),
+            _ => char_at(self.text, s).0.is_numeric(),
+        };
         let kind = if numeric {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        if !numeric {
-            if let Some(n) = clitic_s(w) {
+        let ends_in_s = matches!(bytes[e - 1], b's' | b'S');
+        if !numeric && ends_in_s {
+            if let Some(n) = clitic_s(&self.text[s..e]) {
                 self.push(s, s + n, TokenKind::Word);
                 self.push(s + n, e, TokenKind::Clitic);
                 return k + 1;
             }
         }
+        // Most words end their run; the rest may take what touches them.
+        if numeric || !self.touches_next(k) {
+            self.push(s, e, kind);
+            return k + 1;
+        }
         // A word-final apostrophe, not followed by more of the word.
-        if self.touches_next(k)
-            && is_apostrophe(self.seg(k + 1))
+        if is_apostrophe(self.seg(k + 1))
             && !(self.touches_next(k + 1) && is_wordlike(self.seg(k + 2)))
             && !self.open_single
-            && !numeric
         {
             let end = self.segs[k + 1].1;
-            if w.ends_with(['s', 'S']) {
+            if ends_in_s {
                 self.push(s, e, kind);
                 self.push(e, end, TokenKind::Clitic);
             } else {
@@ -370,11 +542,9 @@ impl Tokenizer<'_> {
             }
             return k + 2;
         }
-        if self.touches_next(k)
-            && self.seg(k + 1) == "."
+        if self.seg(k + 1) == "."
             && !(self.touches_next(k + 1) && self.seg(k + 2) == ".")
-            && !numeric
-            && self.is_abbreviation(w, k)
+            && self.is_abbreviation(&self.text[s..e], k)
         {
             self.push(s, self.segs[k + 1].1, TokenKind::Word);
             return k + 2;
@@ -385,14 +555,19 @@ impl Tokenizer<'_> {
 
     /// Whether word segment `k`, followed by a period, is an abbreviation.
     fn is_abbreviation(&self, w: &str, k: usize) -> bool {
-        match WORDS.abbreviations.get(w) {
+        match WORDS.abbreviation(w) {
             Some(Abbrev::Title | Abbrev::Any) => return true,
             Some(Abbrev::Number) => {
+                // The number may follow in this run ("No.10") or the next.
+                let next = match self.segs.get(k + 2) {
+                    Some(&(s, _)) => s,
+                    None => self.next_run,
+                };
                 return self
-                    .seg(k + 2)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
+                    .text
+                    .as_bytes()
+                    .get(next)
+                    .is_some_and(u8::is_ascii_digit);
             }
             None => {}
         }
@@ -501,7 +676,10 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        ascii_segments(text.as_bytes(), 0, text.len(), &mut out);
+        assert_eq!(
+            fast_segments(text, 0, &mut out).map(|f| f.0),
+            Some(text.len())
+        );
         out
     }
 
@@ -540,6 +718,13 @@ mod tests {
 
         #[test]
         fn ascii_fast_path_is_uax29_on_wordy_text(text in "[a-cA-C0-2_.,;:'\\-]{0,40}") {
+            prop_assert_eq!(fast(&text), uax29(&text));
+        }
+
+        #[test]
+        fn fast_path_is_uax29_with_known_non_ascii(
+            text in "[a-bA0-1_.,:'\u{2018}\u{2019}\u{201C}-\u{201F}\u{AB}\u{BB}\u{2039}\u{203A}\u{2010}-\u{2015}\u{2026}\u{2022}\u{20AC}\u{A3}\u{A5}\u{B0}]{0,40}"
+        ) {
             prop_assert_eq!(fast(&text), uax29(&text));
         }
     }

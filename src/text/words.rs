@@ -1,7 +1,34 @@
 //! The word lists the text stage reads, parsed once from `lexicons/`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the keys are a few hundred short words of our own, so a
+/// DoS-resistant hash buys nothing, and SipHash costs a visible share of the
+/// stage's time.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fast = BuildHasherDefault<Fnv>;
 
 /// How an abbreviation's period bears on sentence ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,14 +42,25 @@ pub(super) enum Abbrev {
 }
 
 pub(super) struct Words {
-    pub(super) abbreviations: HashMap<&'static str, Abbrev>,
-    pub(super) elisions: HashSet<&'static str>,
-    pub(super) starters: HashSet<&'static str>,
+    pub(super) abbreviations: HashMap<&'static str, Abbrev, Fast>,
+    /// The longest abbreviation, in bytes: longer words need no lookup.
+    pub(super) abbreviation_len: usize,
+    pub(super) elisions: HashSet<&'static str, Fast>,
+    pub(super) starters: HashSet<&'static str, Fast>,
+}
+
+impl Words {
+    pub(super) fn abbreviation(&self, word: &str) -> Option<Abbrev> {
+        if word.len() > self.abbreviation_len {
+            return None;
+        }
+        self.abbreviations.get(word).copied()
+    }
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut abbreviations = HashMap::new();
-    let mut elisions = HashSet::new();
+    let mut abbreviations = HashMap::default();
+    let mut elisions = HashSet::default();
     for line in include_str!("../../lexicons/abbreviations.txt").lines() {
         let line = line.split('#').next().unwrap_or("");
         let Some((class, words)) = line.split_once(':') else {
@@ -49,9 +87,12 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     }
     Words {
+        abbreviation_len: abbreviations.keys().map(|w| w.len()).max().unwrap_or(0),
         abbreviations,
         elisions,
-        starters: crate::lexicon::parse_words(include_str!("../../lexicons/sentence_starters.txt")),
+        starters: crate::lexicon::parse_words(include_str!("../../lexicons/sentence_starters.txt"))
+            .into_iter()
+            .collect(),
     }
 });
 
