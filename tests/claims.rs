@@ -198,3 +198,78 @@ fn fallback_can_be_switched_off() {
     assert_ne!(find(&on).0, Sieve::Unattributed);
     assert_eq!(find(&off).0, find(&on).0);
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    /// Text made mostly of quotation marks, apostrophes, speech verbs and
+    /// line breaks, where the rules have the most to get wrong.
+    fn marky() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("“"),
+            Just("”"),
+            Just("‘"),
+            Just("’"),
+            Just("\""),
+            Just("'"),
+            Just("«"),
+            Just("»"),
+            Just("„"),
+            Just("‹"),
+            Just("›"),
+            Just("``"),
+            Just("''"),
+            Just(" "),
+            Just("\n\n"),
+            Just("\n"),
+            Just(". "),
+            Just(", "),
+            Just(": "),
+            Just("said"),
+            Just(" he said"),
+            Just("according to"),
+            Just("told"),
+            Just("and"),
+            Just("Gladkov"),
+            Just("The army"),
+            Just("that"),
+            Just("é"),
+            Just("\u{0}"),
+            Just("—"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str) {
+        let analysis = sayso::Extractor::new().analyze(text);
+        let again = sayso::Extractor::new().analyze(text);
+        assert_eq!(analysis.claims, again.claims);
+        assert_eq!(analysis.quotes, again.quotes);
+        for q in &analysis.quotes {
+            assert_eq!(&text[q.span.range()], q.text);
+        }
+        for c in &analysis.claims {
+            assert_eq!(&text[c.content.span.range()], c.content.text);
+            assert!(!c.content.text.is_empty());
+            assert!((0.0..=1.0).contains(&c.confidence));
+            for s in [&c.speaker, &c.cue].into_iter().flatten() {
+                assert_eq!(&text[s.span.range()], s.text);
+            }
+            if let Some(id) = c.speaker_entity {
+                assert!(id.index() < analysis.entities.len());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn quotation_soup_never_panics(text in marky()) {
+            check(&text);
+        }
+    }
+}
