@@ -586,6 +586,8 @@ fn pronoun(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::document::Entity;
     use crate::lexicon::{QUOTE_ONLY_VERBS, SPEECH_VERBS};
 
     #[test]
@@ -593,5 +595,93 @@ mod tests {
         for verb in QUOTE_ONLY_VERBS.iter() {
             assert!(SPEECH_VERBS.contains(verb), "{verb}");
         }
+    }
+
+    /// Entities as the entity stage would give them: (surface, entity) for
+    /// each mention, and each entity's type and gender.
+    fn entities(
+        text: &str,
+        mentions: &[(&str, usize)],
+        kinds: &[(EntityType, Option<Gender>)],
+    ) -> Entities {
+        let mut out = Entities::default();
+        let mut from = 0;
+        for &(surface, entity) in mentions {
+            let start = from + text[from..].find(surface).unwrap();
+            let span = Span::new(start, start + surface.len());
+            from = span.end;
+            out.mentions.push(Mention {
+                span,
+                entity,
+                kind: kinds[entity].0,
+            });
+        }
+        for (i, &(kind, gender)) in kinds.iter().enumerate() {
+            out.entities.push(Entity {
+                id: EntityId::new(i),
+                kind,
+                name: format!("entity {i}"),
+                gazetteer_id: None,
+                mentions: Vec::new(),
+            });
+            out.genders.push(gender);
+        }
+        out
+    }
+
+    fn speakers(text: &str, entities: &Entities) -> Vec<(String, Option<String>, Option<usize>)> {
+        let layout = crate::text::layout(text);
+        let quotes = crate::quote::find(text, &layout);
+        let (claims, _) = attribute(text, &layout, entities, &quotes, true);
+        claims
+            .into_iter()
+            .map(|c| {
+                (
+                    c.content.text,
+                    c.speaker.map(|s| s.text),
+                    c.speaker_entity.map(EntityId::index),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_pronouns_resolve_to_entities() {
+        let text = "Maria Lopez, the mayor, met Tom Berg. She said the dam would hold. \
+                    “We will rebuild,” Berg said. “It is over,” he said.";
+        let people = [
+            (EntityType::Person, Some(Gender::Female)),
+            (EntityType::Person, Some(Gender::Male)),
+        ];
+        let known = entities(
+            text,
+            &[("Maria Lopez", 0), ("Tom Berg", 1), ("Berg", 1)],
+            &people,
+        );
+        let got = speakers(text, &known);
+        let expected = [
+            ("the dam would hold", "She", Some(0)),
+            ("We will rebuild,", "Berg", Some(1)),
+            ("It is over,", "he", Some(1)),
+        ];
+        let got: Vec<_> = got
+            .iter()
+            .map(|(c, s, e)| (c.as_str(), s.as_deref().unwrap(), *e))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn it_resolves_to_the_last_group_speaker_and_descriptions_to_none() {
+        let text = "The army claimed that the bridge was taken. “The enemy fled,” it said. \
+                    A man posing as a commander said he would stay. “We hold,” he said.";
+        let known = entities(text, &[("The army", 0)], &[(EntityType::Group, None)]);
+        let got = speakers(text, &known);
+        let entity_of = |content: &str| got.iter().find(|(c, _, _)| c == content).unwrap().2;
+        assert_eq!(entity_of("the bridge was taken"), Some(0));
+        assert_eq!(entity_of("The enemy fled,"), Some(0));
+        // "he" is the man posing as a commander, who names no entity.
+        assert_eq!(entity_of("he would stay"), None);
+        assert_eq!(entity_of("We hold,"), None);
     }
 }
