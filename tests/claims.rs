@@ -140,6 +140,15 @@ const CASES: &[(&str, &[Expected])] = &[
         "More rain is expected on Friday, forecasters said.",
         &[(Indirect, "More rain is expected on Friday", Some("forecasters"), Some("said"), Sieve::Subject)],
     ),
+    // A participle set off by a comma takes the subject of the sentence.
+    (
+        "The water board raised prices, arguing that the pipes were failing.",
+        &[(Indirect, "the pipes were failing", Some("The water board"), Some("arguing"), Sieve::Subject)],
+    ),
+    (
+        "The river peaked at noon, according to local officials.",
+        &[(Indirect, "The river peaked at noon", Some("local officials"), Some("according to"), Sieve::Subject)],
+    ),
     // Passives and nouns are no cues.
     ("The bridge was said to be safe. The statement was claimed by no one.", &[]),
 ];

@@ -74,7 +74,16 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             let weak = !SPEECH_VERBS.contains(doc.lower(w)) && end == w;
             if doc.lower(w) == "according" {
                 anchor.according = true;
-                anchor.speaker = named_after(doc, end + 1, words.end);
+                anchor.speaker = named_after(doc, end + 1, words.end, true);
+            } else if participle_after_comma(doc, w, words.start) {
+                // "X did Y, adding that Z": the speaker is the subject of the
+                // sentence, or of the cue before.
+                anchor.speaker = out[first..]
+                    .iter()
+                    .rev()
+                    .find_map(|a: &Anchor| a.speaker)
+                    .or_else(|| clause_subject(doc, words.start, w));
+                anchor.from = w;
             } else {
                 anchor.quote_only = QUOTE_ONLY_VERBS.contains(doc.lower(w));
                 let own = subject(doc, w, words.start, &out[first..]);
@@ -88,7 +97,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                     anchor.speaker = Some(strip_title(doc, start, last));
                 }
                 if anchor.speaker.is_none() {
-                    anchor.speaker = named_after(doc, end + 1, words.end);
+                    anchor.speaker = named_after(doc, end + 1, words.end, false);
                     anchor.inverted = anchor.speaker.is_some();
                 }
             }
@@ -115,6 +124,11 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
         }
     }
     out
+}
+
+/// A participle set off by a comma: "..., adding that ...".
+fn participle_after_comma(doc: &Doc, w: usize, first: usize) -> bool {
+    w > first && doc.lower(w).ends_with("ing") && doc.gap(w - 1, w).contains(',')
 }
 
 /// A connective or a comma comes before word `w`.
@@ -374,12 +388,15 @@ fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
 
 /// A speaker named after its verb or after "according to": a noun phrase up
 /// to punctuation, a preposition or a clause word.
-fn named_after(doc: &Doc, start: usize, end: usize) -> Option<(usize, usize)> {
+fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize, usize)> {
     if start >= end || doc.quoted[start] || !doc.joined(start - 1) {
         return None;
     }
     let word = doc.lower(start);
-    let opens_np = doc.is_capitalized(start)
+    // "according to exit polls" may start with any word; after an inverted
+    // verb the speaker must look like one ("said Gladkov", "said the mayor").
+    let opens_np = any
+        || doc.is_capitalized(start)
         || DETERMINERS.contains(&word)
         || PRONOUNS.contains_key(word)
         || SPEAKER_NOUNS.contains(word);
