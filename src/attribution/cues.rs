@@ -40,6 +40,11 @@ const DETERMINERS: &[&str] = &[
     "our", "my", "your", "some", "one", "two", "several", "many",
 ];
 
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
+    "might", "must", "should",
+];
+
 /// Pronouns that are a subject by themselves.
 const NOMINATIVE: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 
@@ -163,6 +168,11 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if !is_cue_verb(word) {
         return None;
     }
+    // A verb is not followed by an auxiliary; a noun is ("Health worries
+    // have dogged her").
+    if w + 1 < end && doc.joined(w) && AUXILIARIES.contains(&doc.lower(w + 1)) {
+        return None;
+    }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb;
     // a hyphen makes a compound ("counter-offensive", "so-called"); "show
     // up" and "find out" are other verbs.
@@ -188,7 +198,9 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
             "is" | "was" | "were" | "are" | "be" | "been" | "being"
         ) && !word.ends_with("ing");
         let preposition = ADJUNCT_PREPOSITIONS.contains(prev) && !SPEECH_VERBS.contains(word);
-        if passive || prev == "to" || DETERMINERS.contains(&prev) || preposition {
+        // "Trump’s claim", "20 states" are nouns.
+        let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
+        if passive || prev == "to" || DETERMINERS.contains(&prev) || preposition || noun {
             return None;
         }
     }
