@@ -497,7 +497,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             let lower = speaker.text.to_lowercase();
             match PRONOUNS.get(lower.as_str()) {
                 Some(class) => pronoun(doc, known, &seen, span, class),
-                None => named(known, span),
+                None => named(doc, known, span),
             }
         });
         let kind = match entity {
@@ -515,14 +515,20 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
 /// speaker's start; no name is that long.
 const LONGEST_NAME: usize = 256;
 
-fn named(known: &Known, span: Span) -> Option<usize> {
+/// The entity a speaker phrase names: the mention at its head, which ends
+/// the phrase ("the Ukrainian army") or its first part before an appositive
+/// ("Megan Hester, senior associate at ..."). A mention elsewhere in the
+/// phrase names something else ("a man posing as the commander of the
+/// Corps" is not the Corps).
+fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
+    let head_end = doc.text[span].find(',').map_or(span.end, |i| {
+        span.start + doc.text[span][..i].trim_end().len()
+    });
     known
         .between(span.start.saturating_sub(LONGEST_NAME), span.end)
-        .filter(|m| m.span.overlaps(span))
-        .max_by_key(|m| {
-            let overlap = m.span.end.min(span.end) - m.span.start.max(span.start);
-            (m.kind == EntityType::Person, overlap)
-        })
+        .filter(|m| m.span.end == head_end || m.span.contains(span))
+        .filter(|m| m.span.start < head_end)
+        .max_by_key(|m| (m.kind == EntityType::Person, m.span.len()))
         .map(|m| m.entity)
 }
 
@@ -674,13 +680,15 @@ mod tests {
     #[test]
     fn it_resolves_to_the_last_group_speaker_and_descriptions_to_none() {
         let text = "The army claimed that the bridge was taken. “The enemy fled,” it said. \
-                    A man posing as a commander said he would stay. “We hold,” he said.";
-        let known = entities(text, &[("The army", 0)], &[(EntityType::Group, None)]);
+                    A man posing as a commander of the Corps said he would stay. “We hold,” he said.";
+        let groups = [(EntityType::Group, None), (EntityType::Group, None)];
+        let known = entities(text, &[("The army", 0), ("the Corps", 1)], &groups);
         let got = speakers(text, &known);
         let entity_of = |content: &str| got.iter().find(|(c, _, _)| c == content).unwrap().2;
         assert_eq!(entity_of("the bridge was taken"), Some(0));
         assert_eq!(entity_of("The enemy fled,"), Some(0));
-        // "he" is the man posing as a commander, who names no entity.
+        // The man posing as a commander of the Corps is not the Corps, and
+        // "he" is that man, who names no entity.
         assert_eq!(entity_of("he would stay"), None);
         assert_eq!(entity_of("We hold,"), None);
     }
