@@ -528,6 +528,19 @@ fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
         .between(span.start.saturating_sub(LONGEST_NAME), span.end)
         .filter(|m| m.span.end == head_end || m.span.contains(span))
         .filter(|m| m.span.start < head_end)
+        .filter(|m| {
+            // Nothing but modifiers before the head: no "of", "as", "in".
+            let before = doc
+                .text
+                .get(span.start..m.span.start.max(span.start))
+                .unwrap_or("");
+            !before.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "of" | "as" | "in" | "at" | "for" | "with" | "from" | "by"
+                )
+            })
+        })
         .max_by_key(|m| (m.kind == EntityType::Person, m.span.len()))
         .map(|m| m.entity)
 }
