@@ -27,7 +27,7 @@ use self::doc::Doc;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
-use crate::lexicon::{PRONOUNS, SPEAKER_NOUNS};
+use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS};
 use crate::quote::Quotation;
 use crate::text::Layout;
 use crate::Span;
@@ -529,7 +529,7 @@ fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
         .filter(|m| m.span.end == head_end || m.span.contains(span))
         .filter(|m| m.span.start < head_end)
         .filter(|m| {
-            // Nothing but modifiers before the head: no "of", "as", "in".
+            // Nothing but modifiers before the head: no "of" or other preposition.
             let before = doc
                 .text
                 .get(span.start..m.span.start.max(span.start))
