@@ -534,12 +534,9 @@ fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
                 .text
                 .get(span.start..m.span.start.max(span.start))
                 .unwrap_or("");
-            !before.split_whitespace().any(|w| {
-                matches!(
-                    w,
-                    "of" | "as" | "in" | "at" | "for" | "with" | "from" | "by"
-                )
-            })
+            !before
+                .split_whitespace()
+                .any(|w| w == "of" || ADJUNCT_PREPOSITIONS.contains(w))
         })
         .max_by_key(|m| (m.kind == EntityType::Person, m.span.len()))
         .map(|m| m.entity)
