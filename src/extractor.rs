@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::document::Analysis;
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
-use crate::{entity, text};
+use crate::{attribution, entity, quote, text};
 
 /// Finds entities, quotations and claims in text.
 ///
@@ -103,11 +103,13 @@ impl Extractor {
         let gazetteer = &self.inner.gazetteer;
         let matches = gazetteer.find(text, &layout);
         let entities = entity::recognize(text, &layout, &matches, gazetteer);
-        let _ = self.inner.fallback;
+        let quotations = quote::find(text, &layout);
+        let (claims, quotes) =
+            attribution::attribute(text, &layout, &entities, &quotations, self.inner.fallback);
         Analysis {
             entities: entities.entities,
-            claims: Vec::new(),
-            quotes: Vec::new(),
+            claims,
+            quotes,
             tokens: layout.tokens,
             sentences: layout.sentences,
             paragraphs: layout.paragraphs,

@@ -54,12 +54,14 @@ name shapes and cues its rules describe. It reads English only.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attribution;
 mod document;
 mod entity;
 mod error;
 mod extractor;
 mod gazetteer;
 mod lexicon;
+mod quote;
 mod span;
 mod text;
 
