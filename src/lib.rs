@@ -70,7 +70,7 @@ pub use crate::document::{
     WithOffsets,
 };
 pub use crate::error::{Error, ErrorKind};
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, StageTimes};
 pub use crate::gazetteer::{Entry, Gazetteer, GazetteerBuilder, Gender, COLUMNS};
 pub use crate::span::{OffsetUnit, Span};
 pub use crate::text::{Paragraph, Sentence, Spacing, Token, TokenKind};

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod eval_claims;
 mod eval_ner;
 mod extract;
@@ -31,6 +32,8 @@ enum Command {
     /// Extract entities, quotations and claims from plain-text files or JSON
     /// Lines, writing one JSON object per document to standard output.
     Extract(extract::ExtractArgs),
+    /// Time the pipeline and each stage on your own corpus, one thread.
+    Bench(bench::Args),
     /// Score sayso against gold annotations.
     #[command(subcommand)]
     Eval(Eval),
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Bench(args) => bench::run(&args),
         Command::Eval(Eval::Ner(args)) => eval_ner::run(&args).map_err(Fatal::Message),
         Command::Eval(Eval::Claims(args)) => eval_claims::run(&args).map_err(Fatal::Message),
     };

@@ -360,7 +360,8 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 
     #[test]
     fn matching_rules() {
-        let cases: &[(&str, &[(&str, &str, bool)])] = &[
+        type Expected<'a> = &'a [(&'a str, &'a str, bool)];
+        let cases: &[(&str, Expected)] = &[
             // Token boundaries: not inside a longer word.
             ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
             ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),
