@@ -117,8 +117,10 @@ pub fn generated(bytes: usize) -> Corpus {
                     sentences += 2;
                 }
                 1 => {
+                    let mut quoted = clause.to_string();
+                    quoted[..1].make_ascii_uppercase();
                     doc.push_str(&format!(
-                        "“We will not leave {place},” said {person}. “{clause}.”"
+                        "“We will not leave {place},” said {person}. “{quoted}.”"
                     ));
                     sentences += 2;
                     quotes += 2;
