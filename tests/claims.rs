@@ -47,6 +47,14 @@ const CASES: &[(&str, &[Expected])] = &[
             (Partial, "the worst in a century", Some("The mayor"), Some("said"), Sieve::Subject),
         ],
     ),
+    // A reported clause that is one quotation is a partial claim alone.
+    (
+        "The mayor said “we will rebuild” on Sunday.",
+        &[
+            (Indirect, "“we will rebuild” on Sunday", Some("The mayor"), Some("said"), Sieve::Subject),
+            (Partial, "we will rebuild", Some("The mayor"), Some("said"), Sieve::Subject),
+        ],
+    ),
     // A long subject, and a verb that only attributes quotations.
     (
         "A man describing himself as the head of the rescue team described the town as “a lake with roofs”.",

@@ -23,7 +23,9 @@ fn places() -> &'static Gazetteer {
 
 /// The entries that have `name` as their name or an alias.
 fn named<'a>(g: &'a Gazetteer, name: &str) -> Vec<&'a Entry> {
-    g.entries().filter(|e| e.names().any(|n| n == name)).collect()
+    g.entries()
+        .filter(|e| e.names().any(|n| n == name))
+        .collect()
 }
 
 /// The entry a name resolves to: the most prominent of those that have it.
@@ -52,7 +54,11 @@ fn every_file_has_the_type_its_name_says_and_unique_ids() {
         ("people.tsv", EntityType::Person),
         ("groups.tsv", EntityType::Group),
     ] {
-        let g = if file == "places.tsv" { places().clone() } else { load(file) };
+        let g = if file == "places.tsv" {
+            places().clone()
+        } else {
+            load(file)
+        };
         let mut ids = HashSet::new();
         for e in g.entries() {
             assert_eq!(e.kind, kind, "{file}: {}", e.id);
@@ -88,7 +94,12 @@ fn places_of_the_acceptance_article_resolve_to_the_right_entries() {
         ("Belgorodskaya oblast", "Belgorod Oblast", "region", "RU"),
         ("Donetsk region", "Donetsk Oblast", "region", "UA"),
         ("Moscow region", "Moscow Oblast", "region", "RU"),
-        ("Shebekinsky district", "Shebekinskiy Rayon", "district", "RU"),
+        (
+            "Shebekinsky district",
+            "Shebekinskiy Rayon",
+            "district",
+            "RU",
+        ),
         ("Harris County", "Harris County", "district", "US"),
     ];
     for (name, canonical, subtype, country) in cases {
@@ -138,7 +149,12 @@ fn countries_answer_to_their_common_names() {
     ];
     for (name, country) in cases {
         let e = resolve(g, name);
-        assert_eq!((e.subtype.as_str(), e.country.as_str()), ("country", country), "{name} resolves to {}", e.id);
+        assert_eq!(
+            (e.subtype.as_str(), e.country.as_str()),
+            ("country", country),
+            "{name} resolves to {}",
+            e.id
+        );
     }
 }
 
@@ -154,16 +170,32 @@ fn pruned_aliases_are_gone() {
     let g = places();
     for e in g.entries().filter(|e| e.id.starts_with("geonames:")) {
         for a in &e.aliases {
-            assert!(a.chars().count() >= 3 || e.subtype == "country", "{}: alias {a:?}", e.id);
-            assert!(!a.chars().any(|c| c.is_ascii_digit() || c == '(' || c == ')'), "{}: alias {a:?}", e.id);
-            assert!(!a.contains('|') && !a.contains('\t'), "{}: alias {a:?}", e.id);
+            assert!(
+                a.chars().count() >= 3 || e.subtype == "country",
+                "{}: alias {a:?}",
+                e.id
+            );
+            assert!(
+                !a.chars()
+                    .any(|c| c.is_ascii_digit() || c == '(' || c == ')'),
+                "{}: alias {a:?}",
+                e.id
+            );
+            assert!(
+                !a.contains('|') && !a.contains('\t'),
+                "{}: alias {a:?}",
+                e.id
+            );
         }
     }
     // Former names that are in news far more often a person.
     assert!(named(g, "Stalin").is_empty());
     // Romanisations no English text writes, and airport codes.
     let kyiv = resolve(g, "Kyiv");
-    assert!(!kyiv.aliases.iter().any(|a| a == "IEV" || a.starts_with(char::is_lowercase)));
+    assert!(!kyiv
+        .aliases
+        .iter()
+        .any(|a| a == "IEV" || a.starts_with(char::is_lowercase)));
 }
 
 #[test]
@@ -171,11 +203,23 @@ fn first_names_have_a_gender() {
     let path = format!("{}/gazetteers/first_names.tsv", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     let mut names = std::collections::HashMap::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#'))
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 2, "{path}:{}: {line:?}", i + 1);
-        assert!(["m", "f", "u"].contains(&fields[1]), "{path}:{}: {line:?}", i + 1);
-        assert!(names.insert(fields[0], fields[1]).is_none(), "{path}:{}: duplicate", i + 1);
+        assert!(
+            ["m", "f", "u"].contains(&fields[1]),
+            "{path}:{}: {line:?}",
+            i + 1
+        );
+        assert!(
+            names.insert(fields[0], fields[1]).is_none(),
+            "{path}:{}: duplicate",
+            i + 1
+        );
     }
     assert!(names.len() >= 5_000, "{} names", names.len());
     for (name, gender) in [

@@ -493,7 +493,11 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             (b, r) => b.or(r),
         };
     }
-    if !doc.joined(w - 1) {
+    let opens_quote = matches!(
+        doc.gap(w - 1, w).trim(),
+        "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
+    );
+    if !doc.joined(w - 1) && !opens_quote {
         return None;
     }
     w = skip_adjuncts(doc, w, words.end);
@@ -511,7 +515,12 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if doc.lower(w) == "that" && w + 1 < words.end {
         w += 1;
     }
-    let start = doc.words[w].start;
+    // A clause that opens with a quotation starts at its mark.
+    let gap = doc.gap(w - 1, w);
+    let start = match gap.rfind(['“', '"', '‘', '\'', '«', '„', '‹']) {
+        Some(i) => doc.words[w - 1].end + i,
+        None => doc.words[w].start,
+    };
     if start >= end_limit {
         return None;
     }
