@@ -47,7 +47,8 @@ const CASES: &[(&str, &[Expected])] = &[
             (Partial, "the worst in a century", Some("The mayor"), Some("said"), Sieve::Subject),
         ],
     ),
-    // A reported clause that is one quotation is a partial claim alone.
+    // A reported clause opening with a quotation: the clause and the
+    // quotation are both claims.
     (
         "The mayor said “we will rebuild” on Sunday.",
         &[
