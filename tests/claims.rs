@@ -122,6 +122,14 @@ const CASES: &[(&str, &[Expected])] = &[
         &[(Indirect, "the wells were poisoned", Some("Anna Kovacs"), Some("warned"), Sieve::Subject)],
     ),
     (
+        "Ana Ruiz, 34, a nurse at the clinic, said the wells were dry.",
+        &[(Indirect, "the wells were dry", Some("Ana Ruiz, 34, a nurse at the clinic"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The ferry was stopped by the harbour master, who said the waves were too high.",
+        &[(Indirect, "the waves were too high", Some("the harbour master"), Some("said"), Sieve::Subject)],
+    ),
+    (
         "The clinic closed, but deputy minister Paul Okafor said it would reopen.",
         &[(Indirect, "it would reopen", Some("Paul Okafor"), Some("said"), Sieve::Subject)],
     ),

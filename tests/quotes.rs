@@ -40,6 +40,10 @@ const CASES: &[(&str, &[(&str, QuoteRole)])] = &[
         "``We will hold the line,'' the mayor said.",
         &[("We will hold the line,", Claim)],
     ),
+    (
+        "''We will hold the line,'' the mayor said.",
+        &[("We will hold the line,", Claim)],
+    ),
     // Apostrophes are no marks.
     (
         "Russia’s army said they’re ready for the ’90s rock ’n’ roll revival in the soldiers’ club.",

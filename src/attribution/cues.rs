@@ -32,6 +32,8 @@ pub(super) struct Anchor {
 
 /// The longest subject read back from a verb, in words.
 const MAX_SUBJECT: usize = 16;
+/// How many descriptions set off by commas may follow a speaker's name.
+const APPOSITIVES: usize = 3;
 /// The longest speaker read after an inverted verb or "according to".
 const MAX_NAMED_AFTER: usize = 10;
 
@@ -252,17 +254,30 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             return None;
         }
         if !aside {
-            // "Megan Hester, senior associate at the institute, said": the
-            // name before the description, both together.
-            let mut n = k - 1;
-            while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT {
-                n -= 1;
+            // "Megan Hester, senior associate at the institute, said" and
+            // "Marley Anderson, 21, a student, said": the name before the
+            // descriptions, all together.
+            let mut end = k - 1;
+            for _ in 0..APPOSITIVES {
+                let mut n = end;
+                while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT
+                {
+                    n -= 1;
+                }
+                let named =
+                    (n..=end).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+                if named && end - n < 5 {
+                    return Some((n, last));
+                }
+                if n == first || !doc.gap(n - 1, n).contains(',') || doc.quoted[n - 1] {
+                    return None;
+                }
+                end = n - 1;
             }
-            let named = (n..k).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
-            return (named && k - n <= 5).then_some((n, last));
+            return None;
         }
         last = k - 1;
-    } else if !doc.joined(last) {
+    } else if !doc.joined(last) && !relative {
         return None;
     }
     let mut k = last;
