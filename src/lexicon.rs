@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::gazetteer::Gender;
+
 /// Parses a lexicon: `#` comments, blank lines skipped; a line
 /// `lemma: form form ...` contributes the lemma and every form, any other
 /// line contributes its words.
@@ -17,6 +19,69 @@ pub(crate) fn parse_words(src: &'static str) -> HashSet<&'static str> {
 /// Every form of every speech verb.
 pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/speech_verbs.txt")));
+
+/// Titles and roles before a person's name, lowercased, without periods.
+pub(crate) static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/titles.txt")));
+
+/// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
+pub(crate) static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));
+
+/// Heads and suffixes of group names ("Corps", "Ministry", "Inc"), lowercased.
+pub(crate) static GROUP_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/group_heads.txt")));
+
+/// Prepositions that put the name after them in place ("in", "near").
+pub(crate) static PLACE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/place_prepositions.txt")));
+
+/// Nouns marking a name next to them as a place ("region", "village").
+pub(crate) static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/place_nouns.txt")));
+
+/// Lowercase words that may sit inside a name ("of", "van", "bin").
+pub(crate) static NAME_CONNECTORS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/name_connectors.txt")));
+
+/// Hyphenated prefixes that are not part of the name ("pro-", "anti-").
+pub(crate) static NAME_PREFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/name_prefixes.txt")));
+
+/// Capitalised words that are never a name alone ("The", "Sunday"),
+/// lowercased.
+pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/not_names.txt")));
+
+/// Nationality adjectives ("russian"), lowercased.
+pub(crate) static NATIONALITIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));
+
+/// Lowercase common English words: a capitalised one opening a sentence
+/// ("Officials said") is no name without other evidence.
+pub(crate) static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/common_words.txt")));
+
+/// Last words of event names ("Cup", "Open", "Day"), lowercased.
+pub(crate) static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/event_heads.txt")));
+
+/// First names and their usual gender (`None`: used for both), from
+/// `gazetteers/first_names.tsv` (`name<TAB>m|f|u`).
+pub(crate) static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =
+    LazyLock::new(|| parse_first_names(include_str!("../gazetteers/first_names.tsv")));
+
+fn parse_first_names(src: &'static str) -> HashMap<&'static str, Option<Gender>> {
+    src.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.trim_end_matches('\r').split('\t');
+            let name = fields.next()?.trim();
+            let gender = fields.next().and_then(|g| g.trim().parse::<Gender>().ok());
+            (!name.is_empty()).then_some((name, gender))
+        })
+        .collect()
+}
 
 /// Parses a lexicon of classes: each line `class: word word ...` maps every
 /// word to its class.
@@ -86,5 +151,14 @@ mod tests {
         }
         assert!(!SPEECH_VERBS.contains("say:"));
         assert!(!SPEECH_VERBS.contains("Speech"));
+    }
+
+    #[test]
+    fn first_names_parse_genders() {
+        let names = parse_first_names("# comment\nAnna\tf\nIvan\tm\nSasha\tu\n\n");
+        assert_eq!(names.get("Anna"), Some(&Some(Gender::Female)));
+        assert_eq!(names.get("Ivan"), Some(&Some(Gender::Male)));
+        assert_eq!(names.get("Sasha"), Some(&None));
+        assert_eq!(names.len(), 3);
     }
 }

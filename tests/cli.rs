@@ -468,12 +468,12 @@ fn fields_can_be_renamed_and_kept() {
     assert_eq!(run.code, Some(1));
     let lines = run.lines();
     assert!(
-        lines[0].starts_with(r#"{"id":"a1","source":"AP","n":1.50,"entities":[]"#),
+        lines[0].starts_with(r#"{"id":"a1","source":"AP","n":1.50,"entities":["#),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].starts_with(r#"{"id":"a2","n":{"x": [1]},"entities":[]"#),
+        lines[1].starts_with(r#"{"id":"a2","n":{"x": [1]},"entities":["#),
         "{}",
         lines[1]
     );

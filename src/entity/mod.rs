@@ -1,10 +1,25 @@
 //! The entity stage: gazetteer matches and name-shaped text turned into typed
 //! mentions, clustered into the people, groups and places they name.
+//!
+//! Candidates ([`candidate`]) are runs of capitalised words, trimmed and
+//! checked for evidence where capitals say nothing; typing ([`typing`])
+//! weighs cues against the gazetteer; overlaps are settled by one policy
+//! (longest, then gazetteer-backed, then earliest); clustering
+//! ([`cluster`]) joins the mentions of one entity.
+
+mod candidate;
+mod cluster;
+mod typing;
+mod units;
+
+use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
 use crate::text::Layout;
 use crate::Span;
+
+use self::typing::Candidate;
 
 /// One mention of an entity.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +51,145 @@ pub(crate) fn recognize(
     matches: &[Match],
     gazetteer: &Gazetteer,
 ) -> Entities {
-    let _ = (text, layout, matches, gazetteer);
-    Entities::default()
+    let doc = units::Doc::new(text, layout);
+    let index = candidate::MatchIndex::new(&doc, matches);
+    let found = candidate::find(&doc, matches, &index);
+    let candidates: Vec<Candidate> = found
+        .pieces
+        .iter()
+        .filter_map(|p| typing::type_piece(&doc, matches, gazetteer, p))
+        .collect();
+    let candidates = resolve_overlaps(candidates);
+    let mut entities = cluster::cluster(text, &candidates, gazetteer);
+    // "Russian" inside "Russian Volunteer Corps" is part of a name.
+    let inside = |s: &Span| {
+        let i = entities.mentions.partition_point(|m| m.span.end <= s.start);
+        entities
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.span.start <= s.start && s.end <= m.span.end)
+    };
+    let nationalities = found
+        .nationalities
+        .iter()
+        .map(|&i| doc.units[i].span)
+        .filter(|s| !inside(s))
+        .collect();
+    entities.nationalities = nationalities;
+    entities
+}
+
+/// Keeps candidates that do not overlap, preferring the longest, then the
+/// gazetteer-backed, then the earliest; returns them in text order.
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.span.len()),
+            c.entry.is_none(),
+            c.span.start,
+        )
+    });
+    // Accepted spans by start, to find the neighbours of a new one.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let before = taken.range(..c.span.end).next_back();
+        let clash = before.is_some_and(|(_, &end)| end > c.span.start);
+        if clash || c.span.is_empty() {
+            continue;
+        }
+        taken.insert(c.span.start, c.span.end);
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Entities {
+        let gazetteer = Gazetteer::builder()
+            .add_tsv(
+                "test.tsv",
+                "t:1\tAnna Petrova\tperson\t\tPetrova\tRU\t\tf\t\n\
+                 t:2\tRussian Volunteer Corps\tgroup\t\tRVC\tRU\t\t\t\n",
+            )
+            .build()
+            .unwrap();
+        let layout = crate::text::layout(text);
+        let matches = gazetteer.find(text, &layout);
+        recognize(text, &layout, &matches, &gazetteer)
+    }
+
+    #[test]
+    fn nationalities_outside_names() {
+        let text = "Russian soldiers met the Russian Volunteer Corps and Ukrainian troops.";
+        let entities = run(text);
+        let found: Vec<&str> = entities.nationalities.iter().map(|&s| &text[s]).collect();
+        assert_eq!(found, ["Russian", "Ukrainian"]);
+        assert_eq!(entities.nationalities[0].start, 0);
+        let mentions: Vec<&str> = entities.mentions.iter().map(|m| &text[m.span]).collect();
+        assert_eq!(mentions, ["Russian Volunteer Corps"]);
+    }
+
+    #[test]
+    fn genders_from_gazetteer_and_first_names() {
+        let text = "Anna Petrova met Mr. Ivan Sidorov and the RVC.";
+        let entities = run(text);
+        let genders: Vec<(&str, Option<Gender>)> = entities
+            .entities
+            .iter()
+            .zip(&entities.genders)
+            .map(|(e, &g)| (e.name.as_str(), g))
+            .collect();
+        assert_eq!(
+            genders,
+            [
+                ("Anna Petrova", Some(Gender::Female)),
+                ("Ivan Sidorov", Some(Gender::Male)),
+                ("Russian Volunteer Corps", None),
+            ]
+        );
+        for (i, m) in entities.mentions.iter().enumerate() {
+            assert_eq!(entities.entities[m.entity].kind, m.kind, "mention {i}");
+        }
+    }
+
+    #[test]
+    fn overlap_policy_longest_then_gazetteer_then_earliest() {
+        let gazetteer = Gazetteer::builder()
+            .add_tsv("t.tsv", "t:1\tKyiv\tplace\t\t\tUA\t\t\t\n")
+            .build()
+            .unwrap();
+        let layout = crate::text::layout("Kyiv");
+        let id = gazetteer.find("Kyiv", &layout)[0].entries[0];
+        let c = |start, end, linked: bool| Candidate {
+            span: Span::new(start, end),
+            kind: EntityType::Place,
+            entry: linked.then_some(id),
+            confidence: 0,
+            gender: None,
+        };
+        let cases = [
+            // The longest wins over what it overlaps.
+            (
+                vec![c(0, 5, false), c(3, 12, false), c(10, 14, true)],
+                vec![(3, 12)],
+            ),
+            // Equal lengths: the gazetteer-backed one.
+            (vec![c(20, 24, false), c(22, 26, true)], vec![(22, 26)]),
+            // Equal lengths, both unlinked: the earliest.
+            (vec![c(32, 36, false), c(30, 34, false)], vec![(30, 34)]),
+            // No overlap: all kept, in text order.
+            (vec![c(9, 12, false), c(0, 4, true)], vec![(0, 4), (9, 12)]),
+        ];
+        for (input, want) in cases {
+            let kept = resolve_overlaps(input);
+            let spans: Vec<(usize, usize)> =
+                kept.iter().map(|c| (c.span.start, c.span.end)).collect();
+            assert_eq!(spans, want);
+        }
+    }
 }

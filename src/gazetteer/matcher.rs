@@ -1,8 +1,7 @@
 //! The matcher: every folded name and alias of a gazetteer in one
 //! Aho-Corasick automaton, run over a folded view of the text.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
@@ -10,13 +9,9 @@ use rayon::prelude::*;
 use super::fold::{fold_name, Casing, View};
 use super::{Entry, EntryId, Match};
 use crate::document::EntityType;
+use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
-
-/// Lowercase common English words: a single-word name that is also one of
-/// them ("Reading", "Split", "Most") needs context.
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| crate::lexicon::parse_words(include_str!("../../lexicons/common_words.txt")));
 
 /// Places this populous are known by their names alone, even when the name is
 /// also a word ("Turkey", "China").
@@ -365,7 +360,8 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 
     #[test]
     fn matching_rules() {
-        let cases: &[(&str, &[(&str, &str, bool)])] = &[
+        type Expected<'a> = &'a [(&'a str, &'a str, bool)];
+        let cases: &[(&str, Expected)] = &[
             // Token boundaries: not inside a longer word.
             ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
             ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),

@@ -1,0 +1,524 @@
+//! Candidate names: runs of capitalised words with the connectors names use,
+//! trimmed of titles, function words and nationality adjectives, and kept
+//! only with evidence where capitals say nothing (headlines, sentence
+//! starts).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::gazetteer::Match;
+use crate::lexicon::{
+    COMMON_WORDS, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES,
+    SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+};
+
+use super::units::{Case, Doc, Kind};
+
+/// A stretch of units that may be a name, before typing.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Piece {
+    pub(super) units: Range<usize>,
+    /// A title or role stood before it ("President", "spokesman").
+    pub(super) titled: bool,
+    /// The gazetteer match covering exactly these units or a prefix of them.
+    pub(super) matched: Option<usize>,
+}
+
+/// What candidate finding produces: name pieces and nationality adjectives.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub(super) pieces: Vec<Piece>,
+    pub(super) nationalities: Vec<usize>,
+}
+
+/// Gazetteer matches by the units they cover.
+pub(super) struct MatchIndex {
+    /// Start unit to (end unit, index into the matches).
+    by_start: HashMap<usize, (usize, usize)>,
+    /// Per unit, the match covering it.
+    covering: Vec<Option<usize>>,
+}
+
+impl MatchIndex {
+    pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
+        let starts: HashMap<usize, usize> = doc
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.span.start, i))
+            .collect();
+        let ends: HashMap<usize, usize> = doc
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.span.end, i + 1))
+            .collect();
+        let mut by_start = HashMap::new();
+        let mut covering = vec![None; doc.units.len()];
+        for (mi, m) in matches.iter().enumerate() {
+            let (Some(&a), Some(&b)) = (starts.get(&m.span.start), ends.get(&m.span.end)) else {
+                continue;
+            };
+            // "Belgorod region" is the name "Belgorod" and a common noun,
+            // even where a gazetteer lists the phrase for the oblast; the
+            // name alone is left to the other rules and clustering.
+            if a >= b
+                || doc.units[a].sentence != doc.units[b - 1].sentence
+                || (b - a > 1 && doc.units[b - 1].case == Case::Lower)
+            {
+                continue;
+            }
+            by_start.insert(a, (b, mi));
+            for c in &mut covering[a..b] {
+                *c = Some(mi);
+            }
+        }
+        MatchIndex { by_start, covering }
+    }
+
+    pub(super) fn starting(&self, i: usize) -> Option<(usize, usize)> {
+        self.by_start.get(&i).copied()
+    }
+
+    fn covers(&self, i: usize) -> Option<usize> {
+        self.covering.get(i).copied().flatten()
+    }
+}
+
+/// Finds the name pieces of every sentence.
+pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Found {
+    let mut found = Found::default();
+    for range in &doc.sentences {
+        let mut i = range.start;
+        while i < range.end {
+            let starts_match = index.starting(i).is_some();
+            if starts_match || is_name_start(doc, i) {
+                let end = extend_run(doc, index, i, range.end);
+                split_run(doc, matches, index, i..end, &mut found);
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.pieces.sort_by_key(|p| p.units.start);
+    found.nationalities.sort_unstable();
+    found.nationalities.dedup();
+    found
+}
+
+fn lower(doc: &Doc<'_>, i: usize) -> String {
+    doc.word(i).trim_end_matches('.').to_lowercase()
+}
+
+/// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
+/// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
+fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
+    let hyphen_next =
+        doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+    if doc.is_cap(i) {
+        return !(hyphen_next && NAME_PREFIXES.contains(lower(doc, i).as_str()));
+    }
+    doc.is_word(i)
+        && hyphen_next
+        && doc.is_cap(i + 2)
+        && matches!(lower(doc, i).as_str(), "al" | "el" | "bin" | "ibn" | "abu")
+}
+
+/// Extends a run of name words from `start` as far as it goes in the
+/// sentence ending at `limit`.
+fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> usize {
+    let through_match = |i: usize| index.starting(i).map_or(i + 1, |(b, _)| b.max(i + 1));
+    let mut end = through_match(start);
+    // A particle run start ("al-") continues through its hyphen.
+    if !doc.is_cap(start) && index.starting(start).is_none() {
+        end = start + 2;
+    }
+    // After "pro-" the name is the hyphenated word alone: in "pro-Kiev
+    // Russian Volunteer Corps" it modifies the name that follows.
+    let after_prefix = start >= 2
+        && doc.units[start - 1].kind == Kind::Hyphen
+        && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
+    while end < limit {
+        let j = end;
+        if doc.is_cap(j) && is_name_start(doc, j) && !after_prefix {
+            end = through_match(j);
+            continue;
+        }
+        let prev_glued = doc.units[j - 1].glued;
+        let unit = &doc.units[j];
+        // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
+        if unit.kind == Kind::Hyphen
+            && prev_glued
+            && unit.glued
+            && j + 1 < limit
+            && doc.is_cap(j + 1)
+        {
+            end = through_match(j + 1);
+            continue;
+        }
+        // The lowercase second half of a hyphenated given name: "Hui
+        // Chi-fung" (but not "Belgorod-based").
+        if unit.kind == Kind::Hyphen
+            && prev_glued
+            && unit.glued
+            && j + 1 < limit
+            && doc.units[j + 1].case == Case::Lower
+            && doc.is_word(j + 1)
+            && !COMMON_WORDS.contains(doc.word(j + 1))
+            && doc.word(j + 1).chars().count() <= 5
+        {
+            end = j + 2;
+            continue;
+        }
+        // An initial's period: "John F. Kennedy".
+        if doc.word(j) == "."
+            && prev_glued
+            && doc.word(j - 1).chars().count() == 1
+            && j + 1 < limit
+            && doc.is_cap(j + 1)
+        {
+            end = through_match(j + 1);
+            continue;
+        }
+        if after_prefix {
+            break;
+        }
+        if doc.word(j) == "&" && j + 1 < limit && doc.is_cap(j + 1) {
+            end = through_match(j + 1);
+            continue;
+        }
+        // Lowercase connectors between name words.
+        let mut k = j;
+        while k < limit
+            && k - j < 3
+            && doc.units[k].case == Case::Lower
+            && NAME_CONNECTORS.contains(doc.word(k))
+        {
+            k += 1;
+        }
+        if k > j && k < limit && connector_ok(doc, start..j, j..k) {
+            // "al-Assad": the particle may be hyphenated to the name.
+            if doc.units[k].kind == Kind::Hyphen
+                && doc.units[k - 1].glued
+                && k + 1 < limit
+                && doc.is_cap(k + 1)
+            {
+                end = through_match(k + 1);
+                continue;
+            }
+            if doc.is_cap(k) && is_name_start(doc, k) {
+                end = through_match(k);
+                continue;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// Whether lowercase connectors may join the name words before them to the
+/// next: particles of personal names always ("Ludwig van Beethoven"); "of",
+/// "for" and "the" only after a group or place head ("Legion for the Freedom
+/// of Russia", "Gulf of Mexico"), never to start a title's complement
+/// ("President of Ukraine Volodymyr Zelensky").
+fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> bool {
+    let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
+    if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
+        return words.len() == 1
+            || words == ["de", "la"]
+            || words == ["van", "der"]
+            || words == ["van", "den"];
+    }
+    if words[0] == "the" || words.len() > 2 {
+        return false;
+    }
+    left.clone().any(|i| {
+        let w = lower(doc, i);
+        GROUP_HEADS.contains(w.as_str()) || crate::lexicon::PLACE_NOUNS.contains(w.as_str())
+    }) && !left
+        .clone()
+        .any(|i| TITLES.contains(lower(doc, i).as_str()))
+}
+
+/// Trims a run and splits it into pieces, each typed later.
+fn split_run(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    found: &mut Found,
+) {
+    if doc.units[run.start].headline {
+        // Capitals say nothing here: keep only stretches with evidence.
+        let mut i = run.start;
+        while i < run.end {
+            if !has_evidence(doc, matches, index, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < run.end && (has_evidence(doc, matches, index, j) || !doc.is_cap(j)) {
+                j += 1;
+            }
+            while j > i + 1 && !doc.is_cap(j - 1) {
+                j -= 1;
+            }
+            trim(doc, matches, index, i..j, false, found);
+            i = j;
+        }
+        return;
+    }
+    trim(doc, matches, index, run, false, found);
+}
+
+/// Whether a word in a headline is a name word: it is in a confident
+/// gazetteer match, or the text writes it capitalised in running text.
+fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) -> bool {
+    if let Some(m) = index.covers(i) {
+        if !matches[m].ambiguous {
+            return true;
+        }
+    }
+    doc.is_cap(i) && doc.seen_capitalised(doc.word(i))
+}
+
+fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
+    run.end > run.start && GROUP_HEADS.contains(lower(doc, run.end - 1).as_str())
+}
+
+/// The end of a title at `i` ("Prime Minister", "Gen.", "former President"),
+/// if one starts there.
+fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
+    let mut k = i;
+    while k < limit
+        && TITLE_MODIFIERS.contains(lower(doc, k).as_str())
+        && !TITLES.contains(lower(doc, k).as_str())
+    {
+        k += 1;
+    }
+    // A run of title words ("Deputy Prime Minister", "Gen" "." glued).
+    let mut end = None;
+    while k < limit
+        && doc.is_word(k)
+        && (TITLES.contains(lower(doc, k).as_str())
+            || (end.is_some() && TITLE_MODIFIERS.contains(lower(doc, k).as_str())))
+    {
+        k += 1;
+        if doc.word(k) == "." && doc.units[k - 1].glued {
+            k += 1;
+        }
+        end = Some(k);
+    }
+    end
+}
+
+fn trim(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    titled: bool,
+    found: &mut Found,
+) {
+    let (mut a, b) = (run.start, run.end);
+    let mut titled = titled;
+    let group = ends_with_group_head(doc, &run);
+    while a < b
+        && index
+            .starting(a)
+            .map_or(true, |(_, m)| matches[m].ambiguous)
+    {
+        let w = lower(doc, a);
+        let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
+            || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
+        if filler || NOT_NAMES.contains(w.as_str()) {
+            a += 1;
+        } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
+            titled = true;
+            a = end;
+        } else if is_nationality(&w) && a + 1 < b && !group {
+            found.nationalities.push(a);
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    // A title alone ("the Home Secretary") names nobody.
+    if a >= b || (!group && title_at(doc, a, b) == Some(b)) {
+        return;
+    }
+    // A stray letter at the end is a label ("NASA T-shirt"), not an
+    // initial, which has its period.
+    let mut b = b;
+    while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
+        b -= 1;
+    }
+    // A first name and surname after words of another kind begin a new
+    // name: "Minister of Education Stefania Giannini", "Council on
+    // American-Islamic Relations Alia Salem".
+    for k in a + 1..b.saturating_sub(1) {
+        let before = lower(doc, k - 1);
+        let other = COMMON_WORDS.contains(before.as_str())
+            || GROUP_HEADS.contains(before.as_str())
+            || index
+                .covers(k - 1)
+                .is_some_and(|m| index.covers(k) != Some(m));
+        if other
+            && doc.units[k].case == Case::Capitalised
+            && crate::lexicon::FIRST_NAMES.contains_key(doc.word(k))
+            && doc.is_cap(k + 1)
+            && index.covers(k).is_none()
+        {
+            trim(doc, matches, index, a..k, titled, found);
+            trim(doc, matches, index, k..b, false, found);
+            return;
+        }
+    }
+    // A title inside the run divides it: "Ukraine President Zelensky".
+    if !group {
+        let mut k = a + 1;
+        while k < b {
+            if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
+                if let Some(end) = title_at(doc, k, b).filter(|&e| e < b) {
+                    piece(
+                        doc,
+                        matches,
+                        index,
+                        a..k,
+                        titled,
+                        doc.units[a].initial,
+                        found,
+                    );
+                    trim(doc, matches, index, end..b, true, found);
+                    return;
+                }
+            }
+            k += 1;
+        }
+    }
+    let opener = doc.units[a].initial;
+    piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+fn is_nationality(lower: &str) -> bool {
+    NATIONALITIES.contains(lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|w| NATIONALITIES.contains(w))
+}
+
+/// Records a piece of a run. `opener`: its first word opens a sentence or
+/// quotation (or follows a dropped opener), where a capital is no evidence.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    units: Range<usize>,
+    titled: bool,
+    opener: bool,
+    found: &mut Found,
+) {
+    let (a, b) = (units.start, units.end);
+    let matched = index
+        .starting(a)
+        .filter(|&(end, _)| end <= b)
+        .map(|(_, m)| m);
+    let single = b - a == 1;
+    let w = lower(doc, a);
+    // "English" may be a gazetteer alias, but alone it is an adjective.
+    let adjective = is_nationality(&w) && doc.units[a].case == Case::Capitalised;
+    // "South Korean" is an adjective too.
+    let compass = matches!(
+        w.as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+    );
+    let adjective = adjective || (b - a == 2 && compass && is_nationality(&lower(doc, a + 1)));
+    // A lone letter is an initial or a label, not a name.
+    let letter = single && doc.word(a).chars().count() == 1;
+    if letter || (b - a == 2 && compass && adjective) {
+        if adjective {
+            found.nationalities.push(a + 1);
+        }
+        return;
+    }
+    if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w.as_str()))) {
+        if is_nationality(&w) {
+            found.nationalities.push(a);
+        }
+        return;
+    }
+    let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);
+    // A capitalised sentence opener is a name only with evidence.
+    // In a results line a team's score is evidence enough.
+    let team = super::typing::score_follows(doc, b);
+    if opener && !doc.units[a].headline && !titled && !confident_match && !team {
+        let word = doc.word(a);
+        let seen = doc.seen_capitalised(word);
+        if !seen {
+            // "Nick Moreau": a first name before another name word is one,
+            // whatever else it means.
+            let first_name =
+                !single && crate::lexicon::FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            let common =
+                !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
+            if single {
+                let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
+                if !speaker {
+                    return;
+                }
+            } else if common && index.covers(a).is_none() {
+                piece(doc, matches, index, a + 1..b, titled, true, found);
+                return;
+            }
+        }
+    }
+    found.pieces.push(Piece {
+        units,
+        titled,
+        matched,
+    });
+}
+
+/// Whether a speech verb follows unit `i`, perhaps after an auxiliary
+/// ("Gladkov said", "Moscow has said").
+pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.units.get(i).is_some_and(|u| u.kind == Kind::Clitic) {
+        return false;
+    }
+    for k in i..i + 2 {
+        if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
+            return false;
+        }
+        let w = doc.word(k);
+        if SPEECH_VERBS.contains(w) {
+            return true;
+        }
+        if !matches!(
+            w,
+            "has"
+                | "had"
+                | "have"
+                | "also"
+                | "later"
+                | "then"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "on"
+        ) {
+            return false;
+        }
+    }
+    false
+}

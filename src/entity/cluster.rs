@@ -1,0 +1,470 @@
+//! Clustering: mentions of one entity share its id. Mentions are taken in
+//! text order and joined to an earlier entity by keys (gazetteer entry, the
+//! normalised name, a person's surname, a group's content words, initials),
+//! then by edit distance within a bucket of names sharing their first letter,
+//! so the work grows with the number of mentions, not its square.
+
+use std::collections::HashMap;
+
+use crate::document::{Entity, EntityId, EntityType, Snippet};
+use crate::gazetteer::{EntryId, Gazetteer, Gender};
+use crate::lexicon::GROUP_HEADS;
+
+use super::typing::Candidate;
+use super::{Entities, Mention};
+
+/// How many earlier names of one bucket a new name is compared with by edit
+/// distance; keeps huge documents linear.
+const FUZZY_BUDGET: usize = 64;
+
+/// Names shorter than this match only exactly: "Ivanov" ~ "Ivanow" is a
+/// spelling, "Bush" ~ "Rush" is another man.
+const FUZZY_MIN_CHARS: usize = 6;
+
+struct Cluster {
+    mentions: Vec<usize>,
+    entry: Option<EntryId>,
+    /// The type with most votes: every mention votes for its type, by its
+    /// confidence.
+    kind: EntityType,
+    votes: [u32; 3],
+    /// The highest confidence of a mention.
+    confidence: u8,
+    /// Normalised first name, for people named in full.
+    first: Option<String>,
+    gender: Option<Gender>,
+}
+
+#[derive(Default)]
+struct Index {
+    by_entry: HashMap<EntryId, usize>,
+    by_name: HashMap<String, usize>,
+    /// Person surnames: every cluster with that surname, latest last.
+    by_surname: HashMap<String, Vec<usize>>,
+    by_words: HashMap<String, usize>,
+    by_initials: HashMap<String, usize>,
+    /// A group name's last word, if a group head, to the latest group.
+    by_head: HashMap<String, usize>,
+    /// First letter to (normalised name, cluster), for edit distance.
+    buckets: HashMap<char, Vec<(String, usize)>>,
+}
+
+/// Clusters the candidates (in text order, not overlapping) into entities.
+pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Entities {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = Index::default();
+    let mut assigned = Vec::with_capacity(candidates.len());
+    for (ci, c) in candidates.iter().enumerate() {
+        let surface = &text[c.span];
+        let words = name_words(surface);
+        let norm = normalise(&words.join(" "));
+        let surname_of = (words.len() == 1 && c.kind != EntityType::Person)
+            .then(|| index.by_surname.get(&norm))
+            .flatten()
+            .and_then(|list| list.last().copied())
+            .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
+        // "Daniel Montalvo ... Montalvo said": the surname of a person named
+        // before is that person, whatever place shares the name.
+        let c = &match surname_of {
+            Some(_) => Candidate {
+                kind: EntityType::Person,
+                entry: None,
+                ..c.clone()
+            },
+            None => c.clone(),
+        };
+        let target = surname_of.or_else(|| find(&index, &clusters, c, &words, &norm));
+        let k = match target {
+            Some(k) => k,
+            None => {
+                clusters.push(Cluster {
+                    mentions: Vec::new(),
+                    entry: None,
+                    kind: c.kind,
+                    votes: [0; 3],
+                    confidence: 0,
+                    first: None,
+                    gender: None,
+                });
+                clusters.len() - 1
+            }
+        };
+        let cl = &mut clusters[k];
+        cl.mentions.push(ci);
+        cl.votes[slot(c.kind)] += 2 * u32::from(c.confidence) + 1;
+        cl.confidence = cl.confidence.max(c.confidence);
+        let kinds = [EntityType::Person, EntityType::Group, EntityType::Place];
+        if cl.votes[slot(c.kind)] > cl.votes[slot(cl.kind)] {
+            cl.kind = kinds[slot(c.kind)];
+        }
+        if cl.entry.is_none() {
+            cl.entry = c.entry;
+        }
+        cl.gender = cl.gender.or(c.gender);
+        let is_person = c.kind == EntityType::Person || cl.kind == EntityType::Person;
+        if is_person && words.len() >= 2 && cl.first.is_none() {
+            cl.first = Some(normalise(words[0]));
+        }
+        register(&mut index, k, c, &words, &norm, is_person);
+        if let Some(id) = c.entry {
+            for name in gazetteer.entry(id).names() {
+                let w = name_words(name);
+                register_names(&mut index, k, &w, &normalise(&w.join(" ")), is_person);
+            }
+        }
+        assigned.push(k);
+    }
+    build(text, candidates, gazetteer, &clusters, &assigned)
+}
+
+fn slot(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Group => 1,
+        EntityType::Place => 2,
+    }
+}
+
+fn find(
+    index: &Index,
+    clusters: &[Cluster],
+    c: &Candidate,
+    words: &[&str],
+    norm: &str,
+) -> Option<usize> {
+    if let Some(id) = c.entry {
+        if let Some(&k) = index.by_entry.get(&id) {
+            return Some(k);
+        }
+    }
+    let compatible = |k: usize| {
+        let cl = &clusters[k];
+        let entry_ok = match (c.entry, cl.entry) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
+    };
+    if let Some(&k) = index.by_name.get(norm).filter(|&&k| compatible(k)) {
+        return Some(k);
+    }
+    let person_like = c.kind == EntityType::Person || c.confidence < 3;
+    if person_like && !words.is_empty() {
+        let surname = normalise(words[words.len() - 1]);
+        let first = (words.len() >= 2).then(|| normalise(words[0]));
+        if let Some(list) = index.by_surname.get(&surname) {
+            let pick = list.iter().rev().copied().find(|&k| {
+                let cl = &clusters[k];
+                let same_first = match (&first, &cl.first) {
+                    (Some(a), Some(b)) => a == b || initial_of(a, b) || initial_of(b, a),
+                    _ => true,
+                };
+                same_first && compatible(k)
+            });
+            if pick.is_some() {
+                return pick;
+            }
+        }
+    }
+    if words.len() >= 2 {
+        if let Some(&k) = index
+            .by_words
+            .get(&content_key(words))
+            .filter(|&&k| compatible(k))
+        {
+            return Some(k);
+        }
+    }
+    if words.len() == 1
+        && words[0].chars().count() >= 2
+        && words[0].chars().all(|ch| ch.is_uppercase())
+    {
+        if let Some(&k) = index.by_initials.get(words[0]).filter(|&&k| compatible(k)) {
+            return Some(k);
+        }
+    }
+    // A group's head alone names the group last named with it: "the Russian
+    // Volunteer Corps ... another Corps member".
+    if words.len() == 1 && GROUP_HEADS.contains(words[0].to_lowercase().as_str()) {
+        if let Some(&k) = index.by_head.get(&normalise(words[0])) {
+            return Some(k);
+        }
+    }
+    fuzzy(index, norm).filter(|&k| compatible(k))
+}
+
+/// An earlier name within one edit of this one, both long enough, with the
+/// same first letter.
+fn fuzzy(index: &Index, norm: &str) -> Option<usize> {
+    if norm.chars().count() < FUZZY_MIN_CHARS {
+        return None;
+    }
+    let first = norm.chars().next()?;
+    let bucket = index.buckets.get(&first)?;
+    bucket
+        .iter()
+        .rev()
+        .take(FUZZY_BUDGET)
+        .find(|(name, _)| name.chars().count() >= FUZZY_MIN_CHARS && within_one_edit(name, norm))
+        .map(|&(_, k)| k)
+}
+
+fn register(
+    index: &mut Index,
+    k: usize,
+    c: &Candidate,
+    words: &[&str],
+    norm: &str,
+    is_person: bool,
+) {
+    if let Some(id) = c.entry {
+        index.by_entry.entry(id).or_insert(k);
+    }
+    register_names(index, k, words, norm, is_person);
+}
+
+fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_person: bool) {
+    if words.is_empty() {
+        return;
+    }
+    index.by_name.entry(norm.to_string()).or_insert(k);
+    let bucket = index
+        .buckets
+        .entry(norm.chars().next().unwrap_or(' '))
+        .or_default();
+    if !bucket.iter().any(|(n, j)| n == norm && *j == k) {
+        bucket.push((norm.to_string(), k));
+    }
+    if is_person {
+        let surname = normalise(words[words.len() - 1]);
+        let list = index.by_surname.entry(surname.clone()).or_default();
+        if !list.contains(&k) {
+            list.push(k);
+        }
+        let bucket = index
+            .buckets
+            .entry(surname.chars().next().unwrap_or(' '))
+            .or_default();
+        if !bucket.iter().any(|(n, j)| *n == surname && *j == k) {
+            bucket.push((surname, k));
+        }
+    } else if words.len() >= 2 {
+        index.by_words.entry(content_key(words)).or_insert(k);
+        let last = words[words.len() - 1];
+        if GROUP_HEADS.contains(last.to_lowercase().as_str()) {
+            index.by_head.insert(normalise(last), k);
+        }
+        let initials: String = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.chars().count() >= 2 {
+            index.by_initials.entry(initials).or_insert(k);
+        }
+    }
+}
+
+fn build(
+    text: &str,
+    candidates: &[Candidate],
+    gazetteer: &Gazetteer,
+    clusters: &[Cluster],
+    assigned: &[usize],
+) -> Entities {
+    // A lone capitalised word that no cue, list or fuller mention supports
+    // is more often a product, event or term than a name: left out.
+    let supported = |cl: &Cluster| {
+        cl.confidence > 0
+            || cl.mentions.iter().any(|&m| {
+                let surface = &text[candidates[m].span];
+                name_words(surface).len() > 1 || !surface.chars().any(char::is_lowercase)
+            })
+    };
+    // Clusters were made in order of first mention, so the kept ones in
+    // order are the entity numbering.
+    let mut number = vec![None; clusters.len()];
+    let kept: Vec<&Cluster> = clusters
+        .iter()
+        .enumerate()
+        .filter(|&(_, cl)| supported(cl))
+        .enumerate()
+        .map(|(new, (old, cl))| {
+            number[old] = Some(new);
+            cl
+        })
+        .collect();
+    let entities: Vec<Entity> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, cl)| {
+            let entry = cl.entry.map(|id| gazetteer.entry(id));
+            let longest = cl
+                .mentions
+                .iter()
+                .map(|&m| &text[candidates[m].span])
+                .max_by_key(|s| (name_words(s).len(), s.chars().count()))
+                .unwrap_or("");
+            Entity {
+                id: EntityId::new(i),
+                kind: cl.kind,
+                name: entry.map_or_else(|| longest.to_string(), |e| e.name.clone()),
+                gazetteer_id: entry.map(|e| e.id.clone()),
+                mentions: cl
+                    .mentions
+                    .iter()
+                    .map(|&m| Snippet::new(text, candidates[m].span))
+                    .collect(),
+            }
+        })
+        .collect();
+    let mentions = candidates
+        .iter()
+        .zip(assigned)
+        .filter_map(|(c, &k)| {
+            let k = number[k]?;
+            Some(Mention {
+                span: c.span,
+                entity: k,
+                kind: entities[k].kind,
+            })
+        })
+        .collect();
+    Entities {
+        mentions,
+        genders: kept.iter().map(|cl| cl.gender).collect(),
+        entities,
+        nationalities: Vec::new(),
+    }
+}
+
+/// The words of a name without connectors, hyphens and periods: "Legion for
+/// the Freedom of Russia" -> Legion, Freedom, Russia.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !crate::lexicon::NAME_CONNECTORS.contains(*w) || w.starts_with(char::is_uppercase)
+        })
+        .collect()
+}
+
+/// The content words as a set: "Freedom Legion of Russia" and "Legion for
+/// the Freedom of Russia" share it.
+fn content_key(words: &[&str]) -> String {
+    let mut w: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+    w.sort_unstable();
+    w.dedup();
+    w.join(" ")
+}
+
+fn initial_of(short: &str, long: &str) -> bool {
+    short.chars().count() == 1 && long.starts_with(short)
+}
+
+/// A spelling-blind key: lowercase, with the transliteration variants of
+/// Slavic and Arabic names folded together (v/w, kh/h, ph/f, -iy/-yy/-i
+/// endings, doubled letters).
+pub(super) fn normalise(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let c = match (c, next) {
+            ('k', Some('h')) | ('p', Some('h')) => {
+                chars.next();
+                if c == 'k' {
+                    'h'
+                } else {
+                    'f'
+                }
+            }
+            ('w', _) => 'v',
+            ('’' | '\'' | '`', _) => continue,
+            _ => c,
+        };
+        if out.ends_with(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    for ending in ["iy", "yi", "ij", "ii"] {
+        if let Some(stem) = out.strip_suffix(ending) {
+            let folded = format!("{stem}y");
+            return folded;
+        }
+    }
+    out
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion or
+/// substitution.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_fold() {
+        let cases = [
+            ("Gladkov", "Gladkow"),
+            ("Zelensky", "Zelenskyy"),
+            ("Zelensky", "Zelenskiy"),
+            ("Kharkov", "Harkov"),
+            ("Sophia", "Sofia"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(normalise(a), normalise(b), "{a} ~ {b}");
+        }
+        assert_ne!(normalise("Putin"), normalise("Podolyak"));
+    }
+
+    #[test]
+    fn one_edit() {
+        let cases = [
+            ("gladkov", "gladkow", true),
+            ("gladkov", "gladkov", true),
+            ("gladkov", "gladkova", true),
+            ("gladkov", "gladko", true),
+            ("gladkov", "gladkiv", true),
+            ("gladkov", "gladikova", false),
+            ("abc", "xyz", false),
+            ("", "a", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(within_one_edit(a, b), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn content_words_ignore_order_and_connectors() {
+        let a = name_words("Legion for the Freedom of Russia");
+        let b = name_words("Freedom Legion of Russia");
+        assert_eq!(content_key(&a), content_key(&b));
+        assert_eq!(name_words("Bashar al-Assad"), ["Bashar", "Assad"]);
+    }
+}

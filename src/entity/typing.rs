@@ -1,0 +1,379 @@
+//! Typing: cues around and inside a name (titles, group heads, place nouns
+//! and prepositions, speech verbs, first names) weighed with what the
+//! gazetteer says.
+
+use crate::document::EntityType;
+use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
+use crate::lexicon::{
+    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS,
+    PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+};
+use crate::Span;
+
+use super::candidate::{speech_verb_follows, Piece};
+use super::units::{Case, Doc, Kind};
+
+/// A typed candidate mention.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Candidate {
+    pub(super) span: Span,
+    pub(super) kind: EntityType,
+    pub(super) entry: Option<EntryId>,
+    /// How sure the type is: 3 from the gazetteer or a strong cue, 1 or 2
+    /// from weaker cues, 0 a guess from the shape of the name.
+    pub(super) confidence: u8,
+    pub(super) gender: Option<Gender>,
+}
+
+const STRONG: u8 = 3;
+
+#[derive(Default, Debug)]
+struct Votes {
+    person: u8,
+    group: u8,
+    place: u8,
+    /// A team in a fixture or results line: a group, unless a country
+    /// (national sides are told by their country's name).
+    team: bool,
+}
+
+impl Votes {
+    fn get(&self, kind: EntityType) -> u8 {
+        match kind {
+            EntityType::Person => self.person,
+            EntityType::Group => self.group,
+            EntityType::Place => self.place,
+        }
+    }
+
+    fn best(&self) -> Option<(EntityType, u8)> {
+        let all = [
+            (EntityType::Person, self.person),
+            (EntityType::Group, self.group),
+            (EntityType::Place, self.place),
+        ];
+        let (kind, score) = all.into_iter().max_by_key(|&(_, s)| s)?;
+        let tied = all.iter().filter(|&&(_, s)| s == score).count() > 1;
+        (score > 0 && !tied).then_some((kind, score))
+    }
+}
+
+fn lower(doc: &Doc<'_>, i: usize) -> String {
+    doc.word(i).trim_end_matches('.').to_lowercase()
+}
+
+/// Types a piece, or rejects it (an ambiguous gazetteer name without
+/// context).
+pub(super) fn type_piece(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    gazetteer: &Gazetteer,
+    piece: &Piece,
+) -> Option<Candidate> {
+    let (a, b) = (piece.units.start, piece.units.end);
+    let span = Span::new(doc.units[a].span.start, doc.units[b - 1].span.end);
+    if is_event(doc, piece) && !piece.matched.is_some_and(|m| matches[m].span == span) {
+        return None;
+    }
+    let mut votes = cues(doc, piece, true);
+    let first_gender = first_name(doc, piece);
+    let m = piece.matched.map(|mi| &matches[mi]);
+    let exact = m.is_some_and(|m| m.span == span);
+    let country = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).subtype == "country");
+    if votes.team && !country {
+        votes.group += STRONG;
+    }
+    if let Some(m) = m.filter(|_| exact) {
+        let best = gazetteer.entry(m.entries[0]).kind;
+        let agreeing = m
+            .entries
+            .iter()
+            .copied()
+            .find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
+        if m.ambiguous {
+            // A common word or small place: only with a cue agreeing.
+            return match agreeing {
+                Some(id) => Some(linked(gazetteer, span, id, first_gender)),
+                None => {
+                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| c.confidence > 1)
+                }
+            };
+        }
+        let mut outer = cues(doc, piece, false);
+        if outer.team && !country {
+            outer.group += STRONG;
+        }
+        if let Some((kind, score)) = outer.best() {
+            if kind != best && score >= STRONG && score > votes.get(best) {
+                return Some(
+                    match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
+                        Some(id) => linked(gazetteer, span, id, first_gender),
+                        None => Candidate {
+                            span,
+                            kind,
+                            entry: None,
+                            confidence: score,
+                            gender: first_gender,
+                        },
+                    },
+                );
+            }
+        }
+        return Some(linked(gazetteer, span, m.entries[0], first_gender));
+    }
+    if let Some(m) = m {
+        // A gazetteer name followed by more name words: "Al Jazeera
+        // English" (the group), "Moscow State University" (another group).
+        let entry = gazetteer.entry(m.entries[0]);
+        let own = votes.best().filter(|&(_, s)| s >= STRONG);
+        // "Paris Hilton": a place name that is also a first name, followed
+        // by another name, starts a person's name.
+        let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
+        if first_named && own.is_none() {
+            return unlinked(doc, piece, span, &votes, first_gender);
+        }
+        if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
+            return Some(linked(gazetteer, span, m.entries[0], first_gender));
+        }
+        if own.is_none() && !m.ambiguous {
+            return Some(Candidate {
+                span,
+                kind: EntityType::Group,
+                entry: None,
+                confidence: 0,
+                gender: None,
+            });
+        }
+    }
+    unlinked(doc, piece, span, &votes, first_gender)
+}
+
+fn linked(
+    gazetteer: &Gazetteer,
+    span: Span,
+    id: EntryId,
+    first_gender: Option<Gender>,
+) -> Candidate {
+    let entry = gazetteer.entry(id);
+    Candidate {
+        span,
+        kind: entry.kind,
+        entry: Some(id),
+        confidence: STRONG,
+        gender: entry.gender.or(first_gender),
+    }
+}
+
+fn unlinked(
+    doc: &Doc<'_>,
+    piece: &Piece,
+    span: Span,
+    votes: &Votes,
+    gender: Option<Gender>,
+) -> Option<Candidate> {
+    let (kind, confidence) = match votes.best() {
+        Some(best) => best,
+        // A lone common word with no cue is a product, event or the like
+        // ("Internet", "State"), not a name of ours.
+        None if piece.units.len() == 1
+            && doc.units[piece.units.start].case == Case::Capitalised
+            && COMMON_WORDS.contains(doc.word(piece.units.start).to_lowercase().as_str()) =>
+        {
+            return None
+        }
+        None => (guess(doc, piece), 0),
+    };
+    Some(Candidate {
+        span,
+        kind,
+        entry: None,
+        confidence,
+        gender: gender.filter(|_| kind == EntityType::Person),
+    })
+}
+
+/// The type of a name no cue speaks for, from its shape: acronyms are
+/// mostly groups, anything else most often a person.
+fn guess(doc: &Doc<'_>, piece: &Piece) -> EntityType {
+    let (a, b) = (piece.units.start, piece.units.end);
+    let upper = doc.units[a].case == Case::Upper;
+    if b - a == 1 && upper && (2..=6).contains(&doc.word(a).chars().count()) {
+        return EntityType::Group;
+    }
+    EntityType::Person
+}
+
+/// The gender the first word gives as a first name, where it gives one.
+fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
+    if piece.units.len() < 2 {
+        return None;
+    }
+    FIRST_NAMES
+        .get(doc.word(piece.units.start))
+        .copied()
+        .flatten()
+}
+
+/// The cues for a name's type. `inner`: also those in its own words (first
+/// names, group heads, place nouns), which say nothing new about a name the
+/// gazetteer knows ("West Bank" is no bank).
+fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
+    let (a, b) = (piece.units.start, piece.units.end);
+    let mut votes = Votes::default();
+    let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return votes;
+    };
+    if piece.titled || title_before(doc, a) {
+        votes.person += 3;
+    }
+    let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
+    let person_shaped = words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial);
+    if person_shaped && inner {
+        votes.person += 2;
+    }
+    if dateline(doc, a, b) {
+        votes.place += 3;
+    }
+    votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
+    if role_after(doc, b) {
+        votes.person += 2;
+    }
+    let last_word = lower(doc, last);
+    let first_word = lower(doc, first);
+    if !inner {
+    } else if GROUP_HEADS.contains(last_word.as_str())
+        || (words.len() >= 3 && GROUP_HEADS.contains(first_word.as_str()) && !doc.is_cap(first + 1))
+    {
+        votes.group += 3;
+    }
+    if inner
+        && words.len() >= 2
+        && (PLACE_NOUNS.contains(last_word.as_str())
+            || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
+    {
+        votes.place += 3;
+    }
+    if place_noun_after(doc, b) {
+        votes.place += 2;
+    }
+    if city_of_before(doc, a) {
+        votes.place += 3;
+    }
+    if a > 0 && doc.units[a - 1].case == Case::Lower && PLACE_PREPOSITIONS.contains(doc.word(a - 1))
+    {
+        votes.place += 1;
+    }
+    if speech_verb_follows(doc, b) && votes.place == 0 && votes.group == 0 {
+        votes.person += 1;
+    }
+    votes
+}
+
+/// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
+fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
+    let (a, b) = (piece.units.start, piece.units.end);
+    b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(lower(doc, b - 1).as_str())
+}
+
+/// A dateline: a name in capitals opening a line, then a comma or a date
+/// ("LONDON 1996-08-30", "KYIV, Ukraine (AP)").
+fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let opening =
+        doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
+    let next = doc.units.get(b);
+    let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
+    opening && doc.word(a).chars().count() > 1 && (date || doc.word(b) == ",")
+}
+
+/// A fixture: "Kent v Sussex", "Lazio vs. Roma".
+fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
+    a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
+}
+
+/// A name followed by its score in a results line ("Watford 4 Ipswich 2"):
+/// a team. A results line has two or more numbers and hardly any lowercase
+/// words, which running prose always has.
+pub(super) fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
+    // Scores are short; a date after a name makes a dateline.
+    if !doc
+        .units
+        .get(b)
+        .is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3)
+    {
+        return false;
+    }
+    let Some(range) = doc.sentences.get(doc.units[b].sentence) else {
+        return false;
+    };
+    let units = &doc.units[range.clone()];
+    let numbers = units.iter().filter(|u| u.kind == Kind::Number).count();
+    let prose = units
+        .iter()
+        .filter(|u| u.kind == Kind::Word && u.case == Case::Lower && u.span.len() > 3)
+        .count();
+    numbers >= 2 && prose <= 1
+}
+
+/// A lowercase title or role right before the name, perhaps after a
+/// nationality or qualifier: "presidential aide Mykhailo Podolyak",
+/// "spokesman Dmitry Peskov".
+fn title_before(doc: &Doc<'_>, a: usize) -> bool {
+    let Some(i) = a.checked_sub(1) else {
+        return false;
+    };
+    let w = lower(doc, i);
+    doc.is_word(i)
+        && doc.units[i].sentence == doc.units[a].sentence
+        && TITLES.contains(w.as_str())
+        && !TITLE_MODIFIERS.contains(w.as_str())
+}
+
+/// An appositive role after the name: "Gladkov, the governor", "Smith, a
+/// spokesman for".
+fn role_after(doc: &Doc<'_>, b: usize) -> bool {
+    if doc.word(b) != "," {
+        return false;
+    }
+    let mut k = b + 1;
+    if matches!(doc.word(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    for _ in 0..3 {
+        if !doc.is_word(k) {
+            return false;
+        }
+        let w = lower(doc, k);
+        if TITLES.contains(w.as_str()) {
+            return true;
+        }
+        if !(TITLE_MODIFIERS.contains(w.as_str()) || NATIONALITIES.contains(w.as_str())) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
+/// [border village]".
+fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
+    let b = if matches!(doc.word(b), "[" | "(") {
+        b + 1
+    } else {
+        b
+    };
+    let w = doc.word(b);
+    doc.units
+        .get(b)
+        .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+        && PLACE_NOUNS.contains(w)
+}
+
+/// "the city of Kharkiv", "the village of Novaya Tavolshanka".
+fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
+    a >= 2
+        && doc.word(a - 1) == "of"
+        && doc.units[a - 2].case == Case::Lower
+        && PLACE_NOUNS.contains(doc.word(a - 2))
+}

@@ -1,0 +1,285 @@
+//! The entity stage's view of the tokens: words split at inner hyphens, each
+//! with its case, sentence and position, plus what the whole document says
+//! about how words are capitalised.
+
+use std::collections::HashSet;
+
+use crate::text::{Layout, Spacing, TokenKind};
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Clitic,
+    Number,
+    Quote,
+    /// A hyphen glued to the words on both sides ("al-Sharaa").
+    Hyphen,
+    Punct,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Case {
+    Lower,
+    /// An uppercase first letter and some lowercase ones ("Gladkov", "McCain").
+    Capitalised,
+    /// Two or more letters, all uppercase ("RVC", "RUSSIA"); or one ("A").
+    Upper,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Unit {
+    pub(super) span: Span,
+    pub(super) kind: Kind,
+    pub(super) case: Case,
+    /// No whitespace between this unit and the next.
+    pub(super) glued: bool,
+    pub(super) sentence: usize,
+    /// The first word of its sentence, after any opening marks.
+    pub(super) initial: bool,
+    /// In a headline, or in a sentence written in capitals, where case says
+    /// nothing about names.
+    pub(super) headline: bool,
+}
+
+pub(super) struct Doc<'t> {
+    pub(super) text: &'t str,
+    pub(super) units: Vec<Unit>,
+    /// Unit ranges, one per sentence.
+    pub(super) sentences: Vec<std::ops::Range<usize>>,
+    /// Words seen capitalised in running text other than first in a sentence.
+    capitalised: HashSet<&'t str>,
+    /// Words seen in lowercase in running text, lowercased.
+    lowercase: HashSet<&'t str>,
+}
+
+impl<'t> Doc<'t> {
+    pub(super) fn new(text: &'t str, layout: &Layout) -> Doc<'t> {
+        let mut units = Vec::with_capacity(layout.tokens.len());
+        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        let mut title_sentences = vec![false; layout.sentences.len()];
+        for p in &layout.paragraphs {
+            if p.is_title {
+                for s in p.sentences.clone() {
+                    if let Some(t) = title_sentences.get_mut(s) {
+                        *t = true;
+                    }
+                }
+            }
+        }
+        for (si, sentence) in layout.sentences.iter().enumerate() {
+            let first = units.len();
+            let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+            for token in tokens {
+                let Some(word) = text.get(token.span.range()) else {
+                    continue;
+                };
+                let glued = token.space_after == Spacing::None;
+                let kind = match token.kind {
+                    TokenKind::Word => Kind::Word,
+                    TokenKind::Clitic => Kind::Clitic,
+                    TokenKind::Number => Kind::Number,
+                    TokenKind::Quote => Kind::Quote,
+                    // A hyphen joins only when glued on both sides ("al-Sharaa");
+                    // a spaced one is a dash.
+                    TokenKind::Punctuation
+                        if is_hyphen(word)
+                            && glued
+                            && units.last().is_some_and(|u: &Unit| u.glued) =>
+                    {
+                        Kind::Hyphen
+                    }
+                    TokenKind::Punctuation => Kind::Punct,
+                    _ => Kind::Other,
+                };
+                if kind == Kind::Word && word.contains(is_hyphen_char) {
+                    split_hyphens(text, token.span, glued, si, &mut units);
+                } else {
+                    units.push(unit(text, token.span, kind, glued, si));
+                }
+            }
+            let range = first..units.len();
+            let words = units[range.clone()].iter().filter(|u| u.kind == Kind::Word);
+            let (upper, total) = words.fold((0, 0), |(up, n), u| {
+                (
+                    up + usize::from(u.case == Case::Upper && u.span.len() > 1),
+                    n + 1,
+                )
+            });
+            let shouting = total >= 2 && upper * 2 > total;
+            let headline =
+                shouting || (title_sentences[si] && title_case(text, &units[range.clone()]));
+            let mut seen_word = false;
+            for i in range.clone() {
+                // After an opening mark a capital says as little as at the
+                // start of a sentence: "“Usually, ...", "(Reporting by".
+                let opened = after_opening_mark(&units, i, text) && i > range.start;
+                let u = &mut units[i];
+                u.headline = headline;
+                if u.kind == Kind::Word && (!seen_word || opened) {
+                    u.initial = true;
+                    seen_word = true;
+                }
+                if matches!(u.kind, Kind::Word | Kind::Number) {
+                    seen_word = true;
+                }
+            }
+            sentences.push(range);
+        }
+        let mut capitalised = HashSet::new();
+        let mut lowercase = HashSet::new();
+        for u in &units {
+            if u.kind != Kind::Word || u.headline {
+                continue;
+            }
+            let word = &text[u.span];
+            match u.case {
+                Case::Capitalised | Case::Upper if !u.initial => {
+                    capitalised.insert(word);
+                }
+                Case::Lower => {
+                    lowercase.insert(word);
+                }
+                _ => {}
+            }
+        }
+        Doc {
+            text,
+            units,
+            sentences,
+            capitalised,
+            lowercase,
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'t str {
+        self.units.get(i).map_or("", |u| &self.text[u.span])
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.kind == Kind::Word)
+    }
+
+    /// Whether the unit starts with a capital: a possible name word.
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| {
+            u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper)
+        })
+    }
+
+    /// Whether `word` (in the case it is written, or title-cased if it is
+    /// in capitals) appears capitalised inside running text.
+    pub(super) fn seen_capitalised(&self, word: &str) -> bool {
+        if self.capitalised.contains(word) {
+            return true;
+        }
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let titled: String = std::iter::once(first)
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        self.capitalised.contains(titled.as_str())
+    }
+
+    /// Whether `word`, lowercased, appears in lowercase in running text.
+    pub(super) fn seen_lowercase(&self, word: &str) -> bool {
+        self.lowercase.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Whether a title line capitalises its common words ("Prisoner of War
+/// Exchange Offer"), so that its capitals say nothing; a title line written
+/// like running text ("Tim Henman beat Doug Flach") keeps its evidence.
+fn title_case(text: &str, units: &[Unit]) -> bool {
+    let (mut capitalised, mut common) = (0, 0);
+    for u in units.iter().filter(|u| u.kind == Kind::Word).skip(1) {
+        let word = &text[u.span];
+        let lower = word.to_lowercase();
+        if crate::lexicon::NOT_NAMES.contains(lower.as_str())
+            || !crate::lexicon::COMMON_WORDS.contains(lower.as_str())
+        {
+            continue;
+        }
+        common += 1;
+        capitalised += usize::from(u.case != Case::Lower);
+    }
+    common > 0 && capitalised * 2 >= common
+}
+
+/// Whether the unit before `i` is an opening quotation mark or bracket, after
+/// which a capital says nothing ("“The Future of Russia”").
+fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
+    i.checked_sub(1)
+        .and_then(|j| units.get(j))
+        .is_some_and(|u| {
+            u.kind == Kind::Quote || matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+        })
+}
+
+fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
+    Unit {
+        span,
+        kind,
+        case: case_of(&text[span]),
+        glued,
+        sentence,
+        initial: false,
+        headline: false,
+    }
+}
+
+fn split_hyphens(text: &str, span: Span, glued: bool, sentence: usize, out: &mut Vec<Unit>) {
+    let word = &text[span];
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if is_hyphen_char(c) {
+            if i > start {
+                let s = Span::new(span.start + start, span.start + i);
+                out.push(unit(text, s, Kind::Word, true, sentence));
+            }
+            let h = Span::new(span.start + i, span.start + i + c.len_utf8());
+            out.push(unit(text, h, Kind::Hyphen, true, sentence));
+            start = i + c.len_utf8();
+        }
+    }
+    let last = Span::new(span.start + start, span.end);
+    if !last.is_empty() {
+        out.push(unit(text, last, Kind::Word, glued, sentence));
+    } else if let Some(u) = out.last_mut() {
+        u.glued = glued;
+    }
+}
+
+fn is_hyphen_char(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_hyphen(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_hyphen_char) && chars.next().is_none()
+}
+
+fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Other;
+    };
+    if !word.starts_with(first) {
+        return Case::Other;
+    }
+    if first.is_lowercase() {
+        return Case::Lower;
+    }
+    if !first.is_uppercase() {
+        return Case::Other;
+    }
+    if letters.any(|c| c.is_lowercase()) {
+        Case::Capitalised
+    } else {
+        Case::Upper
+    }
+}

@@ -1,0 +1,174 @@
+//! The entity stage through the public API: recognition, typing, the overlap
+//! policy and clustering, on sentences written for these tests, with a small
+//! gazetteer of our own so that results do not hang on the default data.
+
+use std::collections::HashMap;
+
+use sayso::{EntityType, Extractor};
+
+const GAZETTEER: &str = "\
+t:russia\tRussia\tplace\tcountry\tRussian Federation\tRU\t144000000\t\t
+t:kyiv\tKyiv\tplace\tcity\tKiev\tUA\t2900000\t\t
+t:moscow\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
+t:london\tLondon\tplace\tcity\t\tGB\t9000000\t\t
+t:kremlin\tKremlin\tgroup\tgovernment_body\t\tRU\t\t\t
+t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
+";
+
+fn extractor() -> Extractor {
+    Extractor::builder()
+        .default_gazetteer(false)
+        .add_gazetteer_tsv("test.tsv", GAZETTEER)
+        .build()
+        .unwrap()
+}
+
+use EntityType::{Group as G, Person as P, Place as L};
+
+/// Each case: a text and its mentions in text order, as (surface, type,
+/// entity label); mentions with one label must share one entity, and
+/// different labels different entities.
+#[rustfmt::skip]
+const CASES: &[(&str, &[(&str, EntityType, char)])] = &[
+    // Titles and roles: the title is not part of the mention.
+    ("Talks were led by President Emmanuel Macron on Tuesday.",
+     &[("Emmanuel Macron", P, 'a')]),
+    ("The decision was announced by spokesman Dmitry Peskov.",
+     &[("Dmitry Peskov", P, 'a')]),
+    ("Reporters met Gen. Valery Gerasimov in Moscow.",
+     &[("Valery Gerasimov", P, 'a'), ("Moscow", L, 'b')]),
+    ("Aid was promised by Russian President Vladimir Putin.",
+     &[("Vladimir Putin", P, 'a')]),
+    ("The claim came from Ukraine President Zelensky.",
+     &[("Ukraine", L, 'a'), ("Zelensky", P, 'b')]),
+    // Group heads and suffixes.
+    ("She works for the Ministry of Defence in London.",
+     &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
+    ("Shares in Oakridge Holdings fell sharply.",
+     &[("Oakridge Holdings", G, 'a')]),
+    // Place cues.
+    ("Shelling hit the village of Krasnaya Yaruga overnight.",
+     &[("Krasnaya Yaruga", L, 'a')]),
+    ("Residents of the Zarechny district were evacuated.",
+     &[("Zarechny", L, 'a')]),
+    // Connectors inside names; hyphens.
+    ("Fighters of the Legion for the Freedom of Russia crossed the border.",
+     &[("Legion for the Freedom of Russia", G, 'a')]),
+    ("The report said Osama bin Laden had been hiding there.",
+     &[("Osama bin Laden", P, 'a')]),
+    ("On Monday Bashar al-Assad said nothing.",
+     &[("Bashar al-Assad", P, 'a')]),
+    ("Clashes broke out again in Nagorno-Karabakh.",
+     &[("Nagorno-Karabakh", L, 'a')]),
+    // Prefixes are not part of a name, and do not glue it to the next.
+    ("The pro-Kiev Volunteer Corps attacked.",
+     &[("Kiev", L, 'a'), ("Volunteer Corps", G, 'b')]),
+    // Capitalised sentence openers need evidence.
+    ("Officials said the talks had failed.", &[]),
+    ("Hours later the talks failed.", &[]),
+    ("Petrenko said the talks had failed, and Petrenko left.",
+     &[("Petrenko", P, 'a'), ("Petrenko", P, 'a')]),
+    // Title Case headlines are not tagged wholesale.
+    ("Rebels Seize Key Bridge Near Avdiivka\n\nThe army said rebels near Avdiivka had seized a bridge.",
+     &[("Avdiivka", L, 'a'), ("Avdiivka", L, 'a')]),
+    ("MILITANTS ATTACK SOUTHERN RUSSIA\n\nFighting went on in Russia.",
+     &[("RUSSIA", L, 'a'), ("Russia", L, 'a')]),
+    // Metonymy: a capital speaking stays a place; the Kremlin is a group.
+    ("Moscow said it would respond, and the Kremlin agreed.",
+     &[("Moscow", L, 'a'), ("Kremlin", G, 'b')]),
+    // Overlap: a name nested in a longer one is no second mention.
+    ("The Russian Volunteer Corps and Russia disagree.",
+     &[("Russian Volunteer Corps", G, 'a'), ("Russia", L, 'b')]),
+    // Nationality adjectives are none of the three types.
+    ("Russian soldiers were captured near the border.", &[]),
+    // An ambiguous gazetteer name needs context.
+    ("Reading the report took hours.", &[]),
+    ("Floods hit the town of Reading.", &[("Reading", L, 'a')]),
+    // Clustering: surname, title + surname, misspelling.
+    ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
+     &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),
+    // Transliteration variants.
+    ("Volodymyr Zelensky spoke. Later Zelenskyy and then Zelenskiy spoke again.",
+     &[("Volodymyr Zelensky", P, 'a'), ("Zelenskyy", P, 'a'), ("Zelenskiy", P, 'a')]),
+    // Gazetteer aliases.
+    ("Troops left Kyiv. Officials in Kiev said so.",
+     &[("Kyiv", L, 'a'), ("Kiev", L, 'a')]),
+    // Reordered names with the same content words.
+    ("The Legion for the Freedom of Russia and the Freedom Legion of Russia are one.",
+     &[("Legion for the Freedom of Russia", G, 'a'), ("Freedom Legion of Russia", G, 'a')]),
+    // Acronyms the text defines.
+    ("The Russian Volunteer Corps (RVC) attacked. Later the RVC withdrew.",
+     &[("Russian Volunteer Corps", G, 'a'), ("RVC", G, 'a'), ("RVC", G, 'a')]),
+    // Two people with one surname and different first names stay apart.
+    ("John Harker met Jane Harker in London.",
+     &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("London", L, 'c')]),
+];
+
+#[test]
+fn mentions_types_and_clusters() {
+    let extractor = extractor();
+    let mut failures = Vec::new();
+    for &(text, expected) in CASES {
+        let analysis = extractor.analyze(text);
+        let mut got: Vec<(usize, &str, EntityType, usize)> = Vec::new();
+        for entity in &analysis.entities {
+            for m in &entity.mentions {
+                assert_eq!(&text[m.span], m.text, "{text}");
+                got.push((m.span.start, &text[m.span], entity.kind, entity.id.index()));
+            }
+        }
+        got.sort();
+        let surfaces: Vec<(&str, EntityType)> = got.iter().map(|&(_, s, k, _)| (s, k)).collect();
+        let want: Vec<(&str, EntityType)> = expected.iter().map(|&(s, k, _)| (s, k)).collect();
+        if surfaces != want {
+            failures.push(format!("{text:?}\n  got  {surfaces:?}\n  want {want:?}"));
+            continue;
+        }
+        // Labels and entity ids must partition the mentions the same way.
+        let mut by_label: HashMap<char, usize> = HashMap::new();
+        let mut by_entity: HashMap<usize, char> = HashMap::new();
+        for (&(_, _, _, entity), &(_, _, label)) in got.iter().zip(expected) {
+            let same = *by_label.entry(label).or_insert(entity) == entity
+                && *by_entity.entry(entity).or_insert(label) == label;
+            if !same {
+                failures.push(format!("{text:?}: clusters {got:?}"));
+                break;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn entities_are_numbered_in_order_of_first_mention() {
+    let text = "Kyiv said Moscow lied. Moscow denied it, Kyiv said.";
+    let analysis = extractor().analyze(text);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Kyiv", "Moscow"]);
+    for (i, e) in analysis.entities.iter().enumerate() {
+        assert_eq!(e.id.index(), i);
+        assert!(e
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start < w[1].span.start));
+    }
+    assert_eq!(analysis.entities[0].gazetteer_id.as_deref(), Some("t:kyiv"));
+}
+
+#[test]
+fn linked_entities_take_the_gazetteer_name() {
+    let text = "Officials in Kiev said so.";
+    let analysis = extractor().analyze(text);
+    assert_eq!(analysis.entities.len(), 1);
+    assert_eq!(analysis.entities[0].name, "Kyiv");
+    assert_eq!(analysis.entities[0].mentions[0].text, "Kiev");
+}
+
+#[test]
+fn unlinked_entities_take_the_longest_mention() {
+    let text = "Mykola Petrenko arrived. Petrenko said he would stay.";
+    let analysis = extractor().analyze(text);
+    assert_eq!(analysis.entities.len(), 1);
+    assert_eq!(analysis.entities[0].name, "Mykola Petrenko");
+    assert_eq!(analysis.entities[0].gazetteer_id, None);
+}
