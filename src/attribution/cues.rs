@@ -113,7 +113,17 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             // belief or finding is one only with its own subject, as many
             // of them are nouns too ("responsibility for attacks").
             let needs_quote = anchor.quote_only && !(end + 1..words.end).any(|k| doc.quoted[k]);
-            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none());
+            // Their -ing forms modify nouns ("a video message agreeing to
+            // meet") unless set off by a comma or after a form of "be".
+            let modifier = weak
+                && doc.lower(w).ends_with("ing")
+                && !participle_after_comma(doc, w, words.start)
+                && !(w > words.start
+                    && matches!(
+                        doc.lower(w - 1),
+                        "is" | "are" | "was" | "were" | "been" | "am"
+                    ));
+            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none() || modifier);
             if !needs_quote && !needs_subject {
                 out.push(anchor);
             }
