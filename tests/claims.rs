@@ -166,6 +166,12 @@ const CASES: &[(&str, &[Expected])] = &[
         "The river peaked at noon, according to local officials.",
         &[(Indirect, "The river peaked at noon", Some("local officials"), Some("according to"), Sieve::Subject)],
     ),
+    // Deeds are no claims, nor a participle that modifies a noun.
+    (
+        "Militants attack the border town. The clip showed soldiers being held. \
+         The mayor appeared in a video message agreeing to meet them.",
+        &[],
+    ),
     // Passives and nouns are no cues.
     ("The bridge was said to be safe. The statement was claimed by no one.", &[]),
 ];
