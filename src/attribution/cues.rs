@@ -165,7 +165,11 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
-    for phrase in CUE_PHRASES.iter() {
+    // Most words start no phrase: compare first words before counting.
+    for phrase in CUE_PHRASES
+        .iter()
+        .filter(|p| p.split(' ').next() == Some(word))
+    {
         let n = phrase.split(' ').count();
         if w + n <= end
             && phrase
