@@ -168,7 +168,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     // Most words start no phrase: compare first words before counting.
     for phrase in CUE_PHRASES
         .iter()
-        .filter(|p| p.split(' ').next() == Some(word))
+        .filter(|p| p.starts_with(word) && p.as_bytes().get(word.len()) == Some(&b' '))
     {
         let n = phrase.split(' ').count();
         if w + n <= end
