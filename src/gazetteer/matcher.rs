@@ -66,8 +66,11 @@ impl Matcher {
                 let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
                 let mut names: Vec<String> = entry.names().map(fold_name).collect();
                 if entry.case_insensitive {
+                    // Acronyms keep their case whatever the flag: "US" is
+                    // not "us".
                     let variants: Vec<String> = names
                         .iter()
+                        .filter(|n| !is_acronym(n))
                         .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
                         .collect();
                     names.extend(variants);
@@ -341,7 +344,7 @@ t:reading\tReading\tplace\tcity\t\tGB\t230000\t\t
 t:nice\tNice\tplace\tcity\t\tFR\t340000\t\t
 t:hamlet\tTavolzhanka\tplace\tvillage\t\tRU\t900\t\t
 t:nato\tNorth Atlantic Treaty Organization\tgroup\tinternational_org\tNATO\t\t\t\t
-t:aq\tal-Qaeda\tgroup\tarmed_group\tal-Qaida\t\t\t\tnocase
+t:aq\tal-Qaeda\tgroup\tarmed_group\tal-Qaida|AQ\t\t\t\tnocase
 t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 ";
 
@@ -412,6 +415,7 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
                 ],
             ),
             ("NATO and Nato", &[("NATO", "t:nato", false)]),
+            ("AQ and Aq and aq", &[("AQ", "t:aq", false)]),
             // Ambiguity: common words, small places, acronyms in capitals.
             (
                 "Reading is fun in Nice weather",
