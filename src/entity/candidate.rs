@@ -280,7 +280,11 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
             return true;
         }
     }
-    doc.is_cap(i) && doc.seen_capitalised(doc.word(i))
+    // In capitals, a common word seen capitalised elsewhere is more likely
+    // the same word opening a title ("EASTERN DIVISION") than a name.
+    let word = doc.word(i);
+    let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(word.to_lowercase().as_str());
+    doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
 fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
