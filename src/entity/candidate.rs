@@ -14,6 +14,9 @@ use crate::lexicon::{
 
 use super::units::{Case, Doc, Kind};
 
+/// The most units a run of name words may span.
+const MAX_RUN: usize = 16;
+
 /// A stretch of units that may be a name, before typing.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Piece {
@@ -139,6 +142,9 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     let after_prefix = start >= 2
         && doc.units[start - 1].kind == Kind::Hyphen
         && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
+    // Names are short; a longer capitalised stretch (a shouted list, a
+    // table) is cut into runs, which also bounds the work per run.
+    let limit = limit.min(start + MAX_RUN);
     while end < limit {
         let j = end;
         if doc.is_cap(j) && is_name_start(doc, j) && !after_prefix {
@@ -283,7 +289,8 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     // In capitals, a common word seen capitalised elsewhere is more likely
     // the same word opening a title ("EASTERN DIVISION") than a name.
     let word = doc.word(i);
-    let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(word.to_lowercase().as_str());
+    let shouted =
+        doc.units[i].case == Case::Upper && COMMON_WORDS.contains(word.to_lowercase().as_str());
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
@@ -384,7 +391,9 @@ fn trim(
         let mut k = a + 1;
         while k < b {
             if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
-                if let Some(end) = title_at(doc, k, b).filter(|&e| e < b) {
+                if let Some(end) = title_at(doc, k, b) {
+                    // A title closing the run ("the Los Angeles Sheriff")
+                    // leaves the name before it.
                     piece(
                         doc,
                         matches,
@@ -394,7 +403,9 @@ fn trim(
                         doc.units[a].initial,
                         found,
                     );
-                    trim(doc, matches, index, end..b, true, found);
+                    if end < b {
+                        trim(doc, matches, index, end..b, true, found);
+                    }
                     return;
                 }
             }

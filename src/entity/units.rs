@@ -199,10 +199,16 @@ impl<'t> Doc<'t> {
 fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
     let named = |s: Span| {
         let i = names.partition_point(|n| n.end <= s.start);
-        names.get(i).is_some_and(|n| n.start <= s.start && s.end <= n.end)
+        names
+            .get(i)
+            .is_some_and(|n| n.start <= s.start && s.end <= n.end)
     };
     let (mut capitalised, mut common) = (0, 0);
-    for u in units.iter().filter(|u| u.kind == Kind::Word && !named(u.span)).skip(1) {
+    for u in units
+        .iter()
+        .filter(|u| u.kind == Kind::Word && !named(u.span))
+        .skip(1)
+    {
         let word = &text[u.span];
         let lower = word.to_lowercase();
         if crate::lexicon::NOT_NAMES.contains(lower.as_str())
