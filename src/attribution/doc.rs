@@ -1,0 +1,136 @@
+//! The view of a text the sieves read: words, sentences and paragraphs, with
+//! the quotations located in them.
+
+use crate::quote::{self, Quotation};
+use crate::text::{Layout, TokenKind};
+use crate::Span;
+
+/// A text prepared for attribution.
+pub(super) struct Doc<'a> {
+    pub(super) text: &'a str,
+    /// Word and number spans, in order.
+    pub(super) words: Vec<Span>,
+    /// Each word in lower case, for the lexicons.
+    pub(super) lower: Vec<String>,
+    /// Whether each word is inside a quotation.
+    pub(super) quoted: Vec<bool>,
+    /// Sentence spans and their word ranges.
+    pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
+    /// Paragraph spans, as the quote stage numbered them.
+    pub(super) paragraphs: Vec<Span>,
+    /// For each paragraph, where its first letter or digit starts and its
+    /// last one starts (the paragraph start when it has none).
+    pub(super) letters: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
+        let words: Vec<Span> = layout
+            .tokens
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                )
+            })
+            .map(|t| t.span)
+            .collect();
+        let lower = words.iter().map(|&w| text[w].to_lowercase()).collect();
+        let paragraphs = quote::paragraphs(layout);
+        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        let mut w = 0;
+        for span in layout.sentences.iter().map(|s| s.span) {
+            while w < words.len() && words[w].start < span.start {
+                w += 1;
+            }
+            let first = w;
+            while w < words.len() && words[w].end <= span.end {
+                w += 1;
+            }
+            sentences.push((span, first..w));
+        }
+        let mut quoted = vec![false; words.len()];
+        let mut w = 0;
+        let mut outer: Vec<&Quotation> = quotes.iter().filter(|q| q.depth == 0).collect();
+        outer.sort_by_key(|q| q.inner.start);
+        for q in outer {
+            while w < words.len() && words[w].start < q.inner.start {
+                w += 1;
+            }
+            let mut v = w;
+            while v < words.len() && words[v].end <= q.inner.end {
+                quoted[v] = true;
+                v += 1;
+            }
+        }
+        let letters = paragraphs
+            .iter()
+            .map(|p| {
+                let s = &text[*p];
+                let first = s.find(char::is_alphanumeric).map_or(p.end, |i| p.start + i);
+                let last = s
+                    .rfind(char::is_alphanumeric)
+                    .map_or(p.start, |i| p.start + i);
+                (first, last)
+            })
+            .collect();
+        Doc {
+            text,
+            words,
+            letters,
+            lower,
+            quoted,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The text between word `a` and word `b` (a < b).
+    pub(super) fn gap(&self, a: usize, b: usize) -> &'a str {
+        let (Some(x), Some(y)) = (self.words.get(a), self.words.get(b)) else {
+            return "";
+        };
+        self.text.get(x.end..y.start).unwrap_or("")
+    }
+
+    /// Word `a` and the one after it belong to one phrase: only spaces
+    /// between them, or a hyphen ("pro-Kiev").
+    pub(super) fn joined(&self, a: usize) -> bool {
+        let gap = self.gap(a, a + 1);
+        gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "‐" | "‑")
+    }
+
+    pub(super) fn is_capitalized(&self, w: usize) -> bool {
+        self.words
+            .get(w)
+            .and_then(|s| self.text[*s].chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    pub(super) fn lower(&self, w: usize) -> &str {
+        self.lower.get(w).map_or("", String::as_str)
+    }
+
+    /// The sentence holding byte `at`.
+    pub(super) fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|(s, _)| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].0.start <= at).then_some(i)
+    }
+
+    /// The paragraph holding byte `at`.
+    pub(super) fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+
+    /// The index of the first word starting at or after `at`.
+    pub(super) fn word_from(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.start < at)
+    }
+
+    /// The span from the start of word `a` to the end of word `b`.
+    pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.words[a].start, self.words[b].end)
+    }
+}

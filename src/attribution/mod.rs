@@ -1,0 +1,705 @@
+//! The attribution stage: claims (direct, partial, indirect) and the roles
+//! of quotations, decided by ordered sieves after Muzny et al. (2017).
+//!
+//! Each sieve is a small rule run over the quotations still unresolved; the
+//! first that names a speaker decides, and the claim records it:
+//!
+//! 1. [`Sieve::Adjacent`]: a cue and speaker right before or after the marks.
+//! 2. [`Sieve::Subject`]: the subject of a speech verb in the same sentence,
+//!    or "according to X"; also every reported clause without marks.
+//! 3. [`Sieve::Continuation`]: a quotation next to an attributed one.
+//! 4. [`Sieve::ParagraphContext`]: the one person the paragraph before names.
+//! 5. [`Sieve::Coreference`]: a pronoun subject of the sentence before.
+//! 6. [`Sieve::Fallback`]: the nearest person or group named before, with low
+//!    confidence; it can be switched off.
+//!
+//! Quotations no sieve attributes are titles (standing alone as a
+//! paragraph), scare quotes or names (a few words inside a sentence), or
+//! unattributed claims.
+
+mod cues;
+mod doc;
+
+use std::collections::HashMap;
+
+use self::cues::Anchor;
+use self::doc::Doc;
+use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
+use crate::entity::{Entities, Mention};
+use crate::gazetteer::Gender;
+use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS};
+use crate::quote::Quotation;
+use crate::text::Layout;
+use crate::Span;
+
+/// A quotation of at most this many words inside a sentence, with no cue
+/// around it, is a scare quote or a name.
+const SCARE_WORDS: usize = 3;
+
+/// How many earlier speakers or mentions a pronoun looks back over.
+const ANTECEDENTS: usize = 32;
+
+/// How many cues on either side of a quotation the subject sieve looks at.
+const NEAR: usize = 8;
+
+/// The entity stage's mentions in text order, for ranges to be found by
+/// binary search.
+struct Known<'a> {
+    entities: &'a Entities,
+    mentions: Vec<&'a Mention>,
+}
+
+impl<'a> Known<'a> {
+    fn new(entities: &'a Entities) -> Known<'a> {
+        let mut mentions: Vec<&Mention> = entities.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        Known { entities, mentions }
+    }
+
+    /// The mentions inside `from..to`.
+    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'a Mention> + '_ {
+        let lo = self.mentions.partition_point(|m| m.span.start < from);
+        let hi = self.mentions.partition_point(|m| m.span.start < to);
+        self.mentions[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(move |m| m.span.end <= to)
+    }
+}
+
+/// The cues before byte `at`, nearest first, back to byte `from`.
+fn cues_before<'a>(
+    doc: &'a Doc,
+    anchors: &'a [Anchor],
+    from: usize,
+    at: usize,
+) -> impl Iterator<Item = &'a Anchor> + 'a {
+    let end = anchors.partition_point(|a| doc.words[a.cue.1].end <= at);
+    anchors[..end]
+        .iter()
+        .rev()
+        .take_while(move |a| doc.words[a.cue.0].start >= from)
+}
+
+/// Who said a quotation, and which rule found it.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    sieve: Sieve,
+    confidence: f32,
+}
+
+/// Attributes the quotations and reported clauses of `text`.
+pub(crate) fn attribute(
+    text: &str,
+    layout: &Layout,
+    entities: &Entities,
+    quotes: &[Quotation],
+    fallback: bool,
+) -> (Vec<Claim>, Vec<Quote>) {
+    let doc = Doc::new(text, layout, quotes);
+    let known = Known::new(entities);
+    let anchors = cues::anchors(&doc);
+    let mut roles = vec![QuoteRole::Claim; quotes.len()];
+    let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
+    let mut direct = vec![true; quotes.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        direct[i] = !embedded(&doc, q);
+        if q.depth > 0 {
+            if words_in(text, q.inner) <= SCARE_WORDS {
+                roles[i] = shape_role(text, q.inner);
+            }
+        } else if stands_alone(&doc, q) {
+            roles[i] = QuoteRole::Title;
+        } else {
+            open.push(i);
+        }
+    }
+
+    let mut unresolved = Vec::new();
+    for &i in &open {
+        let q = &quotes[i];
+        found[i] = adjacent(&doc, &anchors, q).or_else(|| subject(&doc, &anchors, q));
+        if found[i].is_none() {
+            if direct[i] || words_in(text, q.inner) > SCARE_WORDS {
+                unresolved.push(i);
+            } else {
+                roles[i] = shape_role(text, q.inner);
+            }
+        }
+    }
+    continuation(quotes, &open, &mut found, &roles);
+    for &i in &unresolved {
+        if found[i].is_some() {
+            continue;
+        }
+        found[i] = paragraph_context(&doc, &known, &anchors, &quotes[i])
+            .or_else(|| coreference(&doc, &quotes[i]))
+            .or_else(|| {
+                fallback
+                    .then(|| nearest(&doc, &known, &anchors, &quotes[i]))
+                    .flatten()
+            });
+    }
+
+    let mut claims = Vec::new();
+    for &i in &open {
+        if roles[i] != QuoteRole::Claim {
+            continue;
+        }
+        let q = &quotes[i];
+        let f = found[i].unwrap_or(Found {
+            speaker: None,
+            cue: None,
+            sieve: Sieve::Unattributed,
+            confidence: 0.0,
+        });
+        claims.push(claim(
+            text,
+            if direct[i] {
+                ClaimKind::Direct
+            } else {
+                ClaimKind::Partial
+            },
+            q.inner,
+            f,
+        ));
+    }
+    for a in &anchors {
+        let (Some(content), Some(speaker)) = (a.content, a.speaker) else {
+            continue;
+        };
+        if is_one_quotation(text, quotes, content) {
+            continue;
+        }
+        let f = Found {
+            speaker: Some(doc.words_span(speaker.0, speaker.1)),
+            cue: Some(doc.words_span(a.cue.0, a.cue.1)),
+            sieve: Sieve::Subject,
+            confidence: 0.8,
+        };
+        claims.push(claim(text, ClaimKind::Indirect, content, f));
+    }
+    claims.sort_by_key(|c| (c.content.span.start, c.content.span.end));
+    resolve_speakers(&doc, &known, &mut claims);
+
+    let quotes_out = quotes
+        .iter()
+        .zip(roles)
+        .map(|(q, role)| Quote {
+            span: q.inner,
+            text: text[q.inner].to_string(),
+            role,
+        })
+        .collect();
+    (claims, quotes_out)
+}
+
+fn claim(text: &str, kind: ClaimKind, content: Span, f: Found) -> Claim {
+    Claim {
+        kind,
+        content: Snippet::new(text, content),
+        speaker: f.speaker.map(|s| Snippet::new(text, s)),
+        speaker_entity: None,
+        cue: f.cue.map(|s| Snippet::new(text, s)),
+        sieve: f.sieve,
+        confidence: f.confidence,
+    }
+}
+
+fn words_in(text: &str, span: Span) -> usize {
+    text[span].split_whitespace().count()
+}
+
+/// A short quotation mid-sentence is a name when its words are capitalised
+/// ("the film “Sent to Slaughter”"), else a scare quote.
+fn shape_role(text: &str, span: Span) -> QuoteRole {
+    let words: Vec<&str> = text[span].split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.len() > 3)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capitalised && words.iter().any(|w| w.len() > 3) {
+        QuoteRole::Name
+    } else {
+        QuoteRole::Scare
+    }
+}
+
+/// A title or headline: a closed quotation that is all its paragraph holds
+/// besides marks and punctuation, without the punctuation of a statement
+/// (a quoted statement alone in its paragraph is still a statement).
+fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
+    let alone = doc
+        .letters
+        .get(q.paragraph)
+        .is_some_and(|&(first, last)| first >= q.inner.start && last < q.inner.end);
+    let statement = doc.text[q.inner].ends_with(['.', ',', '!', '?', ';', ':', '…']);
+    alone && q.close.is_some() && !q.continues && !statement
+}
+
+/// The quotation continues the reporter's sentence ("said the situation
+/// “should be ...”") rather than standing as a statement of its own: words
+/// come before it in its sentence, and no colon or comma sets it off.
+fn embedded(doc: &Doc, q: &Quotation) -> bool {
+    let Some(s) = doc.sentence_at(q.open.start) else {
+        return false;
+    };
+    let start = doc.sentences[s].0.start.min(q.open.start);
+    let before = doc.text[start..q.open.start].trim_end();
+    !(before.is_empty() || before.ends_with([':', ',', '—', '–']) || q.continues)
+}
+
+/// The content is one quotation, marks and all: a direct claim, not an
+/// indirect one.
+fn is_one_quotation(text: &str, quotes: &[Quotation], content: Span) -> bool {
+    let at = quotes.partition_point(|q| q.open.start < content.start.saturating_sub(4));
+    quotes[at..]
+        .iter()
+        .take_while(|q| q.open.start <= content.start)
+        .any(|q| {
+            q.depth == 0
+                && content.start <= q.inner.start
+                && q.inner.end <= content.end
+                && content.end <= q.close.map_or(q.inner.end, |c| c.end)
+                && text[content].chars().any(char::is_alphanumeric)
+        })
+}
+
+fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> {
+    let (s, e) = a.speaker?;
+    Some(Found {
+        speaker: Some(doc.words_span(s, e)),
+        cue: Some(doc.words_span(a.cue.0, a.cue.1)),
+        sieve,
+        confidence,
+    })
+}
+
+/// Sieve 1: QUOTE, CUE SPEAKER | QUOTE, SPEAKER CUE (adjuncts may follow),
+/// or SPEAKER CUE (ADJUNCT): QUOTE | SPEAKER CUE, QUOTE.
+fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let close_end = q.close.map_or(q.inner.end, |c| c.end);
+    let a = doc.word_from(close_end);
+    if let Some(span) = doc.words.get(a) {
+        let gap = &doc.text[close_end..span.start];
+        let same_paragraph = doc.paragraph_at(span.start) == Some(q.paragraph);
+        if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
+            let after = anchors.partition_point(|x| x.cue.0 < a);
+            if let Some(x) = anchors.get(after) {
+                let hit = if x.inverted {
+                    x.cue.0 == a
+                } else {
+                    !x.according && x.speaker.is_some_and(|(s, _)| s == a)
+                };
+                if hit {
+                    return found(doc, x, Sieve::Adjacent, 0.95);
+                }
+            }
+        }
+    }
+    let b = doc.word_from(q.open.start).checked_sub(1)?;
+    let gap = doc.text.get(doc.words[b].end..q.open.start)?.trim();
+    if !gap.ends_with([':', ',']) {
+        return None;
+    }
+    let sentence = doc.sentence_at(doc.words[b].start)?;
+    let before = anchors.partition_point(|x| x.cue.0 <= b);
+    let x = anchors.get(before.checked_sub(1)?)?;
+    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.quoted[w]);
+    (x.sentence == sentence && near && !x.inverted)
+        .then(|| found(doc, x, Sieve::Adjacent, 0.95))
+        .flatten()
+}
+
+/// Sieve 2: the quotation is part of a reported clause, or its sentence has
+/// a speech verb with a subject, or "according to X". A short quotation
+/// takes only a clause it is part of, or a verb that attributes quotations
+/// only ("described them as “...”").
+fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let sentence = doc.sentence_at(q.open.start)?;
+    let first = doc.word_from(q.open.start);
+    // The cues of the sentence nearest the quotation, a bounded number on
+    // each side, so that a sentence of many cues and quotations stays linear.
+    let split = anchors.partition_point(|a| a.cue.0 < first);
+    let lo = split.saturating_sub(NEAR);
+    let hi = (split + NEAR).min(anchors.len());
+    let here = || {
+        anchors[lo..hi]
+            .iter()
+            .filter(|a| a.sentence == sentence && a.speaker.is_some())
+    };
+    let inside = here().rev().find(|a| {
+        a.content
+            .is_some_and(|c| c.start <= q.open.start && q.inner.end <= c.end)
+    });
+    if let Some(a) = inside {
+        return found(doc, a, Sieve::Subject, 0.9);
+    }
+    let short = words_in(doc.text, q.inner) <= SCARE_WORDS;
+    let before = here()
+        .rev()
+        .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
+    if let Some(a) = before {
+        return found(doc, a, Sieve::Subject, 0.85);
+    }
+    if short {
+        return None;
+    }
+    let after = here()
+        .find(|a| a.according)
+        .or_else(|| here().find(|a| a.cue.0 >= first));
+    found(doc, after?, Sieve::Subject, 0.8)
+}
+
+/// Sieve 3: a quotation next to an attributed one in its paragraph, or
+/// first in a paragraph after one ending attributed, takes that speaker.
+fn continuation(
+    quotes: &[Quotation],
+    open: &[usize],
+    found: &mut [Option<Found>],
+    roles: &[QuoteRole],
+) {
+    let claims: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| roles[i] == QuoteRole::Claim)
+        .collect();
+    let take = |f: Found| Found {
+        sieve: Sieve::Continuation,
+        confidence: 0.75,
+        ..f
+    };
+    for k in 0..claims.len() {
+        let i = claims[k];
+        if found[i].is_some() {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| claims[p]);
+        let next = claims.get(k + 1).copied();
+        let same = |j: usize| quotes[j].paragraph == quotes[i].paragraph;
+        let pick = prev
+            .filter(|&j| same(j))
+            .and_then(|j| found[j])
+            .or_else(|| next.filter(|&j| same(j)).and_then(|j| found[j]))
+            .or_else(|| {
+                prev.filter(|&j| quotes[j].paragraph + 1 == quotes[i].paragraph)
+                    .and_then(|j| found[j])
+            });
+        found[i] = pick.map(take);
+    }
+}
+
+/// Sieve 4: the paragraph before names one person, and this quotation opens
+/// its paragraph: the person is the speaker ("Hours later, Gladkov appeared
+/// in a video message ..." then the quotation).
+fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    if q.paragraph == 0
+        || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
+            .trim()
+            .is_empty()
+    {
+        return None;
+    }
+    let before = doc.paragraphs[q.paragraph - 1];
+    let mut people = known
+        .between(before.start, before.end)
+        .filter(|m| m.kind == EntityType::Person);
+    if let Some(first) = people.next() {
+        let mut last = first;
+        let one = people.all(|m| {
+            last = m;
+            m.entity == first.entity
+        });
+        if one {
+            return Some(Found {
+                speaker: Some(last.span),
+                cue: None,
+                sieve: Sieve::ParagraphContext,
+                confidence: 0.6,
+            });
+        }
+    }
+    let a = cues_before(doc, anchors, before.start, before.end).find(|a| a.speaker.is_some())?;
+    found(doc, a, Sieve::ParagraphContext, 0.55)
+}
+
+/// Sieve 5: the sentence before, in the same paragraph, has a third-person
+/// pronoun for its subject; that pronoun speaks ("He paused. “We will
+/// win.”").
+fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
+    let s = doc.sentence_at(q.open.start)?.checked_sub(1)?;
+    let (span, words) = &doc.sentences[s];
+    if doc.paragraph_at(span.start) != Some(q.paragraph) || words.is_empty() {
+        return None;
+    }
+    let w = words.start;
+    let class = PRONOUNS.get(doc.lower(w))?;
+    let subject = matches!(doc.lower(w), "he" | "she" | "it" | "they");
+    (subject && !matches!(*class, "first" | "second")).then(|| Found {
+        speaker: Some(doc.words[w]),
+        cue: None,
+        sieve: Sieve::Coreference,
+        confidence: 0.5,
+    })
+}
+
+/// Sieve 6: the last person or group named before the quotation in its
+/// paragraph or the one before, else the last speaker there.
+fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+    let from = doc.paragraphs[q.paragraph.saturating_sub(1)].start;
+    let m = known
+        .between(from, q.open.start)
+        .rev()
+        .find(|m| m.kind != EntityType::Place);
+    if let Some(m) = m {
+        return Some(Found {
+            speaker: Some(m.span),
+            cue: None,
+            sieve: Sieve::Fallback,
+            confidence: 0.3,
+        });
+    }
+    let a = cues_before(doc, anchors, from, q.open.start).find(|a| a.speaker.is_some())?;
+    found(doc, a, Sieve::Fallback, 0.25)
+}
+
+/// What a speaker looks like, for pronouns to find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Person(Option<Gender>),
+    Group,
+}
+
+/// Ties each speaker to an entity: a named speaker to the entity of the
+/// mention it holds; a pronoun to the last compatible speaker before it (or,
+/// failing one, the last compatible mention); a description to nothing,
+/// unless it holds a mention.
+fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
+    let entities = known.entities;
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| {
+        claims[i]
+            .speaker
+            .as_ref()
+            .map_or(usize::MAX, |s| s.span.start)
+    });
+    let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
+    let mut memo: HashMap<Span, Option<usize>> = HashMap::new();
+    for i in order {
+        let Some(speaker) = claims[i].speaker.clone() else {
+            continue;
+        };
+        let span = speaker.span;
+        let entity = *memo.entry(span).or_insert_with(|| {
+            let lower = speaker.text.to_lowercase();
+            match PRONOUNS.get(lower.as_str()) {
+                Some(class) => pronoun(doc, known, &seen, span, class),
+                None => named(doc, known, span),
+            }
+        });
+        let kind = match entity {
+            Some(e) => entity_kind(entities, e),
+            None => description_kind(&speaker.text),
+        };
+        if !PRONOUNS.contains_key(speaker.text.to_lowercase().as_str()) {
+            seen.push((span, entity, kind));
+        }
+        claims[i].speaker_entity = entity.map(EntityId::new);
+    }
+}
+
+/// Mentions longer than this many bytes are not looked for before a
+/// speaker's start; no name is that long.
+const LONGEST_NAME: usize = 256;
+
+/// The entity a speaker phrase names: the mention at its head, which ends
+/// the phrase ("the Ukrainian army") or its first part before an appositive
+/// ("Megan Hester, senior associate at ..."). A mention elsewhere in the
+/// phrase names something else ("a man posing as the commander of the
+/// Corps" is not the Corps).
+fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
+    let head_end = doc.text[span].find(',').map_or(span.end, |i| {
+        span.start + doc.text[span][..i].trim_end().len()
+    });
+    known
+        .between(span.start.saturating_sub(LONGEST_NAME), span.end)
+        .filter(|m| m.span.end == head_end || m.span.contains(span))
+        .filter(|m| m.span.start < head_end)
+        .filter(|m| {
+            // Nothing but modifiers before the head: no "of" or other preposition.
+            let before = doc
+                .text
+                .get(span.start..m.span.start.max(span.start))
+                .unwrap_or("");
+            !before
+                .split_whitespace()
+                .any(|w| w == "of" || ADJUNCT_PREPOSITIONS.contains(w))
+        })
+        .max_by_key(|m| (m.kind == EntityType::Person, m.span.len()))
+        .map(|m| m.entity)
+}
+
+fn entity_kind(entities: &Entities, e: usize) -> Kind {
+    match entities.entities.get(e).map(|x| x.kind) {
+        Some(EntityType::Person) => Kind::Person(entities.genders.get(e).copied().flatten()),
+        _ => Kind::Group,
+    }
+}
+
+fn description_kind(text: &str) -> Kind {
+    let person = text
+        .split_whitespace()
+        .any(|w| SPEAKER_NOUNS.contains(w.to_lowercase().as_str()));
+    if person {
+        Kind::Person(None)
+    } else {
+        Kind::Group
+    }
+}
+
+fn compatible(class: &str, kind: Kind) -> bool {
+    match (class, kind) {
+        ("male", Kind::Person(g)) => g != Some(Gender::Female),
+        ("female", Kind::Person(g)) => g != Some(Gender::Male),
+        ("neuter", Kind::Group) => true,
+        ("plural", _) => true,
+        _ => false,
+    }
+}
+
+/// A pronoun speaker refers to the last compatible speaker within the two
+/// paragraphs before it, or else to the last compatible mention there.
+fn pronoun(
+    doc: &Doc,
+    known: &Known,
+    seen: &[(Span, Option<usize>, Kind)],
+    span: Span,
+    class: &str,
+) -> Option<usize> {
+    let paragraph = doc.paragraph_at(span.start)?;
+    let from = doc.paragraphs[paragraph.saturating_sub(2)].start;
+    let earlier = seen
+        .iter()
+        .rev()
+        .filter(|(s, _, _)| s.end <= span.start)
+        .take_while(|(s, _, _)| s.start >= from)
+        .take(ANTECEDENTS)
+        .find(|(_, _, k)| compatible(class, *k));
+    if let Some(&(_, entity, _)) = earlier {
+        return entity;
+    }
+    known
+        .between(from, span.start)
+        .rev()
+        .filter(|m| m.kind != EntityType::Place || class == "neuter")
+        .take(ANTECEDENTS)
+        .find(|m| compatible(class, entity_kind(known.entities, m.entity)))
+        .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Entity;
+    use crate::lexicon::{QUOTE_ONLY_VERBS, SPEECH_VERBS};
+
+    #[test]
+    fn quote_only_verbs_are_speech_verbs() {
+        for verb in QUOTE_ONLY_VERBS.iter() {
+            assert!(SPEECH_VERBS.contains(verb), "{verb}");
+        }
+    }
+
+    /// Entities as the entity stage would give them: (surface, entity) for
+    /// each mention, and each entity's type and gender.
+    fn entities(
+        text: &str,
+        mentions: &[(&str, usize)],
+        kinds: &[(EntityType, Option<Gender>)],
+    ) -> Entities {
+        let mut out = Entities::default();
+        let mut from = 0;
+        for &(surface, entity) in mentions {
+            let start = from + text[from..].find(surface).unwrap();
+            let span = Span::new(start, start + surface.len());
+            from = span.end;
+            out.mentions.push(Mention {
+                span,
+                entity,
+                kind: kinds[entity].0,
+            });
+        }
+        for (i, &(kind, gender)) in kinds.iter().enumerate() {
+            out.entities.push(Entity {
+                id: EntityId::new(i),
+                kind,
+                name: format!("entity {i}"),
+                gazetteer_id: None,
+                mentions: Vec::new(),
+            });
+            out.genders.push(gender);
+        }
+        out
+    }
+
+    fn speakers(text: &str, entities: &Entities) -> Vec<(String, Option<String>, Option<usize>)> {
+        let layout = crate::text::layout(text);
+        let quotes = crate::quote::find(text, &layout);
+        let (claims, _) = attribute(text, &layout, entities, &quotes, true);
+        claims
+            .into_iter()
+            .map(|c| {
+                (
+                    c.content.text,
+                    c.speaker.map(|s| s.text),
+                    c.speaker_entity.map(EntityId::index),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_pronouns_resolve_to_entities() {
+        let text = "Maria Lopez, the mayor, met Tom Berg. She said the dam would hold. \
+                    “We will rebuild,” Berg said. “It is over,” he said.";
+        let people = [
+            (EntityType::Person, Some(Gender::Female)),
+            (EntityType::Person, Some(Gender::Male)),
+        ];
+        let known = entities(
+            text,
+            &[("Maria Lopez", 0), ("Tom Berg", 1), ("Berg", 1)],
+            &people,
+        );
+        let got = speakers(text, &known);
+        let expected = [
+            ("the dam would hold", "She", Some(0)),
+            ("We will rebuild,", "Berg", Some(1)),
+            ("It is over,", "he", Some(1)),
+        ];
+        let got: Vec<_> = got
+            .iter()
+            .map(|(c, s, e)| (c.as_str(), s.as_deref().unwrap(), *e))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn it_resolves_to_the_last_group_speaker_and_descriptions_to_none() {
+        let text = "The army claimed that the bridge was taken. “The enemy fled,” it said. \
+                    A man posing as a commander of the Corps said he would stay. “We hold,” he said.";
+        let groups = [(EntityType::Group, None), (EntityType::Group, None)];
+        let known = entities(text, &[("The army", 0), ("the Corps", 1)], &groups);
+        let got = speakers(text, &known);
+        let entity_of = |content: &str| got.iter().find(|(c, _, _)| c == content).unwrap().2;
+        assert_eq!(entity_of("the bridge was taken"), Some(0));
+        assert_eq!(entity_of("The enemy fled,"), Some(0));
+        // The man posing as a commander of the Corps is not the Corps, and
+        // "he" is that man, who names no entity.
+        assert_eq!(entity_of("he would stay"), None);
+        assert_eq!(entity_of("We hold,"), None);
+    }
+}

@@ -1,0 +1,354 @@
+//! The quote stage: quotations found on the raw text, in every mark style,
+//! nested, left open at a paragraph end, running over paragraphs, or with the
+//! broken marks real copy has.
+//!
+//! One pass over each paragraph with a small stack of open marks: the work is
+//! linear in the text, and a bad mark can only affect its own paragraph.
+
+use crate::text::Layout;
+use crate::Span;
+
+/// A quotation: where its marks and its inside are, and how it is tied to its
+/// neighbours.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Quotation {
+    /// The opening mark.
+    pub(crate) open: Span,
+    /// The text inside the marks, without surrounding whitespace.
+    pub(crate) inner: Span,
+    /// The closing mark; `None` when the quotation is left open.
+    pub(crate) close: Option<Span>,
+    /// The index of the paragraph it is in (see [`paragraphs`]).
+    pub(crate) paragraph: usize,
+    /// How many quotations it is nested in.
+    pub(crate) depth: usize,
+    /// It reopens a quotation left open at the end of the paragraph before.
+    pub(crate) continues: bool,
+}
+
+/// Nesting deeper than this is treated as text: no real copy nests so deep,
+/// and the bound keeps every step constant-time.
+const MAX_DEPTH: usize = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    /// “...”, "...", „...“, ``...''
+    Double,
+    /// ‘...’, '...'
+    Single,
+    /// «...»
+    Guillemet,
+    /// ‹...›
+    SingleGuillemet,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    family: Family,
+    mark: Span,
+    /// Opened with „, so a “ closes it.
+    low: bool,
+    /// Opened with a straight mark, so the same mark closes it.
+    straight: bool,
+    /// Reopens, at the paragraph start, a quotation left open before.
+    continues: bool,
+}
+
+/// The paragraphs quotations are confined to, as the text stage found them.
+pub(crate) fn paragraphs(layout: &Layout) -> Vec<Span> {
+    layout.paragraphs.iter().map(|p| p.span).collect()
+}
+
+/// `span` without whitespace at either end.
+pub(crate) fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// Finds every quotation in `text`, in order of their opening marks.
+pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut left_open: Option<Family> = None;
+    for (index, paragraph) in paragraphs(layout).into_iter().enumerate() {
+        let mut scan = Scan {
+            text,
+            paragraph: index,
+            stack: Vec::new(),
+            out: &mut out,
+            start: paragraph.start,
+            reopens: left_open.take(),
+        };
+        scan.run(paragraph);
+        left_open = scan.finish(paragraph.end);
+    }
+    out.sort_by_key(|q| (q.open.start, q.inner.end));
+    out
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    paragraph: usize,
+    stack: Vec<Open>,
+    out: &'a mut Vec<Quotation>,
+    /// Where the paragraph starts.
+    start: usize,
+    /// The family of the quotation left open at the end of the paragraph
+    /// before, which a mark opening this paragraph continues.
+    reopens: Option<Family>,
+}
+
+impl Scan<'_> {
+    fn run(&mut self, paragraph: Span) {
+        let text = self.text;
+        let mut chars = text[paragraph].char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((offset, c)) = chars.next() {
+            let at = paragraph.start + offset;
+            let next = chars.peek().map(|&(_, n)| n);
+            let mark = Span::new(at, at + c.len_utf8());
+            match c {
+                '“' => {
+                    if self.top().is_some_and(|o| o.low) {
+                        self.close(Family::Double, mark);
+                    } else if self.top().is_some_and(|o| o.family == Family::Double)
+                        && closes(next)
+                        && !opens(prev)
+                    {
+                        // Some copy closes with “ as well as opening with it.
+                        self.close(Family::Double, mark);
+                    } else {
+                        self.reopen_or_open(Family::Double, mark, false, false);
+                    }
+                }
+                '„' => self.reopen_or_open(Family::Double, mark, true, false),
+                '”' => {
+                    if self.has(Family::Double) {
+                        self.close(Family::Double, mark);
+                    } else if opens(prev) && next.is_some_and(char::is_alphanumeric) {
+                        // A ” used as an opening mark.
+                        self.open(Family::Double, mark, false, false);
+                    }
+                }
+                '"' => self.straight(Family::Double, mark, prev, next),
+                '`' if next == Some('`') => {
+                    chars.next();
+                    let mark = Span::new(at, at + 2);
+                    self.open(Family::Double, mark, false, false);
+                    prev = Some('`');
+                    continue;
+                }
+                '\'' if next == Some('\'') && self.has(Family::Double) => {
+                    chars.next();
+                    self.close(Family::Double, Span::new(at, at + 2));
+                    prev = Some('\'');
+                    continue;
+                }
+                '‘' if !prev.is_some_and(char::is_alphanumeric) => {
+                    self.open(Family::Single, mark, false, false);
+                }
+                '’' => self.right_single(mark, prev, next),
+                '\'' => self.straight(Family::Single, mark, prev, next),
+                '«' => self.open(Family::Guillemet, mark, false, false),
+                '»' => self.close(Family::Guillemet, mark),
+                '‹' => self.open(Family::SingleGuillemet, mark, false, false),
+                '›' => self.close(Family::SingleGuillemet, mark),
+                _ => {}
+            }
+            prev = Some(c);
+        }
+    }
+
+    fn top(&self) -> Option<&Open> {
+        self.stack.last()
+    }
+
+    fn has(&self, family: Family) -> bool {
+        self.stack.iter().any(|o| o.family == family)
+    }
+
+    /// A ’ is an apostrophe inside or at the edge of a word (Russia’s, the
+    /// ’90s, rock ’n’ roll, soldiers’), or closes a ‘, or, after punctuation,
+    /// closes a “ that was never closed with its own mark.
+    fn right_single(&mut self, mark: Span, prev: Option<char>, next: Option<char>) {
+        if next.is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        if self
+            .top()
+            .is_some_and(|o| o.family == Family::Single && !o.straight)
+        {
+            self.close(Family::Single, mark);
+        } else if self.top().is_some_and(|o| o.family == Family::Double)
+            && prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | ']' | ')' | ';'))
+        {
+            self.close(Family::Double, mark);
+        }
+    }
+
+    /// Straight marks look the same open and closed: one opens after a space
+    /// or bracket and before a word, closes before a space or punctuation,
+    /// and is an apostrophe (') inside a word.
+    fn straight(&mut self, family: Family, mark: Span, prev: Option<char>, next: Option<char>) {
+        let open_on_top = self.top().is_some_and(|o| o.family == family && o.straight);
+        let word_before = prev.is_some_and(char::is_alphanumeric);
+        let word_after = next.is_some_and(char::is_alphanumeric);
+        if family == Family::Single && word_before && word_after {
+            return;
+        }
+        if open_on_top && !(opens(prev) && word_after) {
+            self.close(family, mark);
+        } else if opens(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+            if family == Family::Single && next.is_some_and(|n| n.is_ascii_digit()) {
+                return;
+            }
+            if open_on_top {
+                self.reopen_or_open(family, mark, false, true);
+            } else {
+                self.open(family, mark, false, true);
+            }
+        } else if family == Family::Double && self.has(family) {
+            self.close(family, mark);
+        }
+    }
+
+    /// An opening mark while a quotation of the same family is open: if the
+    /// open one has reached a sentence end, that is a stray reopening, so the
+    /// first ends there and a new one starts; otherwise it is nesting.
+    fn reopen_or_open(&mut self, family: Family, mark: Span, low: bool, straight: bool) {
+        if let Some(top) = self.top() {
+            if top.family == family {
+                let before = self.text[top.mark.end..mark.start].trim_end();
+                if before.ends_with(['.', '!', '?']) || before.is_empty() {
+                    self.end_open(mark.start);
+                }
+            }
+        }
+        self.open(family, mark, low, straight);
+    }
+
+    fn open(&mut self, family: Family, mark: Span, low: bool, straight: bool) {
+        if self.stack.len() >= MAX_DEPTH {
+            return;
+        }
+        let continues =
+            self.reopens == Some(family) && self.text[self.start..mark.start].trim().is_empty();
+        self.stack.push(Open {
+            family,
+            mark,
+            low,
+            straight,
+            continues,
+        });
+    }
+
+    /// Closes the innermost open quotation of `family`, ending the ones
+    /// nested in it where the mark is; a mark with nothing to close is
+    /// dropped.
+    fn close(&mut self, family: Family, mark: Span) {
+        let Some(index) = self.stack.iter().rposition(|o| o.family == family) else {
+            return;
+        };
+        while self.stack.len() > index + 1 {
+            self.end_open(mark.start);
+        }
+        if let Some(open) = self.stack.pop() {
+            self.emit(open, Span::new(open.mark.end, mark.start), Some(mark));
+        }
+    }
+
+    /// Ends the innermost open quotation at `at` without a closing mark.
+    fn end_open(&mut self, at: usize) {
+        if let Some(open) = self.stack.pop() {
+            self.emit(open, Span::new(open.mark.end, at), None);
+        }
+    }
+
+    fn emit(&mut self, open: Open, inside: Span, close: Option<Span>) {
+        let inner = trim(self.text, inside);
+        if inner.is_empty() {
+            return;
+        }
+        self.out.push(Quotation {
+            open: open.mark,
+            inner,
+            close,
+            paragraph: self.paragraph,
+            depth: self.stack.len(),
+            continues: open.continues,
+        });
+    }
+
+    /// Ends what is still open at the paragraph end and tells which family
+    /// the outermost of those was, so the next paragraph can continue it.
+    fn finish(mut self, end: usize) -> Option<Family> {
+        let outer = self.stack.first().map(|o| o.family);
+        while !self.stack.is_empty() {
+            self.end_open(end);
+        }
+        outer
+    }
+}
+
+/// A mark after this opens a quotation: start of paragraph, space, bracket,
+/// dash or another mark.
+fn opens(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | ':'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
+                )
+        }
+    }
+}
+
+/// A mark before this closes a quotation: end, space or punctuation.
+fn closes(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(n) => n.is_whitespace() || (n.is_ascii_punctuation() && n != '\'' && n != '"'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find(text, &crate::text::layout(text))
+            .iter()
+            .map(|q| &text[q.inner])
+            .collect()
+    }
+
+    #[test]
+    fn continues_only_at_paragraph_start() {
+        let text = "“One.\n\n“Two,” he said.";
+        let quotes = find(text, &crate::text::layout(text));
+        assert_eq!(quotes.len(), 2);
+        assert!(!quotes[0].continues);
+        assert!(quotes[1].continues);
+        assert!(quotes[0].close.is_none());
+    }
+
+    #[test]
+    fn stray_mark_inside_a_sentence_nests() {
+        assert_eq!(inner("“a “b” c”"), ["a “b” c", "b"]);
+    }
+}

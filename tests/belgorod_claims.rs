@@ -1,0 +1,120 @@
+//! The acceptance article: every gold claim found with its kind, content,
+//! speaker mention and cue (and, once the entity stage names entities, the
+//! speaker's entity), and no quotation that is not a claim reported as one.
+//!
+//! The article and its gold live outside the repository; without them the
+//! test says so and passes.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn shared_dir() -> Option<PathBuf> {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("SAYSO_SHARED").map(PathBuf::from),
+        Some(PathBuf::from("/work/shared")),
+        Some(manifest.join("../shared")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|d| d.join("examples/belgorod.gold.json").is_file())
+}
+
+/// Byte offset of each code point offset (and of the end).
+fn byte_offsets(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn span(v: &Value, bytes: &[usize]) -> (usize, usize) {
+    let at = |k: &str| bytes[v[k].as_u64().expect("offset") as usize];
+    (at("start"), at("end"))
+}
+
+#[test]
+fn belgorod_claims() {
+    let Some(dir) = shared_dir() else {
+        eprintln!("skipped: examples/belgorod.gold.json not found (set SAYSO_SHARED)");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("examples/belgorod.txt")).unwrap();
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("examples/belgorod.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let bytes = byte_offsets(&text);
+    let analysis = sayso::Extractor::new().analyze(&text);
+    let entity_names: Vec<&str> = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    let check_entities = !analysis.entities.is_empty();
+    if !check_entities {
+        eprintln!("note: no entities found, so speaker entities are not checked");
+    }
+
+    let mut failures = Vec::new();
+    for g in gold["claims"].as_array().unwrap() {
+        let (start, end) = span(&g["content"], &bytes);
+        let content = &text[start..end];
+        assert_eq!(content, g["content"]["text"].as_str().unwrap());
+        let kind = g["kind"].as_str().unwrap();
+        let Some(c) = analysis.claims.iter().find(|c| {
+            c.kind.as_str() == kind && (c.content.span.start, c.content.span.end) == (start, end)
+        }) else {
+            failures.push(format!("missing {kind} claim {content:?}"));
+            continue;
+        };
+        assert_eq!(&text[c.content.span.range()], c.content.text);
+        // Gold spans of two pronoun mentions point inside other words
+        // ("it" of "hit", "he" of "The"), so mentions and cues are compared
+        // by their words.
+        let speaker = g["speaker_mention"]["text"].as_str().unwrap();
+        let got = c.speaker.as_ref().map(|s| s.text.as_str());
+        if got != Some(speaker) {
+            failures.push(format!(
+                "{content:?}: speaker {got:?}, expected {speaker:?}"
+            ));
+        }
+        let cue = g["cue"]["text"].as_str().unwrap();
+        let got = c.cue.as_ref().map(|s| s.text.as_str());
+        if got != Some(cue) {
+            failures.push(format!("{content:?}: cue {got:?}, expected {cue:?}"));
+        }
+        let name = g["speaker"].as_str().unwrap();
+        if check_entities && entity_names.contains(&name) {
+            let got = c
+                .speaker_entity
+                .map(|id| analysis.entities[id.index()].name.as_str());
+            if got != Some(name) {
+                failures.push(format!(
+                    "{content:?}: speaker entity {got:?}, expected {name:?}"
+                ));
+            }
+        }
+    }
+    for n in gold["not_claims"].as_array().unwrap() {
+        let (start, end) = span(n, &bytes);
+        if analysis
+            .claims
+            .iter()
+            .any(|c| (c.content.span.start, c.content.span.end) == (start, end))
+        {
+            failures.push(format!(
+                "not a claim, but reported: {:?}",
+                &text[start..end]
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

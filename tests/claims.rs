@@ -1,0 +1,284 @@
+//! Claims: direct, partial and indirect speech, the sieve that attributed
+//! each, and the patterns of reported speech.
+
+use sayso::{ClaimKind, Extractor, Sieve};
+
+use ClaimKind::{Direct, Indirect, Partial};
+
+/// One expected claim: kind, content, speaker mention, cue, sieve.
+type Expected = (
+    ClaimKind,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Sieve,
+);
+
+const CASES: &[(&str, &[Expected])] = &[
+    // Sieve 1, adjacent: QUOTE, CUE SPEAKER and QUOTE, SPEAKER CUE, with
+    // adjuncts after the cue.
+    (
+        "“The bridge is gone,” said Mayor Olga Petrenko.",
+        &[(Direct, "The bridge is gone,", Some("Mayor Olga Petrenko"), Some("said"), Sieve::Adjacent)],
+    ),
+    (
+        "“The bridge is gone,” the mayor said on Monday.",
+        &[(Direct, "The bridge is gone,", Some("the mayor"), Some("said"), Sieve::Adjacent)],
+    ),
+    (
+        "“We have no more water,” a nurse at the hospital told reporters.",
+        &[(Direct, "We have no more water,", Some("a nurse at the hospital"), Some("told"), Sieve::Adjacent)],
+    ),
+    // SPEAKER CUE: QUOTE and SPEAKER CUE, QUOTE.
+    (
+        "The council said in a statement: “The bridge will reopen in May.”",
+        &[(Direct, "The bridge will reopen in May.", Some("The council"), Some("said"), Sieve::Adjacent)],
+    ),
+    (
+        "Petrenko added, “We will not leave.”",
+        &[(Direct, "We will not leave.", Some("Petrenko"), Some("added"), Sieve::Adjacent)],
+    ),
+    // Sieve 2, subject: a partial quotation inside a reported clause, with
+    // the clause itself as an indirect claim.
+    (
+        "The mayor said the flood was “the worst in a century”.",
+        &[
+            (Indirect, "the flood was “the worst in a century”", Some("The mayor"), Some("said"), Sieve::Subject),
+            (Partial, "the worst in a century", Some("The mayor"), Some("said"), Sieve::Subject),
+        ],
+    ),
+    // A long subject, and a verb that only attributes quotations.
+    (
+        "A man describing himself as the head of the rescue team described the town as “a lake with roofs”.",
+        &[(Partial, "a lake with roofs", Some("A man describing himself as the head of the rescue team"), Some("described"), Sieve::Subject)],
+    ),
+    // "according to X".
+    (
+        "The dam had cracked twice before, according to the regional water authority.",
+        &[(Indirect, "The dam had cracked twice before", Some("the regional water authority"), Some("according to"), Sieve::Subject)],
+    ),
+    // Sieve 3, continuation: the next quotation takes the speaker, and a
+    // quotation broken by a stray mark takes the one after it.
+    (
+        "“The bridge is gone,” said Petrenko. “We need boats.”",
+        &[
+            (Direct, "The bridge is gone,", Some("Petrenko"), Some("said"), Sieve::Adjacent),
+            (Direct, "We need boats.", Some("Petrenko"), Some("said"), Sieve::Continuation),
+        ],
+    ),
+    (
+        "“The water rose fast. “We could not save the cattle,” the farmer said.",
+        &[
+            (Direct, "The water rose fast.", Some("the farmer"), Some("said"), Sieve::Continuation),
+            (Direct, "We could not save the cattle,", Some("the farmer"), Some("said"), Sieve::Adjacent),
+        ],
+    ),
+    // A quotation running over paragraphs keeps its speaker.
+    (
+        "The mayor said: “We lost the bridge.\n\n“We will rebuild it.”",
+        &[
+            (Direct, "We lost the bridge.", Some("The mayor"), Some("said"), Sieve::Adjacent),
+            (Direct, "We will rebuild it.", Some("The mayor"), Some("said"), Sieve::Continuation),
+        ],
+    ),
+    // Sieve 4, paragraph context: the paragraph before has the speaker.
+    (
+        "The mayor said the town would be rebuilt.\n\n“Every house, every street.”",
+        &[
+            (Indirect, "the town would be rebuilt", Some("The mayor"), Some("said"), Sieve::Subject),
+            (Direct, "Every house, every street.", Some("The mayor"), Some("said"), Sieve::ParagraphContext),
+        ],
+    ),
+    // Sieve 5, coreference: the pronoun subject of the sentence before.
+    (
+        "She paused at the door. “I have nothing left.”",
+        &[(Direct, "I have nothing left.", Some("She"), None, Sieve::Coreference)],
+    ),
+    // Indirect patterns: "X told Y (that)", "X claimed / admitted / denied /
+    // warned", adverbs and auxiliaries between speaker and verb, "called on".
+    (
+        "The governor told the villagers they must leave by noon.",
+        &[(Indirect, "they must leave by noon", Some("The governor"), Some("told"), Sieve::Subject)],
+    ),
+    (
+        "The army has repeatedly denied that it shelled the school.",
+        &[(Indirect, "it shelled the school", Some("The army"), Some("denied"), Sieve::Subject)],
+    ),
+    (
+        "Aid groups called on both sides to open the road.",
+        &[(Indirect, "both sides to open the road", Some("Aid groups"), Some("called on"), Sieve::Subject)],
+    ),
+    (
+        "The regional head of the health service, Anna Kovacs, warned on Friday that the wells were poisoned.",
+        &[(Indirect, "the wells were poisoned", Some("Anna Kovacs"), Some("warned"), Sieve::Subject)],
+    ),
+    (
+        "The clinic closed, but deputy minister Paul Okafor said it would reopen.",
+        &[(Indirect, "it would reopen", Some("Paul Okafor"), Some("said"), Sieve::Subject)],
+    ),
+    // Coordinated cues make two claims with one speaker.
+    (
+        "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",
+        &[
+            (Indirect, "the river had risen overnight", Some("The farmer"), Some("said"), Sieve::Subject),
+            (Indirect, "he had ignored the warnings", Some("The farmer"), Some("admitted"), Sieve::Subject),
+        ],
+    ),
+    (
+        "He said the dam would hold and told the engineers he would stay.",
+        &[
+            (Indirect, "the dam would hold", Some("He"), Some("said"), Sieve::Subject),
+            (Indirect, "he would stay", Some("He"), Some("told"), Sieve::Subject),
+        ],
+    ),
+    // A parenthetical and a trailing attribution.
+    (
+        "The dam, the engineer said, would not hold another week.",
+        &[(Indirect, "would not hold another week", Some("the engineer"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "More rain is expected on Friday, forecasters said.",
+        &[(Indirect, "More rain is expected on Friday", Some("forecasters"), Some("said"), Sieve::Subject)],
+    ),
+    // A participle set off by a comma takes the subject of the sentence.
+    (
+        "The water board raised prices, arguing that the pipes were failing.",
+        &[(Indirect, "the pipes were failing", Some("The water board"), Some("arguing"), Sieve::Subject)],
+    ),
+    (
+        "The river peaked at noon, according to local officials.",
+        &[(Indirect, "The river peaked at noon", Some("local officials"), Some("according to"), Sieve::Subject)],
+    ),
+    // Passives and nouns are no cues.
+    ("The bridge was said to be safe. The statement was claimed by no one.", &[]),
+];
+
+#[test]
+fn claims() {
+    let extractor = Extractor::new();
+    let mut failures = Vec::new();
+    for (text, expected) in CASES {
+        let analysis = extractor.analyze(text);
+        let got: Vec<Expected> = analysis
+            .claims
+            .iter()
+            .map(|c| {
+                assert_eq!(&text[c.content.span.range()], c.content.text);
+                (
+                    c.kind,
+                    &text[c.content.span.range()],
+                    c.speaker.as_ref().map(|s| &text[s.span.range()]),
+                    c.cue.as_ref().map(|s| &text[s.span.range()]),
+                    c.sieve,
+                )
+            })
+            .collect();
+        if got != *expected {
+            failures.push(format!(
+                "{text:?}\n  got      {got:?}\n  expected {expected:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn fallback_can_be_switched_off() {
+    // A quotation no rule attributes: the last speaker before it, at low
+    // confidence, unless the fallback sieve is off.
+    let text = "The mayor spoke at noon, and the engineer said the dam would hold.\n\nThe rain went on.\n\nLater there was a shout: “Run!”";
+    let on = Extractor::new().analyze(text);
+    let run = on.claims.iter().find(|c| c.content.text == "Run!").unwrap();
+    assert_eq!(run.sieve, Sieve::Unattributed);
+    let text = "The engineer said the dam would hold.\n\n“Run, run to the hills, now!”";
+    let on = Extractor::new().analyze(text);
+    let off = Extractor::builder()
+        .fallback_sieve(false)
+        .build()
+        .unwrap()
+        .analyze(text);
+    let find = |a: &sayso::Analysis| {
+        a.claims
+            .iter()
+            .find(|c| c.content.text.starts_with("Run"))
+            .map(|c| (c.sieve, c.confidence))
+            .unwrap()
+    };
+    assert_ne!(find(&on).0, Sieve::Unattributed);
+    assert_eq!(find(&off).0, find(&on).0);
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    /// Text made mostly of quotation marks, apostrophes, speech verbs and
+    /// line breaks, where the rules have the most to get wrong.
+    fn marky() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("“"),
+            Just("”"),
+            Just("‘"),
+            Just("’"),
+            Just("\""),
+            Just("'"),
+            Just("«"),
+            Just("»"),
+            Just("„"),
+            Just("‹"),
+            Just("›"),
+            Just("``"),
+            Just("''"),
+            Just(" "),
+            Just("\n\n"),
+            Just("\n"),
+            Just(". "),
+            Just(", "),
+            Just(": "),
+            Just("said"),
+            Just(" he said"),
+            Just("according to"),
+            Just("told"),
+            Just("and"),
+            Just("Gladkov"),
+            Just("The army"),
+            Just("that"),
+            Just("é"),
+            Just("\u{0}"),
+            Just("—"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str) {
+        let analysis = sayso::Extractor::new().analyze(text);
+        let again = sayso::Extractor::new().analyze(text);
+        assert_eq!(analysis.claims, again.claims);
+        assert_eq!(analysis.quotes, again.quotes);
+        for q in &analysis.quotes {
+            assert_eq!(&text[q.span.range()], q.text);
+        }
+        for c in &analysis.claims {
+            assert_eq!(&text[c.content.span.range()], c.content.text);
+            assert!(!c.content.text.is_empty());
+            assert!((0.0..=1.0).contains(&c.confidence));
+            for s in [&c.speaker, &c.cue].into_iter().flatten() {
+                assert_eq!(&text[s.span.range()], s.text);
+            }
+            if let Some(id) = c.speaker_entity {
+                assert!(id.index() < analysis.entities.len());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn quotation_soup_never_panics(text in marky()) {
+            check(&text);
+        }
+    }
+}
