@@ -335,11 +335,7 @@ fn trim(
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b
-        && index
-            .starting(a)
-            .map_or(true, |(_, m)| matches[m].ambiguous)
-    {
+    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
         let w = lower(doc, a);
         let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
