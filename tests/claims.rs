@@ -47,6 +47,15 @@ const CASES: &[(&str, &[Expected])] = &[
             (Partial, "the worst in a century", Some("The mayor"), Some("said"), Sieve::Subject),
         ],
     ),
+    // A reported clause opening with a quotation: the clause and the
+    // quotation are both claims.
+    (
+        "The mayor said “we will rebuild” on Sunday.",
+        &[
+            (Indirect, "“we will rebuild” on Sunday", Some("The mayor"), Some("said"), Sieve::Subject),
+            (Partial, "we will rebuild", Some("The mayor"), Some("said"), Sieve::Subject),
+        ],
+    ),
     // A long subject, and a verb that only attributes quotations.
     (
         "A man describing himself as the head of the rescue team described the town as “a lake with roofs”.",
@@ -113,6 +122,14 @@ const CASES: &[(&str, &[Expected])] = &[
         &[(Indirect, "the wells were poisoned", Some("Anna Kovacs"), Some("warned"), Sieve::Subject)],
     ),
     (
+        "Ana Ruiz, 34, a nurse at the clinic, said the wells were dry.",
+        &[(Indirect, "the wells were dry", Some("Ana Ruiz, 34, a nurse at the clinic"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The ferry was stopped by the harbour master, who said the waves were too high.",
+        &[(Indirect, "the waves were too high", Some("the harbour master"), Some("said"), Sieve::Subject)],
+    ),
+    (
         "The clinic closed, but deputy minister Paul Okafor said it would reopen.",
         &[(Indirect, "it would reopen", Some("Paul Okafor"), Some("said"), Sieve::Subject)],
     ),
@@ -148,6 +165,12 @@ const CASES: &[(&str, &[Expected])] = &[
     (
         "The river peaked at noon, according to local officials.",
         &[(Indirect, "The river peaked at noon", Some("local officials"), Some("according to"), Sieve::Subject)],
+    ),
+    // Deeds are no claims, nor a participle that modifies a noun.
+    (
+        "Militants attack the border town. The clip showed soldiers being held. \
+         The mayor appeared in a video message agreeing to meet them.",
+        &[],
     ),
     // Passives and nouns are no cues.
     ("The bridge was said to be safe. The statement was claimed by no one.", &[]),

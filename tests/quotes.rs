@@ -40,6 +40,10 @@ const CASES: &[(&str, &[(&str, QuoteRole)])] = &[
         "``We will hold the line,'' the mayor said.",
         &[("We will hold the line,", Claim)],
     ),
+    (
+        "''We will hold the line,'' the mayor said.",
+        &[("We will hold the line,", Claim)],
+    ),
     // Apostrophes are no marks.
     (
         "Russia’s army said they’re ready for the ’90s rock ’n’ roll revival in the soldiers’ club.",
@@ -87,7 +91,7 @@ const CASES: &[(&str, &[(&str, QuoteRole)])] = &[
     // Roles: a headline standing alone, scare quotes, names.
     ("“Sent Home Without Pay”\n\nThe strike went on.", &[("Sent Home Without Pay", Title)]),
     (
-        "The videos show “guests” with their hosts, called “ordinary people” by the station.",
+        "The footage has “guests” sitting with their hosts, called “ordinary people” by the station.",
         &[("guests", Scare), ("ordinary people", Scare)],
     ),
     (
@@ -121,7 +125,7 @@ fn quotations() {
 
 #[test]
 fn scare_quotes_and_titles_are_no_claims() {
-    let text = "“Sent Home Without Pay”\n\nThe videos show “guests” with their hosts.";
+    let text = "“Sent Home Without Pay”\n\nThe footage has “guests” sitting with their hosts.";
     let analysis = Extractor::new().analyze(text);
     assert_eq!(analysis.quotes.len(), 2);
     assert!(analysis.claims.is_empty(), "{:?}", analysis.claims);

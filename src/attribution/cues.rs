@@ -32,6 +32,8 @@ pub(super) struct Anchor {
 
 /// The longest subject read back from a verb, in words.
 const MAX_SUBJECT: usize = 16;
+/// How many descriptions set off by commas may follow a speaker's name.
+const APPOSITIVES: usize = 3;
 /// The longest speaker read after an inverted verb or "according to".
 const MAX_NAMED_AFTER: usize = 10;
 
@@ -111,7 +113,17 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             // belief or finding is one only with its own subject, as many
             // of them are nouns too ("responsibility for attacks").
             let needs_quote = anchor.quote_only && !(end + 1..words.end).any(|k| doc.quoted[k]);
-            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none());
+            // Their -ing forms modify nouns ("a video message agreeing to
+            // meet") unless set off by a comma or after a form of "be".
+            let modifier = weak
+                && doc.lower(w).ends_with("ing")
+                && !participle_after_comma(doc, w, words.start)
+                && !(w > words.start
+                    && matches!(
+                        doc.lower(w - 1),
+                        "is" | "are" | "was" | "were" | "been" | "am"
+                    ));
+            let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none() || modifier);
             if !needs_quote && !needs_subject {
                 out.push(anchor);
             }
@@ -252,17 +264,30 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             return None;
         }
         if !aside {
-            // "Megan Hester, senior associate at the institute, said": the
-            // name before the description, both together.
-            let mut n = k - 1;
-            while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT {
-                n -= 1;
+            // "Megan Hester, senior associate at the institute, said" and
+            // "Marley Anderson, 21, a student, said": the name before the
+            // descriptions, all together.
+            let mut end = k - 1;
+            for _ in 0..APPOSITIVES {
+                let mut n = end;
+                while n > first && doc.joined(n - 1) && !doc.quoted[n - 1] && last - n < MAX_SUBJECT
+                {
+                    n -= 1;
+                }
+                let named =
+                    (n..=end).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+                if named && end - n < 5 {
+                    return Some((n, last));
+                }
+                if n == first || !doc.gap(n - 1, n).contains(',') || doc.quoted[n - 1] {
+                    return None;
+                }
+                end = n - 1;
             }
-            let named = (n..k).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
-            return (named && k - n <= 5).then_some((n, last));
+            return None;
         }
         last = k - 1;
-    } else if !doc.joined(last) {
+    } else if !doc.joined(last) && !relative {
         return None;
     }
     let mut k = last;
@@ -493,7 +518,11 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             (b, r) => b.or(r),
         };
     }
-    if !doc.joined(w - 1) {
+    let opens_quote = matches!(
+        doc.gap(w - 1, w).trim(),
+        "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
+    );
+    if !doc.joined(w - 1) && !opens_quote {
         return None;
     }
     w = skip_adjuncts(doc, w, words.end);
@@ -511,7 +540,12 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if doc.lower(w) == "that" && w + 1 < words.end {
         w += 1;
     }
-    let start = doc.words[w].start;
+    // A clause that opens with a quotation starts at its mark.
+    let gap = doc.gap(w - 1, w);
+    let start = match gap.rfind(['“', '"', '‘', '\'', '«', '„', '‹']) {
+        Some(i) => doc.words[w - 1].end + i,
+        None => doc.words[w].start,
+    };
     if start >= end_limit {
         return None;
     }

@@ -153,7 +153,7 @@ fn articles(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, String> {
     let anns = list(dir.join("attributions"))?;
     let mut out = Vec::new();
     for text in list(dir.join("text"))? {
-        if text.extension().map_or(true, |e| e != "txt") {
+        if text.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let Some(stem) = text.file_stem().and_then(|s| s.to_str()) else {
@@ -183,7 +183,15 @@ fn parse_ann(ann: &str, text: &str) -> Result<Vec<Gold>, String> {
     for (n, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
         let id = fields[0];
-        if id.starts_with('T') {
+        // A text field that runs over a line break leaves lines without an
+        // id of their own; they belong to the line before.
+        let numbered = |prefix: char| {
+            fields.len() > 1
+                && id
+                    .strip_prefix(prefix)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if numbered('T') {
             let Some(kind_spans) = fields.get(1) else {
                 return Err(format!("{}: a text-bound line without a type", n + 1));
             };
@@ -199,7 +207,7 @@ fn parse_ann(ann: &str, text: &str) -> Result<Vec<Gold>, String> {
                 }
             }
             bound.insert(id, v);
-        } else if id.starts_with('E') {
+        } else if numbered('E') {
             events.push((n + 1, fields.get(1).copied().unwrap_or("")));
         }
     }
@@ -504,6 +512,16 @@ mod tests {
                 quoted: true,
             }]
         );
+    }
+
+    #[test]
+    fn text_fields_may_run_over_lines() {
+        let text = "Ann said:\nThe end.";
+        let ann = "T1\tSource 0 3\tAnn\nT2\tContent 10 14\tThe\nThe end\nT3\tCue 4 8\tsaid\n\
+                   E1\tAttribution:T3 Content:T2 Cue:T3 Source:T1\n";
+        let gold = parse_ann(ann, text).unwrap();
+        assert_eq!(gold.len(), 1);
+        assert_eq!(gold[0].content, Some(vec![(10, 14)]));
     }
 
     #[test]

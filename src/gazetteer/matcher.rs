@@ -433,3 +433,50 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
         assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
     }
 }
+
+#[cfg(test)]
+mod default_gazetteer {
+    use crate::document::EntityType;
+    use crate::gazetteer::embedded;
+    use crate::text;
+
+    #[test]
+    fn names_of_the_acceptance_article_match_with_their_types() {
+        let g = embedded().build().unwrap();
+        let text = "Governor Vyacheslav Gladkov, Gladkov and Gladkow met Mykhailo Podolyak. \
+                    Russian President Vladimir Putin and Putin's aides. The Russian Volunteer \
+                    Corps, the Legion for the Freedom of Russia and the Freedom Legion of Russia \
+                    spoke to Al Jazeera English, the Kremlin said. Belgorod, Shebekino, \
+                    Novaya Tavolshanka, the pro-Kiev forces, Kyiv, Moscow, Russia and Ukraine.";
+        let layout = text::layout(text);
+        let found: Vec<(&str, EntityType)> = g
+            .find(text, &layout)
+            .iter()
+            .map(|m| (&text[m.span], g.entry(m.entries[0]).kind))
+            .collect();
+        use EntityType::*;
+        for want in [
+            ("Vyacheslav Gladkov", Person),
+            ("Gladkov", Person),
+            ("Gladkow", Person),
+            ("Mykhailo Podolyak", Person),
+            ("Vladimir Putin", Person),
+            ("Putin", Person),
+            ("Russian Volunteer Corps", Group),
+            ("Legion for the Freedom of Russia", Group),
+            ("Freedom Legion of Russia", Group),
+            ("Al Jazeera English", Group),
+            ("Kremlin", Group),
+            ("Belgorod", Place),
+            ("Shebekino", Place),
+            ("Novaya Tavolshanka", Place),
+            ("Kiev", Place),
+            ("Kyiv", Place),
+            ("Moscow", Place),
+            ("Russia", Place),
+            ("Ukraine", Place),
+        ] {
+            assert!(found.contains(&want), "{want:?} not in {found:?}");
+        }
+    }
+}

@@ -139,9 +139,16 @@ impl Scan<'_> {
                     prev = Some('`');
                     continue;
                 }
-                '\'' if next == Some('\'') && self.has(Family::Double) => {
+                // Two apostrophes close ``...'' and, in some copy, also open.
+                '\'' if next == Some('\'') => {
                     chars.next();
-                    self.close(Family::Double, Span::new(at, at + 2));
+                    let after = chars.peek().map(|&(_, n)| n);
+                    let mark = Span::new(at, at + 2);
+                    if self.has(Family::Double) {
+                        self.close(Family::Double, mark);
+                    } else if opens(prev) && after.is_some_and(|n| !n.is_whitespace()) {
+                        self.open(Family::Double, mark, false, true);
+                    }
                     prev = Some('\'');
                     continue;
                 }
