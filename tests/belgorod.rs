@@ -1,6 +1,6 @@
 //! The acceptance article: `belgorod.txt` against its hand annotation, when
-//! the shared data is there (`$SAYSO_SHARED`, `../shared` beside the
-//! checkout, or `/work/shared`); otherwise the test says so and passes.
+//! the shared data is there (`$SAYSO_SHARED`, or `../shared` beside the
+//! checkout); otherwise the test says so and passes.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ fn shared() -> Option<PathBuf> {
     std::env::var_os("SAYSO_SHARED")
         .map(PathBuf::from)
         .into_iter()
-        .chain([manifest.join("../shared"), PathBuf::from("/work/shared")])
+        .chain([manifest.join("../shared")])
         .find(|p| p.join("examples/belgorod.txt").is_file())
 }
 

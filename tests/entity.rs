@@ -25,11 +25,13 @@ fn extractor() -> Extractor {
 
 use EntityType::{Group as G, Person as P, Place as L};
 
-/// Each case: a text and its mentions in text order, as (surface, type,
-/// entity label); mentions with one label must share one entity, and
-/// different labels different entities.
+/// A mention as (surface, type, entity label): mentions with one label must
+/// share one entity, and different labels different entities.
+type Expected = (&'static str, EntityType, char);
+
+/// Each case: a text and its mentions in text order.
 #[rustfmt::skip]
-const CASES: &[(&str, &[(&str, EntityType, char)])] = &[
+const CASES: &[(&str, &[Expected])] = &[
     // Titles and roles: the title is not part of the mention.
     ("Talks were led by President Emmanuel Macron on Tuesday.",
      &[("Emmanuel Macron", P, 'a')]),

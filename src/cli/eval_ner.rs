@@ -121,10 +121,8 @@ impl Builder {
     }
 
     fn close(&mut self) {
-        if let Some((start, kind, _)) = self.open.take() {
-            if let Some(kind) = kind {
-                self.gold.push((Span::new(start, self.text.len()), kind));
-            }
+        if let Some((start, Some(kind), _)) = self.open.take() {
+            self.gold.push((Span::new(start, self.text.len()), kind));
         }
     }
 

@@ -8,11 +8,14 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES,
-    SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES,
+    NOT_NAMES, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 
 use super::units::{Case, Doc, Kind};
+
+/// The most units a run of name words may span.
+const MAX_RUN: usize = 16;
 
 /// A stretch of units that may be a name, before typing.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,6 +142,9 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     let after_prefix = start >= 2
         && doc.units[start - 1].kind == Kind::Hyphen
         && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
+    // Names are short; a longer capitalised stretch (a shouted list, a
+    // table) is cut into runs, which also bounds the work per run.
+    let limit = limit.min(start + MAX_RUN);
     while end < limit {
         let j = end;
         if doc.is_cap(j) && is_name_start(doc, j) && !after_prefix {
@@ -224,6 +230,17 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
 /// ("President of Ukraine Volodymyr Zelensky").
 fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> bool {
     let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
+    let head = |i: usize| GROUP_HEADS.contains(lower(doc, i).as_str());
+    if words.contains(&"and") {
+        // Only inside an institution's name, between two names of fields:
+        // "Institute of Meteorology and Water Management".
+        let after = connectors.end;
+        return words == ["and"]
+            && left.clone().any(head)
+            && left.clone().any(|i| doc.word(i) == "of")
+            && doc.is_cap(after)
+            && doc.is_cap(after + 1);
+    }
     if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
         return words.len() == 1
             || words == ["de", "la"]
@@ -280,7 +297,12 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
             return true;
         }
     }
-    doc.is_cap(i) && doc.seen_capitalised(doc.word(i))
+    // In capitals, a common word seen capitalised elsewhere is more likely
+    // the same word opening a title ("EASTERN DIVISION") than a name.
+    let word = doc.word(i);
+    let shouted =
+        doc.units[i].case == Case::Upper && COMMON_WORDS.contains(word.to_lowercase().as_str());
+    doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
 fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
@@ -324,15 +346,13 @@ fn trim(
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b
-        && index
-            .starting(a)
-            .map_or(true, |(_, m)| matches[m].ambiguous)
-    {
+    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
         let w = lower(doc, a);
         let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
-        if filler || NOT_NAMES.contains(w.as_str()) {
+        // "Jan" is a month, but "Jan Kowalczyk" a man.
+        let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
+        if filler || (NOT_NAMES.contains(w.as_str()) && !forename) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
@@ -359,14 +379,21 @@ fn trim(
     // American-Islamic Relations Alia Salem".
     for k in a + 1..b.saturating_sub(1) {
         let before = lower(doc, k - 1);
-        let other = COMMON_WORDS.contains(before.as_str())
+        // An opener without evidence before a first name is a word:
+        // "Forecaster Jan Kowalczyk".
+        let opener = k - 1 == a
+            && doc.units[a].initial
+            && !doc.seen_capitalised(doc.word(a))
+            && !FIRST_NAMES.contains_key(doc.word(a));
+        let other = opener
+            || COMMON_WORDS.contains(before.as_str())
             || GROUP_HEADS.contains(before.as_str())
             || index
                 .covers(k - 1)
                 .is_some_and(|m| index.covers(k) != Some(m));
         if other
             && doc.units[k].case == Case::Capitalised
-            && crate::lexicon::FIRST_NAMES.contains_key(doc.word(k))
+            && FIRST_NAMES.contains_key(doc.word(k))
             && doc.is_cap(k + 1)
             && index.covers(k).is_none()
         {
@@ -380,7 +407,9 @@ fn trim(
         let mut k = a + 1;
         while k < b {
             if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
-                if let Some(end) = title_at(doc, k, b).filter(|&e| e < b) {
+                if let Some(end) = title_at(doc, k, b) {
+                    // A title closing the run ("the Los Angeles Sheriff")
+                    // leaves the name before it.
                     piece(
                         doc,
                         matches,
@@ -390,7 +419,9 @@ fn trim(
                         doc.units[a].initial,
                         found,
                     );
-                    trim(doc, matches, index, end..b, true, found);
+                    if end < b {
+                        trim(doc, matches, index, end..b, true, found);
+                    }
                     return;
                 }
             }
@@ -467,8 +498,7 @@ fn piece(
         if !seen {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
-            let first_name =
-                !single && crate::lexicon::FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
             let common =
                 !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
             if single {

@@ -227,26 +227,27 @@ fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_pe
     if words.is_empty() {
         return;
     }
-    index.by_name.entry(norm.to_string()).or_insert(k);
-    let bucket = index
-        .buckets
-        .entry(norm.chars().next().unwrap_or(' '))
-        .or_default();
-    if !bucket.iter().any(|(n, j)| n == norm && *j == k) {
-        bucket.push((norm.to_string(), k));
+    // Each distinct name enters its bucket once, with its first cluster, so
+    // registering a name costs the same however long the document.
+    if !index.by_name.contains_key(norm) {
+        index.by_name.insert(norm.to_string(), k);
+        let first = norm.chars().next().unwrap_or(' ');
+        index
+            .buckets
+            .entry(first)
+            .or_default()
+            .push((norm.to_string(), k));
     }
     if is_person {
         let surname = normalise(words[words.len() - 1]);
         let list = index.by_surname.entry(surname.clone()).or_default();
         if !list.contains(&k) {
+            let new_surname = list.is_empty();
             list.push(k);
-        }
-        let bucket = index
-            .buckets
-            .entry(surname.chars().next().unwrap_or(' '))
-            .or_default();
-        if !bucket.iter().any(|(n, j)| *n == surname && *j == k) {
-            bucket.push((surname, k));
+            if new_surname && !index.by_name.contains_key(&surname) {
+                let first = surname.chars().next().unwrap_or(' ');
+                index.buckets.entry(first).or_default().push((surname, k));
+            }
         }
     } else if words.len() >= 2 {
         index.by_words.entry(content_key(words)).or_insert(k);

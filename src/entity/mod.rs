@@ -51,7 +51,12 @@ pub(crate) fn recognize(
     matches: &[Match],
     gazetteer: &Gazetteer,
 ) -> Entities {
-    let doc = units::Doc::new(text, layout);
+    let names: Vec<Span> = matches
+        .iter()
+        .filter(|m| !m.ambiguous)
+        .map(|m| m.span)
+        .collect();
+    let doc = units::Doc::new(text, layout, &names);
     let index = candidate::MatchIndex::new(&doc, matches);
     let found = candidate::find(&doc, matches, &index);
     let candidates: Vec<Candidate> = found

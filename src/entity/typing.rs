@@ -72,7 +72,7 @@ pub(super) fn type_piece(
 ) -> Option<Candidate> {
     let (a, b) = (piece.units.start, piece.units.end);
     let span = Span::new(doc.units[a].span.start, doc.units[b - 1].span.end);
-    if is_event(doc, piece) && !piece.matched.is_some_and(|m| matches[m].span == span) {
+    if is_event(doc, piece) && piece.matched.is_none_or(|m| matches[m].span != span) {
         return None;
     }
     let mut votes = cues(doc, piece, true);

@@ -56,7 +56,9 @@ pub(super) struct Doc<'t> {
 }
 
 impl<'t> Doc<'t> {
-    pub(super) fn new(text: &'t str, layout: &Layout) -> Doc<'t> {
+    /// `names`: the spans of confident gazetteer names, in text order; their
+    /// capitals do not make a line title case ("Czech Republic").
+    pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
@@ -110,7 +112,7 @@ impl<'t> Doc<'t> {
             });
             let shouting = total >= 2 && upper * 2 > total;
             let headline =
-                shouting || (title_sentences[si] && title_case(text, &units[range.clone()]));
+                shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
             let mut seen_word = false;
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
@@ -194,9 +196,19 @@ impl<'t> Doc<'t> {
 /// Whether a title line capitalises its common words ("Prisoner of War
 /// Exchange Offer"), so that its capitals say nothing; a title line written
 /// like running text ("Tim Henman beat Doug Flach") keeps its evidence.
-fn title_case(text: &str, units: &[Unit]) -> bool {
+fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
+    let named = |s: Span| {
+        let i = names.partition_point(|n| n.end <= s.start);
+        names
+            .get(i)
+            .is_some_and(|n| n.start <= s.start && s.end <= n.end)
+    };
     let (mut capitalised, mut common) = (0, 0);
-    for u in units.iter().filter(|u| u.kind == Kind::Word).skip(1) {
+    for u in units
+        .iter()
+        .filter(|u| u.kind == Kind::Word && !named(u.span))
+        .skip(1)
+    {
         let word = &text[u.span];
         let lower = word.to_lowercase();
         if crate::lexicon::NOT_NAMES.contains(lower.as_str())
@@ -207,7 +219,9 @@ fn title_case(text: &str, units: &[Unit]) -> bool {
         common += 1;
         capitalised += usize::from(u.case != Case::Lower);
     }
-    common > 0 && capitalised * 2 >= common
+    // Two at least: names that are also words ("Anthony Hill beat Dan
+    // Jenson") capitalise one now and then.
+    capitalised >= 2 && capitalised * 2 >= common
 }
 
 /// Whether the unit before `i` is an opening quotation mark or bracket, after
