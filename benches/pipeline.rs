@@ -44,13 +44,11 @@ fn check(extractor: &Extractor, corpus: &Corpus) {
     }
 }
 
+/// Picks one stage's time (or the total) out of a timed analysis.
+type Stage = fn(&StageTimes) -> Duration;
+
 /// Times one stage (or all) over the corpus, through `analyze_timed`.
-fn time_stage(
-    extractor: &Extractor,
-    docs: &[String],
-    iters: u64,
-    stage: fn(&StageTimes) -> Duration,
-) -> Duration {
+fn time_stage(extractor: &Extractor, docs: &[String], iters: u64, stage: Stage) -> Duration {
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         for doc in docs {
@@ -67,7 +65,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("stages/{}", corpus.name));
     group.throughput(Throughput::Bytes(corpus.bytes() as u64));
     group.sample_size(10);
-    let stages: [(&str, fn(&StageTimes) -> Duration); 6] = [
+    let stages: [(&str, Stage); 6] = [
         ("text", |t| t.text),
         ("gazetteer", |t| t.gazetteer),
         ("entities", |t| t.entities),
