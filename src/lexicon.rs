@@ -1,6 +1,6 @@
 //! Word lists the stages share, parsed from the files in `lexicons/`.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
@@ -8,7 +8,7 @@ use crate::gazetteer::Gender;
 /// Parses a lexicon: `#` comments, blank lines skipped; a line
 /// `lemma: form form ...` contributes the lemma and every form, any other
 /// line contributes its words.
-pub(crate) fn parse_words(src: &'static str) -> HashSet<&'static str> {
+pub(crate) fn parse_words(src: &'static str) -> Set<&'static str> {
     src.lines()
         .map(|line| line.split('#').next().unwrap_or(""))
         .flat_map(|line| line.split(|c: char| c == ':' || c.is_whitespace()))
@@ -17,61 +17,61 @@ pub(crate) fn parse_words(src: &'static str) -> HashSet<&'static str> {
 }
 
 /// Every form of every speech verb.
-pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
+pub(crate) static SPEECH_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/speech_verbs.txt")));
 
 /// Titles and roles before a person's name, lowercased, without periods.
-pub(crate) static TITLES: LazyLock<HashSet<&'static str>> =
+pub(crate) static TITLES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/titles.txt")));
 
 /// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
-pub(crate) static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));
 
 /// Heads and suffixes of group names ("Corps", "Ministry", "Inc"), lowercased.
-pub(crate) static GROUP_HEADS: LazyLock<HashSet<&'static str>> =
+pub(crate) static GROUP_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/group_heads.txt")));
 
 /// Prepositions that put the name after them in place ("in", "near").
-pub(crate) static PLACE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+pub(crate) static PLACE_PREPOSITIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/place_prepositions.txt")));
 
 /// Nouns marking a name next to them as a place ("region", "village").
-pub(crate) static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
+pub(crate) static PLACE_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/place_nouns.txt")));
 
 /// Lowercase words that may sit inside a name ("of", "van", "bin").
-pub(crate) static NAME_CONNECTORS: LazyLock<HashSet<&'static str>> =
+pub(crate) static NAME_CONNECTORS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/name_connectors.txt")));
 
 /// Hyphenated prefixes that are not part of the name ("pro-", "anti-").
-pub(crate) static NAME_PREFIXES: LazyLock<HashSet<&'static str>> =
+pub(crate) static NAME_PREFIXES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/name_prefixes.txt")));
 
 /// Capitalised words that are never a name alone ("The", "Sunday"),
 /// lowercased.
-pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
+pub(crate) static NOT_NAMES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/not_names.txt")));
 
 /// Nationality adjectives ("russian"), lowercased.
-pub(crate) static NATIONALITIES: LazyLock<HashSet<&'static str>> =
+pub(crate) static NATIONALITIES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));
 
 /// Lowercase common English words: a capitalised one opening a sentence
 /// ("Officials said") is no name without other evidence.
-pub(crate) static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+pub(crate) static COMMON_WORDS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/common_words.txt")));
 
 /// Last words of event names ("Cup", "Open", "Day"), lowercased.
-pub(crate) static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
+pub(crate) static EVENT_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/event_heads.txt")));
 
 /// First names and their usual gender (`None`: used for both), from
 /// `gazetteers/first_names.tsv` (`name<TAB>m|f|u`).
-pub(crate) static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =
+pub(crate) static FIRST_NAMES: LazyLock<Map<&'static str, Option<Gender>>> =
     LazyLock::new(|| parse_first_names(include_str!("../gazetteers/first_names.tsv")));
 
-fn parse_first_names(src: &'static str) -> HashMap<&'static str, Option<Gender>> {
+fn parse_first_names(src: &'static str) -> Map<&'static str, Option<Gender>> {
     src.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| {
@@ -85,8 +85,8 @@ fn parse_first_names(src: &'static str) -> HashMap<&'static str, Option<Gender>>
 
 /// Parses a lexicon of classes: each line `class: word word ...` maps every
 /// word to its class.
-pub(crate) fn parse_classes(src: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+pub(crate) fn parse_classes(src: &'static str) -> Map<&'static str, &'static str> {
+    let mut map = Map::default();
     for line in src.lines() {
         let line = line.split('#').next().unwrap_or("");
         if let Some((class, words)) = line.split_once(':') {
@@ -99,11 +99,11 @@ pub(crate) fn parse_classes(src: &'static str) -> HashMap<&'static str, &'static
 }
 
 /// Pronouns by class: male, female, neuter, plural, first, second.
-pub(crate) static PRONOUNS: LazyLock<HashMap<&'static str, &'static str>> =
+pub(crate) static PRONOUNS: LazyLock<Map<&'static str, &'static str>> =
     LazyLock::new(|| parse_classes(include_str!("../lexicons/pronouns.txt")));
 
 /// Nouns and titles that make a description a person.
-pub(crate) static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> =
+pub(crate) static SPEAKER_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/speaker_nouns.txt")));
 
 /// Speech cues of several words, one phrase a line.
@@ -116,28 +116,28 @@ pub(crate) static CUE_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Speech verbs that attribute quotations but report no clause.
-pub(crate) static QUOTE_ONLY_VERBS: LazyLock<HashSet<&'static str>> =
+pub(crate) static QUOTE_ONLY_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/quote_only_verbs.txt")));
 
 /// Words a subject does not reach back over.
-pub(crate) static SUBJECT_BOUNDS: LazyLock<HashSet<&'static str>> =
+pub(crate) static SUBJECT_BOUNDS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/subject_bounds.txt")));
 
 /// Auxiliaries and adverbs between a speaker and its speech verb.
-pub(crate) static CUE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+pub(crate) static CUE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/cue_modifiers.txt")));
 
 /// Words that close an adjunct after a speech verb.
-pub(crate) static SPEECH_ADJUNCTS: LazyLock<HashSet<&'static str>> =
+pub(crate) static SPEECH_ADJUNCTS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/speech_adjuncts.txt")));
 
 /// Prepositions that open an adjunct after a speech verb.
-pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/adjunct_prepositions.txt")));
 
 /// Verbs of belief, intention and finding that cue claims as speech verbs
 /// do.
-pub(crate) static ATTRIBUTION_VERBS: LazyLock<HashSet<&'static str>> =
+pub(crate) static ATTRIBUTION_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/attribution_verbs.txt")));
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ mod entity;
 mod error;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod lexicon;
 mod quote;
 mod span;

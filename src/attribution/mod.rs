@@ -20,7 +20,7 @@
 mod cues;
 mod doc;
 
-use std::collections::HashMap;
+use crate::hash::Map;
 
 use self::cues::Anchor;
 use self::doc::Doc;
@@ -487,7 +487,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             .map_or(usize::MAX, |s| s.span.start)
     });
     let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
-    let mut memo: HashMap<Span, Option<usize>> = HashMap::new();
+    let mut memo: Map<Span, Option<usize>> = Map::default();
     for i in order {
         let Some(speaker) = claims[i].speaker.clone() else {
             continue;

@@ -3,7 +3,7 @@
 //! only with evidence where capitals say nothing (headlines, sentence
 //! starts).
 
-use std::collections::HashMap;
+use crate::hash::Map;
 use std::ops::Range;
 
 use crate::gazetteer::Match;
@@ -37,26 +37,26 @@ pub(super) struct Found {
 /// Gazetteer matches by the units they cover.
 pub(super) struct MatchIndex {
     /// Start unit to (end unit, index into the matches).
-    by_start: HashMap<usize, (usize, usize)>,
+    by_start: Map<usize, (usize, usize)>,
     /// Per unit, the match covering it.
     covering: Vec<Option<usize>>,
 }
 
 impl MatchIndex {
     pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
-        let starts: HashMap<usize, usize> = doc
+        let starts: Map<usize, usize> = doc
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.span.start, i))
             .collect();
-        let ends: HashMap<usize, usize> = doc
+        let ends: Map<usize, usize> = doc
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.span.end, i + 1))
             .collect();
-        let mut by_start = HashMap::new();
+        let mut by_start = Map::default();
         let mut covering = vec![None; doc.units.len()];
         for (mi, m) in matches.iter().enumerate() {
             let (Some(&a), Some(&b)) = (starts.get(&m.span.start), ends.get(&m.span.end)) else {

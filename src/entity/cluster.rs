@@ -4,7 +4,7 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{EntryId, Gazetteer, Gender};
@@ -37,16 +37,16 @@ struct Cluster {
 
 #[derive(Default)]
 struct Index {
-    by_entry: HashMap<EntryId, usize>,
-    by_name: HashMap<String, usize>,
+    by_entry: Map<EntryId, usize>,
+    by_name: Map<String, usize>,
     /// Person surnames: every cluster with that surname, latest last.
-    by_surname: HashMap<String, Vec<usize>>,
-    by_words: HashMap<String, usize>,
-    by_initials: HashMap<String, usize>,
+    by_surname: Map<String, Vec<usize>>,
+    by_words: Map<String, usize>,
+    by_initials: Map<String, usize>,
     /// A group name's last word, if a group head, to the latest group.
-    by_head: HashMap<String, usize>,
+    by_head: Map<String, usize>,
     /// First letter to (normalised name, cluster), for edit distance.
-    buckets: HashMap<char, Vec<(String, usize)>>,
+    buckets: Map<char, Vec<(String, usize)>>,
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.

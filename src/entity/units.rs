@@ -2,7 +2,7 @@
 //! with its case, sentence and position, plus what the whole document says
 //! about how words are capitalised.
 
-use std::collections::HashSet;
+use crate::hash::Set;
 
 use crate::text::{Layout, Spacing, TokenKind};
 use crate::Span;
@@ -50,9 +50,9 @@ pub(super) struct Doc<'t> {
     /// Unit ranges, one per sentence.
     pub(super) sentences: Vec<std::ops::Range<usize>>,
     /// Words seen capitalised in running text other than first in a sentence.
-    capitalised: HashSet<&'t str>,
+    capitalised: Set<&'t str>,
     /// Words seen in lowercase in running text, lowercased.
-    lowercase: HashSet<&'t str>,
+    lowercase: Set<&'t str>,
 }
 
 impl<'t> Doc<'t> {
@@ -130,8 +130,8 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut capitalised = HashSet::new();
-        let mut lowercase = HashSet::new();
+        let mut capitalised = Set::default();
+        let mut lowercase = Set::default();
         for u in &units {
             if u.kind != Kind::Word || u.headline {
                 continue;

@@ -1,7 +1,7 @@
 //! The matcher: every folded name and alias of a gazetteer in one
 //! Aho-Corasick automaton, run over a folded view of the text.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
@@ -223,7 +223,7 @@ impl Matcher {
 
 impl Shard {
     fn new(names: Vec<(String, EntryId)>, entries: &[Entry]) -> Shard {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: Map<&str, u32> = Map::default();
         let mut patterns: Vec<&str> = Vec::new();
         let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
         for (name, id) in &names {

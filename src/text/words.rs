@@ -1,34 +1,7 @@
 //! The word lists the text stage reads, parsed once from `lexicons/`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::{Map, Set};
 use std::sync::LazyLock;
-
-/// FNV-1a: the keys are a few hundred short words of our own, so a
-/// DoS-resistant hash buys nothing, and SipHash costs a visible share of the
-/// stage's time.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Fast = BuildHasherDefault<Fnv>;
 
 /// How an abbreviation's period bears on sentence ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,11 +15,11 @@ pub(super) enum Abbrev {
 }
 
 pub(super) struct Words {
-    pub(super) abbreviations: HashMap<&'static str, Abbrev, Fast>,
+    pub(super) abbreviations: Map<&'static str, Abbrev>,
     /// The longest abbreviation, in bytes: longer words need no lookup.
     pub(super) abbreviation_len: usize,
-    pub(super) elisions: HashSet<&'static str, Fast>,
-    pub(super) starters: HashSet<&'static str, Fast>,
+    pub(super) elisions: Set<&'static str>,
+    pub(super) starters: Set<&'static str>,
 }
 
 impl Words {
@@ -59,8 +32,8 @@ impl Words {
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut abbreviations = HashMap::default();
-    let mut elisions = HashSet::default();
+    let mut abbreviations = Map::default();
+    let mut elisions = Set::default();
     for line in include_str!("../../lexicons/abbreviations.txt").lines() {
         let line = line.split('#').next().unwrap_or("");
         let Some((class, words)) = line.split_once(':') else {
