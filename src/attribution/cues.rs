@@ -611,8 +611,9 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
 /// A reported clause: trimmed of the sentence's final punctuation and of a
 /// connective left before the next attribution (", but", " and").
 fn clause(doc: &Doc, span: Span) -> Option<Span> {
-    let text = doc.text;
-    let mut s = &text[span];
+    // A clause whose words ran out before it began ("r,e add,is,promise"
+    // leaves the cue at the sentence end) has no span to read.
+    let mut s = doc.text.get(span.range())?;
     loop {
         let before = s.len();
         s = s.trim_end();
