@@ -88,13 +88,7 @@ const CLAUSES: &[&str] = &[
 /// Deterministic news-like text: paragraphs of indirect speech, quotations
 /// and plain report sentences, each sentence counted as it is written.
 pub fn generated(bytes: usize) -> Corpus {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
     let mut docs = Vec::new();
     let mut total = 0;
     let (mut sentences, mut quotes) = (0, 0);
@@ -151,13 +145,7 @@ pub fn synthetic_gazetteer(entries: usize) -> String {
         "ka", "ro", "mi", "ta", "ne", "vo", "li", "sa", "du", "be", "go", "ra", "ki", "po", "zel",
         "mar", "ost", "ban", "dor", "lev",
     ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = xorshift(0x2545_F491_4F6C_DD1D);
     let mut tsv = String::new();
     for (names, kind) in [(PEOPLE, "person"), (PLACES, "place")] {
         for name in names {
@@ -185,4 +173,16 @@ pub fn synthetic_gazetteer(entries: usize) -> String {
         ));
     }
     tsv
+}
+
+/// A seeded xorshift generator of numbers below `n`: the corpora must be the
+/// same on every machine and run.
+fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    }
 }

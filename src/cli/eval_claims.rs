@@ -10,6 +10,7 @@
 //! same way before claim scoring: claims sharing a cue (a quotation and its
 //! continuation, a partial quotation and the clause it sits in) count as one.
 
+use super::score::{self, ratio};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -77,20 +78,7 @@ impl Prf {
     }
 
     fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        100.0 * a as f64 / b as f64
+        score::f1(self.precision(), self.recall())
     }
 }
 

@@ -7,6 +7,7 @@
 //! only with the exact span and type of a gold name; only PER (person), ORG
 //! (group) and LOC (place) are scored, MISC and other tags are left out.
 
+use super::score::{self, ratio};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -222,20 +223,7 @@ impl Row {
     }
 
     fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        100.0 * a as f64 / b as f64
+        score::f1(self.precision(), self.recall())
     }
 }
 

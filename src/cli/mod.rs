@@ -16,6 +16,7 @@ mod extract;
 mod input;
 mod progress;
 mod record;
+mod score;
 
 /// Fast rule-based extraction of named entities (people, groups, places) and
 /// attributed claims (who said what) from English news text.
