@@ -10,13 +10,14 @@
 //! same way before claim scoring: claims sharing a cue (a quotation and its
 //! continuation, a partial quotation and the clause it sits in) count as one.
 
-use super::score::{self, ratio};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sayso::{Analysis, Extractor};
+
+use super::score::{self, ratio};
 
 /// Arguments of `sayso eval claims`.
 #[derive(clap::Args, Debug)]

@@ -7,11 +7,12 @@
 //! only with the exact span and type of a gold name; only PER (person), ORG
 //! (group) and LOC (place) are scored, MISC and other tags are left out.
 
-use super::score::{self, ratio};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sayso::{EntityType, Extractor, Span};
+
+use super::score::{self, ratio};
 
 /// Arguments of `sayso eval ner`.
 #[derive(clap::Args, Debug)]
