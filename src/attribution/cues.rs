@@ -132,16 +132,26 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
         for i in first..out.len() {
             // A later attribution ends this one's clause when a connective
             // sets it off ("said X and admitted Y", "denied X, but Y said");
-            // otherwise it is nested in the clause ("said he wants ...").
+            // otherwise it is nested in the clause ("said he wants ..."), but
+            // only so deep: each clause owning the rest of a sentence of
+            // endless cues would make the output quadratic in its length.
             let next = out
                 .get(i + 1)
-                .filter(|a| a.sentence == index && set_off(doc, a.from, words.start));
+                .filter(|a| a.sentence == index && set_off(doc, a.from, words.start))
+                .or_else(|| {
+                    out.get(i + 1 + MAX_NESTED_CUES)
+                        .filter(|a| a.sentence == index)
+                });
             let content = content(doc, &out[i], next.map(|a| doc.words[a.from].start));
             out[i].content = content;
         }
     }
     out
 }
+
+/// How many later attributions a reported clause may hold ("said that Y
+/// said that Z ...") before the next one ends it.
+const MAX_NESTED_CUES: usize = 3;
 
 /// A participle set off by a comma: "..., adding that ...".
 fn participle_after_comma(doc: &Doc, w: usize, first: usize) -> bool {
