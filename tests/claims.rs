@@ -29,6 +29,11 @@ const CASES: &[(&str, &[Expected])] = &[
         "“We have no more water,” a nurse at the hospital told reporters.",
         &[(Direct, "We have no more water,", Some("a nurse at the hospital"), Some("told"), Sieve::Adjacent)],
     ),
+    // Whom and where someone told is no reported clause.
+    (
+        "“We have no more water,” Petrenko told reporters at the city hall.",
+        &[(Direct, "We have no more water,", Some("Petrenko"), Some("told"), Sieve::Adjacent)],
+    ),
     // SPEAKER CUE: QUOTE and SPEAKER CUE, QUOTE.
     (
         "The council said in a statement: “The bridge will reopen in May.”",

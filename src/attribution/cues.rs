@@ -600,17 +600,26 @@ fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
 /// addressee to the subject of the reported clause, unless "that" comes.
 fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
     let mut k = w;
+    // Inside a prepositional phrase ("told reporters at the city hall") a
+    // determiner or a name belongs to the phrase, not to a clause.
+    let mut in_phrase = false;
     while k < end && k < w + 8 && doc.joined(k.saturating_sub(1)) {
         let word = doc.lower(k);
         if word == "that" {
             return k;
+        }
+        if k > w && ADJUNCT_PREPOSITIONS.contains(word) {
+            in_phrase = true;
+            k += 1;
+            continue;
         }
         let subject_like = matches!(
             PRONOUNS.get(word),
             Some(&"male") | Some(&"female") | Some(&"neuter") | Some(&"plural") | Some(&"first")
         ) && !matches!(word, "him" | "her" | "them" | "me" | "us")
             || word == "there";
-        if k > w && (subject_like || DETERMINERS.contains(&word) || doc.is_capitalized(k)) {
+        let starts_phrase = DETERMINERS.contains(&word) || doc.is_capitalized(k);
+        if k > w && (subject_like || !in_phrase && starts_phrase) {
             return k;
         }
         k += 1;
