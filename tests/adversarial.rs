@@ -287,8 +287,11 @@ fn linear(kind: &Kind, size: usize) -> (String, bool) {
 #[ignore]
 fn time_is_linear_and_memory_bounded() {
     LazyLock::force(&EXTRACTOR);
-    println!("| kind | MB | s/MB | MB | s/MB | ratio | peak/input at 1 MB | peak/input at N MB |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!(
+        "| kind | MB | s/MB | MB | s/MB | ratio | peak/input at 1 MB | peak/input at N MB \
+         | output vectors/input |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut failed = Vec::new();
     // Every kind at 8 MB, and the news-like one at 50 MB as well.
     let runs = KINDS
@@ -312,4 +315,25 @@ fn exact_counts_from_the_issue() {
     check(&quotes, &EXTRACTOR.analyze(&quotes));
     let caps = "Kovac ".repeat(100_000);
     check(&caps, &EXTRACTOR.analyze(&caps));
+}
+
+/// The claims of one long sentence must not each own the rest of it: with
+/// "Gladkov said e " repeated and no full stop, every claim's content runs
+/// to the end of the sentence, across the next cues, so the contents' owned
+/// strings add up to n²/2 bytes (120 MB for a 60 kB text, 480 MB for 120 kB;
+/// a 1 MB text runs out of memory). The claims stage is not ours to change;
+/// ignored until its owners bound a content at the next attribution.
+#[test]
+#[ignore = "attribution: claim contents overlap to the sentence end, quadratic in memory"]
+fn claim_contents_do_not_grow_quadratically() {
+    let text = "Gladkov said e ".repeat(4000);
+    let a = EXTRACTOR.analyze(&text);
+    check(&text, &a);
+    let content: usize = a.claims.iter().map(|c| c.content.text.len()).sum();
+    assert!(
+        content <= 4 * text.len(),
+        "{} bytes of claim content for a text of {}",
+        content,
+        text.len()
+    );
 }

@@ -153,7 +153,7 @@ fn articles(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, String> {
     let anns = list(dir.join("attributions"))?;
     let mut out = Vec::new();
     for text in list(dir.join("text"))? {
-        if text.extension().map_or(true, |e| e != "txt") {
+        if text.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let Some(stem) = text.file_stem().and_then(|s| s.to_str()) else {
