@@ -367,27 +367,32 @@ impl GazetteerBuilder {
     /// assert_eq!(err.to_string(), "bad.tsv:1: empty name");
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        // Each entry with the index of its source and its line there.
-        let mut found: Vec<(usize, Entry, Option<u64>)> = Vec::new();
-        let mut parsed = Vec::new();
+        let mut entries = Vec::new();
+        // Where each entry came from: the index of its source and its line
+        // there, kept beside the entries rather than with them, since the
+        // embedded gazetteers have hundreds of thousands.
+        let mut lines = Vec::new();
+        let mut sources = Vec::new();
         for (index, source) in self.sources.iter().enumerate() {
             match source {
-                Source::Tsv { name, contents } => tsv::parse(name, contents, &mut parsed)?,
+                Source::Tsv { name, contents } => {
+                    tsv::parse(name, contents, &mut entries, &mut lines)?
+                }
                 Source::File(path) => {
                     let contents =
                         std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-                    tsv::parse(path, &contents, &mut parsed)?;
+                    tsv::parse(path, &contents, &mut entries, &mut lines)?;
                 }
                 Source::Entry(entry) => {
                     tsv::validate(entry)
                         .map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
-                    parsed.push(((**entry).clone(), None));
+                    entries.push((**entry).clone());
+                    lines.push(None);
                 }
             }
-            found.extend(parsed.drain(..).map(|(entry, line)| (index, entry, line)));
+            sources.resize(entries.len(), index);
         }
-        self.check_unique_ids(&found)?;
-        let entries: Vec<Entry> = found.into_iter().map(|(_, entry, _)| entry).collect();
+        self.check_unique_ids(&entries, &sources, &lines)?;
         let matcher = matcher::Matcher::new(&entries);
         Ok(Gazetteer {
             inner: Arc::new(Inner { entries, matcher }),
@@ -398,16 +403,20 @@ impl GazetteerBuilder {
 impl GazetteerBuilder {
     /// Ids are what output links to (`"gazetteer_id"`), so two entries with
     /// one id would make a link ambiguous; the error names both places.
-    fn check_unique_ids(&self, found: &[(usize, Entry, Option<u64>)]) -> Result<(), Error> {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(found.len());
-        for (i, (source, entry, line)) in found.iter().enumerate() {
+    fn check_unique_ids(
+        &self,
+        entries: &[Entry],
+        sources: &[usize],
+        lines: &[Option<u64>],
+    ) -> Result<(), Error> {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
             let Some(&first) = seen.get(entry.id.as_str()) else {
                 seen.insert(&entry.id, i);
                 continue;
             };
-            let (first_source, _, first_line) = &found[first];
-            let first_place = match (self.sources[*first_source].path(), first_line) {
-                (Some(_), Some(n)) if first_source == source => format!("line {n}"),
+            let first_place = match (self.sources[sources[first]].path(), lines[first]) {
+                (Some(_), Some(n)) if sources[first] == sources[i] => format!("line {n}"),
                 (Some(path), Some(n)) => format!("{}:{n}", path.display()),
                 _ => "an entry added with add_entry".to_string(),
             };
@@ -415,8 +424,8 @@ impl GazetteerBuilder {
                 crate::ErrorKind::Gazetteer,
                 format!("duplicate id {:?}, first used by {first_place}", entry.id),
             );
-            return Err(match self.sources[*source].path() {
-                Some(path) => err.at(path, *line),
+            return Err(match self.sources[sources[i]].path() {
+                Some(path) => err.at(path, lines[i]),
                 None => err,
             });
         }

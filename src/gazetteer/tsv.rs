@@ -32,12 +32,13 @@ pub const COLUMNS: [&str; 9] = [
 
 const MAX_NAME_LEN: usize = 256;
 
-/// Parses every entry of `contents`, pushing each with its 1-based line
-/// number.
+/// Parses every entry of `contents` into `out`, and its 1-based line number
+/// into `lines`.
 pub(super) fn parse(
     path: &Path,
     contents: &str,
-    out: &mut Vec<(Entry, Option<u64>)>,
+    out: &mut Vec<Entry>,
+    lines: &mut Vec<Option<u64>>,
 ) -> Result<(), Error> {
     // Spreadsheet programs on Windows save UTF-8 with a byte order mark,
     // which would otherwise end up in the first entry's id.
@@ -51,7 +52,8 @@ pub(super) fn parse(
         let entry = parse_line(line)
             .and_then(|entry| validate(&entry).map(|()| entry))
             .map_err(|msg| Error::new(ErrorKind::Gazetteer, msg).at(path, Some(number)))?;
-        out.push((entry, Some(number)));
+        out.push(entry);
+        lines.push(Some(number));
     }
     Ok(())
 }
