@@ -161,7 +161,10 @@ pub(crate) fn spawn(
 }
 
 /// Sends each line; returns false once the receiver is gone.
-fn read_lines(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> bool) -> bool {
+pub(crate) fn read_lines(
+    mut reader: Box<dyn BufRead>,
+    send: &mut impl FnMut(ItemKind) -> bool,
+) -> bool {
     let mut number = 0;
     let mut offset = 0;
     loop {

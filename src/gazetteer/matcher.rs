@@ -361,10 +361,12 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
             .collect()
     }
 
+    /// A text and what should match in it: (surface, entry id, ambiguous).
+    type Case = (&'static str, &'static [(&'static str, &'static str, bool)]);
+
     #[test]
     fn matching_rules() {
-        type Expected<'a> = &'a [(&'a str, &'a str, bool)];
-        let cases: &[(&str, Expected)] = &[
+        let cases: &[Case] = &[
             // Token boundaries: not inside a longer word.
             ("Romeo met Juliet in Rome.", &[("Rome", "t:rome", false)]),
             ("the pro-Kiev forces", &[("Kiev", "t:kyiv", false)]),

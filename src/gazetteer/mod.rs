@@ -6,6 +6,7 @@ mod matcher;
 mod tsv;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -288,6 +289,18 @@ enum Source {
     Entry(Box<Entry>),
 }
 
+impl Source {
+    /// The name errors give for the source; entries added one by one have
+    /// none.
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Tsv { name, .. } => Some(name),
+            Source::File(path) => Some(path),
+            Source::Entry(_) => None,
+        }
+    }
+}
+
 impl GazetteerBuilder {
     /// Adds the entries of TSV text; `name` is used in error messages.
     ///
@@ -355,21 +368,31 @@ impl GazetteerBuilder {
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
         let mut entries = Vec::new();
-        for source in &self.sources {
+        // Where each entry came from: the index of its source and its line
+        // there, kept beside the entries rather than with them, since the
+        // embedded gazetteers have hundreds of thousands.
+        let mut lines = Vec::new();
+        let mut sources = Vec::new();
+        for (index, source) in self.sources.iter().enumerate() {
             match source {
-                Source::Tsv { name, contents } => tsv::parse(name, contents, &mut entries)?,
+                Source::Tsv { name, contents } => {
+                    tsv::parse(name, contents, &mut entries, &mut lines)?
+                }
                 Source::File(path) => {
                     let contents =
                         std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-                    tsv::parse(path, &contents, &mut entries)?;
+                    tsv::parse(path, &contents, &mut entries, &mut lines)?;
                 }
                 Source::Entry(entry) => {
                     tsv::validate(entry)
                         .map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
                     entries.push((**entry).clone());
+                    lines.push(None);
                 }
             }
+            sources.resize(entries.len(), index);
         }
+        self.check_unique_ids(&entries, &sources, &lines)?;
         let matcher = matcher::Matcher::new(&entries);
         Ok(Gazetteer {
             inner: Arc::new(Inner { entries, matcher }),
@@ -378,6 +401,37 @@ impl GazetteerBuilder {
 }
 
 impl GazetteerBuilder {
+    /// Ids are what output links to (`"gazetteer_id"`), so two entries with
+    /// one id would make a link ambiguous; the error names both places.
+    fn check_unique_ids(
+        &self,
+        entries: &[Entry],
+        sources: &[usize],
+        lines: &[Option<u64>],
+    ) -> Result<(), Error> {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let Some(&first) = seen.get(entry.id.as_str()) else {
+                seen.insert(&entry.id, i);
+                continue;
+            };
+            let first_place = match (self.sources[sources[first]].path(), lines[first]) {
+                (Some(_), Some(n)) if sources[first] == sources[i] => format!("line {n}"),
+                (Some(path), Some(n)) => format!("{}:{n}", path.display()),
+                _ => "an entry added with add_entry".to_string(),
+            };
+            let err = Error::new(
+                crate::ErrorKind::Gazetteer,
+                format!("duplicate id {:?}, first used by {first_place}", entry.id),
+            );
+            return Err(match self.sources[sources[i]].path() {
+                Some(path) => err.at(path, lines[i]),
+                None => err,
+            });
+        }
+        Ok(())
+    }
+
     pub(crate) fn extend(mut self, other: &GazetteerBuilder) -> Self {
         self.sources.extend(other.sources.iter().cloned());
         self

@@ -32,16 +32,28 @@ pub const COLUMNS: [&str; 9] = [
 
 const MAX_NAME_LEN: usize = 256;
 
-pub(super) fn parse(path: &Path, contents: &str, out: &mut Vec<Entry>) -> Result<(), Error> {
+/// Parses every entry of `contents` into `out`, and its 1-based line number
+/// into `lines`.
+pub(super) fn parse(
+    path: &Path,
+    contents: &str,
+    out: &mut Vec<Entry>,
+    lines: &mut Vec<Option<u64>>,
+) -> Result<(), Error> {
+    // Spreadsheet programs on Windows save UTF-8 with a byte order mark,
+    // which would otherwise end up in the first entry's id.
+    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
     for (i, line) in contents.lines().enumerate() {
+        let number = i as u64 + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let entry = parse_line(line)
             .and_then(|entry| validate(&entry).map(|()| entry))
-            .map_err(|msg| Error::new(ErrorKind::Gazetteer, msg).at(path, Some(i as u64 + 1)))?;
+            .map_err(|msg| Error::new(ErrorKind::Gazetteer, msg).at(path, Some(number)))?;
         out.push(entry);
+        lines.push(Some(number));
     }
     Ok(())
 }
