@@ -62,7 +62,7 @@ fn every_file_has_the_type_its_name_says_and_unique_ids() {
         let mut ids = HashSet::new();
         for e in g.entries() {
             assert_eq!(e.kind, kind, "{file}: {}", e.id);
-            assert!(ids.insert(e.id.as_str()), "{file}: duplicate id {}", e.id);
+            assert!(ids.insert(e.id.as_ref()), "{file}: duplicate id {}", e.id);
             assert!(e.id.contains(':'), "{file}: id {} is not source:id", e.id);
         }
     }
@@ -106,7 +106,7 @@ fn places_of_the_acceptance_article_resolve_to_the_right_entries() {
         let e = resolve(g, name);
         assert_eq!(e.kind, EntityType::Place, "{name}");
         assert_eq!(
-            (e.name.as_str(), e.subtype.as_str(), e.country.as_str()),
+            (e.name.as_ref(), e.subtype.as_ref(), e.country.as_ref()),
             (canonical, subtype, country),
             "{name} resolves to {}",
             e.id
@@ -150,7 +150,7 @@ fn countries_answer_to_their_common_names() {
     for (name, country) in cases {
         let e = resolve(g, name);
         assert_eq!(
-            (e.subtype.as_str(), e.country.as_str()),
+            (e.subtype.as_ref(), e.country.as_ref()),
             ("country", country),
             "{name} resolves to {}",
             e.id

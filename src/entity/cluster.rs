@@ -309,8 +309,8 @@ fn build(
             Entity {
                 id: EntityId::new(i),
                 kind: cl.kind,
-                name: entry.map_or_else(|| longest.to_string(), |e| e.name.clone()),
-                gazetteer_id: entry.map(|e| e.id.clone()),
+                name: entry.map_or_else(|| longest.to_string(), |e| e.name.to_string()),
+                gazetteer_id: entry.map(|e| e.id.to_string()),
                 mentions: cl
                     .mentions
                     .iter()

@@ -354,7 +354,7 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
         g.find(text, &layout)
             .into_iter()
             .map(|m| {
-                let best = g.entry(m.entries[0]).id.as_str();
+                let best: &str = &g.entry(m.entries[0]).id;
                 let best: &'static str = Box::leak(best.to_string().into_boxed_str());
                 (&text[m.span], best, m.ambiguous)
             })
@@ -435,7 +435,7 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
     #[test]
     fn shared_names_prefer_the_prominent() {
         let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
-        let ids: Vec<&str> = g.lookup("Moscow").map(|e| e.id.as_str()).collect();
+        let ids: Vec<&str> = g.lookup("Moscow").map(|e| &*e.id).collect();
         assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
     }
 }

@@ -37,17 +37,17 @@ pub use tsv::COLUMNS;
 #[non_exhaustive]
 pub struct Entry {
     /// A stable identifier, `source:id` (e.g. `geonames:472045`).
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The canonical name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Person, group or place.
     pub kind: EntityType,
     /// A finer type: `country`, `city`, `armed_group`, `head_of_state`, ...
-    pub subtype: String,
+    pub subtype: Cow<'static, str>,
     /// Other names: spellings, transliterations, short forms, acronyms.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Cow<'static, str>>,
     /// ISO 3166-1 alpha-2 country code, where known.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// Population or another prominence figure; ties between entries sharing
     /// a name go to the larger.
     pub prominence: u64,
@@ -66,18 +66,22 @@ impl Entry {
     /// use sayso::{EntityType, Entry, Gazetteer};
     ///
     /// let mut entry = Entry::new("my:gladkov", "Vyacheslav Gladkov", EntityType::Person);
-    /// entry.aliases.push("Gladkov".to_string());
+    /// entry.aliases.push("Gladkov".into());
     /// let gazetteer = Gazetteer::builder().add_entry(entry).build().unwrap();
     /// assert_eq!(gazetteer.len(), 1);
     /// ```
-    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: EntityType) -> Entry {
+    pub fn new(
+        id: impl Into<Cow<'static, str>>,
+        name: impl Into<Cow<'static, str>>,
+        kind: EntityType,
+    ) -> Entry {
         Entry {
             id: id.into(),
             name: name.into(),
             kind,
-            subtype: String::new(),
+            subtype: Cow::Borrowed(""),
             aliases: Vec::new(),
-            country: String::new(),
+            country: Cow::Borrowed(""),
             prominence: 0,
             gender: None,
             case_insensitive: false,
@@ -95,7 +99,7 @@ impl Entry {
     /// assert_eq!(entry.names().collect::<Vec<_>>(), ["Kyiv", "Kiev"]);
     /// ```
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(&*self.name).chain(self.aliases.iter().map(|a| &**a))
     }
 }
 
@@ -243,7 +247,7 @@ impl Gazetteer {
     ///                        a:2\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t\n")
     ///     .build()
     ///     .unwrap();
-    /// let ids: Vec<&str> = g.lookup("Moscow").map(|e| e.id.as_str()).collect();
+    /// let ids: Vec<&str> = g.lookup("Moscow").map(|e| &*e.id).collect();
     /// assert_eq!(ids, ["a:2", "a:1"]);
     /// assert_eq!(g.lookup("Moskva").count(), 1);
     /// ```
@@ -375,9 +379,10 @@ impl GazetteerBuilder {
         let mut sources = Vec::new();
         for (index, source) in self.sources.iter().enumerate() {
             match source {
-                Source::Tsv { name, contents } => {
-                    tsv::parse(name, contents, &mut entries, &mut lines)?
-                }
+                Source::Tsv { name, contents } => match contents {
+                    Cow::Borrowed(text) => tsv::parse_static(name, text, &mut entries, &mut lines)?,
+                    Cow::Owned(text) => tsv::parse(name, text, &mut entries, &mut lines)?,
+                },
                 Source::File(path) => {
                     let contents =
                         std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
@@ -411,7 +416,7 @@ impl GazetteerBuilder {
     ) -> Result<(), Error> {
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
-            let Some(&first) = seen.get(entry.id.as_str()) else {
+            let Some(&first) = seen.get(&*entry.id) else {
                 seen.insert(&entry.id, i);
                 continue;
             };

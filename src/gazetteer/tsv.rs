@@ -1,5 +1,6 @@
 //! The gazetteer file format: one entry per line, tab-separated.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::document::EntityType;
@@ -33,10 +34,38 @@ pub const COLUMNS: [&str; 9] = [
 const MAX_NAME_LEN: usize = 256;
 
 /// Parses every entry of `contents` into `out`, and its 1-based line number
-/// into `lines`.
+/// into `lines`, copying each field.
 pub(super) fn parse(
     path: &Path,
     contents: &str,
+    out: &mut Vec<Entry>,
+    lines: &mut Vec<Option<u64>>,
+) -> Result<(), Error> {
+    parse_with(
+        path,
+        contents,
+        |f: &str| Cow::Owned(f.to_string()),
+        out,
+        lines,
+    )
+}
+
+/// Like [`parse`], for text that lives as long as the program (the embedded
+/// gazetteers): fields are borrowed, not copied, so a quarter of a million
+/// entries cost no allocations for their names.
+pub(super) fn parse_static(
+    path: &Path,
+    contents: &'static str,
+    out: &mut Vec<Entry>,
+    lines: &mut Vec<Option<u64>>,
+) -> Result<(), Error> {
+    parse_with(path, contents, Cow::Borrowed, out, lines)
+}
+
+fn parse_with<'a>(
+    path: &Path,
+    contents: &'a str,
+    field: impl Fn(&'a str) -> Cow<'static, str> + Copy,
     out: &mut Vec<Entry>,
     lines: &mut Vec<Option<u64>>,
 ) -> Result<(), Error> {
@@ -49,7 +78,7 @@ pub(super) fn parse(
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let entry = parse_line(line)
+        let entry = parse_line(line, field)
             .and_then(|entry| validate(&entry).map(|()| entry))
             .map_err(|msg| Error::new(ErrorKind::Gazetteer, msg).at(path, Some(number)))?;
         out.push(entry);
@@ -58,7 +87,10 @@ pub(super) fn parse(
     Ok(())
 }
 
-fn parse_line(line: &str) -> Result<Entry, String> {
+fn parse_line<'a>(
+    line: &'a str,
+    field: impl Fn(&'a str) -> Cow<'static, str>,
+) -> Result<Entry, String> {
     let fields: Vec<&str> = line.split('\t').collect();
     if fields.len() != COLUMNS.len() {
         return Err(format!(
@@ -68,15 +100,15 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         ));
     }
     let kind = fields[2].parse::<EntityType>().map_err(|e| e.to_string())?;
-    let mut entry = Entry::new(fields[0].trim(), fields[1].trim(), kind);
-    entry.subtype = fields[3].trim().to_string();
+    let mut entry = Entry::new(field(fields[0].trim()), field(fields[1].trim()), kind);
+    entry.subtype = field(fields[3].trim());
     entry.aliases = fields[4]
         .split('|')
         .map(str::trim)
         .filter(|a| !a.is_empty())
-        .map(String::from)
+        .map(&field)
         .collect();
-    entry.country = fields[5].trim().to_string();
+    entry.country = field(fields[5].trim());
     entry.prominence = match fields[6].trim() {
         "" => 0,
         n => n
