@@ -22,6 +22,10 @@ use std::time::{Duration, Instant};
 
 use sayso::{Analysis, Extractor};
 
+#[path = "common/soundness.rs"]
+mod soundness;
+use soundness::assert_sound;
+
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 const MB: usize = 1 << 20;
@@ -149,37 +153,11 @@ const KINDS: &[Kind] = &[
     },
 ];
 
-fn check(text: &str, a: &Analysis) {
-    let snippets =
-        a.entities
-            .iter()
-            .flat_map(|e| e.mentions.iter())
-            .chain(a.claims.iter().flat_map(|c| {
-                std::iter::once(&c.content)
-                    .chain(c.speaker.as_ref())
-                    .chain(c.cue.as_ref())
-            }));
-    for s in snippets {
-        assert_eq!(&text[s.span], s.text);
-    }
-    for q in &a.quotes {
-        assert_eq!(&text[q.span], q.text);
-    }
-    for span in a.tokens.iter().map(|t| t.span) {
-        assert!(span.start < span.end && text.get(span.range()).is_some());
-    }
-    for c in &a.claims {
-        if let Some(id) = c.speaker_entity {
-            assert!(id.index() < a.entities.len());
-        }
-    }
-}
-
 #[test]
 fn every_kind_at_a_small_size() {
     for kind in KINDS {
         let text = (kind.make)(32 * 1024);
-        check(&text, &EXTRACTOR.analyze(&text));
+        assert_sound(&text, &EXTRACTOR.analyze(&text));
     }
 }
 
@@ -261,7 +239,7 @@ fn linear(kind: &Kind, size: usize) -> (String, bool) {
     let small = (kind.make)(MB);
     let big = (kind.make)(size);
     let (t1, m1, a1) = measure(&small);
-    check(&small, &a1);
+    assert_sound(&small, &a1);
     drop(a1);
     // Memory far beyond linear at 1 MB would exhaust the machine at 8 MB.
     if m1 > 200 * small.len() {
@@ -274,7 +252,7 @@ fn linear(kind: &Kind, size: usize) -> (String, bool) {
         return (row, false);
     }
     let (tn, mn, an) = measure(&big);
-    check(&big, &an);
+    assert_sound(&big, &an);
     let floor = output_size(&an) as f64 / big.len() as f64;
     let (r1, rn) = (per_mb(t1, small.len()), per_mb(tn, big.len()));
     let row = format!(
@@ -322,9 +300,9 @@ fn time_is_linear_and_memory_bounded() {
 fn exact_counts_from_the_issue() {
     // 1,000,000 quotation marks and 100,000 capitalised words in a row.
     let quotes = "\"".repeat(1_000_000);
-    check(&quotes, &EXTRACTOR.analyze(&quotes));
+    assert_sound(&quotes, &EXTRACTOR.analyze(&quotes));
     let caps = "Kovac ".repeat(100_000);
-    check(&caps, &EXTRACTOR.analyze(&caps));
+    assert_sound(&caps, &EXTRACTOR.analyze(&caps));
 }
 
 /// The claims of one long sentence must not each own the rest of it: with
@@ -336,7 +314,7 @@ fn exact_counts_from_the_issue() {
 fn claim_contents_do_not_grow_quadratically() {
     let text = "Gladkov said e ".repeat(4000);
     let a = EXTRACTOR.analyze(&text);
-    check(&text, &a);
+    assert_sound(&text, &a);
     let content: usize = a.claims.iter().map(|c| c.content.text.len()).sum();
     assert!(
         content <= 4 * text.len(),

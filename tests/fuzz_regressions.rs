@@ -6,31 +6,15 @@
 
 use std::path::Path;
 
-use sayso::{Analysis, Extractor};
+use sayso::Extractor;
 
-fn check_analysis(text: &str, a: &Analysis) {
-    let snippets =
-        a.entities
-            .iter()
-            .flat_map(|e| e.mentions.iter())
-            .chain(a.claims.iter().flat_map(|c| {
-                std::iter::once(&c.content)
-                    .chain(c.speaker.as_ref())
-                    .chain(c.cue.as_ref())
-            }));
-    for s in snippets {
-        assert_eq!(text.get(s.span.range()), Some(s.text.as_str()), "{s:?}");
-    }
-    for c in &a.claims {
-        if let Some(id) = c.speaker_entity {
-            assert!(id.index() < a.entities.len(), "{c:?}");
-        }
-    }
-}
+#[path = "common/soundness.rs"]
+mod soundness;
+use soundness::assert_sound;
 
 fn analyze(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    check_analysis(&text, &Extractor::new().analyze(&text));
+    assert_sound(&text, &Extractor::new().analyze(&text));
 }
 
 /// Runs every stored input whose name starts with `target`.

@@ -1,0 +1,39 @@
+//! The soundness every analysis must have, whatever the text: shared by the
+//! fuzz target `analyze`, its regression replays and the adversarial tests.
+
+use sayso::Analysis;
+
+/// Every snippet slices the text to what it says, every layout span is a
+/// non-empty slice on char boundaries, and every speaker entity exists.
+pub fn assert_sound(text: &str, a: &Analysis) {
+    let snippets =
+        a.entities
+            .iter()
+            .flat_map(|e| e.mentions.iter())
+            .chain(a.claims.iter().flat_map(|c| {
+                std::iter::once(&c.content)
+                    .chain(c.speaker.as_ref())
+                    .chain(c.cue.as_ref())
+            }));
+    for s in snippets {
+        assert_eq!(text.get(s.span.range()), Some(s.text.as_str()), "{s:?}");
+    }
+    for q in &a.quotes {
+        assert_eq!(text.get(q.span.range()), Some(q.text.as_str()), "{q:?}");
+    }
+    let layout = a
+        .tokens
+        .iter()
+        .map(|t| t.span)
+        .chain(a.sentences.iter().map(|s| s.span))
+        .chain(a.paragraphs.iter().map(|p| p.span));
+    for span in layout {
+        assert!(span.start < span.end, "{span:?}");
+        assert!(text.get(span.range()).is_some(), "{span:?}");
+    }
+    for claim in &a.claims {
+        if let Some(id) = claim.speaker_entity {
+            assert!(id.index() < a.entities.len(), "{claim:?}");
+        }
+    }
+}
