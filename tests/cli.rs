@@ -7,51 +7,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: Option<i32>,
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    fn records(&self) -> Vec<Value> {
-        self.lines()
-            .iter()
-            .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-            .collect()
-    }
-}
-
-fn sayso<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // Written from a thread so a large input cannot deadlock against a full
-    // stdout pipe.
-    let writer = std::thread::spawn(move || match input.write_all(&stdin) {
-        // Runs that stop early (usage errors, --fail-fast) need not read
-        // all their input.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
-        result => result.unwrap(),
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).expect("output is UTF-8"),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code(),
-    }
-}
+#[path = "common/run.rs"]
+mod run;
+use run::sayso;
 
 /// A fresh directory for one test's files.
 fn scratch(test: &str) -> PathBuf {
@@ -418,7 +376,7 @@ fn gzip_input_is_decompressed() {
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     gz.write_all("Kyiv — Київ.".as_bytes()).unwrap();
     let text = sayso(&["extract"], "Kyiv — Київ.".as_bytes());
-    let compressed = sayso(&["extract"], &gz.finish().unwrap());
+    let compressed = sayso(&["extract"], gz.finish().unwrap());
     assert_eq!(compressed.stdout, text.stdout);
 
     // A truncated stream is a read error, reported, with what came before kept.

@@ -2,40 +2,9 @@
 //! in its place by an error record naming what is wrong, the rest is
 //! processed, and the exit status says that something failed.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use serde_json::Value;
-
-struct Run {
-    records: Vec<Value>,
-    stderr: String,
-    code: Option<i32>,
-}
-
-fn sayso(args: &[&str], stdin: Vec<u8>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // From a thread, so a large input cannot deadlock against a full stdout.
-    let writer = std::thread::spawn(move || input.write_all(&stdin).unwrap());
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    let stdout = String::from_utf8(out.stdout).expect("output is UTF-8");
-    Run {
-        records: stdout
-            .lines()
-            .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-            .collect(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code(),
-    }
-}
+#[path = "common/run.rs"]
+mod run;
+use run::{sayso, Run};
 
 const GOOD: &[u8] =
     b"{\"id\": \"good\", \"text\": \"\xe2\x80\x9cIt is over,\xe2\x80\x9d Gladkov said.\"}";
@@ -51,8 +20,8 @@ fn between_good_lines(bad: &[Vec<u8>]) -> Run {
         input.extend_from_slice(GOOD);
     }
     let run = sayso(&["extract", "--jsonl", "-q"], input);
-    assert_eq!(run.records.len(), 2 * bad.len() + 1, "{}", run.stderr);
-    for (i, record) in run.records.iter().enumerate() {
+    assert_eq!(run.records().len(), 2 * bad.len() + 1, "{}", run.stderr);
+    for (i, record) in run.records().iter().enumerate() {
         if i % 2 == 0 {
             assert_eq!(record["id"], "good");
             assert!(record.get("entities").is_some(), "{record}");
@@ -65,8 +34,11 @@ fn between_good_lines(bad: &[Vec<u8>]) -> Run {
     run
 }
 
-fn error_of(run: &Run, bad_index: usize) -> &str {
-    run.records[2 * bad_index + 1]["error"].as_str().unwrap()
+fn error_of(run: &Run, bad_index: usize) -> String {
+    run.records()[2 * bad_index + 1]["error"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -165,7 +137,7 @@ fn a_text_that_is_not_a_string() {
         assert!(error.starts_with(message), "{line}: {error}");
     }
     // The id is echoed when the line was an object that could be read.
-    assert_eq!(run.records[1]["id"], 1);
+    assert_eq!(run.records()[1]["id"], 1);
 }
 
 #[test]
@@ -185,18 +157,18 @@ fn empty_and_blank_lines() {
     let mut input = GOOD.to_vec();
     input.extend_from_slice(b"\n\n\n");
     let run = sayso(&["extract", "--jsonl", "-q"], input);
-    assert_eq!(run.records.len(), 3);
-    assert_eq!(run.records[2]["line"], 3);
+    assert_eq!(run.records().len(), 3);
+    assert_eq!(run.records()[2]["line"], 3);
     assert_eq!(run.code, Some(1));
 }
 
 #[test]
 fn nul_and_control_characters_in_the_text() {
     let line = br#"{"id": 7, "text": "\u0000Gladkov\u0007 said \"no\u0000\".\r\u001b[0m"}"#;
-    let run = sayso(&["extract", "--jsonl", "-q"], line.to_vec());
+    let run = sayso(&["extract", "--jsonl", "-q"], line);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(run.records.len(), 1);
-    assert!(run.records[0].get("entities").is_some());
+    assert_eq!(run.records().len(), 1);
+    assert!(run.records()[0].get("entities").is_some());
 }
 
 #[test]
@@ -210,14 +182,14 @@ fn invalid_utf8_plain_file_fails_alone() {
     let (good, bad) = (good.to_str().unwrap(), bad.to_str().unwrap());
     let run = sayso(&["extract", "-q", good, bad, good], Vec::new());
     assert_eq!(run.code, Some(1));
-    assert_eq!(run.records.len(), 3);
-    assert!(run.records[0].get("entities").is_some());
-    assert_eq!(run.records[1]["id"], bad);
+    assert_eq!(run.records().len(), 3);
+    assert!(run.records()[0].get("entities").is_some());
+    assert_eq!(run.records()[1]["id"], bad);
     assert_eq!(
-        run.records[1]["error"],
+        run.records()[1]["error"],
         "invalid UTF-8 at byte 13 (use --lossy to replace invalid bytes)"
     );
-    assert!(run.records[2].get("entities").is_some());
+    assert!(run.records()[2].get("entities").is_some());
     assert!(
         run.stderr.contains(&format!("{bad}: invalid UTF-8")),
         "{}",
@@ -253,16 +225,16 @@ fn a_100_mb_line_that_is_broken_or_skipped() {
     input.extend_from_slice(GOOD);
     let run = sayso(&["extract", "--jsonl", "-q"], input);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert_eq!(run.records.len(), 4);
-    assert_eq!(run.records[1]["id"], "big");
-    assert!(run.records[1].get("entities").is_some());
-    assert_eq!(run.records[2]["line"], 3);
-    let error = run.records[2]["error"].as_str().unwrap();
+    assert_eq!(run.records().len(), 4);
+    assert_eq!(run.records()[1]["id"], "big");
+    assert!(run.records()[1].get("entities").is_some());
+    assert_eq!(run.records()[2]["line"], 3);
+    let error = run.records()[2]["error"].as_str().unwrap().to_string();
     assert!(
         error.starts_with("invalid JSON: EOF while parsing a string"),
         "{error}"
     );
-    assert_eq!(run.records[3]["id"], "good");
+    assert_eq!(run.records()[3]["id"], "good");
 }
 
 /// Analysing 100 MB of text takes minutes in a debug build:
@@ -279,8 +251,8 @@ fn a_100_mb_line_of_text_is_analysed() {
     line.extend_from_slice(GOOD);
     let run = sayso(&["extract", "--jsonl", "-q"], line);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(run.records.len(), 2);
-    assert_eq!(run.records[0]["id"], "huge");
-    assert!(!run.records[0]["entities"].as_array().unwrap().is_empty());
-    assert_eq!(run.records[1]["id"], "good");
+    assert_eq!(run.records().len(), 2);
+    assert_eq!(run.records()[0]["id"], "huge");
+    assert!(!run.records()[0]["entities"].as_array().unwrap().is_empty());
+    assert_eq!(run.records()[1]["id"], "good");
 }
