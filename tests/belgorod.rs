@@ -3,26 +3,12 @@
 //! checkout); otherwise the test says so and passes.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use sayso::{EntityType, Extractor, Span};
 
-fn shared() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("SAYSO_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([manifest.join("../shared")])
-        .find(|p| p.join("examples/belgorod.txt").is_file())
-}
-
-/// Byte offset of every code point offset (and of the end).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect()
-}
+#[path = "common/shared.rs"]
+mod shared;
+use shared::byte_offsets;
 
 struct Gold {
     name: String,
@@ -32,7 +18,7 @@ struct Gold {
 }
 
 fn load() -> Option<(String, Vec<Gold>)> {
-    let Some(dir) = shared() else {
+    let Some(dir) = shared::dir() else {
         eprintln!("skipped: no shared data (set SAYSO_SHARED to the directory holding examples/)");
         return None;
     };

@@ -10,28 +10,11 @@
 //! sayso to exactly that span, and fails once it no longer occurs, so the
 //! list cannot go stale.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
-fn shared_dir() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        std::env::var_os("SAYSO_SHARED").map(PathBuf::from),
-        Some(manifest.join("../shared")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("examples/belgorod.gold.json").is_file())
-}
-
-/// Byte offset of each code point offset (and of the end).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
+#[path = "common/shared.rs"]
+mod shared;
+use shared::byte_offsets;
 
 fn span(v: &Value, bytes: &[usize]) -> (usize, usize) {
     let at = |k: &str| bytes[v[k].as_u64().expect("offset") as usize];
@@ -48,7 +31,7 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[(
 
 #[test]
 fn belgorod_claims() {
-    let Some(dir) = shared_dir() else {
+    let Some(dir) = shared::dir() else {
         eprintln!("skipped: examples/belgorod.gold.json not found (set SAYSO_SHARED)");
         return;
     };
