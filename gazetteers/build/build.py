@@ -573,31 +573,30 @@ def parse_entry(fields, path, lineno, want_type):
     return Entry(eid, name, typ, subtype, alias_list, country, int(prominence) if prominence else "", gender, flags)
 
 
-def pass_through(kind, filename):
-    """gazetteers/build/curated/<filename> -> gazetteers/<filename>, validated; None when absent."""
-    src = CURATED / filename
-    if not src.exists():
-        return None
+def read_entries(path, kind):
+    """The validated entries of a curated or committed file, by id; a duplicate id fails."""
     entries = {}
     first_line = {}
-    for i, fields in read_tsv(src):
-        e = parse_entry(fields, src, i, kind)
+    for i, fields in read_tsv(path):
+        e = parse_entry(fields, path, i, kind)
         if e.id in entries:
-            fail(src, i, f"duplicate id {e.id} (first on line {first_line[e.id]})")
+            fail(path, i, f"duplicate id {e.id} (first on line {first_line[e.id]})")
         first_line[e.id] = i
         entries[e.id] = e
     return entries
 
 
+def pass_through(kind, filename):
+    """gazetteers/build/curated/<filename> -> gazetteers/<filename>, validated; None when absent."""
+    src = CURATED / filename
+    if not src.exists():
+        return None
+    return read_entries(src, kind)
+
+
 def check_existing(path, kind):
     """Validates a committed file that the build does not regenerate."""
-    seen = {}
-    for i, fields in read_tsv(path):
-        e = parse_entry(fields, path, i, kind)
-        if e.id in seen:
-            fail(path, i, f"duplicate id {e.id} (first on line {seen[e.id]})")
-        seen[e.id] = i
-    return len(seen)
+    return len(read_entries(path, kind))
 
 
 # ---------------------------------------------------------------- first names
