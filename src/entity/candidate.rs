@@ -38,42 +38,46 @@ pub(super) struct Found {
 pub(super) struct MatchIndex {
     /// Start unit to (end unit, index into the matches).
     by_start: Map<usize, (usize, usize)>,
-    /// Per unit, the match covering it.
-    covering: Vec<Option<usize>>,
+    /// Per unit, the match covering it. `u32` halves the vector, which is as
+    /// long as the text has units.
+    covering: Vec<Option<u32>>,
 }
 
 impl MatchIndex {
     pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
-        let starts: Map<usize, usize> = doc
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.span.start, i))
-            .collect();
-        let ends: Map<usize, usize> = doc
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.span.end, i + 1))
-            .collect();
+        // Units are in text order and never overlap, so both their starts
+        // and their ends are sorted: a binary search finds a match's units
+        // without a map as large as the text.
+        let units = &doc.units;
+        let starting_at = |at: usize| {
+            let i = units.partition_point(|u| u.span.start <= at);
+            (i > 0 && units[i - 1].span.start == at).then(|| i - 1)
+        };
+        let ending_at = |at: usize| {
+            let i = units.partition_point(|u| u.span.end <= at);
+            (i > 0 && units[i - 1].span.end == at).then_some(i)
+        };
         let mut by_start = Map::default();
-        let mut covering = vec![None; doc.units.len()];
+        let mut covering = vec![None; units.len()];
         for (mi, m) in matches.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (starts.get(&m.span.start), ends.get(&m.span.end)) else {
+            let (Some(a), Some(b)) = (starting_at(m.span.start), ending_at(m.span.end)) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
             // even where a gazetteer lists the phrase for the oblast; the
             // name alone is left to the other rules and clustering.
             if a >= b
-                || doc.units[a].sentence != doc.units[b - 1].sentence
-                || (b - a > 1 && doc.units[b - 1].case == Case::Lower)
+                || units[a].sentence != units[b - 1].sentence
+                || (b - a > 1 && units[b - 1].case == Case::Lower)
             {
                 continue;
             }
+            let Ok(covered) = u32::try_from(mi) else {
+                continue;
+            };
             by_start.insert(a, (b, mi));
             for c in &mut covering[a..b] {
-                *c = Some(mi);
+                *c = Some(covered);
             }
         }
         MatchIndex { by_start, covering }
@@ -84,7 +88,7 @@ impl MatchIndex {
     }
 
     fn covers(&self, i: usize) -> Option<usize> {
-        self.covering.get(i).copied().flatten()
+        self.covering.get(i).copied().flatten().map(|m| m as usize)
     }
 }
 
