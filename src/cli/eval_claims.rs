@@ -7,15 +7,21 @@
 //! one by content overlap and count, of the matched, those whose source
 //! overlaps the gold source. The gold annotates one attribution per cue,
 //! its content possibly discontinuous, so predicted claims are grouped the
-//! same way before claim scoring: claims sharing a cue (a quotation and its
-//! continuation, a partial quotation and the clause it sits in) count as one.
+//! same way before scoring: claims sharing a cue (a quotation and its
+//! continuation, a partial quotation and the clause it sits in) count as one,
+//! their content the stretch from the first to the last.
+//!
+//! sayso's contents follow its own convention (a direct quotation without its
+//! marks, a reported clause without "that"); PolNeAR's annotators keep both.
+//! Contents are put in PolNeAR's convention before they are compared, so the
+//! exact scores measure where a content starts and ends, not the convention.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use sayso::{Analysis, Extractor};
+use sayso::{Analysis, Claim, ClaimKind, Extractor, Span};
 
 use super::score::{self, ratio};
 
@@ -246,19 +252,15 @@ fn predictions(text: &str, analysis: &Analysis) -> Vec<Predicted> {
     let mut out: Vec<Predicted> = Vec::new();
     let mut by_cue: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for claim in &analysis.claims {
-        let content = cp(claim.content.span);
-        // The marks are just outside a quotation's content.
-        let widened = text
-            .get(claim.content.span.start.saturating_sub(3)..)
-            .unwrap_or("")
-            .chars()
-            .take(claim.content.text.chars().count() + 2)
-            .any(is_quote_mark);
+        let span = as_annotated(text, claim);
+        let quoted = text[span].chars().any(is_quote_mark);
+        let content = cp(span);
         let cue = claim.cue.as_ref().map(|c| cp(c.span));
         if let Some(&i) = cue.as_ref().and_then(|c| by_cue.get(c)) {
             let p: &mut Predicted = &mut out[i];
-            p.content.push(content);
-            p.quoted |= widened;
+            let (start, end) = p.content[0];
+            p.content[0] = (start.min(content.0), end.max(content.1));
+            p.quoted |= quoted;
             continue;
         }
         if let Some(c) = cue {
@@ -268,10 +270,42 @@ fn predictions(text: &str, analysis: &Analysis) -> Vec<Predicted> {
             source: claim.speaker.as_ref().map(|s| vec![cp(s.span)]),
             cue: cue.map(|c| vec![c]),
             content: vec![content],
-            quoted: widened,
+            quoted,
         });
     }
     out
+}
+
+/// A claim's content as PolNeAR annotates it: a quotation with its marks, a
+/// reported clause with its "that".
+fn as_annotated(text: &str, claim: &Claim) -> Span {
+    let Span { mut start, mut end } = claim.content.span;
+    if claim.kind == ClaimKind::Indirect {
+        let before = &text[..start];
+        let word = before.trim_end();
+        if word.len() < before.len()
+            && word.len() >= 4
+            && word.is_char_boundary(word.len() - 4)
+            && word[word.len() - 4..].eq_ignore_ascii_case("that")
+            && !word[..word.len() - 4].ends_with(char::is_alphanumeric)
+        {
+            start = word.len() - 4;
+        }
+    } else {
+        if let Some(c) = text[..start].chars().next_back().filter(|&c| is_mark(c)) {
+            start -= c.len_utf8();
+        }
+        if let Some(c) = text[end..].chars().next().filter(|&c| is_mark(c)) {
+            end += c.len_utf8();
+        }
+    }
+    Span::new(start, end)
+}
+
+/// Any quotation mark, single ones included: the closing mark of a quoted
+/// content, unlike a mark inside it, cannot be an apostrophe.
+fn is_mark(c: char) -> bool {
+    is_quote_mark(c) || matches!(c, '‘' | '’' | '\'' | '‹' | '›' | '`')
 }
 
 fn overlaps(a: &Spans, b: &Spans) -> usize {
@@ -369,10 +403,7 @@ fn score(scores: &mut Scores, gold: &[Gold], predicted: &[Predicted]) {
     let preds: [Vec<Spans>; 3] = [
         predicted.iter().filter_map(|p| p.source.clone()).collect(),
         predicted.iter().filter_map(|p| p.cue.clone()).collect(),
-        predicted
-            .iter()
-            .flat_map(|p| p.content.iter().map(|&s| vec![s]))
-            .collect(),
+        predicted.iter().map(|p| p.content.clone()).collect(),
     ];
     for k in 0..3 {
         let [exact, overlap] = span_scores(&golds[k], &preds[k]);
@@ -547,5 +578,30 @@ mod tests {
         assert_eq!(s.claims_right_source, 1);
         assert_eq!(s.spans[2][1].hit_gold, 1);
         assert_eq!(s.spans[2][0].hit_gold, 0);
+    }
+
+    #[test]
+    fn contents_are_compared_in_polnear_convention() {
+        let text =
+            "Ann Lee said that the vote was rigged. “We won,” she said. “We will win again.”";
+        let extractor = Extractor::builder()
+            .default_gazetteer(false)
+            .build()
+            .unwrap();
+        let predicted = predictions(text, &extractor.analyze(text));
+        let contents: Vec<String> = predicted
+            .iter()
+            .map(|p| {
+                let (s, e) = p.content[0];
+                text.chars().skip(s).take(e - s).collect()
+            })
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                "that the vote was rigged",
+                "“We won,” she said. “We will win again.”"
+            ]
+        );
     }
 }
