@@ -127,9 +127,16 @@ pub(crate) static SUBJECT_BOUNDS: LazyLock<Set<&'static str>> =
 pub(crate) static CUE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/cue_modifiers.txt")));
 
-/// Words that close an adjunct after a speech verb.
-pub(crate) static SPEECH_ADJUNCTS: LazyLock<Set<&'static str>> =
-    LazyLock::new(|| parse_words(include_str!("../lexicons/speech_adjuncts.txt")));
+/// Words that close an adjunct after a speech verb: times and media.
+pub(crate) static SPEECH_ADJUNCTS: LazyLock<Set<&'static str>> = LazyLock::new(|| {
+    let mut words = parse_words(include_str!("../lexicons/speech_adjuncts.txt"));
+    words.extend(TIME_ADJUNCTS.iter());
+    words
+});
+
+/// Words naming a time, which "this", "last" or "next" may precede.
+pub(crate) static TIME_ADJUNCTS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/time_adjuncts.txt")));
 
 /// Prepositions that open an adjunct after a speech verb.
 pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<Set<&'static str>> =

@@ -167,6 +167,19 @@ const CASES: &[(&str, &[Expected])] = &[
         "The water board raised prices, arguing that the pipes were failing.",
         &[(Indirect, "the pipes were failing", Some("The water board"), Some("arguing"), Sieve::Subject)],
     ),
+    // A name that is also an auxiliary or a month; a time after the cue.
+    (
+        "Prime Minister Theresa May said this week that the bridge would reopen.",
+        &[(Indirect, "the bridge would reopen", Some("Theresa May"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "British Foreign Secretary Anna Kovac said the bridge would reopen.",
+        &[(Indirect, "the bridge would reopen", Some("Anna Kovac"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The mayor said last year that the bridge would reopen.",
+        &[(Indirect, "the bridge would reopen", Some("The mayor"), Some("said"), Sieve::Subject)],
+    ),
     (
         "The river peaked at noon, according to local officials.",
         &[(Indirect, "The river peaked at noon", Some("local officials"), Some("according to"), Sieve::Subject)],

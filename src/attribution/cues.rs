@@ -4,8 +4,9 @@
 
 use super::doc::Doc;
 use crate::lexicon::{
-    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, PRONOUNS,
-    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
+    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, NATIONALITIES, PRONOUNS,
+    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TIME_ADJUNCTS,
+    TITLE_MODIFIERS,
 };
 use crate::Span;
 
@@ -238,7 +239,12 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
 /// verb's speaker.
 fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(usize, usize)> {
     let mut j = cue;
-    while j > first && doc.joined(j - 1) && !doc.quoted[j - 1] && is_modifier(doc.lower(j - 1)) {
+    while j > first
+        && doc.joined(j - 1)
+        && !doc.quoted[j - 1]
+        && is_modifier(doc.lower(j - 1))
+        && !in_name(doc, j - 1, first)
+    {
         j -= 1;
     }
     if j == first || doc.quoted[j - 1] {
@@ -324,7 +330,8 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if participle && !as_follows {
             break;
         }
-        if (SUBJECT_BOUNDS.contains(word) && !posing_as) || (is_cue_verb(word) && !participle) {
+        let bound = SUBJECT_BOUNDS.contains(word) && !posing_as && !in_name(doc, prev, first);
+        if bound || (is_cue_verb(word) && !participle) {
             break;
         }
         if is_finite_verb_like(doc, prev, first) || NOMINATIVE.contains(&word) {
@@ -351,6 +358,12 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     Some((k, last))
+}
+
+/// "Theresa May said": a capitalised word after another is part of a name,
+/// not an auxiliary.
+fn in_name(doc: &Doc, w: usize, first: usize) -> bool {
+    w > first && doc.is_capitalized(w) && doc.is_capitalized(w - 1)
 }
 
 fn is_cue_verb(word: &str) -> bool {
@@ -427,11 +440,23 @@ fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
         name -= 1;
     }
     let title_before = name > first && SPEAKER_NOUNS.contains(doc.lower(name - 1));
-    let capital_title = name < last && SPEAKER_NOUNS.contains(doc.lower(name));
     if title_before {
-        (name, last)
-    } else if capital_title && name == first {
-        (name + 1, last)
+        return (name, last);
+    }
+    // "British Foreign Secretary Theresa May" is Theresa May: the whole
+    // capitalised title goes, with the nationality and qualifiers before it.
+    let titling = |w: usize| {
+        let word = doc.lower(w);
+        SPEAKER_NOUNS.contains(word)
+            || TITLE_MODIFIERS.contains(word)
+            || NATIONALITIES.contains(word)
+    };
+    let mut start = name;
+    while start < last && titling(start) {
+        start += 1;
+    }
+    if name == first && start > name && SPEAKER_NOUNS.contains(doc.lower(start - 1)) {
+        (start, last)
     } else {
         (first, last)
     }
@@ -572,6 +597,15 @@ fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
         let word = doc.lower(w);
         if SPEECH_ADJUNCTS.contains(word) || is_modifier(word) && !CUE_MODIFIERS.contains(word) {
             w += 1;
+            continue;
+        }
+        // "said this week that", "said last year that".
+        if matches!(word, "this" | "last" | "next")
+            && w + 1 < end
+            && doc.joined(w)
+            && TIME_ADJUNCTS.contains(doc.lower(w + 1))
+        {
+            w += 2;
             continue;
         }
         if !ADJUNCT_PREPOSITIONS.contains(word) || matches!(word, "to" | "that" | "who" | "which") {
