@@ -13,9 +13,9 @@
 //! word joiner included) is inside exactly one token. Nothing is normalised,
 //! so CRLF, NBSP and the rest never shift an offset.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
+mod lower;
 mod paragraph;
 mod sentence;
 mod token;
@@ -24,6 +24,8 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
+
+pub(crate) use self::lower::{lowercase, Lowered};
 
 /// A token: a word, number, punctuation mark, quotation mark or symbol.
 ///
@@ -190,19 +192,6 @@ pub(crate) fn layout(text: &str) -> Layout {
         tokens,
         sentences,
         paragraphs,
-    }
-}
-
-/// `word` in lower case, as `str::to_lowercase` gives it, borrowed when it
-/// is ASCII with no capital: most words of running text, which lexicon
-/// lookups would otherwise copy one by one.
-pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
     }
 }
 
