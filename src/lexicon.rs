@@ -106,14 +106,19 @@ pub(crate) static PRONOUNS: LazyLock<Map<&'static str, &'static str>> =
 pub(crate) static SPEAKER_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/speaker_nouns.txt")));
 
-/// Speech cues of several words, one phrase a line.
-pub(crate) static CUE_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../lexicons/cue_phrases.txt")
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
-        .collect()
-});
+/// Speech cues of several words, one phrase a line, by their first word
+/// (most words start none), each word's in file order.
+pub(crate) static CUE_PHRASES: LazyLock<Map<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut phrases: Map<&str, Vec<&str>> = Map::default();
+        for line in include_str!("../lexicons/cue_phrases.txt").lines() {
+            let phrase = line.split('#').next().unwrap_or("").trim();
+            if let Some((first, _)) = phrase.split_once(' ') {
+                phrases.entry(first).or_default().push(phrase);
+            }
+        }
+        phrases
+    });
 
 /// Speech verbs that attribute quotations but report no clause.
 pub(crate) static QUOTE_ONLY_VERBS: LazyLock<Set<&'static str>> =

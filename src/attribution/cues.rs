@@ -176,11 +176,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
-    // Most words start no phrase: compare first words before counting.
-    for phrase in CUE_PHRASES
-        .iter()
-        .filter(|p| p.starts_with(word) && p.as_bytes().get(word.len()) == Some(&b' '))
-    {
+    for phrase in CUE_PHRASES.get(word).into_iter().flatten() {
         let n = phrase.split(' ').count();
         if w + n <= end
             && phrase

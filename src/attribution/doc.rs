@@ -2,7 +2,7 @@
 //! the quotations located in them.
 
 use crate::quote::{self, Quotation};
-use crate::text::{Layout, TokenKind};
+use crate::text::{Layout, Lowered, TokenKind};
 use crate::Span;
 
 /// A text prepared for attribution.
@@ -11,7 +11,7 @@ pub(super) struct Doc<'a> {
     /// Word and number spans, in order.
     pub(super) words: Vec<Span>,
     /// Each word in lower case, for the lexicons.
-    pub(super) lower: Vec<String>,
+    pub(super) lower: Lowered<'a>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
     /// Sentence spans and their word ranges.
@@ -36,7 +36,10 @@ impl<'a> Doc<'a> {
             })
             .map(|t| t.span)
             .collect();
-        let lower = words.iter().map(|&w| text[w].to_lowercase()).collect();
+        let mut lower = Lowered::new(text, words.len());
+        for &w in &words {
+            lower.push(w);
+        }
         let paragraphs = quote::paragraphs(layout);
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut w = 0;
@@ -109,7 +112,7 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn lower(&self, w: usize) -> &str {
-        self.lower.get(w).map_or("", String::as_str)
+        self.lower.get(w)
     }
 
     /// The sentence holding byte `at`.

@@ -3,7 +3,6 @@
 //! only with evidence where capitals say nothing (headlines, sentence
 //! starts).
 
-use crate::hash::Map;
 use std::ops::Range;
 
 use crate::gazetteer::Match;
@@ -13,6 +12,7 @@ use crate::lexicon::{
 };
 
 use super::units::{Case, Doc, Kind};
+use crate::text::lowercase;
 
 /// The most units a run of name words may span.
 const MAX_RUN: usize = 16;
@@ -35,32 +35,31 @@ pub(super) struct Found {
 }
 
 /// Gazetteer matches by the units they cover.
+///
+/// The two per-unit vectors hold match numbers as `u32` (0 for none, else
+/// the match's index plus one): they are as long as the text has units, so
+/// they cost 8 bytes a unit instead of 40.
 pub(super) struct MatchIndex {
-    /// Start unit to (end unit, index into the matches).
-    by_start: Map<usize, (usize, usize)>,
-    /// Per unit, the match covering it. `u32` halves the vector, which is as
-    /// long as the text has units.
-    covering: Vec<Option<u32>>,
+    /// Per unit, the match starting there.
+    by_start: Vec<u32>,
+    /// Per unit, the match covering it.
+    covering: Vec<u32>,
+    /// Per match, the unit just past it.
+    ends: Vec<usize>,
 }
 
 impl MatchIndex {
     pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
-        // Units are in text order and never overlap, so both their starts
-        // and their ends are sorted: a binary search finds a match's units
-        // without a map as large as the text.
+        // Units are in text order and never empty, so both their starts
+        // and their ends are increasing.
         let units = &doc.units;
-        let starting_at = |at: usize| {
-            let i = units.partition_point(|u| u.span.start <= at);
-            (i > 0 && units[i - 1].span.start == at).then(|| i - 1)
-        };
-        let ending_at = |at: usize| {
-            let i = units.partition_point(|u| u.span.end <= at);
-            (i > 0 && units[i - 1].span.end == at).then_some(i)
-        };
-        let mut by_start = Map::default();
-        let mut covering = vec![None; units.len()];
+        let mut by_start = vec![0; units.len()];
+        let mut covering = vec![0; units.len()];
+        let mut ends = vec![0; matches.len()];
         for (mi, m) in matches.iter().enumerate() {
-            let (Some(a), Some(b)) = (starting_at(m.span.start), ending_at(m.span.end)) else {
+            let a = units.binary_search_by_key(&m.span.start, |u| u.span.start);
+            let b = units.binary_search_by_key(&m.span.end, |u| u.span.end);
+            let (Ok(a), Ok(b), Ok(number)) = (a, b.map(|b| b + 1), u32::try_from(mi + 1)) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
@@ -72,23 +71,26 @@ impl MatchIndex {
             {
                 continue;
             }
-            let Ok(covered) = u32::try_from(mi) else {
-                continue;
-            };
-            by_start.insert(a, (b, mi));
+            by_start[a] = number;
+            ends[mi] = b;
             for c in &mut covering[a..b] {
-                *c = Some(covered);
+                *c = number;
             }
         }
-        MatchIndex { by_start, covering }
+        MatchIndex {
+            by_start,
+            covering,
+            ends,
+        }
     }
 
     pub(super) fn starting(&self, i: usize) -> Option<(usize, usize)> {
-        self.by_start.get(&i).copied()
+        let mi = (*self.by_start.get(i)? as usize).checked_sub(1)?;
+        Some((self.ends[mi], mi))
     }
 
     fn covers(&self, i: usize) -> Option<usize> {
-        self.covering.get(i).copied().flatten().map(|m| m as usize)
+        (*self.covering.get(i)? as usize).checked_sub(1)
     }
 }
 
@@ -114,22 +116,18 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     found
 }
 
-fn lower(doc: &Doc<'_>, i: usize) -> String {
-    doc.word(i).trim_end_matches('.').to_lowercase()
-}
-
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
 fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
         doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {
-        return !(hyphen_next && NAME_PREFIXES.contains(lower(doc, i).as_str()));
+        return !(hyphen_next && NAME_PREFIXES.contains(doc.lower(i)));
     }
     doc.is_word(i)
         && hyphen_next
         && doc.is_cap(i + 2)
-        && matches!(lower(doc, i).as_str(), "al" | "el" | "bin" | "ibn" | "abu")
+        && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
 /// Extends a run of name words from `start` as far as it goes in the
@@ -145,7 +143,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     // Russian Volunteer Corps" it modifies the name that follows.
     let after_prefix = start >= 2
         && doc.units[start - 1].kind == Kind::Hyphen
-        && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
+        && NAME_PREFIXES.contains(doc.lower(start - 2));
     // Names are short; a longer capitalised stretch (a shouted list, a
     // table) is cut into runs, which also bounds the work per run.
     let limit = limit.min(start + MAX_RUN);
@@ -234,7 +232,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
 /// ("President of Ukraine Volodymyr Zelensky").
 fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> bool {
     let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
-    let head = |i: usize| GROUP_HEADS.contains(lower(doc, i).as_str());
+    let head = |i: usize| GROUP_HEADS.contains(doc.lower(i));
     if words.contains(&"and") {
         // Only inside an institution's name, between two names of fields:
         // "Institute of Meteorology and Water Management".
@@ -255,11 +253,9 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         return false;
     }
     left.clone().any(|i| {
-        let w = lower(doc, i);
-        GROUP_HEADS.contains(w.as_str()) || crate::lexicon::PLACE_NOUNS.contains(w.as_str())
-    }) && !left
-        .clone()
-        .any(|i| TITLES.contains(lower(doc, i).as_str()))
+        let w = doc.lower(i);
+        GROUP_HEADS.contains(w) || crate::lexicon::PLACE_NOUNS.contains(w)
+    }) && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
 }
 
 /// Trims a run and splits it into pieces, each typed later.
@@ -304,31 +300,27 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     // In capitals, a common word seen capitalised elsewhere is more likely
     // the same word opening a title ("EASTERN DIVISION") than a name.
     let word = doc.word(i);
-    let shouted =
-        doc.units[i].case == Case::Upper && COMMON_WORDS.contains(word.to_lowercase().as_str());
+    let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(&*lowercase(word));
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
 fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
-    run.end > run.start && GROUP_HEADS.contains(lower(doc, run.end - 1).as_str())
+    run.end > run.start && GROUP_HEADS.contains(doc.lower(run.end - 1))
 }
 
 /// The end of a title at `i` ("Prime Minister", "Gen.", "former President"),
 /// if one starts there.
 fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     let mut k = i;
-    while k < limit
-        && TITLE_MODIFIERS.contains(lower(doc, k).as_str())
-        && !TITLES.contains(lower(doc, k).as_str())
-    {
+    while k < limit && TITLE_MODIFIERS.contains(doc.lower(k)) && !TITLES.contains(doc.lower(k)) {
         k += 1;
     }
     // A run of title words ("Deputy Prime Minister", "Gen" "." glued).
     let mut end = None;
     while k < limit
         && doc.is_word(k)
-        && (TITLES.contains(lower(doc, k).as_str())
-            || (end.is_some() && TITLE_MODIFIERS.contains(lower(doc, k).as_str())))
+        && (TITLES.contains(doc.lower(k))
+            || (end.is_some() && TITLE_MODIFIERS.contains(doc.lower(k))))
     {
         k += 1;
         if doc.word(k) == "." && doc.units[k - 1].glued {
@@ -351,17 +343,17 @@ fn trim(
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
     while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
-        let w = lower(doc, a);
+        let w = doc.lower(a);
         let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
         // "Jan" is a month, but "Jan Kowalczyk" a man.
         let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
-        if filler || (NOT_NAMES.contains(w.as_str()) && !forename) {
+        if filler || (NOT_NAMES.contains(w) && !forename) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(&w) && a + 1 < b && !group {
+        } else if is_nationality(w) && a + 1 < b && !group {
             found.nationalities.push(a);
             a += 1;
         } else {
@@ -382,7 +374,7 @@ fn trim(
     // name: "Minister of Education Stefania Giannini", "Council on
     // American-Islamic Relations Alia Salem".
     for k in a + 1..b.saturating_sub(1) {
-        let before = lower(doc, k - 1);
+        let before = doc.lower(k - 1);
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".
         let opener = k - 1 == a
@@ -390,8 +382,8 @@ fn trim(
             && !doc.seen_capitalised(doc.word(a))
             && !FIRST_NAMES.contains_key(doc.word(a));
         let other = opener
-            || COMMON_WORDS.contains(before.as_str())
-            || GROUP_HEADS.contains(before.as_str())
+            || COMMON_WORDS.contains(before)
+            || GROUP_HEADS.contains(before)
             || index
                 .covers(k - 1)
                 .is_some_and(|m| index.covers(k) != Some(m));
@@ -461,12 +453,12 @@ fn piece(
         .filter(|&(end, _)| end <= b)
         .map(|(_, m)| m);
     let single = b - a == 1;
-    let w = lower(doc, a);
+    let w = doc.lower(a);
     // "English" may be a gazetteer alias, but alone it is an adjective.
-    let adjective = is_nationality(&w) && doc.units[a].case == Case::Capitalised;
+    let adjective = is_nationality(w) && doc.units[a].case == Case::Capitalised;
     // "South Korean" is an adjective too.
     let compass = matches!(
-        w.as_str(),
+        w,
         "north"
             | "south"
             | "east"
@@ -477,7 +469,7 @@ fn piece(
             | "western"
             | "central"
     );
-    let adjective = adjective || (b - a == 2 && compass && is_nationality(&lower(doc, a + 1)));
+    let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
     if letter || (b - a == 2 && compass && adjective) {
@@ -486,8 +478,8 @@ fn piece(
         }
         return;
     }
-    if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w.as_str()))) {
-        if is_nationality(&w) {
+    if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w))) {
+        if is_nationality(w) {
             found.nationalities.push(a);
         }
         return;
@@ -503,8 +495,7 @@ fn piece(
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            let common =
-                !first_name && (COMMON_WORDS.contains(w.as_str()) || doc.seen_lowercase(word));
+            let common = !first_name && (COMMON_WORDS.contains(w) || doc.seen_lowercase(word));
             if single {
                 let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
                 if !speaker {

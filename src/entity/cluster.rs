@@ -4,11 +4,14 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
+use std::collections::hash_map::Entry as Slot;
+
 use crate::hash::Map;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{EntryId, Gazetteer, Gender};
 use crate::lexicon::GROUP_HEADS;
+use crate::text::lowercase;
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -45,8 +48,9 @@ struct Index {
     by_initials: Map<String, usize>,
     /// A group name's last word, if a group head, to the latest group.
     by_head: Map<String, usize>,
-    /// First letter to (normalised name, cluster), for edit distance.
-    buckets: Map<char, Vec<(String, usize)>>,
+    /// First letter to (normalised name, its length in chars, cluster), for
+    /// edit distance.
+    buckets: Map<char, Vec<(String, usize, usize)>>,
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -54,10 +58,13 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::default();
     let mut assigned = Vec::with_capacity(candidates.len());
+    // The group heads each (entry, cluster, person or not) registered, by
+    // which its names are known to be registered already.
+    let mut registered: Map<(EntryId, usize, bool), Vec<String>> = Map::default();
     for (ci, c) in candidates.iter().enumerate() {
         let surface = &text[c.span];
-        let words = name_words(surface);
-        let norm = normalise(&words.join(" "));
+        let words: Vec<&str> = name_words(surface).collect();
+        let norm = normalise_words(&words);
         let surname_of = (words.len() == 1 && c.kind != EntityType::Person)
             .then(|| index.by_surname.get(&norm))
             .flatten()
@@ -107,9 +114,24 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         }
         register(&mut index, k, c, &words, &norm, is_person);
         if let Some(id) = c.entry {
-            for name in gazetteer.entry(id).names() {
-                let w = name_words(name);
-                register_names(&mut index, k, &w, &normalise(&w.join(" ")), is_person);
+            // A country is mentioned dozens of times and has dozens of
+            // names; registering them again for the same cluster changes
+            // nothing but where their group heads point.
+            match registered.entry((id, k, is_person)) {
+                Slot::Occupied(heads) => {
+                    for head in heads.get() {
+                        point_head(&mut index, head, k);
+                    }
+                }
+                Slot::Vacant(slot) => {
+                    let mut heads = Vec::new();
+                    for name in gazetteer.entry(id).names() {
+                        let w: Vec<&str> = name_words(name).collect();
+                        let norm = normalise_words(&w);
+                        heads.extend(register_names(&mut index, k, &w, &norm, is_person));
+                    }
+                    slot.insert(heads);
+                }
             }
         }
         assigned.push(k);
@@ -185,7 +207,7 @@ fn find(
     }
     // A group's head alone names the group last named with it: "the Russian
     // Volunteer Corps ... another Corps member".
-    if words.len() == 1 && GROUP_HEADS.contains(words[0].to_lowercase().as_str()) {
+    if words.len() == 1 && GROUP_HEADS.contains(&*lowercase(words[0])) {
         if let Some(&k) = index.by_head.get(&normalise(words[0])) {
             return Some(k);
         }
@@ -205,8 +227,8 @@ fn fuzzy(index: &Index, norm: &str) -> Option<usize> {
         .iter()
         .rev()
         .take(FUZZY_BUDGET)
-        .find(|(name, _)| name.chars().count() >= FUZZY_MIN_CHARS && within_one_edit(name, norm))
-        .map(|&(_, k)| k)
+        .find(|(name, chars, _)| *chars >= FUZZY_MIN_CHARS && within_one_edit(name, norm))
+        .map(|&(_, _, k)| k)
 }
 
 fn register(
@@ -223,37 +245,47 @@ fn register(
     register_names(index, k, words, norm, is_person);
 }
 
-fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_person: bool) {
+/// Registers a name of cluster `k`; returns the group head it pointed at the
+/// cluster, if any.
+fn register_names(
+    index: &mut Index,
+    k: usize,
+    words: &[&str],
+    norm: &str,
+    is_person: bool,
+) -> Option<String> {
     if words.is_empty() {
-        return;
+        return None;
     }
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
     if !index.by_name.contains_key(norm) {
         index.by_name.insert(norm.to_string(), k);
-        let first = norm.chars().next().unwrap_or(' ');
-        index
-            .buckets
-            .entry(first)
-            .or_default()
-            .push((norm.to_string(), k));
+        add_to_bucket(index, norm.to_string(), k);
     }
+    let mut head = None;
     if is_person {
         let surname = normalise(words[words.len() - 1]);
-        let list = index.by_surname.entry(surname.clone()).or_default();
-        if !list.contains(&k) {
-            let new_surname = list.is_empty();
-            list.push(k);
-            if new_surname && !index.by_name.contains_key(&surname) {
-                let first = surname.chars().next().unwrap_or(' ');
-                index.buckets.entry(first).or_default().push((surname, k));
+        match index.by_surname.get_mut(&surname) {
+            Some(list) => {
+                if !list.contains(&k) {
+                    list.push(k);
+                }
+            }
+            None => {
+                index.by_surname.insert(surname.clone(), vec![k]);
+                if !index.by_name.contains_key(&surname) {
+                    add_to_bucket(index, surname, k);
+                }
             }
         }
     } else if words.len() >= 2 {
         index.by_words.entry(content_key(words)).or_insert(k);
         let last = words[words.len() - 1];
-        if GROUP_HEADS.contains(last.to_lowercase().as_str()) {
-            index.by_head.insert(normalise(last), k);
+        if GROUP_HEADS.contains(&*lowercase(last)) {
+            let key = normalise(last);
+            point_head(index, &key, k);
+            head = Some(key);
         }
         let initials: String = words
             .iter()
@@ -262,6 +294,26 @@ fn register_names(index: &mut Index, k: usize, words: &[&str], norm: &str, is_pe
             .collect();
         if initials.chars().count() >= 2 {
             index.by_initials.entry(initials).or_insert(k);
+        }
+    }
+    head
+}
+
+fn add_to_bucket(index: &mut Index, name: String, k: usize) {
+    let first = name.chars().next().unwrap_or(' ');
+    let chars = name.chars().count();
+    index
+        .buckets
+        .entry(first)
+        .or_default()
+        .push((name, chars, k));
+}
+
+fn point_head(index: &mut Index, head: &str, k: usize) {
+    match index.by_head.get_mut(head) {
+        Some(cluster) => *cluster = k,
+        None => {
+            index.by_head.insert(head.to_string(), k);
         }
     }
 }
@@ -279,7 +331,7 @@ fn build(
         cl.confidence > 0
             || cl.mentions.iter().any(|&m| {
                 let surface = &text[candidates[m].span];
-                name_words(surface).len() > 1 || !surface.chars().any(char::is_lowercase)
+                name_words(surface).nth(1).is_some() || !surface.chars().any(char::is_lowercase)
             })
     };
     // Clusters were made in order of first mention, so the kept ones in
@@ -304,7 +356,7 @@ fn build(
                 .mentions
                 .iter()
                 .map(|&m| &text[candidates[m].span])
-                .max_by_key(|s| (name_words(s).len(), s.chars().count()))
+                .max_by_key(|s| (name_words(s).count(), s.chars().count()))
                 .unwrap_or("");
             Entity {
                 id: EntityId::new(i),
@@ -341,14 +393,13 @@ fn build(
 
 /// The words of a name without connectors, hyphens and periods: "Legion for
 /// the Freedom of Russia" -> Legion, Freedom, Russia.
-fn name_words(name: &str) -> Vec<&str> {
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
         .filter(|w| !w.is_empty())
         .filter(|w| {
             !crate::lexicon::NAME_CONNECTORS.contains(*w) || w.starts_with(char::is_uppercase)
         })
-        .collect()
 }
 
 /// The content words as a set: "Freedom Legion of Russia" and "Legion for
@@ -368,8 +419,25 @@ fn initial_of(short: &str, long: &str) -> bool {
 /// Slavic and Arabic names folded together (v/w, kh/h, ph/f, -iy/-yy/-i
 /// endings, doubled letters).
 pub(super) fn normalise(name: &str) -> String {
-    let lower = name.to_lowercase();
+    if name.is_ascii() {
+        fold_ascii(&[name])
+    } else {
+        fold(&name.to_lowercase())
+    }
+}
+
+/// [`normalise`] of the words joined by spaces.
+fn normalise_words(words: &[&str]) -> String {
+    if words.iter().all(|w| w.is_ascii()) {
+        fold_ascii(words)
+    } else {
+        fold(&words.join(" ").to_lowercase())
+    }
+}
+
+fn fold(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
+    let mut last = None;
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
@@ -386,16 +454,60 @@ pub(super) fn normalise(name: &str) -> String {
             ('’' | '\'' | '`', _) => continue,
             _ => c,
         };
-        if out.ends_with(c) && c.is_alphabetic() {
+        if last == Some(c) && c.is_alphabetic() {
             continue;
         }
         out.push(c);
+        last = Some(c);
     }
-    for ending in ["iy", "yi", "ij", "ii"] {
-        if let Some(stem) = out.strip_suffix(ending) {
-            let folded = format!("{stem}y");
-            return folded;
+    fold_ending(out)
+}
+
+/// [`fold`] of ASCII words joined by spaces, lowercasing as it goes: names
+/// are mostly ASCII, and a byte loop saves both the copy `to_lowercase`
+/// makes and decoding chars.
+fn fold_ascii(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    let mut last = None;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+            last = Some(b' ');
         }
+        let bytes = word.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            let c = bytes[j].to_ascii_lowercase();
+            let next = bytes.get(j + 1).map(u8::to_ascii_lowercase);
+            j += 1;
+            let c = match (c, next) {
+                (b'k', Some(b'h')) => {
+                    j += 1;
+                    b'h'
+                }
+                (b'p', Some(b'h')) => {
+                    j += 1;
+                    b'f'
+                }
+                (b'w', _) => b'v',
+                (b'\'' | b'`', _) => continue,
+                _ => c,
+            };
+            if last == Some(c) && c.is_ascii_alphabetic() {
+                continue;
+            }
+            out.push(char::from(c));
+            last = Some(c);
+        }
+    }
+    fold_ending(out)
+}
+
+/// -iy, -yi, -ij and -ii endings are one: -y.
+fn fold_ending(mut out: String) -> String {
+    if ["iy", "yi", "ij", "ii"].iter().any(|e| out.ends_with(e)) {
+        out.truncate(out.len() - 2);
+        out.push('y');
     }
     out
 }
@@ -403,13 +515,16 @@ pub(super) fn normalise(name: &str) -> String {
 /// Whether `a` and `b` differ by at most one insertion, deletion or
 /// substitution.
 fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    one_edit_apart(&a, &b)
+}
+
+fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -445,6 +560,26 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fold_is_the_fold() {
+        let names = [
+            "Zelenskiy",
+            "Khodorkovsky",
+            "Mohammed bin Salman",
+            "O'Neill",
+            "Philipp Kkh",
+            "aa ' aa",
+            "WWW",
+            "k h",
+            "Ii",
+        ];
+        for name in names {
+            assert_eq!(fold_ascii(&[name]), fold(&name.to_lowercase()), "{name}");
+            let words: Vec<&str> = name.split(' ').collect();
+            assert_eq!(fold_ascii(&words), fold(&name.to_lowercase()), "{name}");
+        }
+    }
+
+    #[test]
     fn one_edit() {
         let cases = [
             ("gladkov", "gladkow", true),
@@ -463,9 +598,10 @@ mod tests {
 
     #[test]
     fn content_words_ignore_order_and_connectors() {
-        let a = name_words("Legion for the Freedom of Russia");
-        let b = name_words("Freedom Legion of Russia");
+        let a: Vec<&str> = name_words("Legion for the Freedom of Russia").collect();
+        let b: Vec<&str> = name_words("Freedom Legion of Russia").collect();
         assert_eq!(content_key(&a), content_key(&b));
-        assert_eq!(name_words("Bashar al-Assad"), ["Bashar", "Assad"]);
+        let words: Vec<&str> = name_words("Bashar al-Assad").collect();
+        assert_eq!(words, ["Bashar", "Assad"]);
     }
 }

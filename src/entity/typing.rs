@@ -8,6 +8,7 @@ use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS,
     PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
 };
+use crate::text::lowercase;
 use crate::Span;
 
 use super::candidate::{speech_verb_follows, Piece};
@@ -56,10 +57,6 @@ impl Votes {
         let tied = all.iter().filter(|&&(_, s)| s == score).count() > 1;
         (score > 0 && !tied).then_some((kind, score))
     }
-}
-
-fn lower(doc: &Doc<'_>, i: usize) -> String {
-    doc.word(i).trim_end_matches('.').to_lowercase()
 }
 
 /// Types a piece, or rejects it (an ambiguous gazetteer name without
@@ -177,7 +174,7 @@ fn unlinked(
         // ("Internet", "State"), not a name of ours.
         None if piece.units.len() == 1
             && doc.units[piece.units.start].case == Case::Capitalised
-            && COMMON_WORDS.contains(doc.word(piece.units.start).to_lowercase().as_str()) =>
+            && COMMON_WORDS.contains(&*lowercase(doc.word(piece.units.start))) =>
         {
             return None
         }
@@ -239,18 +236,18 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if role_after(doc, b) {
         votes.person += 2;
     }
-    let last_word = lower(doc, last);
-    let first_word = lower(doc, first);
+    let last_word = doc.lower(last);
+    let first_word = doc.lower(first);
     if !inner {
-    } else if GROUP_HEADS.contains(last_word.as_str())
-        || (words.len() >= 3 && GROUP_HEADS.contains(first_word.as_str()) && !doc.is_cap(first + 1))
+    } else if GROUP_HEADS.contains(last_word)
+        || (words.len() >= 3 && GROUP_HEADS.contains(first_word) && !doc.is_cap(first + 1))
     {
         votes.group += 3;
     }
     if inner
         && words.len() >= 2
-        && (PLACE_NOUNS.contains(last_word.as_str())
-            || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
+        && (PLACE_NOUNS.contains(last_word)
+            || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
     {
         votes.place += 3;
     }
@@ -273,7 +270,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
 fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
-    b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(lower(doc, b - 1).as_str())
+    b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(doc.lower(b - 1))
 }
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
@@ -322,11 +319,11 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
     let Some(i) = a.checked_sub(1) else {
         return false;
     };
-    let w = lower(doc, i);
+    let w = doc.lower(i);
     doc.is_word(i)
         && doc.units[i].sentence == doc.units[a].sentence
-        && TITLES.contains(w.as_str())
-        && !TITLE_MODIFIERS.contains(w.as_str())
+        && TITLES.contains(w)
+        && !TITLE_MODIFIERS.contains(w)
 }
 
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
@@ -343,11 +340,11 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
         if !doc.is_word(k) {
             return false;
         }
-        let w = lower(doc, k);
-        if TITLES.contains(w.as_str()) {
+        let w = doc.lower(k);
+        if TITLES.contains(w) {
             return true;
         }
-        if !(TITLE_MODIFIERS.contains(w.as_str()) || NATIONALITIES.contains(w.as_str())) {
+        if !(TITLE_MODIFIERS.contains(w) || NATIONALITIES.contains(w)) {
             return false;
         }
         k += 1;

@@ -2,9 +2,11 @@
 //! with its case, sentence and position, plus what the whole document says
 //! about how words are capitalised.
 
+use std::cell::OnceCell;
+
 use crate::hash::Set;
 
-use crate::text::{Layout, Spacing, TokenKind};
+use crate::text::{lowercase, Layout, Lowered, Spacing, TokenKind};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,10 +51,14 @@ pub(super) struct Doc<'t> {
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
     pub(super) sentences: Vec<std::ops::Range<usize>>,
-    /// Words seen capitalised in running text other than first in a sentence.
-    capitalised: Set<&'t str>,
-    /// Words seen in lowercase in running text, lowercased.
-    lowercase: Set<&'t str>,
+    /// Each unit lowercased without trailing periods, for the lexicons.
+    lower: Lowered<'t>,
+    /// Words seen capitalised in running text other than first in a
+    /// sentence; made when first asked for, as many documents never ask.
+    capitalised: OnceCell<Set<&'t str>>,
+    /// Words seen in lowercase in running text, lowercased; made when first
+    /// asked for.
+    lowercase: OnceCell<Set<&'t str>>,
 }
 
 impl<'t> Doc<'t> {
@@ -130,34 +136,39 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut capitalised = Set::default();
-        let mut lowercase = Set::default();
+        let mut lower = Lowered::new(text, units.len());
         for u in &units {
-            if u.kind != Kind::Word || u.headline {
-                continue;
-            }
-            let word = &text[u.span];
-            match u.case {
-                Case::Capitalised | Case::Upper if !u.initial => {
-                    capitalised.insert(word);
-                }
-                Case::Lower => {
-                    lowercase.insert(word);
-                }
-                _ => {}
-            }
+            let word = text[u.span].trim_end_matches('.');
+            lower.push(Span::new(u.span.start, u.span.start + word.len()));
         }
         Doc {
             text,
             units,
             sentences,
-            capitalised,
-            lowercase,
+            lower,
+            capitalised: OnceCell::new(),
+            lowercase: OnceCell::new(),
         }
+    }
+
+    /// The words of running text (not in headlines) whose case is one of
+    /// `cases`, first words of sentences only if `initial`.
+    fn running_words(&self, cases: &[Case], initial: bool) -> Set<&'t str> {
+        self.units
+            .iter()
+            .filter(|u| u.kind == Kind::Word && !u.headline && cases.contains(&u.case))
+            .filter(|u| initial || !u.initial)
+            .map(|u| &self.text[u.span])
+            .collect()
     }
 
     pub(super) fn word(&self, i: usize) -> &'t str {
         self.units.get(i).map_or("", |u| &self.text[u.span])
+    }
+
+    /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
+    pub(super) fn lower(&self, i: usize) -> &str {
+        self.lower.get(i)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
@@ -174,7 +185,10 @@ impl<'t> Doc<'t> {
     /// Whether `word` (in the case it is written, or title-cased if it is
     /// in capitals) appears capitalised inside running text.
     pub(super) fn seen_capitalised(&self, word: &str) -> bool {
-        if self.capitalised.contains(word) {
+        let capitalised = self
+            .capitalised
+            .get_or_init(|| self.running_words(&[Case::Capitalised, Case::Upper], false));
+        if capitalised.contains(word) {
             return true;
         }
         let mut chars = word.chars();
@@ -184,12 +198,14 @@ impl<'t> Doc<'t> {
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
-        self.capitalised.contains(titled.as_str())
+        capitalised.contains(titled.as_str())
     }
 
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase.contains(word.to_lowercase().as_str())
+        self.lowercase
+            .get_or_init(|| self.running_words(&[Case::Lower], true))
+            .contains(&*lowercase(word))
     }
 }
 
@@ -209,10 +225,9 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
         .filter(|u| u.kind == Kind::Word && !named(u.span))
         .skip(1)
     {
-        let word = &text[u.span];
-        let lower = word.to_lowercase();
-        if crate::lexicon::NOT_NAMES.contains(lower.as_str())
-            || !crate::lexicon::COMMON_WORDS.contains(lower.as_str())
+        let lower = lowercase(&text[u.span]);
+        if crate::lexicon::NOT_NAMES.contains(&*lower)
+            || !crate::lexicon::COMMON_WORDS.contains(&*lower)
         {
             continue;
         }
@@ -278,6 +293,20 @@ fn is_hyphen(s: &str) -> bool {
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return match bytes.first() {
+            Some(b) if b.is_ascii_lowercase() => Case::Lower,
+            Some(b) if b.is_ascii_uppercase() => {
+                if bytes[1..].iter().any(u8::is_ascii_lowercase) {
+                    Case::Capitalised
+                } else {
+                    Case::Upper
+                }
+            }
+            _ => Case::Other,
+        };
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Other;

@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+mod lower;
 mod paragraph;
 mod sentence;
 mod token;
@@ -23,6 +24,8 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
+
+pub(crate) use self::lower::{lowercase, Lowered};
 
 /// A token: a word, number, punctuation mark, quotation mark or symbol.
 ///
