@@ -182,7 +182,19 @@ pub(crate) fn attribute(
         };
         claims.push(claim(text, ClaimKind::Indirect, content, f));
     }
-    claims.sort_by_key(|c| (c.content.span.start, c.content.span.end));
+    // An unstable sort needs no buffer the size of half the claims; the key
+    // runs on to the cue and speaker so that no two distinct claims tie.
+    claims.sort_unstable_by_key(|c| {
+        let at = |s: &Option<crate::Snippet>| s.as_ref().map(|s| (s.span.start, s.span.end));
+        (
+            c.content.span.start,
+            c.content.span.end,
+            at(&c.cue),
+            at(&c.speaker),
+            c.kind as u8,
+            c.sieve,
+        )
+    });
     resolve_speakers(&doc, &known, &mut claims);
 
     let quotes_out = quotes
