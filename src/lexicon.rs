@@ -139,6 +139,10 @@ pub(crate) static SPEECH_ADJUNCTS: LazyLock<Set<&'static str>> = LazyLock::new(|
     words
 });
 
+/// Speech verb forms that are more often nouns.
+pub(crate) static NOUN_VERBS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/noun_verbs.txt")));
+
 /// Words naming a time, which "this", "last" or "next" may precede.
 pub(crate) static TIME_ADJUNCTS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/time_adjuncts.txt")));

@@ -192,6 +192,16 @@ const CASES: &[(&str, &[Expected])] = &[
     ),
     // Passives and nouns are no cues.
     ("The bridge was said to be safe. The statement was claimed by no one.", &[]),
+    // Speech verbs that are mostly nouns are verbs only where they must be.
+    ("He won his home state of Ohio and the secretary of state in reports of fraud.", &[]),
+    (
+        "The report states that the bridge is unsafe.",
+        &[(Indirect, "the bridge is unsafe", Some("The report"), Some("states"), Sieve::Subject)],
+    ),
+    (
+        "Petrenko reports the bridge is unsafe.",
+        &[(Indirect, "the bridge is unsafe", Some("Petrenko"), Some("reports"), Sieve::Subject)],
+    ),
 ];
 
 #[test]

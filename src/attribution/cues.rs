@@ -4,9 +4,9 @@
 
 use super::doc::Doc;
 use crate::lexicon::{
-    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, NATIONALITIES, PRONOUNS,
-    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TIME_ADJUNCTS,
-    TITLE_MODIFIERS,
+    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, NATIONALITIES, NOUN_VERBS,
+    PRONOUNS, QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
+    TIME_ADJUNCTS, TITLE_MODIFIERS,
 };
 use crate::Span;
 
@@ -69,6 +69,10 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 w += 1;
                 continue;
             };
+            if end == w && !read_as_verb(doc, w, words.start, words.end) {
+                w += 1;
+                continue;
+            }
             let mut anchor = Anchor {
                 cue: (w, end),
                 sentence: index,
@@ -148,6 +152,31 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
         }
     }
     out
+}
+
+/// Whether a cue word that is more often a noun ("state", "reports") must be
+/// the verb here: before "that", a colon or a quotation; after a pronoun, an
+/// auxiliary or an adverb; in the -s form, after a name or a relative
+/// pronoun too ("Trump reports", "which notes").
+fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
+    let word = doc.lower(w);
+    if !NOUN_VERBS.contains(word) {
+        return true;
+    }
+    let before = if w > first { doc.lower(w - 1) } else { "" };
+    let next_opens = w + 1 < end
+        && (doc.lower(w + 1) == "that"
+            || doc.gap(w, w + 1).contains(':')
+            || doc.gap(w, w + 1).contains(QUOTE_MARKS));
+    let third_person = word.ends_with('s')
+        && w > first
+        && doc.joined(w - 1)
+        && (doc.is_capitalized(w - 1) || matches!(before, "which" | "who"));
+    next_opens
+        || third_person
+        || NOMINATIVE.contains(&before)
+        || is_modifier(before)
+        || before == "to"
 }
 
 /// How many later attributions a reported clause may hold ("said that Y
