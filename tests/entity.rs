@@ -48,6 +48,14 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // The head before "of" or "for" types the name.
+    ("Letters went to the Joint Council for the Welfare of Miners.",
+     &[("Joint Council for the Welfare of Miners", G, 'a')]),
+    // Buildings, sites and roads are places, even named after a place.
+    ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
+     &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
+    ("The match was played at the Kyiv Arena.",
+     &[("Kyiv Arena", L, 'a')]),
     // Place cues.
     ("Shelling hit the village of Krasnaya Yaruga overnight.",
      &[("Krasnaya Yaruga", L, 'a')]),

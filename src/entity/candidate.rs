@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES,
-    NOT_NAMES, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES,
+    NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -252,7 +252,9 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
     }
     left.clone().any(|i| {
         let w = lower(doc, i);
-        GROUP_HEADS.contains(w.as_str()) || crate::lexicon::PLACE_NOUNS.contains(w.as_str())
+        GROUP_HEADS.contains(w.as_str())
+            || PLACE_NOUNS.contains(w.as_str())
+            || FACILITY_HEADS.contains(w.as_str())
     }) && !left
         .clone()
         .any(|i| TITLES.contains(lower(doc, i).as_str()))

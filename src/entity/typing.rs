@@ -5,8 +5,8 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
 };
 use crate::Span;
 
@@ -241,14 +241,22 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     }
     let last_word = lower(doc, last);
     let first_word = lower(doc, first);
-    if !inner {
-    } else if GROUP_HEADS.contains(last_word.as_str())
-        || (words.len() >= 3 && GROUP_HEADS.contains(first_word.as_str()) && !doc.is_cap(first + 1))
+    // The head of "Ministry of Defence", "Council for the Welfare of
+    // Immigrants", "Museum of Flight" comes before its complement.
+    let head = (a + 1..b)
+        .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
+        .map_or_else(|| last_word.clone(), |i| lower(doc, i - 1));
+    let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head.as_str());
+    if facility {
+        votes.place += 3;
+    } else if inner
+        && (GROUP_HEADS.contains(last_word.as_str()) || GROUP_HEADS.contains(head.as_str()))
     {
         votes.group += 3;
     }
     if inner
         && words.len() >= 2
+        && !facility
         && (PLACE_NOUNS.contains(last_word.as_str())
             || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
     {
