@@ -408,19 +408,28 @@ fn trim(
     if !group {
         let mut k = a + 1;
         while k < b {
-            if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
+            // A title that is also a small place ("Secretary", Maryland)
+            // still divides.
+            let named = index.covers(k).is_some_and(|m| !matches[m].ambiguous);
+            if !named && doc.units[k].case == Case::Capitalised {
                 if let Some(end) = title_at(doc, k, b) {
                     // A title closing the run ("the Los Angeles Sheriff")
-                    // leaves the name before it.
-                    piece(
-                        doc,
-                        matches,
-                        index,
-                        a..k,
-                        titled,
-                        doc.units[a].initial,
-                        found,
-                    );
+                    // leaves the name before it; common words before a
+                    // title are part of it ("Shadow Home Secretary").
+                    let named_before = index
+                        .starting(a)
+                        .is_some_and(|(_, m)| !matches[m].ambiguous);
+                    if named_before || !all_common(doc, a..k) {
+                        piece(
+                            doc,
+                            matches,
+                            index,
+                            a..k,
+                            titled,
+                            doc.units[a].initial,
+                            found,
+                        );
+                    }
                     if end < b {
                         trim(doc, matches, index, end..b, true, found);
                     }
@@ -432,6 +441,13 @@ fn trim(
     }
     let opener = doc.units[a].initial;
     piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+/// Whether every word of the units is a common English word.
+pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
+    units
+        .filter(|&i| doc.is_word(i))
+        .all(|i| COMMON_WORDS.contains(lower(doc, i).as_str()))
 }
 
 fn is_nationality(lower: &str) -> bool {

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
+use crate::hash::Set;
 use crate::text::Layout;
 use crate::Span;
 
@@ -59,11 +60,16 @@ pub(crate) fn recognize(
     let doc = units::Doc::new(text, layout, &names);
     let index = candidate::MatchIndex::new(&doc, matches);
     let found = candidate::find(&doc, matches, &index);
-    let candidates: Vec<Candidate> = found
-        .pieces
-        .iter()
-        .filter_map(|p| typing::type_piece(&doc, matches, gazetteer, p))
-        .collect();
+    let mut candidates = Vec::with_capacity(found.pieces.len());
+    let mut rejected = Vec::new();
+    for p in &found.pieces {
+        match typing::type_piece(&doc, matches, gazetteer, p) {
+            Some(c) => candidates.push(c),
+            None if p.units.len() == 1 => rejected.push(p.units.start),
+            None => {}
+        }
+    }
+    rescue_surnames(text, &doc, &rejected, &mut candidates);
     let candidates = resolve_overlaps(candidates);
     let mut entities = cluster::cluster(text, &candidates, gazetteer);
     // "Russian" inside "Russian Volunteer Corps" is part of a name.
@@ -82,6 +88,36 @@ pub(crate) fn recognize(
         .collect();
     entities.nationalities = nationalities;
     entities
+}
+
+/// Takes back the lone words typing rejected that are the surname of a
+/// person named in full: "Paul Dewar ... Dewar said", though a village is
+/// called Dewar and nothing else in the sentence says person.
+fn rescue_surnames(
+    text: &str,
+    doc: &units::Doc<'_>,
+    rejected: &[usize],
+    candidates: &mut Vec<Candidate>,
+) {
+    if rejected.is_empty() {
+        return;
+    }
+    let surnames: Set<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityType::Person && c.confidence >= 2)
+        .filter_map(|c| text[c.span].rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    for &i in rejected {
+        if surnames.contains(doc.word(i)) {
+            candidates.push(Candidate {
+                span: doc.units[i].span,
+                kind: EntityType::Person,
+                entry: None,
+                confidence: 1,
+                gender: None,
+            });
+        }
+    }
 }
 
 /// Keeps candidates that do not overlap, preferring the longest, then the

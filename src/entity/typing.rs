@@ -10,7 +10,7 @@ use crate::lexicon::{
 };
 use crate::Span;
 
-use super::candidate::{speech_verb_follows, Piece};
+use super::candidate::{all_common, speech_verb_follows, Piece};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -181,7 +181,7 @@ fn unlinked(
         {
             return None
         }
-        None => (guess(doc, piece), 0),
+        None => (guess(doc, piece)?, 0),
     };
     Some(Candidate {
         span,
@@ -194,13 +194,16 @@ fn unlinked(
 
 /// The type of a name no cue speaks for, from its shape: acronyms are
 /// mostly groups, anything else most often a person.
-fn guess(doc: &Doc<'_>, piece: &Piece) -> EntityType {
+fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
     let upper = doc.units[a].case == Case::Upper;
     if b - a == 1 && upper && (2..=6).contains(&doc.word(a).chars().count()) {
-        return EntityType::Group;
+        return Some(EntityType::Group);
     }
-    EntityType::Person
+    if b - a >= 2 && all_common(doc, a..b) {
+        return None;
+    }
+    Some(EntityType::Person)
 }
 
 /// The gender the first word gives as a first name, where it gives one.
