@@ -13,6 +13,7 @@ t:moscow\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
 t:london\tLondon\tplace\tcity\t\tGB\t9000000\t\t
 t:kremlin\tKremlin\tgroup\tgovernment_body\t\tRU\t\t\t
 t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
+t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 ";
 
@@ -75,9 +76,13 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Bashar al-Assad", P, 'a')]),
     ("Clashes broke out again in Nagorno-Karabakh.",
      &[("Nagorno-Karabakh", L, 'a')]),
-    // Prefixes are not part of a name, and do not glue it to the next.
+    // A name hyphened to a prefix is an adjective, no mention, and does not
+    // glue to the next name.
     ("The pro-Kiev Volunteer Corps attacked.",
-     &[("Kiev", L, 'a'), ("Volunteer Corps", G, 'b')]),
+     &[("Volunteer Corps", G, 'a')]),
+    // No cue but an article: a group, never a person.
+    ("Posters were shared by the Velmora Syndicate online.",
+     &[("Velmora Syndicate", G, 'a')]),
     // Capitalised sentence openers need evidence.
     ("Officials said the talks had failed.", &[]),
     ("Hours later the talks failed.", &[]),
@@ -104,6 +109,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // The surname of a person named in full, though also a small place.
     ("Anna Reading spoke first. Later, Reading said the talks had failed.",
      &[("Anna Reading", P, 'a'), ("Reading", P, 'a')]),
+    // The given name of a person named in full, though also a city (its
+    // own entity: clustering joins people by surname).
+    ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",
+     &[("Florence Kowalska", P, 'a'), ("Florence", P, 'b')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),

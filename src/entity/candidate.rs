@@ -128,6 +128,13 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
         && matches!(lower(doc, i).as_str(), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
+/// Whether unit `i` is hyphened to a prefix: "pro-Kiev", "anti-Kremlin".
+fn after_name_prefix(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 2
+        && doc.units[i - 1].kind == Kind::Hyphen
+        && NAME_PREFIXES.contains(lower(doc, i - 2).as_str())
+}
+
 /// Extends a run of name words from `start` as far as it goes in the
 /// sentence ending at `limit`.
 fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> usize {
@@ -139,9 +146,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     }
     // After "pro-" the name is the hyphenated word alone: in "pro-Kiev
     // Russian Volunteer Corps" it modifies the name that follows.
-    let after_prefix = start >= 2
-        && doc.units[start - 1].kind == Kind::Hyphen
-        && NAME_PREFIXES.contains(lower(doc, start - 2).as_str());
+    let after_prefix = after_name_prefix(doc, start);
     // Names are short; a longer capitalised stretch (a shouted list, a
     // table) is cut into runs, which also bounds the work per run.
     let limit = limit.min(start + MAX_RUN);
@@ -504,6 +509,11 @@ fn piece(
         if is_nationality(&w) {
             found.nationalities.push(a);
         }
+        return;
+    }
+    // "pro-Beijing" is an adjective: neither CoNLL nor GUM counts a name
+    // inside one as a mention.
+    if after_name_prefix(doc, a) {
         return;
     }
     let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
 use crate::hash::Set;
+use crate::lexicon::FIRST_NAMES;
 use crate::text::Layout;
 use crate::Span;
 
@@ -69,7 +70,7 @@ pub(crate) fn recognize(
             None => {}
         }
     }
-    rescue_surnames(text, &doc, &rejected, &mut candidates);
+    rescue_people(text, &doc, &rejected, &mut candidates);
     let candidates = resolve_overlaps(candidates);
     let mut entities = cluster::cluster(text, &candidates, gazetteer);
     // "Russian" inside "Russian Volunteer Corps" is part of a name.
@@ -90,32 +91,50 @@ pub(crate) fn recognize(
     entities
 }
 
-/// Takes back the lone words typing rejected that are the surname of a
-/// person named in full: "Paul Dewar ... Dewar said", though a village is
-/// called Dewar and nothing else in the sentence says person.
-fn rescue_surnames(
+/// Lone words naming a person named in full in the document: the surname
+/// ("Paul Dewar ... Dewar says", though a village is called Dewar and
+/// nothing else in the sentence says person) is taken back where typing
+/// rejected it; a given name ("Valeska Gloria ... Gloria was") also where
+/// it was typed a place or group.
+fn rescue_people(
     text: &str,
     doc: &units::Doc<'_>,
     rejected: &[usize],
     candidates: &mut Vec<Candidate>,
 ) {
-    if rejected.is_empty() {
+    let mut surnames: Set<&str> = Set::default();
+    let mut given: Set<&str> = Set::default();
+    for c in candidates.iter() {
+        if c.kind != EntityType::Person || c.confidence < 2 {
+            continue;
+        }
+        let name = &text[c.span];
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            surnames.insert(last);
+            if FIRST_NAMES.contains_key(first) {
+                given.insert(first);
+            }
+        }
+    }
+    if surnames.is_empty() {
         return;
     }
-    let surnames: Set<&str> = candidates
-        .iter()
-        .filter(|c| c.kind == EntityType::Person && c.confidence >= 2)
-        .filter_map(|c| text[c.span].rsplit_once(' ').map(|(_, last)| last))
-        .collect();
+    let person = |span| Candidate {
+        span,
+        kind: EntityType::Person,
+        entry: None,
+        confidence: 1,
+        gender: None,
+    };
+    for c in candidates.iter_mut() {
+        if c.kind != EntityType::Person && given.contains(&text[c.span]) {
+            *c = person(c.span);
+        }
+    }
     for &i in rejected {
-        if surnames.contains(doc.word(i)) {
-            candidates.push(Candidate {
-                span: doc.units[i].span,
-                kind: EntityType::Person,
-                entry: None,
-                confidence: 1,
-                gender: None,
-            });
+        let word = doc.word(i);
+        if surnames.contains(word) || given.contains(word) {
+            candidates.push(person(doc.units[i].span));
         }
     }
 }

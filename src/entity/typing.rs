@@ -203,6 +203,11 @@ fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     if b - a >= 2 && all_common(doc, a..b) {
         return None;
     }
+    // "the Sea Org", "the Polaroids": English puts no article before a
+    // person's name, and groups are the names it most often precedes.
+    if a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the") {
+        return Some(EntityType::Group);
+    }
     Some(EntityType::Person)
 }
 
