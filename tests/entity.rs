@@ -62,6 +62,12 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
     ("The match was played at the Kyiv Arena.",
      &[("Kyiv Arena", L, 'a')]),
+    // Members and parts of an organisation mark its name.
+    ("Later, Zorblatt officials declined to comment.",
+     &[("Zorblatt", G, 'a')]),
+    // Beside a verb of beating, a town is its team; a country stays itself.
+    ("Russia beat London, and London beat Moscow by two goals.",
+     &[("Russia", L, 'a'), ("London", G, 'b'), ("London", G, 'b'), ("Moscow", G, 'c')]),
     // Place cues.
     ("Shelling hit the village of Krasnaya Yaruga overnight.",
      &[("Krasnaya Yaruga", L, 'a')]),

@@ -5,8 +5,8 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
+    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
 };
 use crate::Span;
 
@@ -35,6 +35,10 @@ struct Votes {
     /// A team in a fixture or results line: a group, unless a country
     /// (national sides are told by their country's name).
     team: bool,
+    /// Beside a verb of beating: a team if the name is a town's or a
+    /// county's ("Glamorgan beat Durham"), but people and countries beat
+    /// others too.
+    side: bool,
 }
 
 impl Votes {
@@ -80,6 +84,8 @@ pub(super) fn type_piece(
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
     let country = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).subtype == "country");
+    let town = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).kind == EntityType::Place);
+    votes.team |= votes.side && town;
     if votes.team && !country {
         votes.group += STRONG;
     }
@@ -100,6 +106,7 @@ pub(super) fn type_piece(
             };
         }
         let mut outer = cues(doc, piece, false);
+        outer.team |= outer.side && town;
         if outer.team && !country {
             outer.group += STRONG;
         }
@@ -244,6 +251,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         votes.place += 3;
     }
     votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
+    votes.side = match_verb(doc, a, b);
     if role_after(doc, b) {
         votes.person += 2;
     }
@@ -269,6 +277,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
             || matches!(first_word.as_str(), "mount" | "lake" | "gulf" | "cape"))
     {
         votes.place += 3;
+    }
+    if member_after(doc, b) {
+        votes.group += 2;
     }
     if place_noun_after(doc, b) {
         votes.place += 2;
@@ -305,6 +316,18 @@ fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
 fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
     a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
+}
+
+/// "Glamorgan beat Durham": a name right before or after a verb of
+/// beating.
+fn match_verb(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let verb = |i: usize| {
+        doc.units
+            .get(i)
+            .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+            && MATCH_VERBS.contains(doc.word(i))
+    };
+    verb(b) || a.checked_sub(1).is_some_and(verb)
 }
 
 /// A name followed by its score in a results line ("Watford 4 Ipswich 2"):
@@ -369,6 +392,14 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
+fn member_after(doc: &Doc<'_>, b: usize) -> bool {
+    doc.units
+        .get(b)
+        .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+        && GROUP_MEMBERS.contains(doc.word(b))
 }
 
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
