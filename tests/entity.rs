@@ -14,6 +14,7 @@ t:london\tLondon\tplace\tcity\t\tGB\t9000000\t\t
 t:kremlin\tKremlin\tgroup\tgovernment_body\t\tRU\t\t\t
 t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
 t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
+t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 ";
 
@@ -49,6 +50,13 @@ const CASES: &[(&str, &[Expected])] = &[
     // before it are part of it.
     ("The Shadow Home Secretary Yvette Kowalska said so.",
      &[("Yvette Kowalska", P, 'a')]),
+    // A first name that is also an adjective of faith or nation.
+    ("The report quoted Christian Lindqvist at length.",
+     &[("Christian Lindqvist", P, 'a')]),
+    // A listed "The ..." name running on into a longer name loses its
+    // article.
+    ("Rates were set by The National Bank of Ruritania.",
+     &[("National Bank of Ruritania", G, 'a')]),
     // Group heads and suffixes.
     ("She works for the Ministry of Defence in London.",
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),

@@ -353,7 +353,15 @@ fn trim(
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
+    // A listed name that opens with "The" ("The National") and runs on
+    // into more name words ("The National Bank of Poland") is another name,
+    // and its "The" no part of it.
+    let open_to_trim = |a: usize| {
+        index.starting(a).is_none_or(|(end, m)| {
+            matches[m].ambiguous || (end < b && doc.word(a).eq_ignore_ascii_case("the"))
+        })
+    };
+    while a < b && open_to_trim(a) {
         let w = lower(doc, a);
         let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
@@ -364,7 +372,7 @@ fn trim(
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(&w) && a + 1 < b && !group {
+        } else if is_nationality(&w) && a + 1 < b && !group && !forename {
             found.nationalities.push(a);
             a += 1;
         } else {
