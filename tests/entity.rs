@@ -76,6 +76,11 @@ const CASES: &[(&str, &[Expected])] = &[
     // Beside a verb of beating, a town is its team; a country stays itself.
     ("Russia beat London, and London beat Moscow by two goals.",
      &[("Russia", L, 'a'), ("London", G, 'b'), ("London", G, 'b'), ("Moscow", G, 'c')]),
+    // Events, laws, programmes and studies are none of ours.
+    ("Crowds gathered for the Harlow Science Fair and the Clean Water Act.", &[]),
+    // A dateline's place, though opening a line in capitals.
+    ("Talks went on.\nHARLOWVILLE , Ruritania 1996-08-30\nThe talks failed.",
+     &[("HARLOWVILLE", L, 'a')]),
     // Place cues.
     ("Shelling hit the village of Krasnaya Yaruga overnight.",
      &[("Krasnaya Yaruga", L, 'a')]),

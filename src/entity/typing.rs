@@ -305,7 +305,7 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
 /// ("LONDON 1996-08-30", "KYIV, Ukraine (AP)").
-fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let opening =
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
