@@ -99,6 +99,7 @@ const CASES: &[(&str, &[Expected])] = &[
     // glue to the next name.
     ("The pro-Kiev Volunteer Corps attacked.",
      &[("Volunteer Corps", G, 'a')]),
+    ("A London-based fund bought Moscow-born painters' work.", &[]),
     // No cue but an article: a group, never a person.
     ("Posters were shared by the Velmora Syndicate online.",
      &[("Velmora Syndicate", G, 'a')]),

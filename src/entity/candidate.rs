@@ -519,9 +519,14 @@ fn piece(
         }
         return;
     }
-    // "pro-Beijing" is an adjective: neither CoNLL nor GUM counts a name
-    // inside one as a mention.
-    if after_name_prefix(doc, a) {
+    // "pro-Beijing" and "Boston-based" are adjectives: neither CoNLL nor
+    // GUM counts a name inside one as a mention.
+    let compound = doc.units.get(b).is_some_and(|u| u.kind == Kind::Hyphen)
+        && doc
+            .units
+            .get(b + 1)
+            .is_some_and(|u| u.kind == Kind::Word && u.case == Case::Lower);
+    if after_name_prefix(doc, a) || compound {
         return;
     }
     let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);
