@@ -44,6 +44,8 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Valery Gerasimov", P, 'a'), ("Moscow", L, 'b')]),
     ("Aid was promised by Russian President Vladimir Putin.",
      &[("Vladimir Putin", P, 'a')]),
+    ("Reporters met Administrator Okafor in London.",
+     &[("Okafor", P, 'a'), ("London", L, 'b')]),
     ("The claim came from Ukraine President Zelensky.",
      &[("Ukraine", L, 'a'), ("Zelensky", P, 'b')]),
     // A title that is also a small place still divides; common words
