@@ -32,6 +32,16 @@ pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
 pub(crate) static GROUP_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/group_heads.txt")));
 
+/// Nouns for the people or parts of an organisation ("officials",
+/// "reporters"), lowercased: the name right before them is a group's.
+pub(crate) static GROUP_MEMBERS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/group_members.txt")));
+
+/// Verbs of one side beating another ("beat", "defeated"), lowercase:
+/// the names beside them are teams.
+pub(crate) static MATCH_VERBS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/match_verbs.txt")));
+
 /// Prepositions that put the name after them in place ("in", "near").
 pub(crate) static PLACE_PREPOSITIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/place_prepositions.txt")));
@@ -39,6 +49,11 @@ pub(crate) static PLACE_PREPOSITIONS: LazyLock<Set<&'static str>> =
 /// Nouns marking a name next to them as a place ("region", "village").
 pub(crate) static PLACE_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/place_nouns.txt")));
+
+/// Last words of the names of buildings, sites and roads ("Stadium",
+/// "Museum"), lowercased: such a name is a place.
+pub(crate) static FACILITY_HEADS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/facility_heads.txt")));
 
 /// Lowercase words that may sit inside a name ("of", "van", "bin").
 pub(crate) static NAME_CONNECTORS: LazyLock<Set<&'static str>> =

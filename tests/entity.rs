@@ -13,6 +13,9 @@ t:moscow\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
 t:london\tLondon\tplace\tcity\t\tGB\t9000000\t\t
 t:kremlin\tKremlin\tgroup\tgovernment_body\t\tRU\t\t\t
 t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
+t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
+t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
+t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -41,13 +44,45 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Valery Gerasimov", P, 'a'), ("Moscow", L, 'b')]),
     ("Aid was promised by Russian President Vladimir Putin.",
      &[("Vladimir Putin", P, 'a')]),
+    ("Reporters met Administrator Okafor in London.",
+     &[("Okafor", P, 'a'), ("London", L, 'b')]),
     ("The claim came from Ukraine President Zelensky.",
      &[("Ukraine", L, 'a'), ("Zelensky", P, 'b')]),
+    // A title that is also a small place still divides; common words
+    // before it are part of it.
+    ("The Shadow Home Secretary Yvette Kowalska said so.",
+     &[("Yvette Kowalska", P, 'a')]),
+    // A first name that is also an adjective of faith or nation.
+    ("The report quoted Christian Lindqvist at length.",
+     &[("Christian Lindqvist", P, 'a')]),
+    // A listed "The ..." name running on into a longer name loses its
+    // article.
+    ("Rates were set by The National Bank of Ruritania.",
+     &[("National Bank of Ruritania", G, 'a')]),
     // Group heads and suffixes.
     ("She works for the Ministry of Defence in London.",
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // The head before "of" or "for" types the name.
+    ("Letters went to the Joint Council for the Welfare of Miners.",
+     &[("Joint Council for the Welfare of Miners", G, 'a')]),
+    // Buildings, sites and roads are places, even named after a place.
+    ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
+     &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
+    ("The match was played at the Kyiv Arena.",
+     &[("Kyiv Arena", L, 'a')]),
+    // Members and parts of an organisation mark its name.
+    ("Later, Zorblatt officials declined to comment.",
+     &[("Zorblatt", G, 'a')]),
+    // Beside a verb of beating, a town is its team; a country stays itself.
+    ("Russia beat London, and London beat Moscow by two goals.",
+     &[("Russia", L, 'a'), ("London", G, 'b'), ("London", G, 'b'), ("Moscow", G, 'c')]),
+    // Events, laws, programmes and studies are none of ours.
+    ("Crowds gathered for the Harlow Science Fair and the Clean Water Act.", &[]),
+    // A dateline's place, though opening a line in capitals.
+    ("Talks went on.\nHARLOWVILLE , Ruritania 1996-08-30\nThe talks failed.",
+     &[("HARLOWVILLE", L, 'a')]),
     // Place cues.
     ("Shelling hit the village of Krasnaya Yaruga overnight.",
      &[("Krasnaya Yaruga", L, 'a')]),
@@ -62,9 +97,14 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Bashar al-Assad", P, 'a')]),
     ("Clashes broke out again in Nagorno-Karabakh.",
      &[("Nagorno-Karabakh", L, 'a')]),
-    // Prefixes are not part of a name, and do not glue it to the next.
+    // A name hyphened to a prefix is an adjective, no mention, and does not
+    // glue to the next name.
     ("The pro-Kiev Volunteer Corps attacked.",
-     &[("Kiev", L, 'a'), ("Volunteer Corps", G, 'b')]),
+     &[("Volunteer Corps", G, 'a')]),
+    ("A London-based fund bought Moscow-born painters' work.", &[]),
+    // No cue but an article: a group, never a person.
+    ("Posters were shared by the Velmora Syndicate online.",
+     &[("Velmora Syndicate", G, 'a')]),
     // Capitalised sentence openers need evidence.
     ("Officials said the talks had failed.", &[]),
     ("Hours later the talks failed.", &[]),
@@ -86,6 +126,15 @@ const CASES: &[(&str, &[Expected])] = &[
     // An ambiguous gazetteer name needs context.
     ("Reading the report took hours.", &[]),
     ("Floods hit the town of Reading.", &[("Reading", L, 'a')]),
+    // Common words and no cue: a product, event or work, none of ours.
+    ("Visitors praised the Silent Garden display.", &[]),
+    // The surname of a person named in full, though also a small place.
+    ("Anna Reading spoke first. Later, Reading said the talks had failed.",
+     &[("Anna Reading", P, 'a'), ("Reading", P, 'a')]),
+    // The given name of a person named in full, though also a city (its
+    // own entity: clustering joins people by surname).
+    ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",
+     &[("Florence Kowalska", P, 'a'), ("Florence", P, 'b')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),

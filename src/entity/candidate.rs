@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES,
-    NOT_NAMES, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES,
+    NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -130,6 +130,11 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
         && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
+/// Whether unit `i` is hyphened to a prefix: "pro-Kiev", "anti-Kremlin".
+fn after_name_prefix(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 2 && doc.units[i - 1].kind == Kind::Hyphen && NAME_PREFIXES.contains(doc.lower(i - 2))
+}
+
 /// Extends a run of name words from `start` as far as it goes in the
 /// sentence ending at `limit`.
 fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> usize {
@@ -141,9 +146,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
     }
     // After "pro-" the name is the hyphenated word alone: in "pro-Kiev
     // Russian Volunteer Corps" it modifies the name that follows.
-    let after_prefix = start >= 2
-        && doc.units[start - 1].kind == Kind::Hyphen
-        && NAME_PREFIXES.contains(doc.lower(start - 2));
+    let after_prefix = after_name_prefix(doc, start);
     // Names are short; a longer capitalised stretch (a shouted list, a
     // table) is cut into runs, which also bounds the work per run.
     let limit = limit.min(start + MAX_RUN);
@@ -254,7 +257,7 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
     }
     left.clone().any(|i| {
         let w = doc.lower(i);
-        GROUP_HEADS.contains(w) || crate::lexicon::PLACE_NOUNS.contains(w)
+        GROUP_HEADS.contains(w) || PLACE_NOUNS.contains(w) || FACILITY_HEADS.contains(w)
     }) && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
 }
 
@@ -342,7 +345,15 @@ fn trim(
     let (mut a, b) = (run.start, run.end);
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
-    while a < b && index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous) {
+    // A listed name that opens with "The" ("The National") and runs on
+    // into more name words ("The National Bank of Poland") is another name,
+    // and its "The" no part of it.
+    let open_to_trim = |a: usize| {
+        index.starting(a).is_none_or(|(end, m)| {
+            matches[m].ambiguous || (end < b && doc.word(a).eq_ignore_ascii_case("the"))
+        })
+    };
+    while a < b && open_to_trim(a) {
         let w = doc.lower(a);
         let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
@@ -353,7 +364,7 @@ fn trim(
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(w) && a + 1 < b && !group {
+        } else if is_nationality(w) && a + 1 < b && !group && !forename {
             found.nationalities.push(a);
             a += 1;
         } else {
@@ -402,19 +413,28 @@ fn trim(
     if !group {
         let mut k = a + 1;
         while k < b {
-            if index.covers(k).is_none() && doc.units[k].case == Case::Capitalised {
+            // A title that is also a small place ("Secretary", Maryland)
+            // still divides.
+            let named = index.covers(k).is_some_and(|m| !matches[m].ambiguous);
+            if !named && doc.units[k].case == Case::Capitalised {
                 if let Some(end) = title_at(doc, k, b) {
                     // A title closing the run ("the Los Angeles Sheriff")
-                    // leaves the name before it.
-                    piece(
-                        doc,
-                        matches,
-                        index,
-                        a..k,
-                        titled,
-                        doc.units[a].initial,
-                        found,
-                    );
+                    // leaves the name before it; common words before a
+                    // title are part of it ("Shadow Home Secretary").
+                    let named_before = index
+                        .starting(a)
+                        .is_some_and(|(_, m)| !matches[m].ambiguous);
+                    if named_before || !all_common(doc, a..k) {
+                        piece(
+                            doc,
+                            matches,
+                            index,
+                            a..k,
+                            titled,
+                            doc.units[a].initial,
+                            found,
+                        );
+                    }
                     if end < b {
                         trim(doc, matches, index, end..b, true, found);
                     }
@@ -426,6 +446,13 @@ fn trim(
     }
     let opener = doc.units[a].initial;
     piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+/// Whether every word of the units is a common English word.
+pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
+    units
+        .filter(|&i| doc.is_word(i))
+        .all(|i| COMMON_WORDS.contains(doc.lower(i)))
 }
 
 fn is_nationality(lower: &str) -> bool {
@@ -484,11 +511,23 @@ fn piece(
         }
         return;
     }
+    // "pro-Beijing" and "Boston-based" are adjectives: neither CoNLL nor
+    // GUM counts a name inside one as a mention.
+    let compound = doc.units.get(b).is_some_and(|u| u.kind == Kind::Hyphen)
+        && doc
+            .units
+            .get(b + 1)
+            .is_some_and(|u| u.kind == Kind::Word && u.case == Case::Lower);
+    if after_name_prefix(doc, a) || compound {
+        return;
+    }
     let confident_match = matched.is_some_and(|m| !matches[m].ambiguous);
     // A capitalised sentence opener is a name only with evidence.
     // In a results line a team's score is evidence enough.
+    // So is a dateline's place ("ARLINGTON, Texas 1996-08-31").
     let team = super::typing::score_follows(doc, b);
-    if opener && !doc.units[a].headline && !titled && !confident_match && !team {
+    let dated = super::typing::dateline(doc, a, b);
+    if opener && !doc.units[a].headline && !titled && !confident_match && !team && !dated {
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {

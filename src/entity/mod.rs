@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
+use crate::hash::Set;
+use crate::lexicon::FIRST_NAMES;
 use crate::text::Layout;
 use crate::Span;
 
@@ -59,11 +61,16 @@ pub(crate) fn recognize(
     let doc = units::Doc::new(text, layout, &names);
     let index = candidate::MatchIndex::new(&doc, matches);
     let found = candidate::find(&doc, matches, &index);
-    let candidates: Vec<Candidate> = found
-        .pieces
-        .iter()
-        .filter_map(|p| typing::type_piece(&doc, matches, gazetteer, p))
-        .collect();
+    let mut candidates = Vec::with_capacity(found.pieces.len());
+    let mut rejected = Vec::new();
+    for p in &found.pieces {
+        match typing::type_piece(&doc, matches, gazetteer, p) {
+            Some(c) => candidates.push(c),
+            None if p.units.len() == 1 => rejected.push(p.units.start),
+            None => {}
+        }
+    }
+    rescue_people(text, &doc, &rejected, &mut candidates);
     let candidates = resolve_overlaps(candidates);
     let mut entities = cluster::cluster(text, &candidates, gazetteer);
     // "Russian" inside "Russian Volunteer Corps" is part of a name.
@@ -82,6 +89,54 @@ pub(crate) fn recognize(
         .collect();
     entities.nationalities = nationalities;
     entities
+}
+
+/// Lone words naming a person named in full in the document: the surname
+/// ("Paul Dewar ... Dewar says", though a village is called Dewar and
+/// nothing else in the sentence says person) is taken back where typing
+/// rejected it; a given name ("Valeska Gloria ... Gloria was") also where
+/// it was typed a place or group.
+fn rescue_people(
+    text: &str,
+    doc: &units::Doc<'_>,
+    rejected: &[usize],
+    candidates: &mut Vec<Candidate>,
+) {
+    let mut surnames: Set<&str> = Set::default();
+    let mut given: Set<&str> = Set::default();
+    for c in candidates.iter() {
+        if c.kind != EntityType::Person || c.confidence < 2 {
+            continue;
+        }
+        let name = &text[c.span];
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            surnames.insert(last);
+            if FIRST_NAMES.contains_key(first) {
+                given.insert(first);
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let person = |span| Candidate {
+        span,
+        kind: EntityType::Person,
+        entry: None,
+        confidence: 1,
+        gender: None,
+    };
+    for c in candidates.iter_mut() {
+        if c.kind != EntityType::Person && given.contains(&text[c.span]) {
+            *c = person(c.span);
+        }
+    }
+    for &i in rejected {
+        let word = doc.word(i);
+        if surnames.contains(word) || given.contains(word) {
+            candidates.push(person(doc.units[i].span));
+        }
+    }
 }
 
 /// Keeps candidates that do not overlap, preferring the longest, then the

@@ -5,13 +5,13 @@
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, NATIONALITIES, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
+    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
 };
 use crate::text::lowercase;
 use crate::Span;
 
-use super::candidate::{speech_verb_follows, Piece};
+use super::candidate::{all_common, speech_verb_follows, Piece};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -36,6 +36,10 @@ struct Votes {
     /// A team in a fixture or results line: a group, unless a country
     /// (national sides are told by their country's name).
     team: bool,
+    /// Beside a verb of beating: a team if the name is a town's or a
+    /// county's ("Glamorgan beat Durham"), but people and countries beat
+    /// others too.
+    side: bool,
 }
 
 impl Votes {
@@ -77,6 +81,8 @@ pub(super) fn type_piece(
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
     let country = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).subtype == "country");
+    let town = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).kind == EntityType::Place);
+    votes.team |= votes.side && town;
     if votes.team && !country {
         votes.group += STRONG;
     }
@@ -97,6 +103,7 @@ pub(super) fn type_piece(
             };
         }
         let mut outer = cues(doc, piece, false);
+        outer.team |= outer.side && town;
         if outer.team && !country {
             outer.group += STRONG;
         }
@@ -178,7 +185,7 @@ fn unlinked(
         {
             return None
         }
-        None => (guess(doc, piece), 0),
+        None => (guess(doc, piece)?, 0),
     };
     Some(Candidate {
         span,
@@ -191,13 +198,21 @@ fn unlinked(
 
 /// The type of a name no cue speaks for, from its shape: acronyms are
 /// mostly groups, anything else most often a person.
-fn guess(doc: &Doc<'_>, piece: &Piece) -> EntityType {
+fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
     let upper = doc.units[a].case == Case::Upper;
     if b - a == 1 && upper && (2..=6).contains(&doc.word(a).chars().count()) {
-        return EntityType::Group;
+        return Some(EntityType::Group);
     }
-    EntityType::Person
+    if b - a >= 2 && all_common(doc, a..b) {
+        return None;
+    }
+    // "the Sea Org", "the Polaroids": English puts no article before a
+    // person's name, and groups are the names it most often precedes.
+    if a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the") {
+        return Some(EntityType::Group);
+    }
+    Some(EntityType::Person)
 }
 
 /// The gender the first word gives as a first name, where it gives one.
@@ -233,23 +248,33 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         votes.place += 3;
     }
     votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
+    votes.side = match_verb(doc, a, b);
     if role_after(doc, b) {
         votes.person += 2;
     }
     let last_word = doc.lower(last);
     let first_word = doc.lower(first);
-    if !inner {
-    } else if GROUP_HEADS.contains(last_word)
-        || (words.len() >= 3 && GROUP_HEADS.contains(first_word) && !doc.is_cap(first + 1))
-    {
+    // The head of "Ministry of Defence", "Council for the Welfare of
+    // Immigrants", "Museum of Flight" comes before its complement.
+    let head = (a + 1..b)
+        .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
+        .map_or(last_word, |i| doc.lower(i - 1));
+    let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
+    if facility {
+        votes.place += 3;
+    } else if inner && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head)) {
         votes.group += 3;
     }
     if inner
         && words.len() >= 2
+        && !facility
         && (PLACE_NOUNS.contains(last_word)
             || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
     {
         votes.place += 3;
+    }
+    if member_after(doc, b) {
+        votes.group += 2;
     }
     if place_noun_after(doc, b) {
         votes.place += 2;
@@ -275,7 +300,7 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
 /// ("LONDON 1996-08-30", "KYIV, Ukraine (AP)").
-fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let opening =
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
@@ -286,6 +311,18 @@ fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
 fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
     a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
+}
+
+/// "Glamorgan beat Durham": a name right before or after a verb of
+/// beating.
+fn match_verb(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let verb = |i: usize| {
+        doc.units
+            .get(i)
+            .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+            && MATCH_VERBS.contains(doc.word(i))
+    };
+    verb(b) || a.checked_sub(1).is_some_and(verb)
 }
 
 /// A name followed by its score in a results line ("Watford 4 Ipswich 2"):
@@ -350,6 +387,14 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
+fn member_after(doc: &Doc<'_>, b: usize) -> bool {
+    doc.units
+        .get(b)
+        .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
+        && GROUP_MEMBERS.contains(doc.word(b))
 }
 
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka

@@ -242,7 +242,12 @@ impl<'t> View<'t> {
 
     /// The original offset just past the char that produced view byte `i`.
     pub(crate) fn end(&self, original: &str, i: usize) -> usize {
-        let start = self.start(i);
+        // A char folded to as many bytes as it has ("ß" to "ss") is mapped
+        // byte for byte, so a view byte inside it maps inside it.
+        let mut start = self.start(i);
+        while !original.is_char_boundary(start) {
+            start -= 1;
+        }
         start + original[start..].chars().next().map_or(0, char::len_utf8)
     }
 }
@@ -291,6 +296,10 @@ mod tests {
         let start = view.start(at);
         let end = view.end(text, at + "Turkiye".len() - 1);
         assert_eq!(&text[start..end], "Türkiye");
+        // "Oß" reads "Oss", a town: the match ends with the whole "ß".
+        let oss = View::new("Oß", 0, Casing::Original);
+        assert_eq!(oss.end("Oß", 1), 3);
+        assert_eq!(oss.end("Oß", 2), 3);
         let title = View::new(text, 0, Casing::Title);
         assert!(title.text.ends_with("and Kyiv"));
         let mut cursor = 0;
