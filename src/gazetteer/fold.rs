@@ -242,12 +242,7 @@ impl<'t> View<'t> {
 
     /// The original offset just past the char that produced view byte `i`.
     pub(crate) fn end(&self, original: &str, i: usize) -> usize {
-        // A char folded to as many bytes as it has ("ß" to "ss") is mapped
-        // byte for byte, so a view byte inside it maps inside it.
-        let mut start = self.start(i);
-        while !original.is_char_boundary(start) {
-            start -= 1;
-        }
+        let start = self.start(i);
         start + original[start..].chars().next().map_or(0, char::len_utf8)
     }
 }
