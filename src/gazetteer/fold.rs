@@ -57,6 +57,17 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// Folds a byte of a view as [`fold_char`] folds ASCII: views leave ASCII
+/// as written, so that a plain stretch of text is borrowed or copied whole,
+/// and the matcher folds the bytes it reads.
+#[inline]
+pub(crate) fn fold_byte(b: u8) -> u8 {
+    match b {
+        b'-' | b'\t' | b'\n' | b'\r' => b' ',
+        b => b,
+    }
+}
+
 /// Folds a gazetteer name, collapsing runs of spaces, trimming the ends.
 pub(crate) fn fold_name(name: &str) -> String {
     let plain = name
@@ -81,6 +92,23 @@ pub(crate) fn fold_name(name: &str) -> String {
     collapsed.join(" ")
 }
 
+/// The length of the ASCII prefix of `bytes`, a word at a time.
+fn ascii_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        if word & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - n)
+}
+
 /// How a view's letters are cased.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Casing {
@@ -92,6 +120,8 @@ pub(crate) enum Casing {
 }
 
 /// A folded copy of a stretch of text and the map back to the original.
+/// In the original casing, ASCII is left for [`fold_byte`] to fold, so a
+/// text without other chars is borrowed as it is.
 ///
 /// The map is sparse: folding keeps most bytes in place (ASCII, and letters
 /// with nothing to fold), so only the places where a char changed length
@@ -121,23 +151,8 @@ impl<'t> View<'t> {
             folded: false,
         };
         if casing == Casing::Original && text.is_ascii() {
-            let needs = text
-                .bytes()
-                .any(|b| matches!(b, b'-' | b'\t' | b'\n' | b'\r'));
-            let text = if needs {
-                let folded: Vec<u8> = text
-                    .bytes()
-                    .map(|b| match b {
-                        b'-' | b'\t' | b'\n' | b'\r' => b' ',
-                        b => b,
-                    })
-                    .collect();
-                Cow::Owned(String::from_utf8(folded).expect("ASCII in, ASCII out"))
-            } else {
-                Cow::Borrowed(text)
-            };
             return View {
-                text,
+                text: Cow::Borrowed(text),
                 points: vec![origin],
             };
         }
@@ -147,18 +162,11 @@ impl<'t> View<'t> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() && casing == Casing::Original {
-                // Runs of ASCII fold byte for byte; only the other chars can
-                // change length.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii())
-                    .unwrap_or(bytes.len() - i);
-                out.extend(text[i..i + run].chars().map(|c| match c {
-                    '-' | '\t' | '\n' | '\r' => ' ',
-                    c => c,
-                }));
+            if casing == Casing::Original && bytes[i].is_ascii() {
+                // ASCII is copied as it is (see `fold_byte`); only the other
+                // chars can change length.
+                let run = ascii_len(&bytes[i..]);
+                out.push_str(&text[i..i + run]);
                 prev_letter = bytes[i + run - 1].is_ascii_alphabetic();
                 i += run;
                 continue;

@@ -3,10 +3,12 @@
 
 use crate::hash::Map;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 use rayon::prelude::*;
 
-use super::fold::{fold_name, Casing, View};
+use super::fold::{fold_byte, fold_name, Casing, View};
 use super::{Entry, EntryId, Match};
 use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
@@ -33,11 +35,22 @@ pub(super) struct Matcher {
     /// The first bytes of the names that start in lower case ("al-Qaeda"):
     /// tokens that may start a name without a capital.
     lower_starts: [bool; 256],
+    /// The first two bytes of every name, a bit for each pair (a name of
+    /// one byte sets its whole row). Most words that may start a name start
+    /// none, and this small table says so without touching the automata,
+    /// which are far larger than the cache.
+    pairs: Vec<u64>,
 }
 
 #[derive(Debug)]
 struct Shard {
-    automaton: AhoCorasick,
+    /// Walked by hand rather than searched: one walk from a token start
+    /// yields every name starting there, so a name cut off mid-word falls
+    /// back to a shorter one without another search, and a word that starts
+    /// no name costs a transition or two, not a search's setup.
+    automaton: contiguous::NFA,
+    /// The index of the automaton's pattern `p` among the patterns below.
+    order: Vec<u32>,
     /// The entries of pattern `p` are `entries[bounds[p]..bounds[p + 1]]`,
     /// best first.
     entries: Vec<EntryId>,
@@ -51,6 +64,10 @@ struct Shard {
 struct PatternRef {
     shard: usize,
     pattern: usize,
+}
+
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 fn shard_of(first_byte: u8) -> usize {
@@ -82,9 +99,18 @@ impl Matcher {
             })
             .collect();
         let mut lower_starts = [false; 256];
+        let mut pairs = vec![0u64; 256 * 256 / 64];
         let mut buckets: Vec<Vec<(String, EntryId)>> = vec![Vec::new(); SHARDS];
         for (name, id) in names {
             let first = name.as_bytes()[0];
+            let seconds = match name.as_bytes().get(1) {
+                Some(&b) => b..=b,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let pair = pair_index(first, second);
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
             if !name.starts_with(char::is_uppercase) {
                 lower_starts[usize::from(first)] = true;
             }
@@ -97,6 +123,7 @@ impl Matcher {
         Matcher {
             shards,
             lower_starts,
+            pairs,
         }
     }
 
@@ -114,9 +141,12 @@ impl Matcher {
         let Some(shard) = self.shard(&folded) else {
             return &[];
         };
-        let input = Input::new(&folded).anchored(Anchored::Yes);
-        match shard.automaton.find(input) {
-            Some(m) if m.end() == folded.len() => shard.pattern_entries(m.pattern().as_usize()),
+        let mut found = Vec::new();
+        shard.prefixes(folded.as_bytes(), &mut found);
+        match found.last() {
+            Some(&(len, sid)) if len == folded.len() => shard
+                .name(sid, len)
+                .map_or(&[], |p| shard.pattern_entries(p)),
             _ => &[],
         }
     }
@@ -178,6 +208,8 @@ impl Matcher {
     ) {
         let haystack = view.text.as_bytes();
         let mut cursor = 0;
+        // The match states entered from the current token, by view length.
+        let mut names = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -189,27 +221,39 @@ impl Matcher {
             let Some(&first) = haystack.get(at) else {
                 continue;
             };
+            let first = fold_byte(first);
+            if let Some(&second) = haystack.get(at + 1) {
+                let pair = pair_index(first, fold_byte(second));
+                if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                    continue;
+                }
+            }
             let shard = shard_of(first);
-            let automaton = &self.shards[shard].automaton;
-            let mut input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
-            while let Some(m) = automaton.find(input.clone()) {
-                let end = view.end(text, m.end() - 1);
+            names.clear();
+            self.shards[shard].prefixes(&haystack[at..], &mut names);
+            // The longest name that ends where a token ends.
+            for &(len, sid) in names.iter().rev() {
+                let end = view.end(text, at + len - 1);
                 // A name spans a few tokens: walk to the one ending it.
                 let last = i - 1
                     + tokens[i - 1..]
                         .iter()
                         .position(|t| t.span.end >= end)
                         .unwrap_or(tokens.len() - i + 1);
-                if tokens.get(last).is_some_and(|t| t.span.end == end) {
+                let ends_token = tokens.get(last).is_some_and(|t| t.span.end == end);
+                if !ends_token {
+                    continue;
+                }
+                // Looked up last: the name's length is not in the memory
+                // the walk has just read.
+                if let Some(pattern) = self.shards[shard].name(sid, len) {
                     let span = Span::new(token.span.start, end);
                     let c = caps.partition_point(|c| c.end < span.end);
                     let in_caps = caps.get(c).is_some_and(|c| c.contains(span));
-                    let pattern = m.pattern().as_usize();
                     out.push((span, PatternRef { shard, pattern }, in_caps));
                     i = last + 1;
                     break;
                 }
-                input = input.range(at..m.end() - 1);
             }
         }
     }
@@ -250,21 +294,57 @@ impl Shard {
             bounds.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
         }
         let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
+        // Names go into the automaton sorted, so that the states of names
+        // sharing a prefix lie together: a walk reads fewer cache lines.
+        let mut order: Vec<u32> = (0..u32::try_from(patterns.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by_key(|&p| patterns[p as usize].as_bytes());
         // Names are sought only where a token starts, so the automaton runs
         // anchored: it reads a few bytes per capitalised word instead of
-        // every byte of the text.
-        let automaton = AhoCorasickBuilder::new()
+        // every byte of the text, and needs no prefilter.
+        let automaton = contiguous::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
+            .prefilter(false)
+            .build(order.iter().map(|&p| patterns[p as usize]))
             .expect("names are short enough for the automaton");
         Shard {
             automaton,
+            order,
             entries: flat,
             bounds,
             ambiguous,
             acronym,
         }
+    }
+
+    /// Appends `(len, state)` to `out` for every match state the automaton
+    /// enters reading `haystack`, hyphens and line breaks read as spaces.
+    /// Whether the state spells a name `len` bytes long, a prefix of the
+    /// haystack, is for [`Shard::name`] to say.
+    fn prefixes(&self, haystack: &[u8], out: &mut Vec<(usize, StateID)>) {
+        let aut = &self.automaton;
+        let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (i, &b) in haystack.iter().enumerate() {
+            sid = aut.next_state(Anchored::Yes, sid, fold_byte(b));
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    return;
+                }
+                if aut.is_match(sid) {
+                    out.push((i + 1, sid));
+                }
+            }
+        }
+    }
+
+    /// The pattern that match state `sid` spells, if it is `len` bytes long.
+    /// A state lists the name it spells first; the names after it, and a
+    /// first name of another length, were copied along failure transitions
+    /// for unanchored searches, and start later.
+    fn name(&self, sid: StateID, len: usize) -> Option<usize> {
+        let p = self.automaton.match_pattern(sid, 0);
+        (self.automaton.pattern_len(p) == len).then(|| self.order[p.as_usize()] as usize)
     }
 
     fn pattern_entries(&self, p: usize) -> &[EntryId] {

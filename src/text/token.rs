@@ -76,7 +76,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     while i < text.len() {
         let (end, simple) = t.run(i);
-        let next = skip_space(text, end);
+        // One space, then a char that is plainly not a space, is the usual
+        // gap: nothing to decode, no line breaks to count.
+        let one_space = bytes.get(end) == Some(&b' ')
+            && bytes
+                .get(end + 1)
+                .is_some_and(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] != Class::Space);
+        let next = if one_space {
+            end + 1
+        } else {
+            skip_space(text, end)
+        };
         if simple {
             let kind = if bytes[i].is_ascii_digit() {
                 TokenKind::Number
@@ -92,10 +102,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let gap = &text[end..next];
-        // One space is the usual gap; counting its line breaks is needless.
-        let breaks = if gap == " " { 0 } else { line_breaks(gap) };
+        let breaks = if one_space { 0 } else { line_breaks(gap) };
         if let Some(last) = t.tokens.last_mut() {
-            last.space_after = spacing(gap, breaks);
+            last.space_after = if one_space {
+                Spacing::Space
+            } else {
+                spacing(gap, breaks)
+            };
         }
         if breaks > 0 {
             t.open_single = false;
@@ -106,12 +119,24 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The end of the ASCII letters and digits from `i` on.
-fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
+fn simple_word_end(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|&b| !ALPHANUMERIC[usize::from(b)])
+        .map_or(bytes.len(), |n| i + n)
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the hottest
+/// loop of the text stage, not two range checks.
+const ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Splits words that UAX #29 joins across a period missing its space
 /// ("home.The" is `home`, `.`, `The`): a lowercase letter ending a word of
@@ -698,6 +723,29 @@ mod tests {
             "'s",
         ] {
             assert_eq!(fast(text), uax29(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn simple_word_end_is_the_byte_loop() {
+        let byte_loop = |bytes: &[u8], mut i: usize| {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i
+        };
+        for b in 0..=u8::MAX {
+            for at in 0..12 {
+                let mut bytes = *b"ab09zAZ1abcdefghijklmn";
+                bytes[at] = b;
+                for start in [0, 1, 3] {
+                    assert_eq!(
+                        simple_word_end(&bytes, start),
+                        byte_loop(&bytes, start),
+                        "{b:#x} at {at} from {start}"
+                    );
+                }
+            }
         }
     }
 
