@@ -135,6 +135,12 @@ const CASES: &[(&str, &[Expected])] = &[
     // own entity: clustering joins people by surname).
     ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",
      &[("Florence Kowalska", P, 'a'), ("Florence", P, 'b')]),
+    // A given name alone is a person where the gazetteer knows only a town
+    // of that name, and no cue says place.
+    ("Doctors treated Florence for weeks, and she recovered.",
+     &[("Florence", P, 'a')]),
+    ("Doctors treated patients in Florence for weeks.",
+     &[("Florence", L, 'a')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),
