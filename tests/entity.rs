@@ -135,6 +135,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // own entity: clustering joins people by surname).
     ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",
      &[("Florence Kowalska", P, 'a'), ("Florence", P, 'b')]),
+    // A group's head followed by an unknown two-word name: two names.
+    ("The head of the Refugee Council Oyelaran Dimitrou said so.",
+     &[("Refugee Council", G, 'a'), ("Oyelaran Dimitrou", P, 'b')]),
     // A given name alone is a person where the gazetteer knows only a town
     // of that name, and no cue says place.
     ("Doctors treated Florence for weeks, and she recovered.",
