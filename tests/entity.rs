@@ -138,6 +138,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // A group's head followed by an unknown two-word name: two names.
     ("The head of the Refugee Council Oyelaran Dimitrou said so.",
      &[("Refugee Council", G, 'a'), ("Oyelaran Dimitrou", P, 'b')]),
+    // A group's head alone opening a sentence is a common noun; after
+    // "the" it names a body.
+    ("University exhibits drew crowds, and the Church objected.",
+     &[("Church", G, 'a')]),
     // A given name alone is a person where the gazetteer knows only a town
     // of that name, and no cue says place.
     ("Doctors treated Florence for weeks, and she recovered.",

@@ -277,10 +277,16 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last_word, |i| doc.lower(i - 1));
+    // A head alone names a group only as "the Church", not as the common
+    // noun opening a sentence ("Police arrested him").
+    let the_before = a > 0 && doc.word(a - 1) == "the";
     let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
     if facility {
         votes.place += 3;
-    } else if inner && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head)) {
+    } else if inner
+        && (words.len() >= 2 || the_before)
+        && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
+    {
         votes.group += 3;
     }
     if inner
