@@ -142,6 +142,7 @@ const CASES: &[(&str, &[Expected])] = &[
     // "the" it names a body.
     ("University exhibits drew crowds, and the Church objected.",
      &[("Church", G, 'a')]),
+    ("The Church objected.", &[("Church", G, 'a')]),
     // A given name alone is a person where the gazetteer knows only a town
     // of that name, and no cue says place.
     ("Doctors treated Florence for weeks, and she recovered.",

@@ -279,7 +279,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         .map_or(last_word, |i| doc.lower(i - 1));
     // A head alone names a group only as "the Church", not as the common
     // noun opening a sentence ("Police arrested him").
-    let the_before = a > 0 && doc.word(a - 1) == "the";
+    let the_before = a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the");
     let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
     if facility {
         votes.place += 3;
