@@ -135,6 +135,20 @@ const CASES: &[(&str, &[Expected])] = &[
     // own entity: clustering joins people by surname).
     ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",
      &[("Florence Kowalska", P, 'a'), ("Florence", P, 'b')]),
+    // A group's head followed by an unknown two-word name: two names.
+    ("The head of the Refugee Council Oyelaran Dimitrou said so.",
+     &[("Refugee Council", G, 'a'), ("Oyelaran Dimitrou", P, 'b')]),
+    // A group's head alone opening a sentence is a common noun; after
+    // "the" it names a body.
+    ("University exhibits drew crowds, and the Church objected.",
+     &[("Church", G, 'a')]),
+    ("The Church objected.", &[("Church", G, 'a')]),
+    // A given name alone is a person where the gazetteer knows only a town
+    // of that name, and no cue says place.
+    ("Doctors treated Florence for weeks, and she recovered.",
+     &[("Florence", P, 'a')]),
+    ("Doctors treated patients in Florence for weeks.",
+     &[("Florence", L, 'a')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),
@@ -150,6 +164,13 @@ const CASES: &[(&str, &[Expected])] = &[
     // Acronyms the text defines.
     ("The Russian Volunteer Corps (RVC) attacked. Later the RVC withdrew.",
      &[("Russian Volunteer Corps", G, 'a'), ("RVC", G, 'a'), ("RVC", G, 'a')]),
+    // One cue outweighs several guesses from the bare name's shape.
+    ("Zorvath officials declined. Critics wrote that Zorvath owns ships, that Zorvath hid them, that Zorvath sold them, that Zorvath lied, that Zorvath wept and that Zorvath paid.",
+     &[("Zorvath", G, 'a'), ("Zorvath", G, 'a'), ("Zorvath", G, 'a'), ("Zorvath", G, 'a'), ("Zorvath", G, 'a'), ("Zorvath", G, 'a'), ("Zorvath", G, 'a')]),
+    // A surname alone is the person named in full before, not the place
+    // named the same before that.
+    ("Floods hit the town of Reading. Anna Reading spoke first. Later, Reading said the talks had failed.",
+     &[("Reading", L, 'a'), ("Anna Reading", P, 'b'), ("Reading", P, 'b')]),
     // Two people with one surname and different first names stay apart.
     ("John Harker met Jane Harker in London.",
      &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("London", L, 'c')]),

@@ -398,9 +398,19 @@ fn trim(
             || index
                 .covers(k - 1)
                 .is_some_and(|m| index.covers(k) != Some(m));
+        // After a group's head, two unknown words closing the run are a
+        // name even where the first name is not one we list: "Refugee
+        // Council Enver Solomon".
+        let unknown = |i: usize| {
+            doc.units[i].case == Case::Capitalised
+                && !COMMON_WORDS.contains(doc.lower(i))
+                && !GROUP_HEADS.contains(doc.lower(i))
+        };
+        let person_closes =
+            GROUP_HEADS.contains(before) && k + 2 == b && unknown(k) && unknown(k + 1);
         if other
             && doc.units[k].case == Case::Capitalised
-            && FIRST_NAMES.contains_key(doc.word(k))
+            && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
             && doc.is_cap(k + 1)
             && index.covers(k).is_none()
         {

@@ -28,6 +28,9 @@ pub(super) struct Candidate {
 
 const STRONG: u8 = 3;
 
+/// A place this large is more often meant than a person of its name.
+const CITY: u64 = 1_000_000;
+
 #[derive(Default, Debug)]
 struct Votes {
     person: u8,
@@ -85,6 +88,21 @@ pub(super) fn type_piece(
     votes.team |= votes.side && town;
     if votes.team && !country {
         votes.group += STRONG;
+    }
+    // "Gloria developed eczema": a given name alone, where the gazetteer
+    // knows only a town of that name, is the person unless a cue says place.
+    let given = || FIRST_NAMES.get(doc.word(a));
+    let small_town = m.is_some_and(|m| town && gazetteer.entry(m.entries[0]).prominence < CITY);
+    if b - a == 1 && small_town && votes.best().is_none_or(|(k, _)| k == EntityType::Person) {
+        if let Some(&gender) = given() {
+            return Some(Candidate {
+                span,
+                kind: EntityType::Person,
+                entry: None,
+                confidence: 1,
+                gender,
+            });
+        }
     }
     if let Some(m) = m.filter(|_| exact) {
         let best = gazetteer.entry(m.entries[0]).kind;
@@ -259,10 +277,16 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last_word, |i| doc.lower(i - 1));
+    // A head alone names a group only as "the Church", not as the common
+    // noun opening a sentence ("Police arrested him").
+    let the_before = a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the");
     let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
     if facility {
         votes.place += 3;
-    } else if inner && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head)) {
+    } else if inner
+        && (words.len() >= 2 || the_before)
+        && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
+    {
         votes.group += 3;
     }
     if inner
