@@ -154,7 +154,7 @@ pub(crate) static SPEECH_ADJUNCTS: LazyLock<Set<&'static str>> = LazyLock::new(|
     words
 });
 
-/// Speech verb forms that are more often nouns.
+/// Speech verb forms that cue a claim only where a verb must be read.
 pub(crate) static NOUN_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/noun_verbs.txt")));
 

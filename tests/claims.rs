@@ -199,6 +199,13 @@ const CASES: &[(&str, &[Expected])] = &[
         &[(Indirect, "the bridge is unsafe", Some("The report"), Some("states"), Sieve::Subject)],
     ),
     (
+        "The poll shows that most voters want the bridge rebuilt.",
+        &[
+            (Indirect, "most voters want the bridge rebuilt", Some("The poll"), Some("shows"), Sieve::Subject),
+            (Indirect, "the bridge rebuilt", Some("most voters"), Some("want"), Sieve::Subject),
+        ],
+    ),
+    (
         "Petrenko reports the bridge is unsafe.",
         &[(Indirect, "the bridge is unsafe", Some("Petrenko"), Some("reports"), Sieve::Subject)],
     ),

@@ -154,7 +154,8 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
     out
 }
 
-/// Whether a cue word that is more often a noun ("state", "reports") must be
+/// Whether a cue word that is often no verb of saying ("state", "reports",
+/// "showed") must be
 /// the verb here: before "that", a colon or a quotation; after a pronoun, an
 /// auxiliary or an adverb; in the -s form, after a name or a relative
 /// pronoun too ("Trump reports", "which notes").
