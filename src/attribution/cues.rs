@@ -155,10 +155,9 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
 }
 
 /// Whether a cue word that is often no verb of saying ("state", "reports",
-/// "showed") must be
-/// the verb here: before "that", a colon or a quotation; after a pronoun, an
-/// auxiliary or an adverb; in the -s form, after a name or a relative
-/// pronoun too ("Trump reports", "which notes").
+/// "showed") must be one here: before "that", a colon or a quotation; after
+/// a pronoun, an auxiliary or an adverb; in the -s form, after a name or a
+/// relative pronoun too ("Trump reports", "which notes").
 fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
     let word = doc.lower(w);
     if !NOUN_VERBS.contains(word) {
