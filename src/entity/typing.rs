@@ -4,6 +4,7 @@
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
+use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
     MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
@@ -227,7 +228,7 @@ fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     }
     // "the Sea Org", "the Polaroids": English puts no article before a
     // person's name, and groups are the names it most often precedes.
-    if a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the") {
+    if after_the(doc, a) {
         return Some(EntityType::Group);
     }
     Some(EntityType::Person)
@@ -277,14 +278,13 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last_word, |i| doc.lower(i - 1));
-    // A head alone names a group only as "the Church", not as the common
-    // noun opening a sentence ("Police arrested him").
-    let the_before = a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the");
     let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
     if facility {
         votes.place += 3;
     } else if inner
-        && (words.len() >= 2 || the_before)
+        // A head alone names a group only as "the Church", not as the
+        // common noun opening a sentence ("Police arrested him").
+        && (words.len() >= 2 || after_the(doc, a))
         && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
     {
         votes.group += 3;
@@ -340,12 +340,7 @@ fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
 /// "Glamorgan beat Durham": a name right before or after a verb of
 /// beating.
 fn match_verb(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let verb = |i: usize| {
-        doc.units
-            .get(i)
-            .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-            && MATCH_VERBS.contains(doc.word(i))
-    };
+    let verb = |i: usize| lower_word_in(doc, i, &MATCH_VERBS);
     verb(b) || a.checked_sub(1).is_some_and(verb)
 }
 
@@ -415,10 +410,7 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
 fn member_after(doc: &Doc<'_>, b: usize) -> bool {
-    doc.units
-        .get(b)
-        .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-        && GROUP_MEMBERS.contains(doc.word(b))
+    lower_word_in(doc, b, &GROUP_MEMBERS)
 }
 
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
@@ -429,11 +421,20 @@ fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
     } else {
         b
     };
-    let w = doc.word(b);
+    lower_word_in(doc, b, &PLACE_NOUNS)
+}
+
+/// Whether unit `i` is a word written in lower case and listed in `words`.
+fn lower_word_in(doc: &Doc<'_>, i: usize, words: &Set<&str>) -> bool {
     doc.units
-        .get(b)
+        .get(i)
         .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-        && PLACE_NOUNS.contains(w)
+        && words.contains(doc.word(i))
+}
+
+/// Whether "the" comes right before unit `a`.
+fn after_the(doc: &Doc<'_>, a: usize) -> bool {
+    a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the")
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
