@@ -23,8 +23,10 @@ enum Fold {
 
 fn fold_char(c: char) -> Fold {
     match c {
-        '-' | '\t' | '\n' | '\r' => Fold::Char(' '),
-        c if c.is_ascii() => Fold::Keep,
+        c if c.is_ascii() => match fold_byte(c as u8) {
+            b if b == c as u8 => Fold::Keep,
+            b => Fold::Char(char::from(b)),
+        },
         '\u{C0}'..='\u{17F}' => {
             let i = c as usize - 0xC0;
             match c {
@@ -57,9 +59,9 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
-/// Folds a byte of a view as [`fold_char`] folds ASCII: views leave ASCII
-/// as written, so that a plain stretch of text is borrowed or copied whole,
-/// and the matcher folds the bytes it reads.
+/// Folds an ASCII byte; [`fold_char`] folds ASCII chars by it. Views leave
+/// ASCII as written, so that a plain stretch of text is borrowed or copied
+/// whole, and the matcher folds the bytes it reads.
 #[inline]
 pub(crate) fn fold_byte(b: u8) -> u8 {
     match b {
@@ -70,9 +72,7 @@ pub(crate) fn fold_byte(b: u8) -> u8 {
 
 /// Folds a gazetteer name, collapsing runs of spaces, trimming the ends.
 pub(crate) fn fold_name(name: &str) -> String {
-    let plain = name
-        .bytes()
-        .all(|b| b.is_ascii() && !matches!(b, b'-' | b'\t' | b'\n' | b'\r'))
+    let plain = name.bytes().all(|b| b.is_ascii() && fold_byte(b) == b)
         && !name.contains("  ")
         && !name.starts_with(' ')
         && !name.ends_with(' ');
