@@ -101,14 +101,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 k = t.token(k);
             }
         }
-        let gap = &text[end..next];
-        let breaks = if one_space { 0 } else { line_breaks(gap) };
+        let (breaks, space_after) = if one_space {
+            (0, Spacing::Space)
+        } else {
+            let gap = &text[end..next];
+            let breaks = line_breaks(gap);
+            (breaks, spacing(gap, breaks))
+        };
         if let Some(last) = t.tokens.last_mut() {
-            last.space_after = if one_space {
-                Spacing::Space
-            } else {
-                spacing(gap, breaks)
-            };
+            last.space_after = space_after;
         }
         if breaks > 0 {
             t.open_single = false;
