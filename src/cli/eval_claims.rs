@@ -48,12 +48,13 @@ struct Gold {
     quoted: bool,
 }
 
-/// One predicted claim as scored: contents of claims sharing a cue joined.
+/// One predicted claim as scored: contents of claims sharing a cue joined
+/// into the stretch from the first to the last.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Predicted {
     source: Option<Spans>,
     cue: Option<Spans>,
-    content: Spans,
+    content: (usize, usize),
     quoted: bool,
 }
 
@@ -258,8 +259,7 @@ fn predictions(text: &str, analysis: &Analysis) -> Vec<Predicted> {
         let cue = claim.cue.as_ref().map(|c| cp(c.span));
         if let Some(&i) = cue.as_ref().and_then(|c| by_cue.get(c)) {
             let p: &mut Predicted = &mut out[i];
-            let (start, end) = p.content[0];
-            p.content[0] = (start.min(content.0), end.max(content.1));
+            p.content = (p.content.0.min(content.0), p.content.1.max(content.1));
             p.quoted |= quoted;
             continue;
         }
@@ -269,7 +269,7 @@ fn predictions(text: &str, analysis: &Analysis) -> Vec<Predicted> {
         out.push(Predicted {
             source: claim.speaker.as_ref().map(|s| vec![cp(s.span)]),
             cue: cue.map(|c| vec![c]),
-            content: vec![content],
+            content,
             quoted,
         });
     }
@@ -308,7 +308,7 @@ fn is_mark(c: char) -> bool {
     is_quote_mark(c) || matches!(c, '‘' | '’' | '\'' | '‹' | '›' | '`')
 }
 
-fn overlaps(a: &Spans, b: &Spans) -> usize {
+fn overlaps(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
     let mut n = 0;
     for &(s, e) in a {
         for &(t, f) in b {
@@ -358,7 +358,7 @@ fn match_claims(gold: &[&Gold], predicted: &[&Predicted]) -> Vec<(usize, usize)>
     for (g, gc) in gold.iter().enumerate() {
         let Some(content) = &gc.content else { continue };
         for (p, pc) in predicted.iter().enumerate() {
-            let n = overlaps(content, &pc.content);
+            let n = overlaps(content, std::slice::from_ref(&pc.content));
             if n > 0 {
                 pairs.push((right_source(gc, pc), n, g, p));
             }
@@ -403,7 +403,7 @@ fn score(scores: &mut Scores, gold: &[Gold], predicted: &[Predicted]) {
     let preds: [Vec<Spans>; 3] = [
         predicted.iter().filter_map(|p| p.source.clone()).collect(),
         predicted.iter().filter_map(|p| p.cue.clone()).collect(),
-        predicted.iter().map(|p| p.content.clone()).collect(),
+        predicted.iter().map(|p| vec![p.content]).collect(),
     ];
     for k in 0..3 {
         let [exact, overlap] = span_scores(&golds[k], &preds[k]);
@@ -561,12 +561,12 @@ mod tests {
         let right = Predicted {
             source: Some(vec![(0, 3)]),
             cue: Some(vec![(4, 8)]),
-            content: vec![(10, 19)],
+            content: (10, 19),
             quoted: false,
         };
         let wrong = Predicted {
             source: Some(vec![(30, 33)]),
-            content: vec![(15, 16)],
+            content: (15, 16),
             ..right.clone()
         };
         let mut s = Scores::default();
@@ -592,7 +592,7 @@ mod tests {
         let contents: Vec<String> = predicted
             .iter()
             .map(|p| {
-                let (s, e) = p.content[0];
+                let (s, e) = p.content;
                 text.chars().skip(s).take(e - s).collect()
             })
             .collect();
