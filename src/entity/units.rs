@@ -307,6 +307,11 @@ fn case_of(word: &str) -> Case {
             _ => Case::Other,
         };
     }
+    case_of_chars(word)
+}
+
+/// [`case_of`] for any text, char by char.
+fn case_of_chars(word: &str) -> Case {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Other;
@@ -324,5 +329,19 @@ fn case_of(word: &str) -> Case {
         Case::Capitalised
     } else {
         Case::Upper
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_case_is_the_char_case() {
+        for word in [
+            "Kyiv", "kyiv", "RVC", "U.S.", "a", "A", "3D", "'90s", "McCain", "iPhone", "-", "",
+        ] {
+            assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
+        }
     }
 }
