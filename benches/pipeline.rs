@@ -16,7 +16,11 @@ use corpus::Corpus;
 fn check(extractor: &Extractor, corpus: &Corpus) {
     let analyses = extractor.analyze_batch(&corpus.docs);
     let count = |f: fn(&sayso::Analysis) -> usize| analyses.iter().map(f).sum::<usize>();
-    let sentences = count(|a| a.sentences.len());
+    let sentences: usize = corpus
+        .docs
+        .iter()
+        .map(|d| sayso::Layout::new(d).sentences.len())
+        .sum();
     let quotes = count(|a| a.quotes.len());
     let entities = count(|a| a.entities.len());
     let claims = count(|a| a.claims.len());

@@ -2,15 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::Map;
 use crate::span::{OffsetMap, OffsetUnit};
-use crate::text::{Paragraph, Sentence, Token};
 use crate::Span;
 
 /// Everything sayso found in one text.
 ///
 /// Serialised with serde, it is the output contract of `sayso extract`:
 /// `{"entities": [...], "claims": [...], "quotes": [...]}` with byte offsets.
-/// Tokens, sentences and paragraphs are available here but not serialised.
+/// Tokens, sentences and paragraphs are not kept here: [`Layout`](crate::Layout)
+/// makes them.
 ///
 /// # Example
 ///
@@ -30,15 +31,6 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Every quotation, whatever its role.
     pub quotes: Vec<Quote>,
-    /// The tokens, in text order.
-    #[serde(skip)]
-    pub tokens: Vec<Token>,
-    /// The sentences, in text order.
-    #[serde(skip)]
-    pub sentences: Vec<Sentence>,
-    /// The paragraphs, in text order.
-    #[serde(skip)]
-    pub paragraphs: Vec<Paragraph>,
 }
 
 impl Analysis {
@@ -102,11 +94,100 @@ impl Analysis {
                     ..q.clone()
                 })
                 .collect(),
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-            paragraphs: Vec::new(),
         }
     }
+}
+
+/// The analyses of consecutive windows of one text, joined into one.
+///
+/// Entities of different windows are one entity when they link the same
+/// gazetteer entry, or when unlinked they have the same type and name.
+pub(crate) struct Joined {
+    out: Analysis,
+    ids: Map<EntityKey, EntityId>,
+    /// The length of the whole text.
+    len: usize,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum EntityKey {
+    Linked(String),
+    Named(EntityType, String),
+}
+
+impl Joined {
+    /// Joins the windows of a text of `len` bytes.
+    pub(crate) fn new(len: usize) -> Joined {
+        Joined {
+            out: Analysis::default(),
+            ids: Map::default(),
+            len,
+        }
+    }
+
+    /// Appends the analysis of the window `start..end` of the text; windows
+    /// must come in text order.
+    pub(crate) fn push(&mut self, part: Analysis, start: usize, end: usize) {
+        let shift = |span: Span| Span::new(span.start + start, span.end + start);
+        let snippet = |s: Snippet| Snippet {
+            span: shift(s.span),
+            ..s
+        };
+        let (entities, len) = (&mut self.out.entities, self.len);
+        let numbers: Vec<EntityId> = part
+            .entities
+            .into_iter()
+            .map(|e| {
+                let key = match &e.gazetteer_id {
+                    Some(id) => EntityKey::Linked(id.clone()),
+                    None => EntityKey::Named(e.kind, e.name.clone()),
+                };
+                let id = *self.ids.entry(key).or_insert_with(|| {
+                    let id = EntityId::new(entities.len());
+                    entities.push(Entity {
+                        id,
+                        mentions: Vec::new(),
+                        ..e.clone()
+                    });
+                    id
+                });
+                let mentions = e.mentions.into_iter().map(snippet);
+                extend(&mut entities[id.index()].mentions, mentions, end, len);
+                id
+            })
+            .collect();
+        let claims = part.claims.into_iter().map(|c| Claim {
+            content: snippet(c.content),
+            speaker: c.speaker.map(snippet),
+            speaker_entity: c.speaker_entity.map(|id| numbers[id.index()]),
+            cue: c.cue.map(snippet),
+            ..c
+        });
+        extend(&mut self.out.claims, claims, end, self.len);
+        let quotes = part.quotes.into_iter().map(|q| Quote {
+            span: shift(q.span),
+            ..q
+        });
+        extend(&mut self.out.quotes, quotes, end, self.len);
+    }
+
+    pub(crate) fn finish(self) -> Analysis {
+        self.out
+    }
+}
+
+/// Appends `items` to `v`, which holds what the first `done` bytes of a text
+/// of `len` bytes gave. When `v` must grow, it grows to what the whole text
+/// would give at the same rate, and a sixteenth more: doubling would at
+/// times hold three times the output while the elements are copied.
+fn extend<T>(v: &mut Vec<T>, items: impl ExactSizeIterator<Item = T>, done: usize, len: usize) {
+    let need = v.len() + items.len();
+    if need > v.capacity() {
+        let rate = len as f64 / done.max(1) as f64;
+        let estimate = (need as f64 * rate * 1.0625) as usize;
+        v.reserve_exact(estimate.max(need) - v.len());
+    }
+    v.extend(items);
 }
 
 /// An [`Analysis`] that serialises with offsets in a chosen unit; made by

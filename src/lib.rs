@@ -21,7 +21,7 @@ for entity in &analysis.entities {
 
 # The pipeline
 
-1. **text**: tokens (Unicode word boundaries, with apostrophes told from
+1. **text** ([`Layout`]): tokens (Unicode word boundaries, with apostrophes told from
    quotation marks), sentences (abbreviations, initials, decimals, closing
    quotation marks, datelines) and paragraphs (blank lines or one per line;
    headlines marked).
@@ -69,6 +69,12 @@ assert_eq!(claims.len(), 2);
 
 sayso is rule- and list-based: it knows the names in its gazetteers and the
 name shapes and cues its rules describe. It reads English only.
+
+A text longer than 64 KB (far longer than any news article) is analysed in
+windows of at most 32 KB cut at paragraph breaks, so the memory an analysis
+needs stays within ten times the text. Entities of different windows are
+joined when they link the same gazetteer entry or share type and name; a
+quotation, a claim or a surname's link to a full name does not cross a cut.
 */
 
 #![forbid(unsafe_code)]
@@ -94,7 +100,7 @@ pub use crate::error::{Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder, StageTimes};
 pub use crate::gazetteer::{Entry, Gazetteer, GazetteerBuilder, Gender, COLUMNS};
 pub use crate::span::{OffsetUnit, Span};
-pub use crate::text::{Paragraph, Sentence, Spacing, Token, TokenKind};
+pub use crate::text::{Layout, Paragraph, Sentence, Spacing, Token, TokenKind};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

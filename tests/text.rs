@@ -1,20 +1,12 @@
 //! The text stage through the public API: tokens, sentences, paragraphs.
 //! Every case asserts surfaces, `&text[span] == surface`.
 
-use sayso::{Analysis, Extractor, Spacing, TokenKind};
+use sayso::{Layout, Spacing, TokenKind};
 
 use TokenKind::{Clitic, Number, Punctuation, Quote, Symbol, Word};
 
-fn analyze(text: &str) -> Analysis {
-    Extractor::builder()
-        .default_gazetteer(false)
-        .build()
-        .unwrap()
-        .analyze(text)
-}
-
 fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
-    analyze(text)
+    Layout::new(text)
         .tokens
         .iter()
         .map(|t| (&text[t.span.range()], t.kind))
@@ -22,7 +14,7 @@ fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
 }
 
 fn sentences(text: &str) -> Vec<&str> {
-    analyze(text)
+    Layout::new(text)
         .sentences
         .iter()
         .map(|s| &text[s.span.range()])
@@ -31,7 +23,7 @@ fn sentences(text: &str) -> Vec<&str> {
 
 /// Paragraph surfaces and whether each is a title.
 fn paragraphs(text: &str) -> Vec<(&str, bool)> {
-    analyze(text)
+    Layout::new(text)
         .paragraphs
         .iter()
         .map(|p| (&text[p.span.range()], p.is_title))
@@ -320,7 +312,7 @@ fn spacing_after_tokens() {
         ),
     ];
     for &(text, expected) in cases {
-        let got: Vec<(&str, Spacing)> = analyze(text)
+        let got: Vec<(&str, Spacing)> = Layout::new(text)
             .tokens
             .iter()
             .map(|t| (&text[t.span.range()], t.space_after))
@@ -496,7 +488,7 @@ fn paragraphs_and_titles() {
 #[test]
 fn sentences_fill_their_paragraphs() {
     let text = "Title Line Here\n\nOne. Two? “Three!” he said.\nFour.\n\nFive";
-    let a = analyze(text);
+    let a = Layout::new(text);
     for p in &a.paragraphs {
         let s = &a.sentences[p.sentences.clone()];
         assert_eq!(s.first().unwrap().span.start, p.span.start);
@@ -518,7 +510,7 @@ fn belgorod_sentences() {
     else {
         return;
     };
-    let a = analyze(&text);
+    let a = Layout::new(&text);
     let got: Vec<&str> = a.sentences.iter().map(|s| &text[s.span.range()]).collect();
     for s in [
         "“A sabotage group has come in.",

@@ -6,22 +6,14 @@
 //! token, and no token holds a whitespace char.
 
 use proptest::prelude::*;
-use sayso::{Analysis, Extractor, Spacing};
-
-fn analyze(text: &str) -> Analysis {
-    Extractor::builder()
-        .default_gazetteer(false)
-        .build()
-        .unwrap()
-        .analyze(text)
-}
+use sayso::{Layout, Spacing};
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let a = analyze(text);
+    let a = Layout::new(text);
     let tokens = &a.tokens;
 
     // Tokens: valid, ordered, non-overlapping, whitespace-free, covering.
@@ -80,7 +72,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(next_sentence, a.sentences.len());
 
     // Deterministic.
-    let b = analyze(text);
+    let b = Layout::new(text);
     prop_assert_eq!(&a.tokens, &b.tokens);
     prop_assert_eq!(&a.sentences, &b.sentences);
     prop_assert_eq!(&a.paragraphs, &b.paragraphs);

@@ -658,7 +658,7 @@ mod tests {
     }
 
     fn speakers(text: &str, entities: &Entities) -> Vec<(String, Option<String>, Option<usize>)> {
-        let layout = crate::text::layout(text);
+        let layout = crate::text::Layout::new(text);
         let quotes = crate::quote::find(text, &layout);
         let (claims, _) = attribute(text, &layout, entities, &quotes, true);
         claims

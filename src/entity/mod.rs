@@ -178,7 +178,7 @@ mod tests {
             )
             .build()
             .unwrap();
-        let layout = crate::text::layout(text);
+        let layout = crate::text::Layout::new(text);
         let matches = gazetteer.find(text, &layout);
         recognize(text, &layout, &matches, &gazetteer)
     }
@@ -223,7 +223,7 @@ mod tests {
             .add_tsv("t.tsv", "t:1\tKyiv\tplace\t\t\tUA\t\t\t\n")
             .build()
             .unwrap();
-        let layout = crate::text::layout("Kyiv");
+        let layout = crate::text::Layout::new("Kyiv");
         let id = gazetteer.find("Kyiv", &layout)[0].entries[0];
         let c = |start, end, linked: bool| Candidate {
             span: Span::new(start, end),

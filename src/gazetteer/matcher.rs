@@ -430,7 +430,7 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 
     fn matches(text: &str) -> Vec<(&str, &str, bool)> {
         let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
-        let layout = text::layout(text);
+        let layout = text::Layout::new(text);
         g.find(text, &layout)
             .into_iter()
             .map(|m| {
@@ -534,7 +534,7 @@ mod default_gazetteer {
                     Corps, the Legion for the Freedom of Russia and the Freedom Legion of Russia \
                     spoke to Al Jazeera English, the Kremlin said. Belgorod, Shebekino, \
                     Novaya Tavolshanka, the pro-Kiev forces, Kyiv, Moscow, Russia and Ukraine.";
-        let layout = text::layout(text);
+        let layout = text::Layout::new(text);
         let found: Vec<(&str, EntityType)> = g
             .find(text, &layout)
             .iter()

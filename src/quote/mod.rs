@@ -338,7 +338,7 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<&str> {
-        find(text, &crate::text::layout(text))
+        find(text, &crate::text::Layout::new(text))
             .iter()
             .map(|q| &text[q.inner])
             .collect()
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn continues_only_at_paragraph_start() {
         let text = "“One.\n\n“Two,” he said.";
-        let quotes = find(text, &crate::text::layout(text));
+        let quotes = find(text, &crate::text::Layout::new(text));
         assert_eq!(quotes.len(), 2);
         assert!(!quotes[0].continues);
         assert!(quotes[1].continues);

@@ -19,6 +19,7 @@ mod lower;
 mod paragraph;
 mod sentence;
 mod token;
+mod window;
 mod words;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::Span;
 
 pub(crate) use self::lower::{lowercase, Lowered};
+pub(crate) use self::window::{windows, WHOLE};
 
 /// A token: a word, number, punctuation mark, quotation mark or symbol.
 ///
@@ -39,12 +41,12 @@ pub(crate) use self::lower::{lowercase, Lowered};
 /// # Example
 ///
 /// ```
-/// use sayso::{Extractor, TokenKind};
+/// use sayso::TokenKind;
 ///
 /// let text = "Russia’s “war”";
-/// let analysis = Extractor::new().analyze(text);
+/// let layout = sayso::Layout::new(text);
 /// let tokens: Vec<(&str, TokenKind)> =
-///     analysis.tokens.iter().map(|t| (&text[t.span], t.kind)).collect();
+///     layout.tokens.iter().map(|t| (&text[t.span], t.kind)).collect();
 /// assert_eq!(tokens, [
 ///     ("Russia", TokenKind::Word),
 ///     ("’s", TokenKind::Clitic),
@@ -124,8 +126,8 @@ pub enum Spacing {
 ///
 /// ```
 /// let text = "Gov. Gladkov spoke at 5 p.m. on Sunday. Nobody came.";
-/// let analysis = sayso::Extractor::new().analyze(text);
-/// let sentences: Vec<&str> = analysis.sentences.iter().map(|s| &text[s.span]).collect();
+/// let layout = sayso::Layout::new(text);
+/// let sentences: Vec<&str> = layout.sentences.iter().map(|s| &text[s.span]).collect();
 /// assert_eq!(sentences, ["Gov. Gladkov spoke at 5 p.m. on Sunday.", "Nobody came."]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,7 +135,7 @@ pub enum Spacing {
 pub struct Sentence {
     /// From the first token's start to the last token's end.
     pub span: Span,
-    /// Indices into the analysis's tokens.
+    /// Indices into [`Layout::tokens`].
     pub tokens: Range<usize>,
 }
 
@@ -143,55 +145,84 @@ pub struct Sentence {
 ///
 /// ```
 /// let text = "Militants attack border region\n\nThe governor said it was over.";
-/// let analysis = sayso::Extractor::new().analyze(text);
-/// assert_eq!(analysis.paragraphs.len(), 2);
-/// assert!(analysis.paragraphs[0].is_title);
-/// assert!(!analysis.paragraphs[1].is_title);
+/// let layout = sayso::Layout::new(text);
+/// assert_eq!(layout.paragraphs.len(), 2);
+/// assert!(layout.paragraphs[0].is_title);
+/// assert!(!layout.paragraphs[1].is_title);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Paragraph {
     /// From the first token's start to the last token's end.
     pub span: Span,
-    /// Indices into the analysis's sentences.
+    /// Indices into [`Layout::sentences`].
     pub sentences: Range<usize>,
     /// A headline or title: a short line standing alone, without the final
     /// punctuation of running text.
     pub is_title: bool,
 }
 
-/// The text stage's output, read by every later stage.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Layout {
-    pub(crate) tokens: Vec<Token>,
-    pub(crate) sentences: Vec<Sentence>,
-    pub(crate) paragraphs: Vec<Paragraph>,
+/// The tokens, sentences and paragraphs of a text: the text stage's output,
+/// which every later stage reads.
+///
+/// [`Extractor::analyze`](crate::Extractor::analyze) makes one internally
+/// and does not return it; make one yourself when you need the segmentation.
+///
+/// # Example
+///
+/// ```
+/// let text = "Militants attack border region\n\nThe governor said it was over. Nobody came.";
+/// let layout = sayso::Layout::new(text);
+/// assert_eq!(layout.paragraphs.len(), 2);
+/// assert_eq!(layout.sentences.len(), 3);
+/// assert_eq!(&text[layout.tokens[0].span], "Militants");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Layout {
+    /// The tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// The sentences, in text order; they partition the tokens.
+    pub sentences: Vec<Sentence>,
+    /// The paragraphs, in text order; they partition the sentences.
+    pub paragraphs: Vec<Paragraph>,
 }
 
-/// Splits `text` into tokens, sentences and paragraphs.
-///
-/// Every sentence lies inside one paragraph, and the sentences of a
-/// paragraph cover its tokens exactly.
-pub(crate) fn layout(text: &str) -> Layout {
-    let tokens = token::tokenize(text);
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
-    for range in paragraph::split(text, &tokens) {
-        let first = sentences.len();
-        sentence::split(text, &tokens, range.clone(), &mut sentences);
-        paragraphs.push(Paragraph {
-            span: Span::new(
-                tokens[range.start].span.start,
-                tokens[range.end - 1].span.end,
-            ),
-            sentences: first..sentences.len(),
-            is_title: paragraph::is_title(text, &tokens, range),
-        });
-    }
-    Layout {
-        tokens,
-        sentences,
-        paragraphs,
+impl Layout {
+    /// Splits `text` into tokens, sentences and paragraphs.
+    ///
+    /// Every sentence lies inside one paragraph, and the sentences of a
+    /// paragraph cover its tokens exactly.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "Gov. Gladkov spoke at 5 p.m. on Sunday. Nobody came.";
+    /// let layout = sayso::Layout::new(text);
+    /// let sentences: Vec<&str> = layout.sentences.iter().map(|s| &text[s.span]).collect();
+    /// assert_eq!(sentences, ["Gov. Gladkov spoke at 5 p.m. on Sunday.", "Nobody came."]);
+    /// ```
+    pub fn new(text: &str) -> Layout {
+        let tokens = token::tokenize(text);
+        let mut sentences = Vec::new();
+        let mut paragraphs = Vec::new();
+        for range in paragraph::split(text, &tokens) {
+            let first = sentences.len();
+            sentence::split(text, &tokens, range.clone(), &mut sentences);
+            paragraphs.push(Paragraph {
+                span: Span::new(
+                    tokens[range.start].span.start,
+                    tokens[range.end - 1].span.end,
+                ),
+                sentences: first..sentences.len(),
+                is_title: paragraph::is_title(text, &tokens, range),
+            });
+        }
+        Layout {
+            tokens,
+            sentences,
+            paragraphs,
+        }
     }
 }
 
@@ -233,7 +264,7 @@ mod tests {
                 (mb / secs, n)
             };
             let (tokens, n) = time(&|t| token::tokenize(t).len());
-            let (all, _) = time(&|t| layout(t).sentences.len());
+            let (all, _) = time(&|t| Layout::new(t).sentences.len());
             println!("{name}: tokens {tokens:.0} MB/s, layout {all:.0} MB/s ({n} tokens)");
         }
     }

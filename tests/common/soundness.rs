@@ -1,10 +1,11 @@
 //! The soundness every analysis must have, whatever the text: shared by the
 //! fuzz target `analyze`, its regression replays and the adversarial tests.
 
-use sayso::Analysis;
+use sayso::{Analysis, Layout};
 
-/// Every snippet slices the text to what it says, every layout span is a
-/// non-empty slice on char boundaries, and every speaker entity exists.
+/// Every snippet slices the text to what it says, every span of the text's
+/// layout is a non-empty slice on char boundaries, entities are numbered in
+/// order and every speaker entity exists.
 pub fn assert_sound(text: &str, a: &Analysis) {
     let snippets =
         a.entities
@@ -21,15 +22,19 @@ pub fn assert_sound(text: &str, a: &Analysis) {
     for q in &a.quotes {
         assert_eq!(text.get(q.span.range()), Some(q.text.as_str()), "{q:?}");
     }
-    let layout = a
+    let layout = Layout::new(text);
+    let spans = layout
         .tokens
         .iter()
         .map(|t| t.span)
-        .chain(a.sentences.iter().map(|s| s.span))
-        .chain(a.paragraphs.iter().map(|p| p.span));
-    for span in layout {
+        .chain(layout.sentences.iter().map(|s| s.span))
+        .chain(layout.paragraphs.iter().map(|p| p.span));
+    for span in spans {
         assert!(span.start < span.end, "{span:?}");
         assert!(text.get(span.range()).is_some(), "{span:?}");
+    }
+    for (i, e) in a.entities.iter().enumerate() {
+        assert_eq!(e.id.index(), i, "{e:?}");
     }
     for claim in &a.claims {
         if let Some(id) = claim.speaker_entity {
