@@ -219,6 +219,19 @@ proptest! {
 }
 
 proptest! {
+    // Texts past 64 KB, analysed in windows; each case is long, so few.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn texts_longer_than_one_window(pieces in prop::collection::vec(news(), 1..8), size in 65_000usize..140_000) {
+        let unit = pieces.concat();
+        prop_assume!(!unit.is_empty());
+        let text = unit.repeat(size / unit.len() + 1);
+        check(&text)?;
+    }
+}
+
+proptest! {
     // Each case builds two thread pools; fewer cases keep it quick.
     #![proptest_config(ProptestConfig::with_cases(24))]
 
