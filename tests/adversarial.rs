@@ -218,15 +218,6 @@ fn measure(text: &str) -> (Duration, usize, Analysis) {
 /// under any peak.
 fn output_size(a: &Analysis) -> usize {
     use std::mem::size_of_val;
-    let snippets =
-        a.entities
-            .iter()
-            .flat_map(|e| e.mentions.iter())
-            .chain(a.claims.iter().flat_map(|c| {
-                std::iter::once(&c.content)
-                    .chain(c.speaker.as_ref())
-                    .chain(c.cue.as_ref())
-            }));
     size_of_val(&a.quotes[..])
         + size_of_val(&a.claims[..])
         + size_of_val(&a.entities[..])
@@ -234,7 +225,7 @@ fn output_size(a: &Analysis) -> usize {
             .iter()
             .map(|e| size_of_val(&e.mentions[..]) + e.name.len())
             .sum::<usize>()
-        + snippets.map(|s| s.text.len()).sum::<usize>()
+        + soundness::snippets(a).map(|s| s.text.len()).sum::<usize>()
         + a.quotes.iter().map(|q| q.text.len()).sum::<usize>()
 }
 
