@@ -475,7 +475,7 @@ fn name_words(name: &str) -> impl Iterator<Item = &str> {
         .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            !crate::lexicon::NAME_CONNECTORS.contains(*w) || w.starts_with(char::is_uppercase)
+            w.starts_with(char::is_uppercase) || !crate::lexicon::NAME_CONNECTORS.contains(*w)
         })
 }
 
@@ -533,22 +533,17 @@ fn fold_ascii(words: &[&str], out: &mut String) {
         let bytes = word.as_bytes();
         let mut j = 0;
         while j < bytes.len() {
-            let c = bytes[j].to_ascii_lowercase();
-            let next = bytes.get(j + 1).map(u8::to_ascii_lowercase);
+            let mut c = bytes[j].to_ascii_lowercase();
             j += 1;
-            let c = match (c, next) {
-                (b'k', Some(b'h')) => {
+            match c {
+                b'k' | b'p' if bytes.get(j).is_some_and(|n| n.eq_ignore_ascii_case(&b'h')) => {
                     j += 1;
-                    b'h'
+                    c = if c == b'k' { b'h' } else { b'f' };
                 }
-                (b'p', Some(b'h')) => {
-                    j += 1;
-                    b'f'
-                }
-                (b'w', _) => b'v',
-                (b'\'' | b'`', _) => continue,
-                _ => c,
-            };
+                b'w' => c = b'v',
+                b'\'' | b'`' => continue,
+                _ => {}
+            }
             if last == Some(c) && c.is_ascii_alphabetic() {
                 continue;
             }

@@ -179,7 +179,7 @@ impl<'t> Doc<'t> {
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
                 // start of a sentence: "“Usually, ...", "(Reporting by".
-                let opened = after_opening_mark(&units, i, text) && i > range.start;
+                let opened = i > range.start && after_opening_mark(&units, i, text);
                 let u = &mut units[i];
                 u.headline = headline;
                 if u.kind == Kind::Word && (!seen_word || opened) {
@@ -290,10 +290,13 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
     i.checked_sub(1)
         .and_then(|j| units.get(j))
         .is_some_and(|u| {
-            u.kind == Kind::Quote || matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+            u.kind == Kind::Quote
+                || (u.span.len() <= "—".len()
+                    && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-"))
         })
 }
 
+#[inline]
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
     Unit {
         span,
