@@ -99,7 +99,8 @@ impl<'a> Name<'a> {
     /// The content words as a set: "Freedom Legion of Russia" and "Legion
     /// for the Freedom of Russia" share it.
     fn content_key(&mut self) -> &str {
-        let mut keys: Vec<Cow<'_, str>> = self.raw.split(' ').map(ended).collect();
+        let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(self.words.len());
+        keys.extend(self.raw.split(' ').map(ended));
         keys.sort_unstable();
         keys.dedup();
         self.key.clear();
