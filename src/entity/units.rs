@@ -161,7 +161,7 @@ impl<'t> Doc<'t> {
                 if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
-                    units.push(unit(text, token.span, kind, glued, si));
+                    units.push(unit_of(word, token.span, kind, glued, si));
                 }
             }
             let range = first..units.len();
@@ -194,8 +194,14 @@ impl<'t> Doc<'t> {
         }
         let mut lower = Lowered::new(text, units.len());
         for u in &units {
-            let word = text[u.span].trim_end_matches('.');
-            lower.push(Span::new(u.span.start, u.span.start + word.len()));
+            // Bytes, not chars: a '.' is one byte, never part of another
+            // char's, and the span needs no check of its char boundaries.
+            let dots = text.as_bytes()[u.span.range()]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'.')
+                .count();
+            lower.push(Span::new(u.span.start, u.span.end - dots));
         }
         Doc {
             text,
@@ -296,12 +302,17 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
         })
 }
 
-#[inline]
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
+    unit_of(&text[span], span, kind, glued, sentence)
+}
+
+/// [`unit`] of `word`, the text at `span`, already at hand.
+#[inline]
+fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
     Unit {
         span,
         kind,
-        case: case_of(&text[span]),
+        case: case_of(word),
         glued,
         sentence,
         initial: false,
