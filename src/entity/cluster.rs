@@ -77,7 +77,7 @@ struct Name<'a> {
 impl<'a> Name<'a> {
     fn set(&mut self, name: &'a str) {
         self.words.clear();
-        self.words.extend(name_words(name));
+        name_words(name, &mut self.words);
         self.raw.clear();
         fold_words(&self.words, &mut self.raw);
         self.norm.clear();
@@ -469,15 +469,45 @@ fn build(
     }
 }
 
-/// The words of a name without connectors, hyphens and periods: "Legion for
-/// the Freedom of Russia" -> Legion, Freedom, Russia.
-fn name_words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-        .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
-        .filter(|w| !w.is_empty())
-        .filter(|w| {
-            w.starts_with(char::is_uppercase) || !crate::lexicon::NAME_CONNECTORS.contains(*w)
-        })
+/// Appends the words of a name without connectors, hyphens and periods:
+/// "Legion for the Freedom of Russia" -> Legion, Freedom, Russia.
+fn name_words<'a>(name: &'a str, out: &mut Vec<&'a str>) {
+    let mut push = |w: &'a str| {
+        let w = trim_points(w);
+        if !w.is_empty()
+            && (w.starts_with(char::is_uppercase) || !crate::lexicon::NAME_CONNECTORS.contains(w))
+        {
+            out.push(w);
+        }
+    };
+    if name.is_ascii() {
+        // Every separator is one byte: the name splits without decoding.
+        let mut start = 0;
+        for (i, &b) in name.as_bytes().iter().enumerate() {
+            // The ASCII chars `char::is_whitespace` takes, and the hyphen.
+            if matches!(b, b' ' | b'\t'..=b'\r' | b'-') {
+                push(&name[start..i]);
+                start = i + 1;
+            }
+        }
+        push(&name[start..]);
+    } else {
+        name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .for_each(push);
+    }
+}
+
+/// `word` without leading and trailing periods and commas; bytes suffice, as
+/// neither is part of another char.
+fn trim_points(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let point = |b: &u8| matches!(b, b'.' | b',');
+    let start = bytes.iter().position(|b| !point(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !point(b))
+        .map_or(start, |i| i + 1);
+    &word[start..end]
 }
 
 fn initial_of(short: &str, long: &str) -> bool {
@@ -684,6 +714,34 @@ mod tests {
     }
 
     #[test]
+    fn ascii_names_split_as_any_name() {
+        let names = [
+            "Legion for the Freedom of Russia",
+            "J. R. R. Tolkien",
+            "Bashar al-Assad",
+            "  U.S.,\tState\x0bDepartment\r\n",
+            "Mohammed bin Salman",
+            "...",
+            "",
+            "de la Cruz-",
+        ];
+        for name in names {
+            let mut got = Vec::new();
+            name_words(name, &mut got);
+            let want: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+                .filter(|w| !w.is_empty())
+                .filter(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || !crate::lexicon::NAME_CONNECTORS.contains(*w)
+                })
+                .collect();
+            assert_eq!(got, want, "{name:?}");
+        }
+    }
+
+    #[test]
     fn one_edit() {
         let cases = [
             ("gladkov", "gladkow", true),
@@ -707,7 +765,8 @@ mod tests {
         let mut b = Name::default();
         b.set("Freedom Legion of Russia");
         assert_eq!(a.content_key(), b.content_key());
-        let words: Vec<&str> = name_words("Bashar al-Assad").collect();
+        let mut words = Vec::new();
+        name_words("Bashar al-Assad", &mut words);
         assert_eq!(words, ["Bashar", "Assad"]);
     }
 }
