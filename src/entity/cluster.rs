@@ -88,12 +88,14 @@ impl<'a> Name<'a> {
     /// The first word's key, as [`Name::set`] would make it for that word
     /// alone.
     fn first_key(&self) -> Cow<'_, str> {
-        ended(self.raw.split(' ').next().unwrap_or(""))
+        let end = self.raw.bytes().position(|b| b == b' ');
+        ended(&self.raw[..end.unwrap_or(self.raw.len())])
     }
 
     /// The last word's key.
     fn last_key(&self) -> Cow<'_, str> {
-        ended(self.raw.rsplit(' ').next().unwrap_or(""))
+        let start = self.raw.bytes().rposition(|b| b == b' ');
+        ended(&self.raw[start.map_or(0, |i| i + 1)..])
     }
 
     /// The content words as a set: "Freedom Legion of Russia" and "Legion
@@ -132,7 +134,12 @@ impl<'a> Name<'a> {
 /// Clusters the candidates (in text order, not overlapping) into entities.
 pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index = Index::default();
+    // Sized for the candidates' names, so that the map seldom grows and
+    // rehashes; gazetteer aliases may add more.
+    let mut index = Index {
+        by_name: Map::with_capacity_and_hasher(candidates.len(), Default::default()),
+        ..Index::default()
+    };
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
