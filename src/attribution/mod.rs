@@ -29,7 +29,7 @@ use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
 use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS};
 use crate::quote::Quotation;
-use crate::text::Layout;
+use crate::text::{lowercase, Layout};
 use crate::Span;
 
 /// A quotation of at most this many words inside a sentence, with no cue
@@ -505,18 +505,18 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             continue;
         };
         let span = speaker.span;
-        let entity = *memo.entry(span).or_insert_with(|| {
-            let lower = speaker.text.to_lowercase();
-            match PRONOUNS.get(lower.as_str()) {
-                Some(class) => pronoun(doc, known, &seen, span, class),
-                None => named(doc, known, span),
-            }
-        });
+        let entity =
+            *memo
+                .entry(span)
+                .or_insert_with(|| match PRONOUNS.get(&*lowercase(&speaker.text)) {
+                    Some(class) => pronoun(doc, known, &seen, span, class),
+                    None => named(doc, known, span),
+                });
         let kind = match entity {
             Some(e) => entity_kind(entities, e),
             None => description_kind(&speaker.text),
         };
-        if !PRONOUNS.contains_key(speaker.text.to_lowercase().as_str()) {
+        if !PRONOUNS.contains_key(&*lowercase(&speaker.text)) {
             seen.push((span, entity, kind));
         }
         claims[i].speaker_entity = entity.map(EntityId::new);
@@ -564,7 +564,7 @@ fn entity_kind(entities: &Entities, e: usize) -> Kind {
 fn description_kind(text: &str) -> Kind {
     let person = text
         .split_whitespace()
-        .any(|w| SPEAKER_NOUNS.contains(w.to_lowercase().as_str()));
+        .any(|w| SPEAKER_NOUNS.contains(&*lowercase(w)));
     if person {
         Kind::Person(None)
     } else {

@@ -2,7 +2,7 @@
 //! with its case, sentence and position, plus what the whole document says
 //! about how words are capitalised.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::hash::Set;
 
@@ -54,11 +54,67 @@ pub(super) struct Doc<'t> {
     /// Each unit lowercased without trailing periods, for the lexicons.
     lower: Lowered<'t>,
     /// Words seen capitalised in running text other than first in a
-    /// sentence; made when first asked for, as many documents never ask.
-    capitalised: OnceCell<Set<&'t str>>,
-    /// Words seen in lowercase in running text, lowercased; made when first
-    /// asked for.
-    lowercase: OnceCell<Set<&'t str>>,
+    /// sentence.
+    capitalised: Seen<'t>,
+    /// Words seen in lowercase in running text.
+    lowercase: Seen<'t>,
+}
+
+/// The words of running text of some cases, asked about word by word.
+struct Seen<'t> {
+    cases: &'static [Case],
+    /// Whether first words of sentences count.
+    initial: bool,
+    /// How many questions to answer by reading the units before building
+    /// the set.
+    scans: u32,
+    asked: Cell<u32>,
+    set: OnceCell<Set<&'t str>>,
+}
+
+impl<'t> Seen<'t> {
+    fn new(cases: &'static [Case], initial: bool, scans: u32) -> Seen<'t> {
+        Seen {
+            cases,
+            initial,
+            scans,
+            asked: Cell::new(0),
+            set: OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, doc: &Doc<'t>, word: &str) -> bool {
+        if let Some(set) = self.set.get() {
+            return set.contains(word);
+        }
+        let asked = self.asked.get();
+        if asked < self.scans {
+            self.asked.set(asked + 1);
+            // Lengths first: they turn away almost every unit unread.
+            let bytes = doc.text.as_bytes();
+            return doc.units.iter().any(|u| {
+                u.span.len() == word.len()
+                    && self.counts(u)
+                    && bytes.get(u.span.range()) == Some(word.as_bytes())
+            });
+        }
+        self.set
+            .get_or_init(|| {
+                doc.units
+                    .iter()
+                    .filter(|u| self.counts(u))
+                    .map(|u| &doc.text[u.span])
+                    .collect()
+            })
+            .contains(word)
+    }
+
+    fn counts(&self, u: &Unit) -> bool {
+        u.kind == Kind::Word
+            && !u.headline
+            && self.cases.contains(&u.case)
+            && (self.initial || !u.initial)
+    }
 }
 
 impl<'t> Doc<'t> {
@@ -102,10 +158,10 @@ impl<'t> Doc<'t> {
                     TokenKind::Punctuation => Kind::Punct,
                     _ => Kind::Other,
                 };
-                if kind == Kind::Word && word.contains(is_hyphen_char) {
+                if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
-                    units.push(unit(text, token.span, kind, glued, si));
+                    units.push(unit_of(word, token.span, kind, glued, si));
                 }
             }
             let range = first..units.len();
@@ -123,7 +179,7 @@ impl<'t> Doc<'t> {
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
                 // start of a sentence: "“Usually, ...", "(Reporting by".
-                let opened = after_opening_mark(&units, i, text) && i > range.start;
+                let opened = i > range.start && after_opening_mark(&units, i, text);
                 let u = &mut units[i];
                 u.headline = headline;
                 if u.kind == Kind::Word && (!seen_word || opened) {
@@ -138,28 +194,28 @@ impl<'t> Doc<'t> {
         }
         let mut lower = Lowered::new(text, units.len());
         for u in &units {
-            let word = text[u.span].trim_end_matches('.');
-            lower.push(Span::new(u.span.start, u.span.start + word.len()));
+            // Bytes, not chars: a '.' is one byte, never part of another
+            // char's, and the span needs no check of its char boundaries.
+            let dots = text.as_bytes()[u.span.range()]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'.')
+                .count();
+            lower.push(Span::new(u.span.start, u.span.end - dots));
         }
         Doc {
             text,
             units,
             sentences,
             lower,
-            capitalised: OnceCell::new(),
-            lowercase: OnceCell::new(),
+            // Capitalised words are few, so their set costs about two
+            // readings of the units, and documents ask about a dozen of
+            // them; lowercase words are most words, their set costs about
+            // eight readings, and most documents ask about none or a few
+            // (measured on news).
+            capitalised: Seen::new(&[Case::Capitalised, Case::Upper], false, 0),
+            lowercase: Seen::new(&[Case::Lower], true, 8),
         }
-    }
-
-    /// The words of running text (not in headlines) whose case is one of
-    /// `cases`, first words of sentences only if `initial`.
-    fn running_words(&self, cases: &[Case], initial: bool) -> Set<&'t str> {
-        self.units
-            .iter()
-            .filter(|u| u.kind == Kind::Word && !u.headline && cases.contains(&u.case))
-            .filter(|u| initial || !u.initial)
-            .map(|u| &self.text[u.span])
-            .collect()
     }
 
     pub(super) fn word(&self, i: usize) -> &'t str {
@@ -185,10 +241,7 @@ impl<'t> Doc<'t> {
     /// Whether `word` (in the case it is written, or title-cased if it is
     /// in capitals) appears capitalised inside running text.
     pub(super) fn seen_capitalised(&self, word: &str) -> bool {
-        let capitalised = self
-            .capitalised
-            .get_or_init(|| self.running_words(&[Case::Capitalised, Case::Upper], false));
-        if capitalised.contains(word) {
+        if self.capitalised.contains(self, word) {
             return true;
         }
         let mut chars = word.chars();
@@ -198,14 +251,12 @@ impl<'t> Doc<'t> {
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
-        capitalised.contains(titled.as_str())
+        titled != word && self.capitalised.contains(self, &titled)
     }
 
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase
-            .get_or_init(|| self.running_words(&[Case::Lower], true))
-            .contains(&*lowercase(word))
+        self.lowercase.contains(self, &lowercase(word))
     }
 }
 
@@ -245,15 +296,23 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
     i.checked_sub(1)
         .and_then(|j| units.get(j))
         .is_some_and(|u| {
-            u.kind == Kind::Quote || matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+            u.kind == Kind::Quote
+                || (u.span.len() <= "—".len()
+                    && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-"))
         })
 }
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
+    unit_of(&text[span], span, kind, glued, sentence)
+}
+
+/// [`unit`] of `word`, the text at `span`, already at hand.
+#[inline]
+fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
     Unit {
         span,
         kind,
-        case: case_of(&text[span]),
+        case: case_of(word),
         glued,
         sentence,
         initial: false,
@@ -281,6 +340,12 @@ fn split_hyphens(text: &str, span: Span, glued: bool, sentence: usize, out: &mut
     } else if let Some(u) = out.last_mut() {
         u.glued = glued;
     }
+}
+
+/// Whether `word` holds a hyphen; the bytes are read first because a
+/// word rarely holds one, and '\u{2010}' and '\u{2011}' both start with 0xE2.
+fn has_hyphen(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(is_hyphen_char)
 }
 
 fn is_hyphen_char(c: char) -> bool {

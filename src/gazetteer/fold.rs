@@ -167,7 +167,6 @@ impl<'t> View<'t> {
                 // chars can change length.
                 let run = ascii_len(&bytes[i..]);
                 out.push_str(&text[i..i + run]);
-                prev_letter = bytes[i + run - 1].is_ascii_alphabetic();
                 i += run;
                 continue;
             }
@@ -184,7 +183,11 @@ impl<'t> View<'t> {
                 out.truncate(before);
                 out.push_str(&lowered);
             }
-            prev_letter = c.is_alphabetic() || (prev_letter && c == '\u{00AD}');
+            // Only title casing asks; the Unicode tables are slow to ask
+            // about every curly quote of a text.
+            if casing == Casing::Title {
+                prev_letter = c.is_alphabetic() || (prev_letter && c == '\u{00AD}');
+            }
             let produced = out.len() - before;
             // A fold of the same length still maps its bytes as one char:
             // "æ" becomes "ae", and a name ending after the "a" must end

@@ -23,21 +23,20 @@ fn is_lower_ascii(word: &str) -> bool {
 }
 
 /// A document's words in lower case: stages look words up in lowercase
-/// lexicons many times over. Words already in lower case are read from the
-/// text; the others are lowercased once into one buffer, so a document
-/// costs one allocation, not one per word.
+/// lexicons many times over. The text is copied once with its ASCII letters
+/// lowercased, which lowercases every ASCII word where it stands; the other
+/// words are lowercased once into one buffer, so a document costs two
+/// allocations, not one per word.
 #[derive(Debug)]
 pub(crate) struct Lowered<'t> {
     text: &'t str,
-    /// The words lowercasing changes, lowercased, end to end.
+    /// `text` with its ASCII letters lowercased.
+    ascii: String,
+    /// The words with other letters, lowercased, end to end.
     buf: String,
-    words: Vec<Place>,
-}
-
-#[derive(Clone, Copy, Debug)]
-enum Place {
-    Text(usize, usize),
-    Buf(usize, usize),
+    /// Per word, its range in `ascii`, or past `ascii.len()` its range in
+    /// `buf` shifted by `ascii.len()`.
+    words: Vec<(usize, usize)>,
 }
 
 impl<'t> Lowered<'t> {
@@ -45,35 +44,44 @@ impl<'t> Lowered<'t> {
     pub(crate) fn new(text: &'t str, words: usize) -> Lowered<'t> {
         Lowered {
             text,
+            ascii: text.to_ascii_lowercase(),
             buf: String::new(),
             words: Vec::with_capacity(words),
         }
     }
 
     /// Appends the word at `span` lowercased, as `str::to_lowercase` would.
+    #[inline]
     pub(crate) fn push(&mut self, span: Span) {
         let word = &self.text[span];
-        let place = if is_lower_ascii(word) {
-            Place::Text(span.start, span.end)
+        let place = if word.is_ascii() {
+            (span.start, span.end)
         } else {
+            let shift = self.ascii.len();
             let start = self.buf.len();
-            if word.is_ascii() {
-                self.buf.push_str(word);
-                self.buf[start..].make_ascii_lowercase();
-            } else {
+            // Only 'Σ' lowercases by its context; the other letters one by
+            // one need no String of their own.
+            if word.contains('Σ') {
                 self.buf.push_str(&word.to_lowercase());
+            } else {
+                self.buf.extend(word.chars().flat_map(char::to_lowercase));
             }
-            Place::Buf(start, self.buf.len())
+            (shift + start, shift + self.buf.len())
         };
         self.words.push(place);
     }
 
     /// Word `i` lowercased; empty past the end.
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> &str {
-        match self.words.get(i) {
-            Some(&Place::Text(a, b)) => &self.text[a..b],
-            Some(&Place::Buf(a, b)) => &self.buf[a..b],
-            None => "",
+        let Some(&(a, b)) = self.words.get(i) else {
+            return "";
+        };
+        let shift = self.ascii.len();
+        if a < shift {
+            &self.ascii[a..b]
+        } else {
+            &self.buf[a - shift..b - shift]
         }
     }
 }
@@ -84,7 +92,17 @@ mod tests {
 
     #[test]
     fn lowercases_as_std_does() {
-        let words = ["Kyiv", "the", "ΟΔΟΣ", "İstanbul", "RVC", "x"];
+        let words = [
+            "Kyiv",
+            "the",
+            "ΟΔΟΣ",
+            "ΣΑΣ",
+            "İstanbul",
+            "Straße",
+            "’S",
+            "RVC",
+            "x",
+        ];
         let text = words.join(" ");
         let mut lowered = Lowered::new(&text, words.len());
         let mut start = 0;
