@@ -64,6 +64,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // Publications are named by their heads too.
+    ("He told Harbor Weekly and the Quill Magazine about it.",
+     &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),
     // The head before "of" or "for" types the name.
     ("Letters went to the Joint Council for the Welfare of Miners.",
      &[("Joint Council for the Welfare of Miners", G, 'a')]),
