@@ -75,6 +75,15 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
     ("The match was played at the Kyiv Arena.",
      &[("Kyiv Arena", L, 'a')]),
+    // A country closing a longer name: the country's agency or branch,
+    // unless a point of the compass or a first name opens the name.
+    ("Figures from Statistics Russia and Vortex Russia showed a fall.",
+     &[("Statistics Russia", G, 'a'), ("Vortex Russia", G, 'b')]),
+    ("The critic Neil Russia said so.",
+     &[("Neil Russia", P, 'a')]),
+    // An acronym longer than initials opens an institution's name.
+    ("Students at UNC Harlowe and readers of KLM Review cheered.",
+     &[("UNC Harlowe", G, 'a'), ("KLM Review", G, 'b')]),
     // Members and parts of an organisation mark its name.
     ("Later, Zorblatt officials declined to comment.",
      &[("Zorblatt", G, 'a')]),

@@ -25,6 +25,9 @@ pub(super) struct Piece {
     pub(super) titled: bool,
     /// The gazetteer match covering exactly these units or a prefix of them.
     pub(super) matched: Option<usize>,
+    /// A confident gazetteer match closing these units after their first
+    /// word ("Canada" in "Statistics Canada").
+    pub(super) tail: Option<usize>,
 }
 
 /// What candidate finding produces: name pieces and nationality adjectives.
@@ -465,6 +468,23 @@ pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
         .all(|i| COMMON_WORDS.contains(doc.lower(i)))
 }
 
+/// Whether a lowercased word names a part of the compass ("south",
+/// "western"), as places and adjectives of nation open with.
+pub(super) fn is_compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+    )
+}
+
 fn is_nationality(lower: &str) -> bool {
     NATIONALITIES.contains(lower)
         || lower
@@ -494,18 +514,7 @@ fn piece(
     // "English" may be a gazetteer alias, but alone it is an adjective.
     let adjective = is_nationality(w) && doc.units[a].case == Case::Capitalised;
     // "South Korean" is an adjective too.
-    let compass = matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-    );
+    let compass = is_compass(w);
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
@@ -556,10 +565,15 @@ fn piece(
             }
         }
     }
+    let tail = index
+        .covers(b - 1)
+        .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span.end)
+        .filter(|&m| matches[m].span.end == doc.units[b - 1].span.end);
     found.pieces.push(Piece {
         units,
         titled,
         matched,
+        tail,
     });
 }
 

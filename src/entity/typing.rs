@@ -12,7 +12,7 @@ use crate::lexicon::{
 use crate::text::lowercase;
 use crate::Span;
 
-use super::candidate::{all_common, speech_verb_follows, Piece};
+use super::candidate::{all_common, is_compass, speech_verb_follows, Piece};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -81,6 +81,9 @@ pub(super) fn type_piece(
         return None;
     }
     let mut votes = cues(doc, piece, true);
+    if country_closes(doc, matches, gazetteer, piece) {
+        votes.group += 2;
+    }
     let first_gender = first_name(doc, piece);
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
@@ -220,7 +223,13 @@ fn unlinked(
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
     let upper = doc.units[a].case == Case::Upper;
-    if b - a == 1 && upper && (2..=6).contains(&doc.word(a).chars().count()) {
+    let letters = doc.word(a).chars().count();
+    if b - a == 1 && upper && (2..=6).contains(&letters) {
+        return Some(EntityType::Group);
+    }
+    // "UNC Greensboro", "BBC News": an acronym too long for a person's
+    // initials opens the name of an institution or its branch.
+    if b - a >= 2 && upper && letters >= 3 && doc.units[a + 1].case != Case::Upper {
         return Some(EntityType::Group);
     }
     if b - a >= 2 && all_common(doc, a..b) {
@@ -232,6 +241,19 @@ fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
         return Some(EntityType::Group);
     }
     Some(EntityType::Person)
+}
+
+/// "Statistics Canada", "Hitwise UK": a country closing a name it is not
+/// all of names that country's agency or branch, unless the name opens
+/// with a point of the compass ("Western Australia") or a first name
+/// ("Neil Jordan").
+fn country_closes(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, piece: &Piece) -> bool {
+    let a = piece.units.start;
+    piece.tail.is_some_and(|m| {
+        gazetteer.entry(matches[m].entries[0]).subtype == "country"
+            && !is_compass(doc.lower(a))
+            && !FIRST_NAMES.contains_key(doc.word(a))
+    })
 }
 
 /// The gender the first word gives as a first name, where it gives one.
