@@ -24,6 +24,11 @@ pub(crate) static SPEECH_VERBS: LazyLock<Set<&'static str>> =
 pub(crate) static TITLES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/titles.txt")));
 
+/// Nouns for people by occupation, standing or kin ("musician", "woman"),
+/// lowercased: beside a name in lower case they make it a person's.
+pub(crate) static ROLE_NOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/role_nouns.txt")));
+
 /// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
 pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));

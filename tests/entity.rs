@@ -52,6 +52,14 @@ const CASES: &[(&str, &[Expected])] = &[
     // before it are part of it.
     ("The Shadow Home Secretary Yvette Kowalska said so.",
      &[("Yvette Kowalska", P, 'a')]),
+    // Nouns of occupation or kin in lower case, before a name or in
+    // apposition after it, make it a person's, even where the name is
+    // also a city's; a compound ("10-man") is no such noun.
+    ("The show featured fashion designer Orlavo and musician Kip Dunmore.",
+     &[("Orlavo", P, 'a'), ("Kip Dunmore", P, 'b')]),
+    ("Valeska London, a Ruritanian woman, spoke first. Later, London said the ship was cold.",
+     &[("Valeska London", P, 'a'), ("London", P, 'a')]),
+    ("The 10-man Russia side held on.", &[("Russia", L, 'a')]),
     // A first name that is also an adjective of faith or nation.
     ("The report quoted Christian Lindqvist at length.",
      &[("Christian Lindqvist", P, 'a')]),

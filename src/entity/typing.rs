@@ -7,7 +7,8 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES,
+    TITLE_MODIFIERS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -400,12 +401,12 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
     let w = doc.lower(i);
     doc.is_word(i)
         && doc.units[i].sentence == doc.units[a].sentence
-        && TITLES.contains(w)
+        && (TITLES.contains(w) || role_noun(doc, i))
         && !TITLE_MODIFIERS.contains(w)
 }
 
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
-/// spokesman for".
+/// spokesman for", "Kort, an Australian woman".
 fn role_after(doc: &Doc<'_>, b: usize) -> bool {
     if doc.word(b) != "," {
         return false;
@@ -419,15 +420,25 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
             return false;
         }
         let w = doc.lower(k);
-        if TITLES.contains(w) {
+        if TITLES.contains(w) || role_noun(doc, k) {
             return true;
         }
-        if !(TITLE_MODIFIERS.contains(w) || NATIONALITIES.contains(w)) {
+        let adjective = NATIONALITIES.contains(w) || demonym_shaped(doc, k);
+        if !(TITLE_MODIFIERS.contains(w) || adjective) {
             return false;
         }
         k += 1;
     }
     false
+}
+
+/// A capitalised word shaped like a demonym no list has ("Australian",
+/// "Maltese", "Flemish"), not like the name of a place or team ("Surrey
+/// captain").
+fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.lower(i);
+    doc.units[i].case == Case::Capitalised
+        && ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -444,6 +455,12 @@ fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
         b
     };
     lower_word_in(doc, b, &PLACE_NOUNS)
+}
+
+/// A role noun standing alone, not closing a compound ("10-man Turkey").
+fn role_noun(doc: &Doc<'_>, i: usize) -> bool {
+    let compound = i > 0 && doc.units[i - 1].kind == Kind::Hyphen;
+    !compound && lower_word_in(doc, i, &ROLE_NOUNS)
 }
 
 /// Whether unit `i` is a word written in lower case and listed in `words`.
