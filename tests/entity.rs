@@ -169,6 +169,10 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Florence", P, 'a')]),
     ("Doctors treated patients in Florence for weeks.",
      &[("Florence", L, 'a')]),
+    // So does a frame only places fill.
+    ("The museum in London, Florence was praised.",
+     &[("London", L, 'a'), ("Florence", L, 'b')]),
+    ("The Governor of Florence was praised.", &[("Florence", L, 'a')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),

@@ -98,7 +98,11 @@ pub(super) fn type_piece(
     // knows only a town of that name, is the person unless a cue says place.
     let given = || FIRST_NAMES.get(doc.word(a));
     let small_town = m.is_some_and(|m| town && gazetteer.entry(m.entries[0]).prominence < CITY);
-    if b - a == 1 && small_town && votes.best().is_none_or(|(k, _)| k == EntityType::Person) {
+    if b - a == 1
+        && small_town
+        && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
+        && !in_place_frame(doc, matches, gazetteer, a)
+    {
         if let Some(&gender) = given() {
             return Some(Candidate {
                 span,
@@ -242,6 +246,30 @@ fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
         return Some(EntityType::Group);
     }
     Some(EntityType::Person)
+}
+
+/// A frame only places fill: after a place and a comma ("Seattle,
+/// Washington"), though not in a list of names ("Breen, Staunton,
+/// Irwin"), or after a title and "of" ("Governor of Washington").
+fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: usize) -> bool {
+    if a < 2 || doc.units[a - 2].sentence != doc.units[a].sentence {
+        return false;
+    }
+    match doc.word(a - 1) {
+        "," => {
+            let listed = a >= 3 && doc.word(a - 3) == ",";
+            let end = doc.units[a - 2].span.end;
+            let i = matches.partition_point(|m| m.span.end < end);
+            !listed
+                && matches.get(i).is_some_and(|m| {
+                    m.span.end == end
+                        && !m.ambiguous
+                        && gazetteer.entry(m.entries[0]).kind == EntityType::Place
+                })
+        }
+        "of" => TITLES.contains(doc.lower(a - 2)),
+        _ => false,
+    }
 }
 
 /// "Statistics Canada", "Hitwise UK": a country closing a name it is not
