@@ -98,6 +98,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // Beside a verb of beating, a town is its team; a country stays itself.
     ("Russia beat London, and London beat Moscow by two goals.",
      &[("Russia", L, 'a'), ("London", G, 'b'), ("London", G, 'b'), ("Moscow", G, 'c')]),
+    // Model, version and mission codes are none of ours; an acronym is.
+    ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
+     &[("NATO", G, 'a')]),
     // Events, laws, programmes and studies are none of ours.
     ("Crowds gathered for the Harlow Science Fair and the Clean Water Act.", &[]),
     // A dateline's place, though opening a line in capitals.

@@ -468,6 +468,20 @@ pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
         .all(|i| COMMON_WORDS.contains(doc.lower(i)))
 }
 
+/// A model, version or mission code rather than a name: capitals with a
+/// number glued on ("IE6", "G7") or hyphened to them ("STS-134", "F-16").
+fn designation(doc: &Doc<'_>, i: usize) -> bool {
+    let word = doc.word(i);
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let glued = letters.len() < word.len() && !letters.is_empty();
+    // Split off a word, the number after a hyphen is a word unit too.
+    let hyphened =
+        doc.word(i + 1) == "-" && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    doc.units[i].case == Case::Upper
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && (glued || hyphened)
+}
+
 /// Whether a lowercased word names a part of the compass ("south",
 /// "western"), as places and adjectives of nation open with.
 pub(super) fn is_compass(lower: &str) -> bool {
@@ -518,7 +532,7 @@ fn piece(
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
-    if letter || (b - a == 2 && compass && adjective) {
+    if letter || (single && designation(doc, a)) || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
         }
