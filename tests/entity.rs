@@ -101,6 +101,8 @@ const CASES: &[(&str, &[Expected])] = &[
     // Model, version and mission codes are none of ours; an acronym is.
     ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
      &[("NATO", G, 'a')]),
+    // Abbreviations of common nouns are no names.
+    ("The talks with VIP guests ended at 1400 GMT.", &[]),
     // Events, laws, programmes and studies are none of ours.
     ("Crowds gathered for the Harlow Science Fair and the Clean Water Act.", &[]),
     // A dateline's place, though opening a line in capitals.
