@@ -16,6 +16,7 @@ t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
 t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
 t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
+t:tolleston\tTolleston\tplace\tvillage\t\tGB\t900\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -151,6 +152,11 @@ const CASES: &[(&str, &[Expected])] = &[
     // An ambiguous gazetteer name needs context.
     ("Reading the report took hours.", &[]),
     ("Floods hit the town of Reading.", &[("Reading", L, 'a')]),
+    // A village that speaks, before or after its verb, is a person's
+    // surname.
+    ("\"The ship was cold,\" said Tolleston.", &[("Tolleston", P, 'a')]),
+    ("The talks failed, Tolleston said.", &[("Tolleston", P, 'a')]),
+    ("Floods hit the village of Tolleston.", &[("Tolleston", L, 'a')]),
     // Common words and no cue: a product, event or work, none of ours.
     ("Visitors praised the Silent Garden display.", &[]),
     // The surname of a person named in full, though also a small place.

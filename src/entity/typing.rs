@@ -7,7 +7,7 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES,
+    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES,
     TITLE_MODIFIERS,
 };
 use crate::text::lowercase;
@@ -124,8 +124,15 @@ pub(super) fn type_piece(
             // A common word or small place: only with a cue agreeing.
             return match agreeing {
                 Some(id) => Some(linked(gazetteer, span, id, first_gender)),
+                // A village that speaks is a person's surname: "Mauer
+                // said", "said Mauer"; a common word ("Commerce said") is
+                // more often a body's short name.
                 None => {
-                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| c.confidence > 1)
+                    let common = COMMON_WORDS.contains(&*lowercase(&doc.text[span]));
+                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| {
+                        c.confidence > 1
+                            || (c.kind == EntityType::Person && c.confidence > 0 && !common)
+                    })
                 }
             };
         }
@@ -361,10 +368,20 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.place += 1;
     }
-    if speech_verb_follows(doc, b) && votes.place == 0 && votes.group == 0 {
+    let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
+    if speaker && votes.place == 0 && votes.group == 0 {
         votes.person += 1;
     }
     votes
+}
+
+/// An inverted attribution: `"...," said Mauer.` A speech verb in lower
+/// case right before the name, and the clause closing right after it.
+fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let verb =
+        a > 0 && doc.units[a - 1].case == Case::Lower && SPEECH_VERBS.contains(doc.word(a - 1));
+    verb && doc.units[a - 1].sentence == doc.units[a].sentence
+        && matches!(doc.word(b), "," | "." | "")
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
