@@ -157,6 +157,14 @@ const CASES: &[(&str, &[Expected])] = &[
     ("\"The ship was cold,\" said Tolleston.", &[("Tolleston", P, 'a')]),
     ("The talks failed, Tolleston said.", &[("Tolleston", P, 'a')]),
     ("Floods hit the village of Tolleston.", &[("Tolleston", L, 'a')]),
+    // Names in one list are of one kind: bare words take the kind the
+    // list's typed names have. Two names with only a comma between are
+    // no list.
+    ("They pray to gods such as Zorvak, Helvinor and Florence.",
+     &[("Zorvak", P, 'a'), ("Helvinor", P, 'b'), ("Florence", P, 'c')]),
+    ("Troops left Kyiv, Moscow and Zorvak.",
+     &[("Kyiv", L, 'a'), ("Moscow", L, 'b'), ("Zorvak", L, 'c')]),
+    ("On board the Velmar, Kyiv waited.", &[("Kyiv", L, 'a')]),
     // Common words and no cue: a product, event or work, none of ours.
     ("Visitors praised the Silent Garden display.", &[]),
     // The surname of a person named in full, though also a small place.
