@@ -93,6 +93,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // An acronym longer than initials opens an institution's name.
     ("Students at UNC Harlowe and readers of KLM Review cheered.",
      &[("UNC Harlowe", G, 'a'), ("KLM Review", G, 'b')]),
+    // A name given as a person's affiliation is a group's.
+    ("Later, Zorvak's Nathan Kellow won, and Ilse Marten of Velmora lost.",
+     &[("Zorvak", G, 'a'), ("Nathan Kellow", P, 'b'), ("Ilse Marten", P, 'c'), ("Velmora", G, 'd')]),
     // Members and parts of an organisation mark its name.
     ("Later, Zorblatt officials declined to comment.",
      &[("Zorblatt", G, 'a')]),

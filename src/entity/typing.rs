@@ -355,7 +355,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.place += 3;
     }
-    if member_after(doc, b) {
+    if member_after(doc, b) || affiliation(doc, a, b) {
         votes.group += 2;
     }
     if place_noun_after(doc, b) {
@@ -475,6 +475,25 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// A name a person is given as theirs: "Demosisto's Nathan Law", "Nathan
+/// Law of Demosisto". Only a person's full name counts: "Obama's
+/// spokesman" is a person's too.
+fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let full_name = |i: usize| {
+        doc.units
+            .get(i + 1)
+            .is_some_and(|u| u.case == Case::Capitalised)
+            && FIRST_NAMES.contains_key(doc.word(i))
+            && doc.units[i].case == Case::Capitalised
+    };
+    let possessor = matches!(doc.word(b), "'s" | "’s") && full_name(b + 1);
+    let of = a >= 3
+        && doc.word(a - 1) == "of"
+        && full_name(a - 3)
+        && doc.units[a - 3].sentence == doc.units[a].sentence;
+    possessor || of
 }
 
 /// A capitalised word shaped like a demonym no list has ("Australian",
