@@ -29,6 +29,11 @@ pub(crate) static TITLES: LazyLock<Set<&'static str>> =
 pub(crate) static ROLE_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/role_nouns.txt")));
 
+/// Words opening the name of a ship or other craft ("HMS", "Shuttle"),
+/// lowercased.
+pub(crate) static CRAFT_PREFIXES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/craft_prefixes.txt")));
+
 /// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
 pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));

@@ -105,6 +105,8 @@ const CASES: &[(&str, &[Expected])] = &[
     // Model, version and mission codes are none of ours; an acronym is.
     ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
      &[("NATO", G, 'a')]),
+    // Ships and other craft are none of ours, whatever their names.
+    ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
     // Abbreviations of common nouns are no names.
     ("The talks with VIP guests ended at 1400 GMT.", &[]),
     // Events, laws, programmes and studies are none of ours.

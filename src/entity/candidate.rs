@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES,
-    NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS,
+    NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -346,6 +346,9 @@ fn trim(
     found: &mut Found,
 ) {
     let (mut a, b) = (run.start, run.end);
+    if craft(doc, a, b) {
+        return;
+    }
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
     // A listed name that opens with "The" ("The National") and runs on
@@ -459,6 +462,12 @@ fn trim(
     }
     let opener = doc.units[a].initial;
     piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+/// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
+fn craft(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let prefix = |i: usize| i + 1 < b && CRAFT_PREFIXES.contains(doc.lower(i));
+    prefix(a) || (COMMON_WORDS.contains(doc.lower(a)) && prefix(a + 1))
 }
 
 /// Whether every word of the units is a common English word.
