@@ -128,6 +128,11 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Bashar al-Assad", P, 'a')]),
     ("Clashes broke out again in Nagorno-Karabakh.",
      &[("Nagorno-Karabakh", L, 'a')]),
+    // Text rebuilt from tokens spaces the hyphens inside names; a dash
+    // before a common word is no hyphen.
+    ("Later Park Jin - hyuk spoke, and Khaled Al - Mansour agreed.",
+     &[("Park Jin - hyuk", P, 'a'), ("Khaled Al - Mansour", P, 'b')]),
+    ("Anna Petrova - who else - spoke.", &[("Anna Petrova", P, 'a')]),
     // A name hyphened to a prefix is an adjective, no mention, and does not
     // glue to the next name.
     ("The pro-Kiev Volunteer Corps attacked.",

@@ -185,6 +185,24 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = j + 2;
             continue;
         }
+        // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
+        // "Khaled Al - Maeena".
+        if spaced_hyphen(doc, j) && j + 1 < limit {
+            let given = doc.units[j + 1].case == Case::Lower
+                && doc.is_word(j + 1)
+                && !COMMON_WORDS.contains(doc.word(j + 1))
+                && doc.word(j + 1).chars().count() <= 6
+                && j - start >= 2;
+            let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
+            if given {
+                end = j + 2;
+                continue;
+            }
+            if particle {
+                end = through_match(j + 1);
+                continue;
+            }
+        }
         // An initial's period: "John F. Kennedy".
         if doc.word(j) == "."
             && prev_glued
@@ -229,6 +247,15 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// A hyphen standing apart from the words on both sides, as in text
+/// rebuilt from tokens.
+fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
+    doc.units[j].kind == Kind::Punct
+        && doc.word(j) == "-"
+        && !doc.units[j - 1].glued
+        && !doc.units[j].glued
 }
 
 /// Whether lowercase connectors may join the name words before them to the
