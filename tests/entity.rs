@@ -61,6 +61,10 @@ const CASES: &[(&str, &[Expected])] = &[
     ("Valeska London, a Ruritanian woman, spoke first. Later, London said the ship was cold.",
      &[("Valeska London", P, 'a'), ("London", P, 'a')]),
     ("The 10-man Russia side held on.", &[("Russia", L, 'a')]),
+    // A given name of two syllables, the second in lower case after a
+    // hyphen, makes a person's name, though a city bears the first word.
+    ("Later, London Ji-hoon and Park Min - jae spoke.",
+     &[("London Ji-hoon", P, 'a'), ("Park Min - jae", P, 'b')]),
     // A first name that is also an adjective of faith or nation.
     ("The report quoted Christian Lindqvist at length.",
      &[("Christian Lindqvist", P, 'a')]),

@@ -163,7 +163,11 @@ pub(super) fn type_piece(
         // A gazetteer name followed by more name words: "Al Jazeera
         // English" (the group), "Moscow State University" (another group).
         let entry = gazetteer.entry(m.entries[0]);
-        let own = votes.best().filter(|&(_, s)| s >= STRONG);
+        // A person's shape speaks for itself: "Cheng Chung-tai" though a
+        // town is called Cheng.
+        let own = votes
+            .best()
+            .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
         let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
@@ -317,7 +321,11 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         votes.person += 3;
     }
     let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
-    let person_shaped = words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial);
+    // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
+    // second in lower case after a hyphen, closes East Asian names.
+    let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
+    let person_shaped =
+        words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
     if person_shaped && inner {
         votes.person += 2;
     }
@@ -382,6 +390,11 @@ fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         a > 0 && doc.units[a - 1].case == Case::Lower && SPEECH_VERBS.contains(doc.word(a - 1));
     verb && doc.units[a - 1].sentence == doc.units[a].sentence
         && matches!(doc.word(b), "," | "." | "")
+}
+
+/// A hyphen, glued or standing apart as in text rebuilt from tokens.
+fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
+    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word(i) == "-")
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
