@@ -49,6 +49,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Okafor", P, 'a'), ("London", L, 'b')]),
     ("The claim came from Ukraine President Zelensky.",
      &[("Ukraine", L, 'a'), ("Zelensky", P, 'b')]),
+    // So does a title in capitals.
+    ("Later, Oakridge Holdings CEO Anna Petrova spoke.",
+     &[("Oakridge Holdings", G, 'a'), ("Anna Petrova", P, 'b')]),
     // A title that is also a small place still divides; common words
     // before it are part of it.
     ("The Shadow Home Secretary Yvette Kowalska said so.",

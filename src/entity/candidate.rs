@@ -459,7 +459,7 @@ fn trim(
             // A title that is also a small place ("Secretary", Maryland)
             // still divides.
             let named = index.covers(k).is_some_and(|m| !matches[m].ambiguous);
-            if !named && doc.units[k].case == Case::Capitalised {
+            if !named && matches!(doc.units[k].case, Case::Capitalised | Case::Upper) {
                 if let Some(end) = title_at(doc, k, b) {
                     // A title closing the run ("the Los Angeles Sheriff")
                     // leaves the name before it; common words before a
