@@ -114,6 +114,8 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("NATO", G, 'a')]),
     // Ships and other craft are none of ours, whatever their names.
     ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
+    // A country's code before a dollar sign names a currency.
+    ("Bail was set at RU$ 20,000, or RU $26 in Russia.", &[("Russia", L, 'a')]),
     // Abbreviations of common nouns are no names.
     ("The talks with VIP guests ended at 1400 GMT.", &[]),
     // Events, laws, programmes and studies are none of ours.

@@ -518,6 +518,11 @@ fn designation(doc: &Doc<'_>, i: usize) -> bool {
         && (glued || hyphened)
 }
 
+/// A country's code naming its currency: "US$ 20,000", "NZ $26".
+fn currency(doc: &Doc<'_>, i: usize) -> bool {
+    doc.units[i].case == Case::Upper && doc.word(i + 1).starts_with('$')
+}
+
 /// Whether a lowercased word names a part of the compass ("south",
 /// "western"), as places and adjectives of nation open with.
 pub(super) fn is_compass(lower: &str) -> bool {
@@ -568,7 +573,8 @@ fn piece(
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
-    if letter || (single && designation(doc, a)) || (b - a == 2 && compass && adjective) {
+    let code = single && (designation(doc, a) || currency(doc, a));
+    if letter || code || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
         }
