@@ -116,6 +116,8 @@ const CASES: &[(&str, &[Expected])] = &[
     ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
     // A country's code before a dollar sign names a currency.
     ("Bail was set at RU$ 20,000, or RU $26 in Russia.", &[("Russia", L, 'a')]),
+    // A Roman numeral is no name.
+    ("They posted part XVII of the series.", &[]),
     // Abbreviations of common nouns are no names.
     ("The talks with VIP guests ended at 1400 GMT.", &[]),
     // Events, laws, programmes and studies are none of ours.

@@ -518,6 +518,11 @@ fn designation(doc: &Doc<'_>, i: usize) -> bool {
         && (glued || hyphened)
 }
 
+/// A Roman numeral: "part XVII", "Group II".
+fn numeral(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+}
+
 /// A country's code naming its currency: "US$ 20,000", "NZ $26".
 fn currency(doc: &Doc<'_>, i: usize) -> bool {
     doc.units[i].case == Case::Upper && doc.word(i + 1).starts_with('$')
@@ -573,7 +578,7 @@ fn piece(
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
-    let code = single && (designation(doc, a) || currency(doc, a));
+    let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     if letter || code || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
