@@ -68,6 +68,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // hyphen, makes a person's name, though a city bears the first word.
     ("Later, London Ji-hoon and Park Min - jae spoke.",
      &[("London Ji-hoon", P, 'a'), ("Park Min - jae", P, 'b')]),
+    // An age in apposition is a person's, whatever city bears the name.
+    ("Later, London, 45, fights on. Then London said he felt fine.",
+     &[("London", P, 'a'), ("London", P, 'a')]),
     // A first name that is also an adjective of faith or nation.
     ("The report quoted Christian Lindqvist at length.",
      &[("Christian Lindqvist", P, 'a')]),

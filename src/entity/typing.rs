@@ -337,6 +337,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if role_after(doc, b) {
         votes.person += 2;
     }
+    if age_after(doc, b) {
+        votes.person += STRONG;
+    }
     let last_word = doc.lower(last);
     let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
@@ -516,6 +519,16 @@ fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.lower(i);
     doc.units[i].case == Case::Capitalised
         && ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+}
+
+/// An age in apposition, as news gives people's: "Duran, 45, takes on".
+fn age_after(doc: &Doc<'_>, b: usize) -> bool {
+    let age = doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
+        && doc
+            .word(b + 1)
+            .parse::<u8>()
+            .is_ok_and(|n| (1..=120).contains(&n));
+    doc.word(b) == "," && age && doc.word(b + 2) == ","
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
