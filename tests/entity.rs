@@ -83,6 +83,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // Legal forms of companies abroad.
+    ("Shares of Marvetti SpA and Kellgren AB rose.",
+     &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),
     // Publications are named by their heads too.
     ("He told Harbor Weekly and the Quill Magazine about it.",
      &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),
