@@ -192,6 +192,13 @@ const CASES: &[(&str, &[Expected])] = &[
     ("Troops left Kyiv, Moscow and Zorvak.",
      &[("Kyiv", L, 'a'), ("Moscow", L, 'b'), ("Zorvak", L, 'c')]),
     ("On board the Velmar, Kyiv waited.", &[("Kyiv", L, 'a')]),
+    // A bare word of a group's longer name names the group, unless a
+    // person's name has it too. (Clustering does not yet join the bare
+    // word to the longer name.)
+    ("The Church of Zorvatism met, and critics wrote about Zorvatism.",
+     &[("Church of Zorvatism", G, 'a'), ("Zorvatism", G, 'b')]),
+    ("Anna Kellow founded the Kellow Foundation, and critics wrote about Kellow.",
+     &[("Anna Kellow", P, 'a'), ("Kellow Foundation", G, 'b'), ("Kellow", P, 'a')]),
     // Common words and no cue: a product, event or work, none of ours.
     ("Visitors praised the Silent Garden display.", &[]),
     // The surname of a person named in full, though also a small place.

@@ -73,6 +73,7 @@ pub(crate) fn recognize(
     rescue_people(text, &doc, &rejected, &mut candidates);
     let mut candidates = resolve_overlaps(candidates);
     type_by_coordination(text, &mut candidates);
+    type_by_group_names(text, &mut candidates);
     let mut entities = cluster::cluster(text, &candidates, gazetteer);
     // "Russian" inside "Russian Volunteer Corps" is part of a name.
     let inside = |s: &Span| {
@@ -171,6 +172,34 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
             type_list(text, &in_longer, &mut candidates[start..end]);
         }
         start = end;
+    }
+}
+
+/// A lone word typed from its shape alone that is a word of a group's
+/// longer name in the document names that group ("the Church of
+/// Scientology ... against Scientology", "Pirelli SpA ... Pirelli"),
+/// unless a person's name has it too ("Andy Warhol Foundation", "Andy
+/// Warhol").
+fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
+    let words_of = |kind: EntityType| -> Set<&str> {
+        candidates
+            .iter()
+            .filter(|c| c.kind == kind && (c.confidence > 0 || c.entry.is_some()))
+            .map(|c| &text[c.span])
+            .filter(|name| name.contains(' '))
+            .flat_map(|name| name.split(' '))
+            .collect()
+    };
+    let in_groups = words_of(EntityType::Group);
+    let in_people = words_of(EntityType::Person);
+    for c in candidates.iter_mut() {
+        let word = &text[c.span];
+        let group_word = in_groups.contains(word) && !in_people.contains(word);
+        if c.confidence == 0 && c.entry.is_none() && group_word {
+            c.kind = EntityType::Group;
+            c.confidence = 1;
+            c.gender = None;
+        }
     }
 }
 
