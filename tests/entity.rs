@@ -83,6 +83,10 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // A noun for a kind of organisation in lower case right before a name
+    // makes it a group's.
+    ("The magazine Velmont and tyre maker Carvelli praised the band Dorwin.",
+     &[("Velmont", G, 'a'), ("Carvelli", G, 'b'), ("Dorwin", G, 'c')]),
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),

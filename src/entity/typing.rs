@@ -7,8 +7,8 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES,
-    TITLE_MODIFIERS,
+    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
+    SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -366,7 +366,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.place += 3;
     }
-    if member_after(doc, b) || affiliation(doc, a, b) {
+    let kind_before = a > 0 && lower_word_in(doc, a - 1, &GROUP_NOUNS);
+    if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
         votes.group += 2;
     }
     if place_noun_after(doc, b) {
