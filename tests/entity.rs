@@ -87,6 +87,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // makes it a group's.
     ("The magazine Velmont and tyre maker Carvelli praised the band Dorwin.",
      &[("Velmont", G, 'a'), ("Carvelli", G, 'b'), ("Dorwin", G, 'c')]),
+    // An ordinal opens the name of a unit; a date's stays out.
+    ("Men of 412th Legion and the 7th Harlow Brigade landed on the 4th July.",
+     &[("412th Legion", G, 'a'), ("7th Harlow Brigade", G, 'b')]),
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),

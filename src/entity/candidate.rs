@@ -104,7 +104,7 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
         let mut i = range.start;
         while i < range.end {
             let starts_match = index.starting(i).is_some();
-            if starts_match || is_name_start(doc, i) {
+            if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
                 let end = extend_run(doc, index, i, range.end);
                 split_run(doc, matches, index, i..end, &mut found);
                 i = end.max(i + 1);
@@ -131,6 +131,22 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
         && hyphen_next
         && doc.is_cap(i + 2)
         && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
+}
+
+/// An ordinal opening a unit's name: "101st Airborne Division", "3rd
+/// Infantry Regiment".
+pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
+    let word = doc.word(i);
+    let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+    if !ordinal || !doc.is_cap(i + 1) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < limit && doc.is_cap(k) {
+        k += 1;
+    }
+    GROUP_HEADS.contains(doc.lower(k - 1))
 }
 
 /// Whether unit `i` is hyphened to a prefix: "pro-Kiev", "anti-Kremlin".
@@ -388,7 +404,10 @@ fn trim(
     };
     while a < b && open_to_trim(a) {
         let w = doc.lower(a);
-        let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
+        let filler = (!doc.is_cap(a)
+            && doc.is_word(a)
+            && !is_name_start(doc, a)
+            && !numbered_unit(doc, a, b))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
         // "Jan" is a month, but "Jan Kowalczyk" a man.
         let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);

@@ -13,7 +13,7 @@ use crate::lexicon::{
 use crate::text::lowercase;
 use crate::Span;
 
-use super::candidate::{all_common, is_compass, speech_verb_follows, Piece};
+use super::candidate::{all_common, is_compass, numbered_unit, speech_verb_follows, Piece};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -353,7 +353,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     } else if inner
         // A head alone names a group only as "the Church", not as the
         // common noun opening a sentence ("Police arrested him").
-        && (words.len() >= 2 || after_the(doc, a))
+        && (words.len() >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
         && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
     {
         votes.group += 3;
