@@ -90,6 +90,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // An ordinal opens the name of a unit; a date's stays out.
     ("Men of 412th Legion and the 7th Harlow Brigade landed on the 4th July.",
      &[("412th Legion", G, 'a'), ("7th Harlow Brigade", G, 'b')]),
+    // A common noun's possessive runs on to a group head; a name's
+    // possessive ends the name.
+    ("Later the Free People's Front, the Harlow Workers 's Union and Moscow's Grand Hotel met.",
+     &[("Free People's Front", G, 'a'), ("Harlow Workers 's Union", G, 'b'), ("Moscow", L, 'c'), ("Grand Hotel", L, 'd')]),
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),

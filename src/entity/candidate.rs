@@ -201,6 +201,10 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = j + 2;
             continue;
         }
+        if let Some(k) = possessive_inside(doc, j, limit) {
+            end = k;
+            continue;
+        }
         // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
         // "Khaled Al - Maeena".
         if spaced_hyphen(doc, j) && j + 1 < limit {
@@ -263,6 +267,30 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// The end of a name that runs on through a common noun's possessive to
+/// a group head: "New People's Party", "Korean People 's Army" (as text
+/// rebuilt from tokens spaces it, an apostrophe and an "s"). A name's
+/// possessive ("Mecca's Grand Mosque") ends the name.
+fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
+    let after = if doc.units[j].kind == Kind::Clitic && matches!(doc.word(j), "'s" | "’s") {
+        j + 1
+    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word(j + 1) == "s" {
+        j + 2
+    } else {
+        return None;
+    };
+    let common =
+        doc.units[j - 1].case == Case::Capitalised && COMMON_WORDS.contains(doc.lower(j - 1));
+    if !common {
+        return None;
+    }
+    let mut k = after;
+    while k < limit && doc.is_cap(k) {
+        k += 1;
+    }
+    (k > after && GROUP_HEADS.contains(doc.lower(k - 1))).then_some(k)
 }
 
 /// A hyphen standing apart from the words on both sides, as in text
