@@ -71,6 +71,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // An age in apposition is a person's, whatever city bears the name.
     ("Later, London, 45, fights on. Then London said he felt fine.",
      &[("London", P, 'a'), ("London", P, 'a')]),
+    // A surname's particle, though listed as a given name, continues the
+    // name.
+    ("Orzello De Vitali spoke, and Anna Van Dorn agreed.",
+     &[("Orzello De Vitali", P, 'a'), ("Anna Van Dorn", P, 'b')]),
     // A first name that is also an adjective of faith or nation.
     ("The report quoted Christian Lindqvist at length.",
      &[("Christian Lindqvist", P, 'a')]),

@@ -491,6 +491,9 @@ fn trim(
         if other
             && doc.units[k].case == Case::Capitalised
             && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
+            // A surname's particle ("Marco De Luca") is listed as a given
+            // name too, but continues the name.
+            && !NAME_CONNECTORS.contains(doc.lower(k))
             && doc.is_cap(k + 1)
             && index.covers(k).is_none()
         {
