@@ -98,6 +98,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // possessive ends the name.
     ("Later the Free People's Front, the Harlow Workers 's Union and Moscow's Grand Hotel met.",
      &[("Free People's Front", G, 'a'), ("Harlow Workers 's Union", G, 'b'), ("Moscow", L, 'c'), ("Grand Hotel", L, 'd')]),
+    // The finance ministry and central bank by their short names.
+    ("Rates were set by the Treasury and the Fed.",
+     &[("Treasury", G, 'a'), ("Fed", G, 'b')]),
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),
