@@ -24,6 +24,21 @@ pub(crate) static SPEECH_VERBS: LazyLock<Set<&'static str>> =
 pub(crate) static TITLES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/titles.txt")));
 
+/// Nouns for people by occupation, standing or kin ("musician", "woman"),
+/// lowercased: beside a name in lower case they make it a person's.
+pub(crate) static ROLE_NOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/role_nouns.txt")));
+
+/// Nouns for kinds of organisation ("magazine", "airline"), lowercased:
+/// right before a name in lower case they make it a group's.
+pub(crate) static GROUP_NOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/group_nouns.txt")));
+
+/// Words opening the name of a ship or other craft ("HMS", "Shuttle"),
+/// lowercased.
+pub(crate) static CRAFT_PREFIXES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/craft_prefixes.txt")));
+
 /// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
 pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));

@@ -16,6 +16,7 @@ t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
 t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
 t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
+t:tolleston\tTolleston\tplace\tvillage\t\tGB\t900\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -48,10 +49,32 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Okafor", P, 'a'), ("London", L, 'b')]),
     ("The claim came from Ukraine President Zelensky.",
      &[("Ukraine", L, 'a'), ("Zelensky", P, 'b')]),
+    // So does a title in capitals.
+    ("Later, Oakridge Holdings CEO Anna Petrova spoke.",
+     &[("Oakridge Holdings", G, 'a'), ("Anna Petrova", P, 'b')]),
     // A title that is also a small place still divides; common words
     // before it are part of it.
     ("The Shadow Home Secretary Yvette Kowalska said so.",
      &[("Yvette Kowalska", P, 'a')]),
+    // Nouns of occupation or kin in lower case, before a name or in
+    // apposition after it, make it a person's, even where the name is
+    // also a city's; a compound ("10-man") is no such noun.
+    ("The show featured fashion designer Orlavo and musician Kip Dunmore.",
+     &[("Orlavo", P, 'a'), ("Kip Dunmore", P, 'b')]),
+    ("Valeska London, a Ruritanian woman, spoke first. Later, London said the ship was cold.",
+     &[("Valeska London", P, 'a'), ("London", P, 'a')]),
+    ("The 10-man Russia side held on.", &[("Russia", L, 'a')]),
+    // A given name of two syllables, the second in lower case after a
+    // hyphen, makes a person's name, though a city bears the first word.
+    ("Later, London Ji-hoon and Park Min - jae spoke.",
+     &[("London Ji-hoon", P, 'a'), ("Park Min - jae", P, 'b')]),
+    // An age in apposition is a person's, whatever city bears the name.
+    ("Later, London, 45, fights on. Then London said he felt fine.",
+     &[("London", P, 'a'), ("London", P, 'a')]),
+    // A surname's particle, though listed as a given name, continues the
+    // name.
+    ("Orzello De Vitali spoke, and Anna Van Dorn agreed.",
+     &[("Orzello De Vitali", P, 'a'), ("Anna Van Dorn", P, 'b')]),
     // A first name that is also an adjective of faith or nation.
     ("The report quoted Christian Lindqvist at length.",
      &[("Christian Lindqvist", P, 'a')]),
@@ -64,6 +87,26 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Ministry of Defence", G, 'a'), ("London", L, 'b')]),
     ("Shares in Oakridge Holdings fell sharply.",
      &[("Oakridge Holdings", G, 'a')]),
+    // A noun for a kind of organisation in lower case right before a name
+    // makes it a group's.
+    ("The magazine Velmont and tyre maker Carvelli praised the band Dorwin.",
+     &[("Velmont", G, 'a'), ("Carvelli", G, 'b'), ("Dorwin", G, 'c')]),
+    // An ordinal opens the name of a unit; a date's stays out.
+    ("Men of 412th Legion and the 7th Harlow Brigade landed on the 4th July.",
+     &[("412th Legion", G, 'a'), ("7th Harlow Brigade", G, 'b')]),
+    // A common noun's possessive runs on to a group head; a name's
+    // possessive ends the name.
+    ("Later the Free People's Front, the Harlow Workers 's Union and Moscow's Grand Hotel met.",
+     &[("Free People's Front", G, 'a'), ("Harlow Workers 's Union", G, 'b'), ("Moscow", L, 'c'), ("Grand Hotel", L, 'd')]),
+    // The finance ministry and central bank by their short names.
+    ("Rates were set by the Treasury and the Fed.",
+     &[("Treasury", G, 'a'), ("Fed", G, 'b')]),
+    // Legal forms of companies abroad.
+    ("Shares of Marvetti SpA and Kellgren AB rose.",
+     &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),
+    // Publications are named by their heads too.
+    ("He told Harbor Weekly and the Quill Magazine about it.",
+     &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),
     // The head before "of" or "for" types the name.
     ("Letters went to the Joint Council for the Welfare of Miners.",
      &[("Joint Council for the Welfare of Miners", G, 'a')]),
@@ -72,12 +115,35 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
     ("The match was played at the Kyiv Arena.",
      &[("Kyiv Arena", L, 'a')]),
+    // A country closing a longer name: the country's agency or branch,
+    // unless a point of the compass or a first name opens the name.
+    ("Figures from Statistics Russia and Vortex Russia showed a fall.",
+     &[("Statistics Russia", G, 'a'), ("Vortex Russia", G, 'b')]),
+    ("The critic Neil Russia said so.",
+     &[("Neil Russia", P, 'a')]),
+    // An acronym longer than initials opens an institution's name.
+    ("Students at UNC Harlowe and readers of KLM Review cheered.",
+     &[("UNC Harlowe", G, 'a'), ("KLM Review", G, 'b')]),
+    // A name given as a person's affiliation is a group's.
+    ("Later, Zorvak's Nathan Kellow won, and Ilse Marten of Velmora lost.",
+     &[("Zorvak", G, 'a'), ("Nathan Kellow", P, 'b'), ("Ilse Marten", P, 'c'), ("Velmora", G, 'd')]),
     // Members and parts of an organisation mark its name.
     ("Later, Zorblatt officials declined to comment.",
      &[("Zorblatt", G, 'a')]),
     // Beside a verb of beating, a town is its team; a country stays itself.
     ("Russia beat London, and London beat Moscow by two goals.",
      &[("Russia", L, 'a'), ("London", G, 'b'), ("London", G, 'b'), ("Moscow", G, 'c')]),
+    // Model, version and mission codes are none of ours; an acronym is.
+    ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
+     &[("NATO", G, 'a')]),
+    // Ships and other craft are none of ours, whatever their names.
+    ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
+    // A country's code before a dollar sign names a currency.
+    ("Bail was set at RU$ 20,000, or RU $26 in Russia.", &[("Russia", L, 'a')]),
+    // A Roman numeral is no name.
+    ("They posted part XVII of the series.", &[]),
+    // Abbreviations of common nouns are no names.
+    ("The talks with VIP guests ended at 1400 GMT.", &[]),
     // Events, laws, programmes and studies are none of ours.
     ("Crowds gathered for the Harlow Science Fair and the Clean Water Act.", &[]),
     // A dateline's place, though opening a line in capitals.
@@ -97,6 +163,11 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Bashar al-Assad", P, 'a')]),
     ("Clashes broke out again in Nagorno-Karabakh.",
      &[("Nagorno-Karabakh", L, 'a')]),
+    // Text rebuilt from tokens spaces the hyphens inside names; a dash
+    // before a common word is no hyphen.
+    ("Later Park Jin - hyuk spoke, and Khaled Al - Mansour agreed.",
+     &[("Park Jin - hyuk", P, 'a'), ("Khaled Al - Mansour", P, 'b')]),
+    ("Anna Petrova - who else - spoke.", &[("Anna Petrova", P, 'a')]),
     // A name hyphened to a prefix is an adjective, no mention, and does not
     // glue to the next name.
     ("The pro-Kiev Volunteer Corps attacked.",
@@ -126,6 +197,26 @@ const CASES: &[(&str, &[Expected])] = &[
     // An ambiguous gazetteer name needs context.
     ("Reading the report took hours.", &[]),
     ("Floods hit the town of Reading.", &[("Reading", L, 'a')]),
+    // A village that speaks, before or after its verb, is a person's
+    // surname.
+    ("\"The ship was cold,\" said Tolleston.", &[("Tolleston", P, 'a')]),
+    ("The talks failed, Tolleston said.", &[("Tolleston", P, 'a')]),
+    ("Floods hit the village of Tolleston.", &[("Tolleston", L, 'a')]),
+    // Names in one list are of one kind: bare words take the kind the
+    // list's typed names have. Two names with only a comma between are
+    // no list.
+    ("They pray to gods such as Zorvak, Helvinor and Florence.",
+     &[("Zorvak", P, 'a'), ("Helvinor", P, 'b'), ("Florence", P, 'c')]),
+    ("Troops left Kyiv, Moscow and Zorvak.",
+     &[("Kyiv", L, 'a'), ("Moscow", L, 'b'), ("Zorvak", L, 'c')]),
+    ("On board the Velmar, Kyiv waited.", &[("Kyiv", L, 'a')]),
+    // A bare word of a group's longer name names the group, unless a
+    // person's name has it too. (Clustering does not yet join the bare
+    // word to the longer name.)
+    ("The Church of Zorvatism met, and critics wrote about Zorvatism.",
+     &[("Church of Zorvatism", G, 'a'), ("Zorvatism", G, 'b')]),
+    ("Anna Kellow founded the Kellow Foundation, and critics wrote about Kellow.",
+     &[("Anna Kellow", P, 'a'), ("Kellow Foundation", G, 'b'), ("Kellow", P, 'a')]),
     // Common words and no cue: a product, event or work, none of ours.
     ("Visitors praised the Silent Garden display.", &[]),
     // The surname of a person named in full, though also a small place.
@@ -149,6 +240,10 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Florence", P, 'a')]),
     ("Doctors treated patients in Florence for weeks.",
      &[("Florence", L, 'a')]),
+    // So does a frame only places fill.
+    ("The museum in London, Florence was praised.",
+     &[("London", L, 'a'), ("Florence", L, 'b')]),
+    ("The Governor of Florence was praised.", &[("Florence", L, 'a')]),
     // Clustering: surname, title + surname, misspelling.
     ("Vyacheslav Gladkov spoke first. Governor Gladkov said the border was calm, said Gladkow.",
      &[("Vyacheslav Gladkov", P, 'a'), ("Gladkov", P, 'a'), ("Gladkow", P, 'a')]),

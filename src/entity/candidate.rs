@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS, NAME_PREFIXES,
-    NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    COMMON_WORDS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS,
+    NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -25,6 +25,9 @@ pub(super) struct Piece {
     pub(super) titled: bool,
     /// The gazetteer match covering exactly these units or a prefix of them.
     pub(super) matched: Option<usize>,
+    /// A confident gazetteer match closing these units after their first
+    /// word ("Canada" in "Statistics Canada").
+    pub(super) tail: Option<usize>,
 }
 
 /// What candidate finding produces: name pieces and nationality adjectives.
@@ -101,7 +104,7 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
         let mut i = range.start;
         while i < range.end {
             let starts_match = index.starting(i).is_some();
-            if starts_match || is_name_start(doc, i) {
+            if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
                 let end = extend_run(doc, index, i, range.end);
                 split_run(doc, matches, index, i..end, &mut found);
                 i = end.max(i + 1);
@@ -128,6 +131,22 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
         && hyphen_next
         && doc.is_cap(i + 2)
         && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
+}
+
+/// An ordinal opening a unit's name: "101st Airborne Division", "3rd
+/// Infantry Regiment".
+pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
+    let word = doc.word(i);
+    let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+    if !ordinal || !doc.is_cap(i + 1) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < limit && doc.is_cap(k) {
+        k += 1;
+    }
+    GROUP_HEADS.contains(doc.lower(k - 1))
 }
 
 /// Whether unit `i` is hyphened to a prefix: "pro-Kiev", "anti-Kremlin".
@@ -182,6 +201,28 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = j + 2;
             continue;
         }
+        if let Some(k) = possessive_inside(doc, j, limit) {
+            end = k;
+            continue;
+        }
+        // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
+        // "Khaled Al - Maeena".
+        if spaced_hyphen(doc, j) && j + 1 < limit {
+            let given = doc.units[j + 1].case == Case::Lower
+                && doc.is_word(j + 1)
+                && !COMMON_WORDS.contains(doc.word(j + 1))
+                && doc.word(j + 1).chars().count() <= 6
+                && j - start >= 2;
+            let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
+            if given {
+                end = j + 2;
+                continue;
+            }
+            if particle {
+                end = through_match(j + 1);
+                continue;
+            }
+        }
         // An initial's period: "John F. Kennedy".
         if doc.word(j) == "."
             && prev_glued
@@ -226,6 +267,39 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// The end of a name that runs on through a common noun's possessive to
+/// a group head: "New People's Party", "Korean People 's Army" (as text
+/// rebuilt from tokens spaces it, an apostrophe and an "s"). A name's
+/// possessive ("Mecca's Grand Mosque") ends the name.
+fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
+    let after = if doc.units[j].kind == Kind::Clitic && matches!(doc.word(j), "'s" | "’s") {
+        j + 1
+    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word(j + 1) == "s" {
+        j + 2
+    } else {
+        return None;
+    };
+    let common =
+        doc.units[j - 1].case == Case::Capitalised && COMMON_WORDS.contains(doc.lower(j - 1));
+    if !common {
+        return None;
+    }
+    let mut k = after;
+    while k < limit && doc.is_cap(k) {
+        k += 1;
+    }
+    (k > after && GROUP_HEADS.contains(doc.lower(k - 1))).then_some(k)
+}
+
+/// A hyphen standing apart from the words on both sides, as in text
+/// rebuilt from tokens.
+fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
+    doc.units[j].kind == Kind::Punct
+        && doc.word(j) == "-"
+        && !doc.units[j - 1].glued
+        && !doc.units[j].glued
 }
 
 /// Whether lowercase connectors may join the name words before them to the
@@ -343,6 +417,9 @@ fn trim(
     found: &mut Found,
 ) {
     let (mut a, b) = (run.start, run.end);
+    if craft(doc, a, b) {
+        return;
+    }
     let mut titled = titled;
     let group = ends_with_group_head(doc, &run);
     // A listed name that opens with "The" ("The National") and runs on
@@ -355,7 +432,10 @@ fn trim(
     };
     while a < b && open_to_trim(a) {
         let w = doc.lower(a);
-        let filler = (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a))
+        let filler = (!doc.is_cap(a)
+            && doc.is_word(a)
+            && !is_name_start(doc, a)
+            && !numbered_unit(doc, a, b))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
         // "Jan" is a month, but "Jan Kowalczyk" a man.
         let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
@@ -411,6 +491,9 @@ fn trim(
         if other
             && doc.units[k].case == Case::Capitalised
             && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
+            // A surname's particle ("Marco De Luca") is listed as a given
+            // name too, but continues the name.
+            && !NAME_CONNECTORS.contains(doc.lower(k))
             && doc.is_cap(k + 1)
             && index.covers(k).is_none()
         {
@@ -426,7 +509,7 @@ fn trim(
             // A title that is also a small place ("Secretary", Maryland)
             // still divides.
             let named = index.covers(k).is_some_and(|m| !matches[m].ambiguous);
-            if !named && doc.units[k].case == Case::Capitalised {
+            if !named && matches!(doc.units[k].case, Case::Capitalised | Case::Upper) {
                 if let Some(end) = title_at(doc, k, b) {
                     // A title closing the run ("the Los Angeles Sheriff")
                     // leaves the name before it; common words before a
@@ -458,11 +541,58 @@ fn trim(
     piece(doc, matches, index, a..b, titled, opener, found);
 }
 
+/// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
+fn craft(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let prefix = |i: usize| i + 1 < b && CRAFT_PREFIXES.contains(doc.lower(i));
+    prefix(a) || (COMMON_WORDS.contains(doc.lower(a)) && prefix(a + 1))
+}
+
 /// Whether every word of the units is a common English word.
 pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
     units
         .filter(|&i| doc.is_word(i))
         .all(|i| COMMON_WORDS.contains(doc.lower(i)))
+}
+
+/// A model, version or mission code rather than a name: capitals with a
+/// number glued on ("IE6", "G7") or hyphened to them ("STS-134", "F-16").
+fn designation(doc: &Doc<'_>, i: usize) -> bool {
+    let word = doc.word(i);
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let glued = letters.len() < word.len() && !letters.is_empty();
+    // Split off a word, the number after a hyphen is a word unit too.
+    let hyphened =
+        doc.word(i + 1) == "-" && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    doc.units[i].case == Case::Upper
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && (glued || hyphened)
+}
+
+/// A Roman numeral: "part XVII", "Group II".
+fn numeral(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+}
+
+/// A country's code naming its currency: "US$ 20,000", "NZ $26".
+fn currency(doc: &Doc<'_>, i: usize) -> bool {
+    doc.units[i].case == Case::Upper && doc.word(i + 1).starts_with('$')
+}
+
+/// Whether a lowercased word names a part of the compass ("south",
+/// "western"), as places and adjectives of nation open with.
+pub(super) fn is_compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+    )
 }
 
 fn is_nationality(lower: &str) -> bool {
@@ -494,22 +624,12 @@ fn piece(
     // "English" may be a gazetteer alias, but alone it is an adjective.
     let adjective = is_nationality(w) && doc.units[a].case == Case::Capitalised;
     // "South Korean" is an adjective too.
-    let compass = matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-    );
+    let compass = is_compass(w);
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
-    if letter || (b - a == 2 && compass && adjective) {
+    let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
+    if letter || code || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
         }
@@ -556,10 +676,15 @@ fn piece(
             }
         }
     }
+    let tail = index
+        .covers(b - 1)
+        .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span.end)
+        .filter(|&m| matches[m].span.end == doc.units[b - 1].span.end);
     found.pieces.push(Piece {
         units,
         titled,
         matched,
+        tail,
     });
 }
 

@@ -71,7 +71,9 @@ pub(crate) fn recognize(
         }
     }
     rescue_people(text, &doc, &rejected, &mut candidates);
-    let candidates = resolve_overlaps(candidates);
+    let mut candidates = resolve_overlaps(candidates);
+    type_by_coordination(text, &mut candidates);
+    type_by_group_names(text, &mut candidates);
     let mut entities = cluster::cluster(text, &candidates, gazetteer);
     // "Russian" inside "Russian Volunteer Corps" is part of a name.
     let inside = |s: &Span| {
@@ -135,6 +137,98 @@ fn rescue_people(
         let word = doc.word(i);
         if surnames.contains(word) || given.contains(word) {
             candidates.push(person(doc.units[i].span));
+        }
+    }
+}
+
+/// Names in one list are of one kind: "Zeus, Hera and Athena", "Given,
+/// Breen, Irwin, Harte". A lone word typed from its shape alone takes the
+/// kind most of the list's typed names (by a cue or the gazetteer) have.
+/// Two names with only a comma between are no list: "Tedeschi, QC",
+/// "On board the Freewinds, Paris claims". A word the document also uses
+/// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
+/// to clustering. `candidates` are in text order.
+fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
+    let in_longer: Set<&str> = candidates
+        .iter()
+        .map(|c| &text[c.span])
+        .filter(|name| name.contains(' '))
+        .flat_map(|name| name.split(' '))
+        .collect();
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        let mut conjunction = false;
+        while end < candidates.len() {
+            let between = text[candidates[end - 1].span.end..candidates[end].span.start].trim();
+            match between {
+                "," => {}
+                "and" | "or" | ", and" | ", or" => conjunction = true,
+                _ => break,
+            }
+            end += 1;
+        }
+        if end - start >= 3 || (end - start == 2 && conjunction) {
+            type_list(text, &in_longer, &mut candidates[start..end]);
+        }
+        start = end;
+    }
+}
+
+/// A lone word typed from its shape alone that is a word of a group's
+/// longer name in the document names that group ("the Church of
+/// Scientology ... against Scientology", "Pirelli SpA ... Pirelli"),
+/// unless a person's name has it too ("Andy Warhol Foundation", "Andy
+/// Warhol").
+fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
+    let words_of = |kind: EntityType| -> Set<&str> {
+        candidates
+            .iter()
+            .filter(|c| c.kind == kind && (c.confidence > 0 || c.entry.is_some()))
+            .map(|c| &text[c.span])
+            .filter(|name| name.contains(' '))
+            .flat_map(|name| name.split(' '))
+            .collect()
+    };
+    let in_groups = words_of(EntityType::Group);
+    let in_people = words_of(EntityType::Person);
+    for c in candidates.iter_mut() {
+        let word = &text[c.span];
+        let group_word = in_groups.contains(word) && !in_people.contains(word);
+        if c.confidence == 0 && c.entry.is_none() && group_word {
+            c.kind = EntityType::Group;
+            c.confidence = 1;
+            c.gender = None;
+        }
+    }
+}
+
+/// Types the guessed lone words of a list by its typed names' majority.
+fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
+    let count = |kind: EntityType| {
+        list.iter()
+            .filter(|c| c.kind == kind && (c.confidence > 0 || c.entry.is_some()))
+            .count()
+    };
+    let kinds = [EntityType::Person, EntityType::Group, EntityType::Place].map(|k| (k, count(k)));
+    let most = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let mut leaders = kinds.iter().filter(|&&(_, n)| n == most);
+    let (Some(&(kind, _)), None) = (leaders.next(), leaders.next()) else {
+        return;
+    };
+    if most == 0 {
+        return;
+    }
+    for c in list.iter_mut() {
+        let word = &text[c.span];
+        // Capitals alone keep their guess: acronyms are mostly groups.
+        let lone = !word.contains(' ')
+            && word.chars().any(char::is_lowercase)
+            && !in_longer.contains(word);
+        if c.confidence == 0 && c.entry.is_none() && lone {
+            c.kind = kind;
+            c.confidence = 1;
+            c.gender = c.gender.filter(|_| kind == EntityType::Person);
         }
     }
 }

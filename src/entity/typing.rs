@@ -7,12 +7,13 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, TITLE_MODIFIERS,
+    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
+    SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
 };
 use crate::text::lowercase;
 use crate::Span;
 
-use super::candidate::{all_common, speech_verb_follows, Piece};
+use super::candidate::{all_common, is_compass, numbered_unit, speech_verb_follows, Piece};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -81,6 +82,9 @@ pub(super) fn type_piece(
         return None;
     }
     let mut votes = cues(doc, piece, true);
+    if country_closes(doc, matches, gazetteer, piece) {
+        votes.group += 2;
+    }
     let first_gender = first_name(doc, piece);
     let m = piece.matched.map(|mi| &matches[mi]);
     let exact = m.is_some_and(|m| m.span == span);
@@ -94,7 +98,11 @@ pub(super) fn type_piece(
     // knows only a town of that name, is the person unless a cue says place.
     let given = || FIRST_NAMES.get(doc.word(a));
     let small_town = m.is_some_and(|m| town && gazetteer.entry(m.entries[0]).prominence < CITY);
-    if b - a == 1 && small_town && votes.best().is_none_or(|(k, _)| k == EntityType::Person) {
+    if b - a == 1
+        && small_town
+        && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
+        && !in_place_frame(doc, matches, gazetteer, a)
+    {
         if let Some(&gender) = given() {
             return Some(Candidate {
                 span,
@@ -116,8 +124,15 @@ pub(super) fn type_piece(
             // A common word or small place: only with a cue agreeing.
             return match agreeing {
                 Some(id) => Some(linked(gazetteer, span, id, first_gender)),
+                // A village that speaks is a person's surname: "Mauer
+                // said", "said Mauer"; a common word ("Commerce said") is
+                // more often a body's short name.
                 None => {
-                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| c.confidence > 1)
+                    let common = COMMON_WORDS.contains(&*lowercase(&doc.text[span]));
+                    unlinked(doc, piece, span, &votes, first_gender).filter(|c| {
+                        c.confidence > 1
+                            || (c.kind == EntityType::Person && c.confidence > 0 && !common)
+                    })
                 }
             };
         }
@@ -148,7 +163,11 @@ pub(super) fn type_piece(
         // A gazetteer name followed by more name words: "Al Jazeera
         // English" (the group), "Moscow State University" (another group).
         let entry = gazetteer.entry(m.entries[0]);
-        let own = votes.best().filter(|&(_, s)| s >= STRONG);
+        // A person's shape speaks for itself: "Cheng Chung-tai" though a
+        // town is called Cheng.
+        let own = votes
+            .best()
+            .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
         let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
@@ -220,7 +239,13 @@ fn unlinked(
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
     let upper = doc.units[a].case == Case::Upper;
-    if b - a == 1 && upper && (2..=6).contains(&doc.word(a).chars().count()) {
+    let letters = doc.word(a).chars().count();
+    if b - a == 1 && upper && (2..=6).contains(&letters) {
+        return Some(EntityType::Group);
+    }
+    // "UNC Greensboro", "BBC News": an acronym too long for a person's
+    // initials opens the name of an institution or its branch.
+    if b - a >= 2 && upper && letters >= 3 && doc.units[a + 1].case != Case::Upper {
         return Some(EntityType::Group);
     }
     if b - a >= 2 && all_common(doc, a..b) {
@@ -232,6 +257,43 @@ fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
         return Some(EntityType::Group);
     }
     Some(EntityType::Person)
+}
+
+/// A frame only places fill: after a place and a comma ("Seattle,
+/// Washington"), though not in a list of names ("Breen, Staunton,
+/// Irwin"), or after a title and "of" ("Governor of Washington").
+fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: usize) -> bool {
+    if a < 2 || doc.units[a - 2].sentence != doc.units[a].sentence {
+        return false;
+    }
+    match doc.word(a - 1) {
+        "," => {
+            let listed = a >= 3 && doc.word(a - 3) == ",";
+            let end = doc.units[a - 2].span.end;
+            let i = matches.partition_point(|m| m.span.end < end);
+            !listed
+                && matches.get(i).is_some_and(|m| {
+                    m.span.end == end
+                        && !m.ambiguous
+                        && gazetteer.entry(m.entries[0]).kind == EntityType::Place
+                })
+        }
+        "of" => TITLES.contains(doc.lower(a - 2)),
+        _ => false,
+    }
+}
+
+/// "Statistics Canada", "Hitwise UK": a country closing a name it is not
+/// all of names that country's agency or branch, unless the name opens
+/// with a point of the compass ("Western Australia") or a first name
+/// ("Neil Jordan").
+fn country_closes(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, piece: &Piece) -> bool {
+    let a = piece.units.start;
+    piece.tail.is_some_and(|m| {
+        gazetteer.entry(matches[m].entries[0]).subtype == "country"
+            && !is_compass(doc.lower(a))
+            && !FIRST_NAMES.contains_key(doc.word(a))
+    })
 }
 
 /// The gender the first word gives as a first name, where it gives one.
@@ -259,7 +321,11 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         votes.person += 3;
     }
     let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
-    let person_shaped = words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial);
+    // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
+    // second in lower case after a hyphen, closes East Asian names.
+    let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
+    let person_shaped =
+        words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
     if person_shaped && inner {
         votes.person += 2;
     }
@@ -270,6 +336,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     votes.side = match_verb(doc, a, b);
     if role_after(doc, b) {
         votes.person += 2;
+    }
+    if age_after(doc, b) {
+        votes.person += STRONG;
     }
     let last_word = doc.lower(last);
     let first_word = doc.lower(first);
@@ -284,7 +353,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     } else if inner
         // A head alone names a group only as "the Church", not as the
         // common noun opening a sentence ("Police arrested him").
-        && (words.len() >= 2 || after_the(doc, a))
+        && (words.len() >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
         && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
     {
         votes.group += 3;
@@ -297,7 +366,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.place += 3;
     }
-    if member_after(doc, b) {
+    let kind_before = a > 0 && lower_word_in(doc, a - 1, &GROUP_NOUNS);
+    if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
         votes.group += 2;
     }
     if place_noun_after(doc, b) {
@@ -310,10 +380,25 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.place += 1;
     }
-    if speech_verb_follows(doc, b) && votes.place == 0 && votes.group == 0 {
+    let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
+    if speaker && votes.place == 0 && votes.group == 0 {
         votes.person += 1;
     }
     votes
+}
+
+/// An inverted attribution: `"...," said Mauer.` A speech verb in lower
+/// case right before the name, and the clause closing right after it.
+fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let verb =
+        a > 0 && doc.units[a - 1].case == Case::Lower && SPEECH_VERBS.contains(doc.word(a - 1));
+    verb && doc.units[a - 1].sentence == doc.units[a].sentence
+        && matches!(doc.word(b), "," | "." | "")
+}
+
+/// A hyphen, glued or standing apart as in text rebuilt from tokens.
+fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
+    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word(i) == "-")
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
@@ -378,12 +463,12 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
     let w = doc.lower(i);
     doc.is_word(i)
         && doc.units[i].sentence == doc.units[a].sentence
-        && TITLES.contains(w)
+        && (TITLES.contains(w) || role_noun(doc, i))
         && !TITLE_MODIFIERS.contains(w)
 }
 
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
-/// spokesman for".
+/// spokesman for", "Kort, an Australian woman".
 fn role_after(doc: &Doc<'_>, b: usize) -> bool {
     if doc.word(b) != "," {
         return false;
@@ -397,15 +482,54 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
             return false;
         }
         let w = doc.lower(k);
-        if TITLES.contains(w) {
+        if TITLES.contains(w) || role_noun(doc, k) {
             return true;
         }
-        if !(TITLE_MODIFIERS.contains(w) || NATIONALITIES.contains(w)) {
+        let adjective = NATIONALITIES.contains(w) || demonym_shaped(doc, k);
+        if !(TITLE_MODIFIERS.contains(w) || adjective) {
             return false;
         }
         k += 1;
     }
     false
+}
+
+/// A name a person is given as theirs: "Demosisto's Nathan Law", "Nathan
+/// Law of Demosisto". Only a person's full name counts: "Obama's
+/// spokesman" is a person's too.
+fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let full_name = |i: usize| {
+        doc.units
+            .get(i + 1)
+            .is_some_and(|u| u.case == Case::Capitalised)
+            && FIRST_NAMES.contains_key(doc.word(i))
+            && doc.units[i].case == Case::Capitalised
+    };
+    let possessor = matches!(doc.word(b), "'s" | "’s") && full_name(b + 1);
+    let of = a >= 3
+        && doc.word(a - 1) == "of"
+        && full_name(a - 3)
+        && doc.units[a - 3].sentence == doc.units[a].sentence;
+    possessor || of
+}
+
+/// A capitalised word shaped like a demonym no list has ("Australian",
+/// "Maltese", "Flemish"), not like the name of a place or team ("Surrey
+/// captain").
+fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.lower(i);
+    doc.units[i].case == Case::Capitalised
+        && ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+}
+
+/// An age in apposition, as news gives people's: "Duran, 45, takes on".
+fn age_after(doc: &Doc<'_>, b: usize) -> bool {
+    let age = doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
+        && doc
+            .word(b + 1)
+            .parse::<u8>()
+            .is_ok_and(|n| (1..=120).contains(&n));
+    doc.word(b) == "," && age && doc.word(b + 2) == ","
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -422,6 +546,12 @@ fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
         b
     };
     lower_word_in(doc, b, &PLACE_NOUNS)
+}
+
+/// A role noun standing alone, not closing a compound ("10-man Turkey").
+fn role_noun(doc: &Doc<'_>, i: usize) -> bool {
+    let compound = i > 0 && doc.units[i - 1].kind == Kind::Hyphen;
+    !compound && lower_word_in(doc, i, &ROLE_NOUNS)
 }
 
 /// Whether unit `i` is a word written in lower case and listed in `words`.
