@@ -11,7 +11,9 @@ use std::ops::Range;
 use crate::hash::Map;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
-use crate::gazetteer::{EntryId, Gazetteer, Gender};
+use crate::gazetteer::{
+    Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
+};
 use crate::lexicon::GROUP_HEADS;
 
 use super::typing::Candidate;
@@ -129,6 +131,18 @@ impl<'a> Name<'a> {
         }
         GROUP_HEADS.contains(self.key.as_str())
     }
+
+    /// The first letters of the capitalised words.
+    fn initials(&mut self) -> &str {
+        self.key.clear();
+        self.key.extend(
+            self.words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next()),
+        );
+        &self.key
+    }
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -144,9 +158,8 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<String>> = Map::default();
+    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = Map::default();
     let mut name = Name::default();
-    let mut alias = Name::default();
     for (ci, c) in candidates.iter().enumerate() {
         name.set(&text[c.span]);
         let surname_of = (name.words.len() == 1
@@ -212,11 +225,11 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
                     }
                 }
                 Slot::Vacant(slot) => {
-                    let mut heads = Vec::new();
-                    for n in gazetteer.entry(id).names() {
-                        alias.set(n);
-                        heads.extend(register_names(&mut index, k, &mut alias, is_person));
-                    }
+                    let heads = gazetteer
+                        .keys(id, entry_keys)
+                        .names()
+                        .filter_map(|keys| register_keys(&mut index, k, keys, is_person))
+                        .collect();
                     slot.insert(heads);
                 }
             }
@@ -326,59 +339,108 @@ fn register(index: &mut Index, k: usize, c: &Candidate, name: &mut Name, is_pers
     if let Some(id) = c.entry {
         index.by_entry.entry(id).or_insert(k);
     }
-    register_names(index, k, name, is_person);
+    if name.words.is_empty() {
+        return;
+    }
+    add_name(index, &name.norm, k);
+    if is_person {
+        add_surname(index, &name.last_key(), k);
+    } else if name.words.len() >= 2 {
+        add_content(index, name.content_key(), k);
+        if name.ends_with_head() {
+            point_head(index, &name.last_key(), k);
+        }
+        add_initials(index, name.initials(), k);
+    }
 }
 
-/// Registers a name of cluster `k`; returns the group head it pointed at the
-/// cluster, if any.
-fn register_names(index: &mut Index, k: usize, name: &mut Name, is_person: bool) -> Option<String> {
-    if name.words.is_empty() {
+/// Registers a gazetteer name of cluster `k`, as [`register`] would the
+/// name itself; returns the group head it pointed at the cluster, if any.
+fn register_keys<'g>(
+    index: &mut Index,
+    k: usize,
+    keys: NameKeys<'g>,
+    is_person: bool,
+) -> Option<&'g str> {
+    add_name(index, keys.norm, k);
+    if is_person {
+        add_surname(index, keys.surname, k);
         return None;
     }
+    let words = keys.words?;
+    add_content(index, words.content, k);
+    let head = words.head.then(|| {
+        point_head(index, keys.surname, k);
+        keys.surname
+    });
+    add_initials(index, words.initials, k);
+    head
+}
+
+/// The keys [`register`] files each name of an entry under, made once per
+/// process and kept with the gazetteer.
+fn entry_keys(entry: &Entry) -> EntryKeys {
+    let mut keys = EntryKeysBuilder::default();
+    let mut name = Name::default();
+    for n in entry.names() {
+        name.set(n);
+        if name.words.is_empty() {
+            continue;
+        }
+        let surname = name.last_key().into_owned();
+        let words = (name.words.len() >= 2).then(|| {
+            let head = name.ends_with_head();
+            let initials = name.initials().to_string();
+            (name.content_key().to_string(), head, initials)
+        });
+        keys.push(NameKeys {
+            norm: &name.norm,
+            surname: &surname,
+            words: words.as_ref().map(|(content, head, initials)| WordKeys {
+                content,
+                head: *head,
+                initials,
+            }),
+        });
+    }
+    keys.build()
+}
+
+fn add_name(index: &mut Index, norm: &str, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
-    if !index.by_name.contains_key(&name.norm) {
-        index.by_name.insert(name.norm.clone(), k);
-        add_to_bucket(index, &name.norm, k);
+    if !index.by_name.contains_key(norm) {
+        index.by_name.insert(norm.to_string(), k);
+        add_to_bucket(index, norm, k);
     }
-    let mut head = None;
-    if is_person {
-        let surname = name.last_key();
-        match index.by_surname.get_mut(&*surname) {
-            Some(list) => {
-                if !list.contains(&k) {
-                    list.push(k);
-                }
-            }
-            None => {
-                index.by_surname.insert(surname.to_string(), vec![k]);
-                if !index.by_name.contains_key(&*surname) {
-                    add_to_bucket(index, &surname, k);
-                }
+}
+
+fn add_surname(index: &mut Index, surname: &str, k: usize) {
+    match index.by_surname.get_mut(surname) {
+        Some(list) => {
+            if !list.contains(&k) {
+                list.push(k);
             }
         }
-    } else if name.words.len() >= 2 {
-        let key = name.content_key();
-        if !index.by_words.contains_key(key) {
-            index.by_words.insert(key.to_string(), k);
-        }
-        if name.ends_with_head() {
-            let key = name.last_key().into_owned();
-            point_head(index, &key, k);
-            head = Some(key);
-        }
-        name.key.clear();
-        name.key.extend(
-            name.words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .filter_map(|w| w.chars().next()),
-        );
-        if name.key.chars().count() >= 2 && !index.by_initials.contains_key(&name.key) {
-            index.by_initials.insert(name.key.clone(), k);
+        None => {
+            index.by_surname.insert(surname.to_string(), vec![k]);
+            if !index.by_name.contains_key(surname) {
+                add_to_bucket(index, surname, k);
+            }
         }
     }
-    head
+}
+
+fn add_content(index: &mut Index, key: &str, k: usize) {
+    if !index.by_words.contains_key(key) {
+        index.by_words.insert(key.to_string(), k);
+    }
+}
+
+fn add_initials(index: &mut Index, initials: &str, k: usize) {
+    if initials.chars().count() >= 2 && !index.by_initials.contains_key(initials) {
+        index.by_initials.insert(initials.to_string(), k);
+    }
 }
 
 fn add_to_bucket(index: &mut Index, name: &str, k: usize) {
