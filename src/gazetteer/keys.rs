@@ -10,16 +10,18 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Entries per chunk of the table. Building a gazetteer allocates one empty
-/// slot per chunk, and a chunk is allocated when one of its entries is
-/// first asked for.
+/// Entries per chunk of the table; a chunk is allocated when one of its
+/// entries is first asked for.
 const CHUNK: usize = 256;
 
 /// Every entry's keys, made on demand. Readers never lock: a slot once made
 /// is read with an atomic load.
 #[derive(Debug)]
 pub(crate) struct KeyTable {
-    chunks: Box<[OnceLock<Chunk>]>,
+    entries: usize,
+    /// A slot per chunk, allocated on first use too, so that building a
+    /// gazetteer allocates nothing for the table.
+    chunks: OnceLock<Box<[OnceLock<Chunk>]>>,
 }
 
 type Chunk = Box<[OnceLock<EntryKeys>]>;
@@ -27,17 +29,21 @@ type Chunk = Box<[OnceLock<EntryKeys>]>;
 impl KeyTable {
     pub(crate) fn new(entries: usize) -> KeyTable {
         KeyTable {
-            chunks: (0..entries.div_ceil(CHUNK))
-                .map(|_| OnceLock::new())
-                .collect(),
+            entries,
+            chunks: OnceLock::new(),
         }
     }
 
     /// The keys of entry `index`, made by `make` if no thread made them
     /// before.
     pub(crate) fn get_or_init(&self, index: usize, make: impl FnOnce() -> EntryKeys) -> &EntryKeys {
-        let chunk = self.chunks[index / CHUNK]
-            .get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        let chunks = self.chunks.get_or_init(|| {
+            (0..self.entries.div_ceil(CHUNK))
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        let chunk =
+            chunks[index / CHUNK].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
         chunk[index % CHUNK].get_or_init(make)
     }
 }
