@@ -11,7 +11,9 @@ use std::ops::Range;
 use crate::hash::Map;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
-use crate::gazetteer::{EntryId, Gazetteer, Gender};
+use crate::gazetteer::{
+    Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
+};
 use crate::lexicon::GROUP_HEADS;
 
 use super::typing::Candidate;
@@ -42,21 +44,49 @@ struct Cluster {
     gender: Option<Gender>,
 }
 
+/// The keys of the names registered so far. Keys of gazetteer names are
+/// borrowed from the gazetteer, which keeps them; only keys of the
+/// document's own names are copied.
 #[derive(Default)]
-struct Index {
+struct Index<'g> {
     by_entry: Map<EntryId, usize>,
-    by_name: Map<String, usize>,
+    by_name: Map<Cow<'g, str>, usize>,
     /// Person surnames: every cluster with that surname, latest last.
-    by_surname: Map<String, Vec<usize>>,
-    by_words: Map<String, usize>,
-    by_initials: Map<String, usize>,
+    by_surname: Map<Cow<'g, str>, Vec<usize>>,
+    by_words: Map<Cow<'g, str>, usize>,
+    by_initials: Map<Cow<'g, str>, usize>,
     /// A group name's last word, if a group head, to the latest group.
-    by_head: Map<String, usize>,
+    by_head: Map<Cow<'g, str>, usize>,
     /// First letter to (where in `bucket_names` the normalised name is, its
     /// length in chars, cluster), for edit distance.
     buckets: Map<char, Vec<(Range<usize>, usize, usize)>>,
     /// The bucketed names end to end: one buffer, not a string each.
     bucket_names: String,
+}
+
+/// A key to register a name under.
+#[derive(Clone, Copy)]
+enum Key<'g, 's> {
+    /// Kept by the gazetteer.
+    Kept(&'g str),
+    /// Made from a document's name, in a buffer reused for the next name.
+    Made(&'s str),
+}
+
+impl<'g> Key<'g, '_> {
+    fn as_str(&self) -> &str {
+        match *self {
+            Key::Kept(key) => key,
+            Key::Made(key) => key,
+        }
+    }
+
+    fn keep(self) -> Cow<'g, str> {
+        match self {
+            Key::Kept(key) => Cow::Borrowed(key),
+            Key::Made(key) => Cow::Owned(key.to_string()),
+        }
+    }
 }
 
 /// A name's words and keys, made once for both lookup and registration.
@@ -129,6 +159,18 @@ impl<'a> Name<'a> {
         }
         GROUP_HEADS.contains(self.key.as_str())
     }
+
+    /// The first letters of the capitalised words.
+    fn initials(&mut self) -> &str {
+        self.key.clear();
+        self.key.extend(
+            self.words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next()),
+        );
+        &self.key
+    }
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -144,14 +186,13 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<String>> = Map::default();
+    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = Map::default();
     let mut name = Name::default();
-    let mut alias = Name::default();
     for (ci, c) in candidates.iter().enumerate() {
         name.set(&text[c.span]);
         let surname_of = (name.words.len() == 1
             && (c.kind != EntityType::Person || c.entry.is_none()))
-        .then(|| index.by_surname.get(&name.norm))
+        .then(|| index.by_surname.get(name.norm.as_str()))
         .flatten()
         .and_then(|list| list.last().copied())
         .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
@@ -208,15 +249,15 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             match registered.entry((id, k, is_person)) {
                 Slot::Occupied(heads) => {
                     for head in heads.get() {
-                        point_head(&mut index, head, k);
+                        point_head(&mut index, Key::Kept(head), k);
                     }
                 }
                 Slot::Vacant(slot) => {
-                    let mut heads = Vec::new();
-                    for n in gazetteer.entry(id).names() {
-                        alias.set(n);
-                        heads.extend(register_names(&mut index, k, &mut alias, is_person));
-                    }
+                    let heads = gazetteer
+                        .keys(id, entry_keys)
+                        .names()
+                        .filter_map(|keys| register_keys(&mut index, k, keys, is_person))
+                        .collect();
                     slot.insert(heads);
                 }
             }
@@ -242,7 +283,7 @@ fn slot(kind: EntityType) -> usize {
     }
 }
 
-fn find(index: &Index, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> Option<usize> {
+fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> Option<usize> {
     if let Some(id) = c.entry {
         if let Some(&k) = index.by_entry.get(&id) {
             return Some(k);
@@ -256,7 +297,11 @@ fn find(index: &Index, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> 
         };
         entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
     };
-    if let Some(&k) = index.by_name.get(&name.norm).filter(|&&k| compatible(k)) {
+    if let Some(&k) = index
+        .by_name
+        .get(name.norm.as_str())
+        .filter(|&&k| compatible(k))
+    {
         return Some(k);
     }
     let words = name.words.len();
@@ -296,7 +341,7 @@ fn find(index: &Index, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> 
         // A group's head alone names the group last named with it: "the
         // Russian Volunteer Corps ... another Corps member".
         if name.ends_with_head() {
-            if let Some(&k) = index.by_head.get(&name.norm) {
+            if let Some(&k) = index.by_head.get(name.norm.as_str()) {
                 return Some(k);
             }
         }
@@ -306,7 +351,7 @@ fn find(index: &Index, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> 
 
 /// An earlier name within one edit of this one, both long enough, with the
 /// same first letter.
-fn fuzzy(index: &Index, norm: &str) -> Option<usize> {
+fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
     if norm.chars().count() < FUZZY_MIN_CHARS {
         return None;
     }
@@ -322,66 +367,116 @@ fn fuzzy(index: &Index, norm: &str) -> Option<usize> {
         .map(|&(_, _, k)| k)
 }
 
-fn register(index: &mut Index, k: usize, c: &Candidate, name: &mut Name, is_person: bool) {
+fn register(index: &mut Index<'_>, k: usize, c: &Candidate, name: &mut Name, is_person: bool) {
     if let Some(id) = c.entry {
         index.by_entry.entry(id).or_insert(k);
     }
-    register_names(index, k, name, is_person);
+    if name.words.is_empty() {
+        return;
+    }
+    add_name(index, Key::Made(&name.norm), k);
+    if is_person {
+        add_surname(index, Key::Made(&name.last_key()), k);
+    } else if name.words.len() >= 2 {
+        add_content(index, Key::Made(name.content_key()), k);
+        if name.ends_with_head() {
+            point_head(index, Key::Made(&name.last_key()), k);
+        }
+        add_initials(index, Key::Made(name.initials()), k);
+    }
 }
 
-/// Registers a name of cluster `k`; returns the group head it pointed at the
-/// cluster, if any.
-fn register_names(index: &mut Index, k: usize, name: &mut Name, is_person: bool) -> Option<String> {
-    if name.words.is_empty() {
+/// Registers a gazetteer name of cluster `k`, as [`register`] would the
+/// name itself; returns the group head it pointed at the cluster, if any.
+fn register_keys<'g>(
+    index: &mut Index<'g>,
+    k: usize,
+    keys: NameKeys<'g>,
+    is_person: bool,
+) -> Option<&'g str> {
+    add_name(index, Key::Kept(keys.norm), k);
+    if is_person {
+        add_surname(index, Key::Kept(keys.surname), k);
         return None;
     }
-    // Each distinct name enters its bucket once, with its first cluster, so
-    // registering a name costs the same however long the document.
-    if !index.by_name.contains_key(&name.norm) {
-        index.by_name.insert(name.norm.clone(), k);
-        add_to_bucket(index, &name.norm, k);
-    }
-    let mut head = None;
-    if is_person {
-        let surname = name.last_key();
-        match index.by_surname.get_mut(&*surname) {
-            Some(list) => {
-                if !list.contains(&k) {
-                    list.push(k);
-                }
-            }
-            None => {
-                index.by_surname.insert(surname.to_string(), vec![k]);
-                if !index.by_name.contains_key(&*surname) {
-                    add_to_bucket(index, &surname, k);
-                }
-            }
-        }
-    } else if name.words.len() >= 2 {
-        let key = name.content_key();
-        if !index.by_words.contains_key(key) {
-            index.by_words.insert(key.to_string(), k);
-        }
-        if name.ends_with_head() {
-            let key = name.last_key().into_owned();
-            point_head(index, &key, k);
-            head = Some(key);
-        }
-        name.key.clear();
-        name.key.extend(
-            name.words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .filter_map(|w| w.chars().next()),
-        );
-        if name.key.chars().count() >= 2 && !index.by_initials.contains_key(&name.key) {
-            index.by_initials.insert(name.key.clone(), k);
-        }
-    }
+    let words = keys.words?;
+    add_content(index, Key::Kept(words.content), k);
+    let head = words.head.then(|| {
+        point_head(index, Key::Kept(keys.surname), k);
+        keys.surname
+    });
+    add_initials(index, Key::Kept(words.initials), k);
     head
 }
 
-fn add_to_bucket(index: &mut Index, name: &str, k: usize) {
+/// The keys [`register`] files each name of an entry under, made once per
+/// process and kept with the gazetteer.
+fn entry_keys(entry: &Entry) -> EntryKeys {
+    let mut keys = EntryKeysBuilder::default();
+    let mut name = Name::default();
+    for n in entry.names() {
+        name.set(n);
+        if name.words.is_empty() {
+            continue;
+        }
+        let surname = name.last_key().into_owned();
+        let words = (name.words.len() >= 2).then(|| {
+            let head = name.ends_with_head();
+            let initials = name.initials().to_string();
+            (name.content_key().to_string(), head, initials)
+        });
+        keys.push(NameKeys {
+            norm: &name.norm,
+            surname: &surname,
+            words: words.as_ref().map(|(content, head, initials)| WordKeys {
+                content,
+                head: *head,
+                initials,
+            }),
+        });
+    }
+    keys.build()
+}
+
+fn add_name<'g>(index: &mut Index<'g>, norm: Key<'g, '_>, k: usize) {
+    // Each distinct name enters its bucket once, with its first cluster, so
+    // registering a name costs the same however long the document.
+    if !index.by_name.contains_key(norm.as_str()) {
+        index.by_name.insert(norm.keep(), k);
+        add_to_bucket(index, norm.as_str(), k);
+    }
+}
+
+fn add_surname<'g>(index: &mut Index<'g>, surname: Key<'g, '_>, k: usize) {
+    match index.by_surname.get_mut(surname.as_str()) {
+        Some(list) => {
+            if !list.contains(&k) {
+                list.push(k);
+            }
+        }
+        None => {
+            index.by_surname.insert(surname.keep(), vec![k]);
+            if !index.by_name.contains_key(surname.as_str()) {
+                add_to_bucket(index, surname.as_str(), k);
+            }
+        }
+    }
+}
+
+fn add_content<'g>(index: &mut Index<'g>, key: Key<'g, '_>, k: usize) {
+    if !index.by_words.contains_key(key.as_str()) {
+        index.by_words.insert(key.keep(), k);
+    }
+}
+
+fn add_initials<'g>(index: &mut Index<'g>, initials: Key<'g, '_>, k: usize) {
+    let key = initials.as_str();
+    if key.chars().count() >= 2 && !index.by_initials.contains_key(key) {
+        index.by_initials.insert(initials.keep(), k);
+    }
+}
+
+fn add_to_bucket(index: &mut Index<'_>, name: &str, k: usize) {
     let first = name.chars().next().unwrap_or(' ');
     let chars = name.chars().count();
     let start = index.bucket_names.len();
@@ -394,11 +489,11 @@ fn add_to_bucket(index: &mut Index, name: &str, k: usize) {
         .push((place, chars, k));
 }
 
-fn point_head(index: &mut Index, head: &str, k: usize) {
-    match index.by_head.get_mut(head) {
+fn point_head<'g>(index: &mut Index<'g>, head: Key<'g, '_>, k: usize) {
+    match index.by_head.get_mut(head.as_str()) {
         Some(cluster) => *cluster = k,
         None => {
-            index.by_head.insert(head.to_string(), k);
+            index.by_head.insert(head.keep(), k);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! the matcher that finds them in text.
 
 mod fold;
+mod keys;
 mod matcher;
 mod tsv;
 
@@ -15,6 +16,7 @@ use crate::error::Error;
 use crate::text::Layout;
 use crate::Span;
 
+pub(crate) use keys::{EntryKeys, EntryKeysBuilder, NameKeys, WordKeys};
 pub use tsv::COLUMNS;
 
 /// One gazetteer entry: a person, group or place and its names.
@@ -155,6 +157,7 @@ pub struct Gazetteer {
 struct Inner {
     entries: Vec<Entry>,
     matcher: matcher::Matcher,
+    keys: keys::KeyTable,
 }
 
 /// An index into a gazetteer's entries.
@@ -227,6 +230,14 @@ impl Gazetteer {
 
     pub(crate) fn entry(&self, id: EntryId) -> &Entry {
         &self.inner.entries[id.index()]
+    }
+
+    /// The keys clustering files an entry's names under, made by `make`
+    /// the first time any thread asks and then kept with the gazetteer.
+    pub(crate) fn keys(&self, id: EntryId, make: impl FnOnce(&Entry) -> EntryKeys) -> &EntryKeys {
+        self.inner
+            .keys
+            .get_or_init(id.index(), || make(self.entry(id)))
     }
 
     /// Every gazetteer name in `text`: leftmost-longest, non-overlapping, on
@@ -399,8 +410,13 @@ impl GazetteerBuilder {
         }
         self.check_unique_ids(&entries, &sources, &lines)?;
         let matcher = matcher::Matcher::new(&entries);
+        let keys = keys::KeyTable::new(entries.len());
         Ok(Gazetteer {
-            inner: Arc::new(Inner { entries, matcher }),
+            inner: Arc::new(Inner {
+                entries,
+                matcher,
+                keys,
+            }),
         })
     }
 }

@@ -1,0 +1,217 @@
+//! The keys the entity stage files an entry's names under when clustering,
+//! kept with the gazetteer: a country has dozens of names, and normalising
+//! them again in every document that mentions it was half of clustering.
+//!
+//! The keys are made the first time an entry is asked for, not when the
+//! gazetteer is built: the embedded gazetteers have hundreds of thousands of
+//! entries, a document mentions a few dozen, and start-up time and memory
+//! should not pay for the rest.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Entries per chunk of the table; a chunk is allocated when one of its
+/// entries is first asked for.
+const CHUNK: usize = 256;
+
+/// Every entry's keys, made on demand. Readers never lock: a slot once made
+/// is read with an atomic load.
+#[derive(Debug)]
+pub(crate) struct KeyTable {
+    entries: usize,
+    /// A slot per chunk, allocated on first use too, so that building a
+    /// gazetteer allocates nothing for the table.
+    chunks: OnceLock<Box<[OnceLock<Chunk>]>>,
+}
+
+type Chunk = Box<[OnceLock<EntryKeys>]>;
+
+impl KeyTable {
+    pub(crate) fn new(entries: usize) -> KeyTable {
+        KeyTable {
+            entries,
+            chunks: OnceLock::new(),
+        }
+    }
+
+    /// The keys of entry `index`, made by `make` if no thread made them
+    /// before.
+    pub(crate) fn get_or_init(&self, index: usize, make: impl FnOnce() -> EntryKeys) -> &EntryKeys {
+        let chunks = self.chunks.get_or_init(|| {
+            (0..self.entries.div_ceil(CHUNK))
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        let chunk =
+            chunks[index / CHUNK].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        chunk[index % CHUNK].get_or_init(make)
+    }
+}
+
+/// The keys of one name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct NameKeys<'a> {
+    /// The normalised name.
+    pub(crate) norm: &'a str,
+    /// The last word's key, by which a person is found.
+    pub(crate) surname: &'a str,
+    /// For names of two words or more.
+    pub(crate) words: Option<WordKeys<'a>>,
+}
+
+/// The keys of a name of two words or more.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct WordKeys<'a> {
+    /// The content words as a set.
+    pub(crate) content: &'a str,
+    /// Whether the last word is a group head, whose key is then the surname.
+    pub(crate) head: bool,
+    /// The initials of the capitalised words.
+    pub(crate) initials: &'a str,
+}
+
+/// The keys of all names of one entry, their strings in one buffer: the
+/// entries a long run of documents mentions add up, so a name costs a few
+/// ranges rather than a string per key.
+#[derive(Debug)]
+pub(crate) struct EntryKeys {
+    text: Box<str>,
+    names: Box<[Stored]>,
+}
+
+#[derive(Debug)]
+struct Stored {
+    norm: Range<u32>,
+    surname: Range<u32>,
+    words: Option<(Range<u32>, bool, Range<u32>)>,
+}
+
+impl EntryKeys {
+    /// The keys of each name, in the order they were added.
+    pub(crate) fn names(&self) -> impl Iterator<Item = NameKeys<'_>> {
+        self.names.iter().map(|s| s.view(&self.text))
+    }
+}
+
+impl Stored {
+    fn view<'a>(&self, text: &'a str) -> NameKeys<'a> {
+        let key = |r: &Range<u32>| &text[r.start as usize..r.end as usize];
+        NameKeys {
+            norm: key(&self.norm),
+            surname: key(&self.surname),
+            words: self
+                .words
+                .as_ref()
+                .map(|(content, head, initials)| WordKeys {
+                    content: key(content),
+                    head: *head,
+                    initials: key(initials),
+                }),
+        }
+    }
+}
+
+/// Collects the keys of an entry's names.
+#[derive(Debug, Default)]
+pub(crate) struct EntryKeysBuilder {
+    text: String,
+    names: Vec<Stored>,
+}
+
+impl EntryKeysBuilder {
+    /// Adds the keys of a name, unless an earlier name has the very same:
+    /// registering those again would change nothing, and spelling and case
+    /// variants ("Kiev", "KIEV") often have.
+    pub(crate) fn push(&mut self, keys: NameKeys<'_>) {
+        if self.names.iter().any(|s| s.view(&self.text) == keys) {
+            return;
+        }
+        let norm = self.add(keys.norm);
+        // The surname and content key are mostly the tail of the normalised
+        // name and the name itself: stored once.
+        let surname = if keys.norm.ends_with(keys.surname) {
+            norm.end - keys.surname.len() as u32..norm.end
+        } else {
+            self.add(keys.surname)
+        };
+        let words = keys.words.map(|w| {
+            let content = if w.content == keys.norm {
+                norm.clone()
+            } else {
+                self.add(w.content)
+            };
+            (content, w.head, self.add(w.initials))
+        });
+        self.names.push(Stored {
+            norm,
+            surname,
+            words,
+        });
+    }
+
+    pub(crate) fn build(self) -> EntryKeys {
+        EntryKeys {
+            text: self.text.into_boxed_str(),
+            names: self.names.into_boxed_slice(),
+        }
+    }
+
+    fn add(&mut self, key: &str) -> Range<u32> {
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        start..self.text.len() as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_back_as_pushed_once() {
+        let names = [
+            NameKeys {
+                norm: "novaya tavolshanka",
+                surname: "tavolshanka",
+                words: Some(WordKeys {
+                    content: "novaya tavolshanka",
+                    head: false,
+                    initials: "NT",
+                }),
+            },
+            NameKeys {
+                norm: "kiev",
+                surname: "kiev",
+                words: None,
+            },
+            NameKeys {
+                norm: "legion freedom russia",
+                surname: "rusia",
+                words: Some(WordKeys {
+                    content: "freedom legion russia",
+                    head: true,
+                    initials: "",
+                }),
+            },
+        ];
+        let mut builder = EntryKeysBuilder::default();
+        for keys in names.iter().chain(&names) {
+            builder.push(*keys);
+        }
+        let keys = builder.build();
+        assert_eq!(keys.names().collect::<Vec<_>>(), names);
+    }
+
+    #[test]
+    fn table_makes_each_entry_once() {
+        let table = KeyTable::new(CHUNK + 1);
+        let made = std::cell::Cell::new(0);
+        for index in [0, CHUNK, 0, CHUNK] {
+            table.get_or_init(index, || {
+                made.set(made.get() + 1);
+                EntryKeysBuilder::default().build()
+            });
+        }
+        assert_eq!(made.get(), 2);
+    }
+}
