@@ -83,6 +83,10 @@ pub(crate) static NAME_PREFIXES: LazyLock<Set<&'static str>> =
 pub(crate) static NOT_NAMES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/not_names.txt")));
 
+/// Days of the week, lowercased: one closing a name dates it.
+pub(crate) static WEEKDAYS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/weekdays.txt")));
+
 /// Nationality adjectives ("russian"), lowercased.
 pub(crate) static NATIONALITIES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));

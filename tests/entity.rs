@@ -110,6 +110,15 @@ const CASES: &[(&str, &[Expected])] = &[
     // The head before "of" or "for" types the name.
     ("Letters went to the Joint Council for the Welfare of Miners.",
      &[("Joint Council for the Welfare of Miners", G, 'a')]),
+    // "And" pairs two fields before the head they share; names on either
+    // side of it are two names.
+    ("He toured the National Air and Space Museum with the Fish and Wildlife Service.",
+     &[("National Air and Space Museum", L, 'a'), ("Fish and Wildlife Service", G, 'b')]),
+    ("Talks between Anna Halvorsen and Oakridge Bank failed.",
+     &[("Anna Halvorsen", P, 'a'), ("Oakridge Bank", G, 'b')]),
+    // A day closing a name dates it.
+    ("The Harlow Fund Tuesday said Dorian Velkov Monday agreed.",
+     &[("Harlow Fund", G, 'a'), ("Dorian Velkov", P, 'b')]),
     // Buildings, sites and roads are places, even named after a place.
     ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),

@@ -9,6 +9,7 @@ use crate::gazetteer::Match;
 use crate::lexicon::{
     COMMON_WORDS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS,
     NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    WEEKDAYS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -314,11 +315,14 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         // Only inside an institution's name, between two names of fields:
         // "Institute of Meteorology and Water Management".
         let after = connectors.end;
-        return words == ["and"]
-            && left.clone().any(head)
+        if words != ["and"] {
+            return false;
+        }
+        let fields_of = left.clone().any(head)
             && left.clone().any(|i| doc.word(i) == "of")
             && doc.is_cap(after)
             && doc.is_cap(after + 1);
+        return fields_of || paired_fields(doc, left, after);
     }
     if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
         return words.len() == 1
@@ -333,6 +337,24 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         let w = doc.lower(i);
         GROUP_HEADS.contains(w) || PLACE_NOUNS.contains(w) || FACILITY_HEADS.contains(w)
     }) && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
+}
+
+/// Whether "and" pairs two fields before the head they share, as common
+/// words all: "National Air and Space Museum", "Fish and Wildlife
+/// Service". Names on either side ("Smith and Jones Bank") are two names.
+fn paired_fields(doc: &Doc<'_>, left: Range<usize>, after: usize) -> bool {
+    let common = |i: usize| doc.is_cap(i) && COMMON_WORDS.contains(doc.lower(i));
+    let shared_head = |i: usize| {
+        let w = doc.lower(i);
+        GROUP_HEADS.contains(w) || FACILITY_HEADS.contains(w) || PLACE_NOUNS.contains(w)
+    };
+    if left.clone().any(|i| !common(i) || shared_head(i)) {
+        return false;
+    }
+    // The head comes within three words, through common words only.
+    (after..(after + 3).min(doc.units.len()))
+        .take_while(|&i| common(i))
+        .any(shared_head)
 }
 
 /// Trims a run and splits it into pieces, each typed later.
@@ -459,6 +481,10 @@ fn trim(
     // initial, which has its period.
     let mut b = b;
     while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
+        b -= 1;
+    }
+    // A day closing the run dates the name: "Dole Tuesday said".
+    while b > a + 1 && WEEKDAYS.contains(doc.lower(b - 1)) {
         b -= 1;
     }
     // A first name and surname after words of another kind begin a new
