@@ -87,6 +87,10 @@ pub(crate) static NOT_NAMES: LazyLock<Set<&'static str>> =
 pub(crate) static WEEKDAYS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/weekdays.txt")));
 
+/// Trades that close company names ("Dow Chemical"), lowercased.
+pub(crate) static TRADE_WORDS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/trade_words.txt")));
+
 /// Nationality adjectives ("russian"), lowercased.
 pub(crate) static NATIONALITIES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));

@@ -104,6 +104,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),
+    // A trade closing a name makes a company's, unless a given name opens
+    // it.
+    ("Shares of Harlow Chemical and Oakridge Electric Power fell, Anna Power said.",
+     &[("Harlow Chemical", G, 'a'), ("Oakridge Electric Power", G, 'b'), ("Anna Power", P, 'c')]),
     // Publications are named by their heads too.
     ("He told Harbor Weekly and the Quill Magazine about it.",
      &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),
