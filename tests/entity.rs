@@ -108,6 +108,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // it.
     ("Shares of Harlow Chemical and Oakridge Electric Power fell, Anna Power said.",
      &[("Harlow Chemical", G, 'a'), ("Oakridge Electric Power", G, 'b'), ("Anna Power", P, 'c')]),
+    // Heads that open a name in other languages, and openers of clubs'
+    // names, make a group's.
+    ("Loans from Banco Varella helped Dynamo Harlow and Instituto Dorvale.",
+     &[("Banco Varella", G, 'a'), ("Dynamo Harlow", G, 'b'), ("Instituto Dorvale", G, 'c')]),
     // Publications are named by their heads too.
     ("He told Harbor Weekly and the Quill Magazine about it.",
      &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),

@@ -7,8 +7,8 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
-    SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
+    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+    ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -356,6 +356,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         && (words.len() >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
         && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
     {
+        votes.group += 3;
+    }
+    if inner && words.len() >= 2 && OPENING_HEADS.contains(first_word) {
         votes.group += 3;
     }
     if inner && words.len() >= 2 && !person_shaped && TRADE_WORDS.contains(last_word) {
