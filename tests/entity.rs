@@ -153,6 +153,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // Model, version and mission codes are none of ours; an acronym is.
     ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
      &[("NATO", G, 'a')]),
+    // So is a product closing in a short model code; a given name, a
+    // title, a legal form or a Roman numeral closing a name keeps it.
+    ("Buyers of the Vextor VR met Anna Kerr MP, Marvetti AG and Pope Dorian II.",
+     &[("Anna Kerr", P, 'a'), ("Marvetti AG", G, 'b'), ("Dorian II", P, 'c')]),
     // Ships and other craft are none of ours, whatever their names.
     ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
     // A country's code before a dollar sign names a currency.
