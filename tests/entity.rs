@@ -127,6 +127,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // A day closing a name dates it.
     ("The Harlow Fund Tuesday said Dorian Velkov Monday agreed.",
      &[("Harlow Fund", G, 'a'), ("Dorian Velkov", P, 'b')]),
+    // A run closing in a head is one name, though a given name stands
+    // inside it.
+    ("Crowds filled the Dorvale Memorial Hall Station at dusk.",
+     &[("Dorvale Memorial Hall Station", L, 'a')]),
     // Buildings, sites and roads are places, even named after a place.
     ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),

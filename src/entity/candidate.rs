@@ -490,7 +490,12 @@ fn trim(
     // A first name and surname after words of another kind begin a new
     // name: "Minister of Education Stefania Giannini", "Council on
     // American-Islamic Relations Alia Salem".
-    for k in a + 1..b.saturating_sub(1) {
+    // A run closing in a head names one place or group: "Memorial Hall
+    // Station" is no man's name.
+    let last = doc.lower(b - 1);
+    let headed =
+        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last);
+    for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
         let before = doc.lower(k - 1);
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".
