@@ -131,6 +131,12 @@ const CASES: &[(&str, &[Expected])] = &[
     // inside it.
     ("Crowds filled the Dorvale Memorial Hall Station at dusk.",
      &[("Dorvale Memorial Hall Station", L, 'a')]),
+    // Text rebuilt from tokens spaces the hyphens of a name that runs on
+    // to its head; a dash after a person's name divides.
+    ("Jets left the Varga - Holloway Air Force Base on Monday.",
+     &[("Varga - Holloway Air Force Base", L, 'a')]),
+    ("The plan was backed by Anna Kerr - Harlow Council leader - at once.",
+     &[("Anna Kerr", P, 'a'), ("Harlow Council", G, 'b')]),
     // Buildings, sites and roads are places, even named after a place.
     ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),

@@ -219,7 +219,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
                 end = j + 2;
                 continue;
             }
-            if particle {
+            if particle || hyphened_to_head(doc, start, j, limit) {
                 end = through_match(j + 1);
                 continue;
             }
@@ -292,6 +292,29 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
         k += 1;
     }
     (k > after && GROUP_HEADS.contains(doc.lower(k - 1))).then_some(k)
+}
+
+/// Whether the spaced hyphen at `j` joins two name words of a name that
+/// runs on to its head: "Wright - Patterson Air Force Base", "Sea - Air -
+/// Space Museum" in text rebuilt from tokens. Words in capitals are left
+/// apart, as a headline's dash stands between them ("SOCCER - ENGLISH
+/// LEAGUE"), and so is a person's name before a dash ("Anna Kerr - Harlow
+/// Council").
+fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool {
+    let capitalised = |i: usize| doc.units[i].case == Case::Capitalised && doc.is_word(i);
+    if !capitalised(j - 1) || FIRST_NAMES.contains_key(doc.word(start)) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < limit.min(j + 6)
+        && (capitalised(k) || (spaced_hyphen(doc, k) && k + 1 < limit && capitalised(k + 1)))
+    {
+        k += 1;
+    }
+    k > j + 1 && {
+        let last = doc.lower(k - 1);
+        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last)
+    }
 }
 
 /// A hyphen standing apart from the words on both sides, as in text
