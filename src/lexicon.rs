@@ -83,6 +83,19 @@ pub(crate) static NAME_PREFIXES: LazyLock<Set<&'static str>> =
 pub(crate) static NOT_NAMES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/not_names.txt")));
 
+/// Days of the week, lowercased: one closing a name dates it.
+pub(crate) static WEEKDAYS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/weekdays.txt")));
+
+/// Trades that close company names ("Dow Chemical"), lowercased.
+pub(crate) static TRADE_WORDS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/trade_words.txt")));
+
+/// Heads that open a group's name ("Banco Santander", "FC Porto"),
+/// lowercased.
+pub(crate) static OPENING_HEADS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/opening_heads.txt")));
+
 /// Nationality adjectives ("russian"), lowercased.
 pub(crate) static NATIONALITIES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));

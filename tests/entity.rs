@@ -104,12 +104,39 @@ const CASES: &[(&str, &[Expected])] = &[
     // Legal forms of companies abroad.
     ("Shares of Marvetti SpA and Kellgren AB rose.",
      &[("Marvetti SpA", G, 'a'), ("Kellgren AB", G, 'b')]),
+    // A trade closing a name makes a company's, unless a given name opens
+    // it.
+    ("Shares of Harlow Chemical and Oakridge Electric Power fell, Anna Power said.",
+     &[("Harlow Chemical", G, 'a'), ("Oakridge Electric Power", G, 'b'), ("Anna Power", P, 'c')]),
+    // Heads that open a name in other languages, and openers of clubs'
+    // names, make a group's.
+    ("Loans from Banco Varella helped Dynamo Harlow and Instituto Dorvale.",
+     &[("Banco Varella", G, 'a'), ("Dynamo Harlow", G, 'b'), ("Instituto Dorvale", G, 'c')]),
     // Publications are named by their heads too.
     ("He told Harbor Weekly and the Quill Magazine about it.",
      &[("Harbor Weekly", G, 'a'), ("Quill Magazine", G, 'b')]),
     // The head before "of" or "for" types the name.
     ("Letters went to the Joint Council for the Welfare of Miners.",
      &[("Joint Council for the Welfare of Miners", G, 'a')]),
+    // "And" pairs two fields before the head they share; names on either
+    // side of it are two names.
+    ("He toured the National Air and Space Museum with the Fish and Wildlife Service.",
+     &[("National Air and Space Museum", L, 'a'), ("Fish and Wildlife Service", G, 'b')]),
+    ("Talks between Anna Halvorsen and Oakridge Bank failed.",
+     &[("Anna Halvorsen", P, 'a'), ("Oakridge Bank", G, 'b')]),
+    // A day closing a name dates it.
+    ("The Harlow Fund Tuesday said Dorian Velkov Monday agreed.",
+     &[("Harlow Fund", G, 'a'), ("Dorian Velkov", P, 'b')]),
+    // A run closing in a head is one name, though a given name stands
+    // inside it.
+    ("Crowds filled the Dorvale Memorial Hall Station at dusk.",
+     &[("Dorvale Memorial Hall Station", L, 'a')]),
+    // Text rebuilt from tokens spaces the hyphens of a name that runs on
+    // to its head; a dash after a person's name divides.
+    ("Jets left the Varga - Holloway Air Force Base on Monday.",
+     &[("Varga - Holloway Air Force Base", L, 'a')]),
+    ("The plan was backed by Anna Kerr - Harlow Council leader - at once.",
+     &[("Anna Kerr", P, 'a'), ("Harlow Council", G, 'b')]),
     // Buildings, sites and roads are places, even named after a place.
     ("Fans crowded into the Harlow Stadium and the Museum of Flight.",
      &[("Harlow Stadium", L, 'a'), ("Museum of Flight", L, 'b')]),
@@ -136,6 +163,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // Model, version and mission codes are none of ours; an acronym is.
     ("Pilots flew the F-16 and the XR7 while NATO watched STS-134 launch.",
      &[("NATO", G, 'a')]),
+    // So is a product closing in a short model code; a given name, a
+    // title, a legal form or a Roman numeral closing a name keeps it.
+    ("Buyers of the Vextor VR met Anna Kerr MP, Marvetti AG and Pope Dorian II.",
+     &[("Anna Kerr", P, 'a'), ("Marvetti AG", G, 'b'), ("Dorian II", P, 'c')]),
     // Ships and other craft are none of ours, whatever their names.
     ("The vessel HMS Anna Petrova docked, and Space Shuttle Kyiv flew.", &[]),
     // A country's code before a dollar sign names a currency.

@@ -9,6 +9,7 @@ use crate::gazetteer::Match;
 use crate::lexicon::{
     COMMON_WORDS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS,
     NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    WEEKDAYS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -218,7 +219,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
                 end = j + 2;
                 continue;
             }
-            if particle {
+            if particle || hyphened_to_head(doc, start, j, limit) {
                 end = through_match(j + 1);
                 continue;
             }
@@ -293,6 +294,29 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
     (k > after && GROUP_HEADS.contains(doc.lower(k - 1))).then_some(k)
 }
 
+/// Whether the spaced hyphen at `j` joins two name words of a name that
+/// runs on to its head: "Wright - Patterson Air Force Base", "Sea - Air -
+/// Space Museum" in text rebuilt from tokens. Words in capitals are left
+/// apart, as a headline's dash stands between them ("SOCCER - ENGLISH
+/// LEAGUE"), and so is a person's name before a dash ("Anna Kerr - Harlow
+/// Council").
+fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool {
+    let capitalised = |i: usize| doc.units[i].case == Case::Capitalised && doc.is_word(i);
+    if !capitalised(j - 1) || FIRST_NAMES.contains_key(doc.word(start)) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < limit.min(j + 6)
+        && (capitalised(k) || (spaced_hyphen(doc, k) && k + 1 < limit && capitalised(k + 1)))
+    {
+        k += 1;
+    }
+    k > j + 1 && {
+        let last = doc.lower(k - 1);
+        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last)
+    }
+}
+
 /// A hyphen standing apart from the words on both sides, as in text
 /// rebuilt from tokens.
 fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
@@ -314,11 +338,14 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         // Only inside an institution's name, between two names of fields:
         // "Institute of Meteorology and Water Management".
         let after = connectors.end;
-        return words == ["and"]
-            && left.clone().any(head)
+        if words != ["and"] {
+            return false;
+        }
+        let fields_of = left.clone().any(head)
             && left.clone().any(|i| doc.word(i) == "of")
             && doc.is_cap(after)
             && doc.is_cap(after + 1);
+        return fields_of || paired_fields(doc, left, after);
     }
     if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
         return words.len() == 1
@@ -333,6 +360,24 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         let w = doc.lower(i);
         GROUP_HEADS.contains(w) || PLACE_NOUNS.contains(w) || FACILITY_HEADS.contains(w)
     }) && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
+}
+
+/// Whether "and" pairs two fields before the head they share, as common
+/// words all: "National Air and Space Museum", "Fish and Wildlife
+/// Service". Names on either side ("Smith and Jones Bank") are two names.
+fn paired_fields(doc: &Doc<'_>, left: Range<usize>, after: usize) -> bool {
+    let common = |i: usize| doc.is_cap(i) && COMMON_WORDS.contains(doc.lower(i));
+    let shared_head = |i: usize| {
+        let w = doc.lower(i);
+        GROUP_HEADS.contains(w) || FACILITY_HEADS.contains(w) || PLACE_NOUNS.contains(w)
+    };
+    if left.clone().any(|i| !common(i) || shared_head(i)) {
+        return false;
+    }
+    // The head comes within three words, through common words only.
+    (after..(after + 3).min(doc.units.len()))
+        .take_while(|&i| common(i))
+        .any(shared_head)
 }
 
 /// Trims a run and splits it into pieces, each typed later.
@@ -461,10 +506,19 @@ fn trim(
     while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
         b -= 1;
     }
+    // A day closing the run dates the name: "Dole Tuesday said".
+    while b > a + 1 && WEEKDAYS.contains(doc.lower(b - 1)) {
+        b -= 1;
+    }
     // A first name and surname after words of another kind begin a new
     // name: "Minister of Education Stefania Giannini", "Council on
     // American-Islamic Relations Alia Salem".
-    for k in a + 1..b.saturating_sub(1) {
+    // A run closing in a head names one place or group: "Memorial Hall
+    // Station" is no man's name.
+    let last = doc.lower(b - 1);
+    let headed =
+        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last);
+    for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
         let before = doc.lower(k - 1);
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".

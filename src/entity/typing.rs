@@ -7,8 +7,8 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
-    SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+    ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -79,6 +79,9 @@ pub(super) fn type_piece(
     let (a, b) = (piece.units.start, piece.units.end);
     let span = Span::new(doc.units[a].span.start, doc.units[b - 1].span.end);
     if is_event(doc, piece) && piece.matched.is_none_or(|m| matches[m].span != span) {
+        return None;
+    }
+    if is_product(doc, piece) {
         return None;
     }
     let mut votes = cues(doc, piece, true);
@@ -358,6 +361,12 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.group += 3;
     }
+    if inner && words.len() >= 2 && OPENING_HEADS.contains(first_word) {
+        votes.group += 3;
+    }
+    if inner && words.len() >= 2 && !person_shaped && TRADE_WORDS.contains(last_word) {
+        votes.group += 3;
+    }
     if inner
         && words.len() >= 2
         && !facility
@@ -399,6 +408,28 @@ fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// A hyphen, glued or standing apart as in text rebuilt from tokens.
 fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
     doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word(i) == "-")
+}
+
+/// A product's name closing in a short model code in capitals ("Vextor
+/// VR", "Windows XP"): none of ours. People's names close in such codes
+/// only after a given name or as a title ("Anna Kerr MP"), companies' in
+/// their legal form ("Marvetti AG"), places' where the gazetteer knows the
+/// name before it ("Hong Kong SAR"); a Roman numeral numbers a name.
+fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
+    let (a, b) = (piece.units.start, piece.units.end);
+    let code = doc.word(b - 1);
+    b - a >= 2
+        && doc.units[b - 1].case == Case::Upper
+        // A word of its own, not the end of a hyphened name ("AL-RAM").
+        && !doc.units[b - 2].glued
+        && (2..=3).contains(&code.len())
+        && code.bytes().all(|c| c.is_ascii_uppercase())
+        && !code.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+        && !GROUP_HEADS.contains(doc.lower(b - 1))
+        && !TITLES.contains(doc.lower(b - 1))
+        && !FIRST_NAMES.contains_key(doc.word(a))
+        && piece.matched.is_none()
+        && piece.tail.is_none()
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
