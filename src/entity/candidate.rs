@@ -311,10 +311,7 @@ fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool
     {
         k += 1;
     }
-    k > j + 1 && {
-        let last = doc.lower(k - 1);
-        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last)
-    }
+    k > j + 1 && is_head(doc.lower(k - 1))
 }
 
 /// A hyphen standing apart from the words on both sides, as in text
@@ -356,10 +353,8 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
     if words[0] == "the" || words.len() > 2 {
         return false;
     }
-    left.clone().any(|i| {
-        let w = doc.lower(i);
-        GROUP_HEADS.contains(w) || PLACE_NOUNS.contains(w) || FACILITY_HEADS.contains(w)
-    }) && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
+    left.clone().any(|i| is_head(doc.lower(i)))
+        && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
 }
 
 /// Whether "and" pairs two fields before the head they share, as common
@@ -367,10 +362,7 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
 /// Service". Names on either side ("Smith and Jones Bank") are two names.
 fn paired_fields(doc: &Doc<'_>, left: Range<usize>, after: usize) -> bool {
     let common = |i: usize| doc.is_cap(i) && COMMON_WORDS.contains(doc.lower(i));
-    let shared_head = |i: usize| {
-        let w = doc.lower(i);
-        GROUP_HEADS.contains(w) || FACILITY_HEADS.contains(w) || PLACE_NOUNS.contains(w)
-    };
+    let shared_head = |i: usize| is_head(doc.lower(i));
     if left.clone().any(|i| !common(i) || shared_head(i)) {
         return false;
     }
@@ -424,6 +416,12 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     let word = doc.word(i);
     let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(&*lowercase(word));
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
+}
+
+/// Whether a lowercased word heads the name of a group, a building or a
+/// place ("council", "museum", "river"): what names run on to.
+fn is_head(lower: &str) -> bool {
+    GROUP_HEADS.contains(lower) || FACILITY_HEADS.contains(lower) || PLACE_NOUNS.contains(lower)
 }
 
 fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
@@ -515,9 +513,7 @@ fn trim(
     // American-Islamic Relations Alia Salem".
     // A run closing in a head names one place or group: "Memorial Hall
     // Station" is no man's name.
-    let last = doc.lower(b - 1);
-    let headed =
-        GROUP_HEADS.contains(last) || FACILITY_HEADS.contains(last) || PLACE_NOUNS.contains(last);
+    let headed = is_head(doc.lower(b - 1));
     for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
         let before = doc.lower(k - 1);
         // An opener without evidence before a first name is a word:
@@ -623,7 +619,7 @@ fn designation(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// A Roman numeral: "part XVII", "Group II".
-fn numeral(word: &str) -> bool {
+pub(super) fn numeral(word: &str) -> bool {
     word.len() >= 2 && word.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
 }
 

@@ -149,12 +149,7 @@ fn rescue_people(
 /// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
 /// to clustering. `candidates` are in text order.
 fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
-    let in_longer: Set<&str> = candidates
-        .iter()
-        .map(|c| &text[c.span])
-        .filter(|name| name.contains(' '))
-        .flat_map(|name| name.split(' '))
-        .collect();
+    let in_longer = words_of_longer(text, candidates.iter());
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
@@ -181,21 +176,18 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// unless a person's name has it too ("Andy Warhol Foundation", "Andy
 /// Warhol").
 fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
-    let words_of = |kind: EntityType| -> Set<&str> {
-        candidates
-            .iter()
-            .filter(|c| c.kind == kind && (c.confidence > 0 || c.entry.is_some()))
-            .map(|c| &text[c.span])
-            .filter(|name| name.contains(' '))
-            .flat_map(|name| name.split(' '))
-            .collect()
+    let words_of = |kind: EntityType| {
+        words_of_longer(
+            text,
+            candidates.iter().filter(|c| c.kind == kind && typed(c)),
+        )
     };
     let in_groups = words_of(EntityType::Group);
     let in_people = words_of(EntityType::Person);
     for c in candidates.iter_mut() {
         let word = &text[c.span];
         let group_word = in_groups.contains(word) && !in_people.contains(word);
-        if c.confidence == 0 && c.entry.is_none() && group_word {
+        if !typed(c) && group_word {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;
@@ -203,13 +195,27 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     }
 }
 
+/// Whether a candidate's type comes from a cue or the gazetteer, not from
+/// its shape alone.
+fn typed(c: &Candidate) -> bool {
+    c.confidence > 0 || c.entry.is_some()
+}
+
+/// The words of the names of more than one word among `candidates`.
+fn words_of_longer<'t, 'c>(
+    text: &'t str,
+    candidates: impl Iterator<Item = &'c Candidate>,
+) -> Set<&'t str> {
+    candidates
+        .map(|c| &text[c.span])
+        .filter(|name| name.contains(' '))
+        .flat_map(|name| name.split(' '))
+        .collect()
+}
+
 /// Types the guessed lone words of a list by its typed names' majority.
 fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
-    let count = |kind: EntityType| {
-        list.iter()
-            .filter(|c| c.kind == kind && (c.confidence > 0 || c.entry.is_some()))
-            .count()
-    };
+    let count = |kind: EntityType| list.iter().filter(|c| c.kind == kind && typed(c)).count();
     let kinds = [EntityType::Person, EntityType::Group, EntityType::Place].map(|k| (k, count(k)));
     let most = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
     let mut leaders = kinds.iter().filter(|&&(_, n)| n == most);
@@ -225,7 +231,7 @@ fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
         let lone = !word.contains(' ')
             && word.chars().any(char::is_lowercase)
             && !in_longer.contains(word);
-        if c.confidence == 0 && c.entry.is_none() && lone {
+        if !typed(c) && lone {
             c.kind = kind;
             c.confidence = 1;
             c.gender = c.gender.filter(|_| kind == EntityType::Person);

@@ -13,7 +13,9 @@ use crate::lexicon::{
 use crate::text::lowercase;
 use crate::Span;
 
-use super::candidate::{all_common, is_compass, numbered_unit, speech_verb_follows, Piece};
+use super::candidate::{
+    all_common, is_compass, numbered_unit, numeral, speech_verb_follows, Piece,
+};
 use super::units::{Case, Doc, Kind};
 
 /// A typed candidate mention.
@@ -424,7 +426,7 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && !doc.units[b - 2].glued
         && (2..=3).contains(&code.len())
         && code.bytes().all(|c| c.is_ascii_uppercase())
-        && !code.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+        && !numeral(code)
         && !GROUP_HEADS.contains(doc.lower(b - 1))
         && !TITLES.contains(doc.lower(b - 1))
         && !FIRST_NAMES.contains_key(doc.word(a))
