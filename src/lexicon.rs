@@ -66,9 +66,14 @@ pub(crate) static PLACE_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/place_nouns.txt")));
 
 /// Last words of the names of buildings, sites and roads ("Stadium",
-/// "Museum"), lowercased: such a name is a place.
+/// "Tower"), lowercased: such a name is a place.
 pub(crate) static FACILITY_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/facility_heads.txt")));
+
+/// Words closing a compound adjective after a name ("Kremlin-backed",
+/// "Soviet-era"), lowercased: never a given name's second syllable.
+pub(crate) static COMPOUND_HEADS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/compound_heads.txt")));
 
 /// Lowercase words that may sit inside a name ("of", "van", "bin").
 pub(crate) static NAME_CONNECTORS: LazyLock<Set<&'static str>> =

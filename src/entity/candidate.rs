@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use crate::gazetteer::Match;
 use crate::lexicon::{
-    COMMON_WORDS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, NAME_CONNECTORS,
-    NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
-    WEEKDAYS,
+    COMMON_WORDS, COMPOUND_HEADS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
+    NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES,
+    TITLE_MODIFIERS, WEEKDAYS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -194,10 +194,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             && prev_glued
             && unit.glued
             && j + 1 < limit
-            && doc.units[j + 1].case == Case::Lower
-            && doc.is_word(j + 1)
-            && !COMMON_WORDS.contains(doc.word(j + 1))
-            && doc.word(j + 1).chars().count() <= 5
+            && given_syllable(doc, start, j, 5)
         {
             end = j + 2;
             continue;
@@ -209,11 +206,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
         // "Khaled Al - Maeena".
         if spaced_hyphen(doc, j) && j + 1 < limit {
-            let given = doc.units[j + 1].case == Case::Lower
-                && doc.is_word(j + 1)
-                && !COMMON_WORDS.contains(doc.word(j + 1))
-                && doc.word(j + 1).chars().count() <= 6
-                && j - start >= 2;
+            let given = j - start >= 2 && given_syllable(doc, start, j, 6);
             let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
             if given {
                 end = j + 2;
@@ -250,7 +243,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         {
             k += 1;
         }
-        if k > j && k < limit && connector_ok(doc, start..j, j..k) {
+        if k > j && k < limit && connector_ok(doc, index, start..j, j..k) {
             // "al-Assad": the particle may be hyphenated to the name.
             if doc.units[k].kind == Kind::Hyphen
                 && doc.units[k - 1].glued
@@ -268,6 +261,24 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// Whether the word after the hyphen at `j` is the lowercase second
+/// syllable of a given name ("Hui Chi-fung", "Kim Jong - un"). A common
+/// word is one only after a family name and a first syllable, both short
+/// ("Wong Kwok-kin", "Hau Lung - bin"), and never when it closes a
+/// compound adjective ("Hong Kong-born").
+fn given_syllable(doc: &Doc<'_>, start: usize, j: usize, max_len: usize) -> bool {
+    let len = |i: usize| doc.word(i).chars().count();
+    let s = j + 1;
+    if doc.units[s].case != Case::Lower || !doc.is_word(s) || len(s) > max_len {
+        return false;
+    }
+    let w = doc.word(s);
+    !COMMON_WORDS.contains(w)
+        || (j >= start + 2
+            && !COMPOUND_HEADS.contains(w)
+            && (start..j).all(|i| doc.units[i].case == Case::Capitalised && len(i) <= 5))
 }
 
 /// The end of a name that runs on through a common noun's possessive to
@@ -328,7 +339,12 @@ fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
 /// "for" and "the" only after a group or place head ("Legion for the Freedom
 /// of Russia", "Gulf of Mexico"), never to start a title's complement
 /// ("President of Ukraine Volodymyr Zelensky").
-fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> bool {
+fn connector_ok(
+    doc: &Doc<'_>,
+    index: &MatchIndex,
+    left: Range<usize>,
+    connectors: Range<usize>,
+) -> bool {
     let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
     let head = |i: usize| GROUP_HEADS.contains(doc.lower(i));
     if words.contains(&"and") {
@@ -338,10 +354,16 @@ fn connector_ok(doc: &Doc<'_>, left: Range<usize>, connectors: Range<usize>) -> 
         if words != ["and"] {
             return false;
         }
+        // The field after "and" may be one common word closing the name
+        // ("Union of Atheists and Agnostics"), but a listed name there
+        // starts a name of its own ("Institute of Technology and Colorado
+        // State University").
+        let lone_field = !doc.is_cap(after + 1) && COMMON_WORDS.contains(doc.lower(after));
         let fields_of = left.clone().any(head)
             && left.clone().any(|i| doc.word(i) == "of")
             && doc.is_cap(after)
-            && doc.is_cap(after + 1);
+            && (doc.is_cap(after + 1) || lone_field)
+            && index.covers(after).is_none();
         return fields_of || paired_fields(doc, left, after);
     }
     if words.iter().all(|w| !matches!(*w, "of" | "for" | "the")) {
@@ -679,7 +701,10 @@ fn piece(
     // A lone letter is an initial or a label, not a name.
     let letter = single && doc.word(a).chars().count() == 1;
     let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
-    if letter || code || (b - a == 2 && compass && adjective) {
+    // "The North" is a region or its government, as context has it; no
+    // list or cue here says which.
+    let compass_alone = single && compass && matched.is_none();
+    if letter || code || compass_alone || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
         }

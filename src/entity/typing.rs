@@ -348,7 +348,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let last_word = doc.lower(last);
     let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
-    // Immigrants", "Museum of Flight" comes before its complement.
+    // Immigrants", "Tower of London" comes before its complement.
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last_word, |i| doc.lower(i - 1));
@@ -539,9 +539,17 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
             && doc.units[i].case == Case::Capitalised
     };
     let possessor = matches!(doc.word(b), "'s" | "’s") && full_name(b + 1);
+    // "Wong Kwok-kin of FTU": a given name's second syllable closes it.
+    let syllable_name = |i: usize| {
+        i >= 3
+            && doc.units[i].case == Case::Lower
+            && is_hyphen(doc, i - 1)
+            && doc.units[i - 2].case == Case::Capitalised
+            && doc.units[i - 3].case == Case::Capitalised
+    };
     let of = a >= 3
         && doc.word(a - 1) == "of"
-        && full_name(a - 3)
+        && (full_name(a - 3) || syllable_name(a - 2))
         && doc.units[a - 3].sentence == doc.units[a].sentence;
     possessor || of
 }
