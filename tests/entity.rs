@@ -17,6 +17,7 @@ t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
 t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 t:tolleston\tTolleston\tplace\tvillage\t\tGB\t900\t\t
+t:alia\tAlia\tplace\tvillage\t\tIT\t900\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -291,6 +292,10 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Union of Rationalist Poets and Writers", G, 'a')]),
     ("A team from the Institute of Technology and Moscow State University spoke.",
      &[("Institute of Technology", G, 'a'), ("Moscow State University", G, 'b')]),
+    // A first name after a group's name starts a person's, though a
+    // village has that name too.
+    ("The Bureau of Zorvan Relations Alia Kestel said so.",
+     &[("Bureau of Zorvan Relations", G, 'a'), ("Alia Kestel", P, 'b')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

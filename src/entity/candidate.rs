@@ -560,6 +560,14 @@ fn trim(
         };
         let person_closes =
             GROUP_HEADS.contains(before) && k + 2 == b && unknown(k) && unknown(k + 1);
+        // A first name the gazetteer lists only as a small place ("Alia")
+        // still starts a person's name.
+        let small_place_first = index.starting(k).is_some_and(|(end, m)| {
+            end == k + 1
+                && matches[m].ambiguous
+                && FIRST_NAMES.contains_key(doc.word(k))
+                && !COMMON_WORDS.contains(doc.lower(k))
+        });
         if other
             && doc.units[k].case == Case::Capitalised
             && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
@@ -567,7 +575,7 @@ fn trim(
             // name too, but continues the name.
             && !NAME_CONNECTORS.contains(doc.lower(k))
             && doc.is_cap(k + 1)
-            && index.covers(k).is_none()
+            && (index.covers(k).is_none() || small_place_first)
         {
             trim(doc, matches, index, a..k, titled, found);
             trim(doc, matches, index, k..b, false, found);
@@ -703,7 +711,7 @@ fn piece(
     let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     // "The North" is a region or its government, as context has it; no
     // list or cue here says which.
-    let compass_alone = single && compass && matched.is_none();
+    let compass_alone = single && compass && matched.is_none_or(|m| matches[m].ambiguous);
     if letter || code || compass_alone || (b - a == 2 && compass && adjective) {
         if adjective {
             found.nationalities.push(a + 1);
