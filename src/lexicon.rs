@@ -75,6 +75,11 @@ pub(crate) static FACILITY_HEADS: LazyLock<Set<&'static str>> =
 pub(crate) static COMPOUND_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/compound_heads.txt")));
 
+/// Prepositions taking an event or period ("during", "throughout"),
+/// lowercased.
+pub(crate) static EVENT_PREPOSITIONS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/event_prepositions.txt")));
+
 /// Lowercase words that may sit inside a name ("of", "van", "bin").
 pub(crate) static NAME_CONNECTORS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/name_connectors.txt")));

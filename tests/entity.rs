@@ -296,6 +296,12 @@ const CASES: &[(&str, &[Expected])] = &[
     // village has that name too.
     ("The Bureau of Zorvan Relations Alia Kestel said so.",
      &[("Bureau of Zorvan Relations", G, 'a'), ("Alia Kestel", P, 'b')]),
+    // A name alone after "during", closing the phrase, is an event, in
+    // all its mentions; one opening a longer phrase is not.
+    ("Pilgrims died in Zorvak stampede. Crushes happened during the 1991 Zorvak, reports said.",
+     &[]),
+    ("Crowds gathered during Zorvak celebrations, and Zorvak said so.",
+     &[("Zorvak", P, 'a'), ("Zorvak", P, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

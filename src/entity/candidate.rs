@@ -710,7 +710,7 @@ fn piece(
     let letter = single && doc.word(a).chars().count() == 1;
     let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     // "The North" is a region or its government, as context has it; no
-    // list or cue here says which.
+    // cue here says which, and the small places so named do not either.
     let compass_alone = single && compass && matched.is_none_or(|m| matches[m].ambiguous);
     if letter || code || compass_alone || (b - a == 2 && compass && adjective) {
         if adjective {

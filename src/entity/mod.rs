@@ -70,6 +70,15 @@ pub(crate) fn recognize(
             None => {}
         }
     }
+    // An event is one in all its mentions: "Hundreds dead in Hajj
+    // stampede ... during the Hajj,".
+    let events: Set<&str> = found
+        .pieces
+        .iter()
+        .filter(|p| typing::event_frame(&doc, p))
+        .map(|p| doc.word(p.units.start))
+        .collect();
+    candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
     rescue_people(text, &doc, &rejected, &mut candidates);
     let mut candidates = resolve_overlaps(candidates);
     type_by_coordination(text, &mut candidates);

@@ -6,9 +6,9 @@ use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS, GROUP_MEMBERS,
-    GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
-    ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
+    COMMON_WORDS, EVENT_HEADS, EVENT_PREPOSITIONS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
+    GROUP_MEMBERS, GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS,
+    PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -438,6 +438,32 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
 fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
     b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(doc.lower(b - 1))
+}
+
+/// A name standing for an event: alone after a preposition of time, with
+/// at most "the" and a year between, and closing the phrase ("during the
+/// 1991 Hajj,"). "During the Obama administration" names a person.
+pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
+    let (a, b) = (piece.units.start, piece.units.end);
+    if piece.matched.is_some() || b - a != 1 {
+        return false;
+    }
+    let mut i = a;
+    if i > 0 && doc.units[i - 1].kind == Kind::Number && doc.word(i - 1).len() == 4 {
+        i -= 1;
+    }
+    if i > 0 && doc.word(i - 1) == "the" {
+        i -= 1;
+    }
+    let closes = doc
+        .units
+        .get(b)
+        .is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
+    i > 0
+        && doc.units[i - 1].sentence == doc.units[a].sentence
+        && doc.units[i - 1].case == Case::Lower
+        && EVENT_PREPOSITIONS.contains(doc.word(i - 1))
+        && closes
 }
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
