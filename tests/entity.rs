@@ -302,6 +302,8 @@ const CASES: &[(&str, &[Expected])] = &[
      &[]),
     ("Crowds gathered during Zorvak celebrations, and Zorvak said so.",
      &[("Zorvak", P, 'a'), ("Zorvak", P, 'a')]),
+    // So is a name a year numbers, as editions and versions are.
+    ("Fans came to Velmora Kestel 2016, and Velmora Kestel grew.", &[]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

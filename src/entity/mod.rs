@@ -76,7 +76,7 @@ pub(crate) fn recognize(
         .pieces
         .iter()
         .filter(|p| typing::event_frame(&doc, p))
-        .map(|p| doc.word(p.units.start))
+        .map(|p| &text[doc.units[p.units.start].span.start..doc.units[p.units.end - 1].span.end])
         .collect();
     candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
     rescue_people(text, &doc, &rejected, &mut candidates);

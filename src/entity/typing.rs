@@ -442,14 +442,32 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 
 /// A name standing for an event: alone after a preposition of time, with
 /// at most "the" and a year between, and closing the phrase ("during the
-/// 1991 Hajj,"). "During the Obama administration" names a person.
+/// 1991 Hajj,"), or numbered by a year after it ("Fan Expo Canada 2016",
+/// as editions and versions are). "During the Obama administration" names
+/// a person.
 pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
-    if piece.matched.is_some() || b - a != 1 {
+    let year = |i: usize| {
+        doc.units.get(i).is_some_and(|u| {
+            u.kind == Kind::Number
+                && u.sentence == doc.units[a].sentence
+                && doc
+                    .word(i)
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y))
+        })
+    };
+    if piece.matched.is_some() {
+        return false;
+    }
+    if year(b) {
+        return true;
+    }
+    if b - a != 1 {
         return false;
     }
     let mut i = a;
-    if i > 0 && doc.units[i - 1].kind == Kind::Number && doc.word(i - 1).len() == 4 {
+    if i > 0 && year(i - 1) {
         i -= 1;
     }
     if i > 0 && doc.word(i - 1) == "the" {
