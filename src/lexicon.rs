@@ -39,6 +39,11 @@ pub(crate) static GROUP_NOUNS: LazyLock<Set<&'static str>> =
 pub(crate) static CRAFT_PREFIXES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/craft_prefixes.txt")));
 
+/// Nouns for kinds of creative work ("novel", "film"), lowercased: right
+/// before a name they make it a title.
+pub(crate) static WORK_NOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/work_nouns.txt")));
+
 /// Words qualifying a title ("Prime", "Foreign", "former"), lowercased.
 pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/title_modifiers.txt")));

@@ -304,6 +304,8 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Zorvak", P, 'a'), ("Zorvak", P, 'a')]),
     // So is a name a year numbers, as editions and versions are.
     ("Fans came to Velmora Kestel 2016, and Velmora Kestel grew.", &[]),
+    // A name right after a kind of work is its title.
+    ("Critics praised her graphic novel Velmora Kestel at the fair.", &[]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

@@ -8,7 +8,7 @@ use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, EVENT_PREPOSITIONS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
     GROUP_MEMBERS, GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS,
+    PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS, WORK_NOUNS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -83,7 +83,7 @@ pub(super) fn type_piece(
     if is_event(doc, piece) && piece.matched.is_none_or(|m| matches[m].span != span) {
         return None;
     }
-    if is_product(doc, piece) {
+    if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
     let mut votes = cues(doc, piece, true);
@@ -432,6 +432,11 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && !FIRST_NAMES.contains_key(doc.word(a))
         && piece.matched.is_none()
         && piece.tail.is_none()
+}
+
+/// "The film Easy Rider": a work's title, none of ours.
+fn titles_work(doc: &Doc<'_>, a: usize) -> bool {
+    a > 0 && lower_word_in(doc, a - 1, &WORK_NOUNS)
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
