@@ -18,6 +18,7 @@ t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 t:tolleston\tTolleston\tplace\tvillage\t\tGB\t900\t\t
 t:alia\tAlia\tplace\tvillage\t\tIT\t900\t\t
+t:shell\tShell\tgroup\tcompany\t\tGB\t\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -306,6 +307,10 @@ const CASES: &[(&str, &[Expected])] = &[
     ("Fans came to Velmora Kestel 2016, and Velmora Kestel grew.", &[]),
     // A name right after a kind of work is its title.
     ("Critics praised her graphic novel Velmora Kestel at the fair.", &[]),
+    // A group's name that is also a common word is the group where its
+    // capital tells, not opening a sentence.
+    ("Critics complained to Shell on Monday.", &[("Shell", G, 'a')]),
+    ("Shell fragments hit the roof.", &[]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

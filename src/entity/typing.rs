@@ -126,9 +126,19 @@ pub(super) fn type_piece(
             .copied()
             .find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
         if m.ambiguous {
-            // A common word or small place: only with a cue agreeing.
+            // A common word or small place: only with a cue agreeing, or,
+            // for a group's name, with a capital where case tells names
+            // ("posted to Twitter").
+            let group = gazetteer.entry(m.entries[0]).kind == EntityType::Group;
+            let capitalised = b - a == 1
+                && doc.units[a].case == Case::Capitalised
+                && !doc.units[a].initial
+                && !doc.units[a].headline;
             return match agreeing {
                 Some(id) => Some(linked(gazetteer, span, id, first_gender)),
+                None if group && capitalised => {
+                    Some(linked(gazetteer, span, m.entries[0], first_gender))
+                }
                 // A village that speaks is a person's surname: "Mauer
                 // said", "said Mauer"; a common word ("Commerce said") is
                 // more often a body's short name.
