@@ -311,6 +311,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // capital tells, not opening a sentence.
     ("Critics complained to Shell on Monday.", &[("Shell", G, 'a')]),
     ("Shell fragments hit the roof.", &[]),
+    // A given name alone is a person's, unless it is also a word.
+    ("Later we met Marilyn at the gate.", &[("Marilyn", P, 'a')]),
+    ("Later we met Grace at the gate.", &[]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

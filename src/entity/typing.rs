@@ -344,6 +344,17 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if person_shaped && inner {
         votes.person += 2;
     }
+    // A given name alone ("We met Zoltan"), unless also a word ("Will")
+    // or a listed name ("Troy, Tennessee").
+    let given_alone = words.len() == 1
+        && piece.matched.is_none()
+        && doc.units[first].case == Case::Capitalised
+        && FIRST_NAMES.contains_key(doc.word(first))
+        && !COMMON_WORDS.contains(doc.lower(first))
+        && !NATIONALITIES.contains(doc.lower(first));
+    if given_alone && inner {
+        votes.person += 1;
+    }
     if dateline(doc, a, b) {
         votes.place += 3;
     }
