@@ -311,6 +311,7 @@ const CASES: &[(&str, &[Expected])] = &[
     // capital tells, not opening a sentence.
     ("Critics complained to Shell on Monday.", &[("Shell", G, 'a')]),
     ("Shell fragments hit the roof.", &[]),
+    ("Critics wrote to Shell. Shell shares fell.", &[("Shell", G, 'a'), ("Shell", G, 'a')]),
     // A given name alone is a person's, unless it is also a word.
     ("Later we met Marilyn at the gate.", &[("Marilyn", P, 'a')]),
     ("Later we met Grace at the gate.", &[]),

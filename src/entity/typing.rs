@@ -128,12 +128,13 @@ pub(super) fn type_piece(
         if m.ambiguous {
             // A common word or small place: only with a cue agreeing, or,
             // for a group's name, with a capital where case tells names
-            // ("posted to Twitter").
+            // ("posted to Twitter"), or opening a sentence when it does so
+            // elsewhere in the text.
             let group = gazetteer.entry(m.entries[0]).kind == EntityType::Group;
             let capitalised = b - a == 1
                 && doc.units[a].case == Case::Capitalised
-                && !doc.units[a].initial
-                && !doc.units[a].headline;
+                && !doc.units[a].headline
+                && (!doc.units[a].initial || doc.seen_capitalised(doc.word(a)));
             return match agreeing {
                 Some(id) => Some(linked(gazetteer, span, id, first_gender)),
                 None if group && capitalised => {
