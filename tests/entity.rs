@@ -315,6 +315,11 @@ const CASES: &[(&str, &[Expected])] = &[
     // A given name alone is a person's, unless it is also a word.
     ("Later we met Marilyn at the gate.", &[("Marilyn", P, 'a')]),
     ("Later we met Grace at the gate.", &[]),
+    // A name in apposition to a place noun is a place's, unless the noun
+    // follows a named place ("the Kyiv region, Anna Kellow").
+    ("Troops reached the old county town, Reading.", &[("Reading", L, 'a')]),
+    ("He met the head of the Kyiv region, Anna Kellow.",
+     &[("Kyiv", L, 'a'), ("Anna Kellow", P, 'b')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

@@ -406,7 +406,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if place_noun_after(doc, b) {
         votes.place += 2;
     }
-    if city_of_before(doc, a) {
+    if city_of_before(doc, a) || (!person_shaped && place_noun_apposed(doc, a)) {
         votes.place += 3;
     }
     if a > 0 && doc.units[a - 1].case == Case::Lower && PLACE_PREPOSITIONS.contains(doc.word(a - 1))
@@ -677,6 +677,17 @@ fn lower_word_in(doc: &Doc<'_>, i: usize, words: &Set<&str>) -> bool {
 /// Whether "the" comes right before unit `a`.
 fn after_the(doc: &Doc<'_>, a: usize) -> bool {
     a > 0 && doc.word(a - 1).eq_ignore_ascii_case("the")
+}
+
+/// "the nation's capital, Wellington", "the border village, Zorino". After
+/// a named place ("the Lombardy region, Roberto Maroni") the apposition
+/// may be to another noun.
+fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
+    a >= 3
+        && doc.word(a - 1) == ","
+        && doc.units[a - 2].sentence == doc.units[a].sentence
+        && lower_word_in(doc, a - 2, &PLACE_NOUNS)
+        && !doc.is_cap(a - 3)
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
