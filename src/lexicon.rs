@@ -52,6 +52,10 @@ pub(crate) static TITLE_MODIFIERS: LazyLock<Set<&'static str>> =
 pub(crate) static GROUP_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/group_heads.txt")));
 
+/// Endings of one-word group names ("Euronews", "Microsoft"), lowercased.
+pub(crate) static GROUP_SUFFIXES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/group_suffixes.txt")));
+
 /// Nouns for the people or parts of an organisation ("officials",
 /// "reporters"), lowercased: the name right before them is a group's.
 pub(crate) static GROUP_MEMBERS: LazyLock<Set<&'static str>> =

@@ -320,6 +320,8 @@ const CASES: &[(&str, &[Expected])] = &[
     ("Troops reached the old county town, Reading.", &[("Reading", L, 'a')]),
     ("He met the head of the Kyiv region, Anna Kellow.",
      &[("Kyiv", L, 'a'), ("Anna Kellow", P, 'b')]),
+    // A word compounded with a group's ending is a group's name.
+    ("The fire was reported by Velmanews on Monday.", &[("Velmanews", G, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

@@ -7,8 +7,9 @@ use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
 use crate::hash::Set;
 use crate::lexicon::{
     COMMON_WORDS, EVENT_HEADS, EVENT_PREPOSITIONS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
-    GROUP_MEMBERS, GROUP_NOUNS, MATCH_VERBS, NATIONALITIES, OPENING_HEADS, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS, TRADE_WORDS, WORK_NOUNS,
+    GROUP_MEMBERS, GROUP_NOUNS, GROUP_SUFFIXES, MATCH_VERBS, NATIONALITIES, OPENING_HEADS,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
+    TRADE_WORDS, WORK_NOUNS,
 };
 use crate::text::lowercase;
 use crate::Span;
@@ -385,6 +386,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.group += 3;
     }
+    if inner && words.len() == 1 && compounds_group_suffix(first_word) {
+        votes.group += 2;
+    }
     if inner && words.len() >= 2 && OPENING_HEADS.contains(first_word) {
         votes.group += 3;
     }
@@ -688,6 +692,13 @@ fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
         && doc.units[a - 2].sentence == doc.units[a].sentence
         && lower_word_in(doc, a - 2, &PLACE_NOUNS)
         && !doc.is_cap(a - 3)
+}
+
+/// "Euronews", "Microsoft": a word compounded with a group's ending.
+fn compounds_group_suffix(lower: &str) -> bool {
+    GROUP_SUFFIXES
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s) && !COMMON_WORDS.contains(lower))
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
