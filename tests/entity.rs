@@ -19,6 +19,8 @@ t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
 t:tolleston\tTolleston\tplace\tvillage\t\tGB\t900\t\t
 t:alia\tAlia\tplace\tvillage\t\tIT\t900\t\t
 t:shell\tShell\tgroup\tcompany\t\tGB\t\t\t
+t:south-east\tSouth East\tplace\tregion\t\tGB\t9000000\t\t
+t:asia\tAsia\tplace\tcontinent\t\t\t4000000000\t\t
 ";
 
 fn extractor() -> Extractor {
@@ -322,6 +324,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Kyiv", L, 'a'), ("Anna Kellow", P, 'b')]),
     // A word compounded with a group's ending is a group's name.
     ("The fire was reported by Velmanews on Monday.", &[("Velmanews", G, 'a')]),
+    // Points of the compass before a place are part of it, though they
+    // name a place of their own.
+    ("Aid reached South East Asia quickly.", &[("South East Asia", L, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

@@ -194,10 +194,20 @@ pub(super) fn type_piece(
         if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
             return Some(linked(gazetteer, span, m.entries[0], first_gender));
         }
+        // "South East Asia": points of the compass before a place are a
+        // part of it.
+        let part_of_place = is_compass(doc.lower(a))
+            && piece.tail.is_some_and(|t| {
+                gazetteer.entry(matches[t].entries[0]).kind == EntityType::Place
+            });
         if own.is_none() && !m.ambiguous {
             return Some(Candidate {
                 span,
-                kind: EntityType::Group,
+                kind: if part_of_place {
+                    EntityType::Place
+                } else {
+                    EntityType::Group
+                },
                 entry: None,
                 confidence: 0,
                 gender: None,
