@@ -197,9 +197,9 @@ pub(super) fn type_piece(
         // "South East Asia": points of the compass before a place are a
         // part of it.
         let part_of_place = is_compass(doc.lower(a))
-            && piece.tail.is_some_and(|t| {
-                gazetteer.entry(matches[t].entries[0]).kind == EntityType::Place
-            });
+            && piece
+                .tail
+                .is_some_and(|t| gazetteer.entry(matches[t].entries[0]).kind == EntityType::Place);
         if own.is_none() && !m.ambiguous {
             return Some(Candidate {
                 span,
