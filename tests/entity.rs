@@ -327,6 +327,8 @@ const CASES: &[(&str, &[Expected])] = &[
     // Points of the compass before a place are part of it, though they
     // name a place of their own.
     ("Aid reached South East Asia quickly.", &[("South East Asia", L, 'a')]),
+    // A team's player.
+    ("One Zorvath player was caught cheating.", &[("Zorvath", G, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",
