@@ -329,6 +329,9 @@ const CASES: &[(&str, &[Expected])] = &[
     ("Aid reached South East Asia quickly.", &[("South East Asia", L, 'a')]),
     // A team's player.
     ("One Zorvath player was caught cheating.", &[("Zorvath", G, 'a')]),
+    // A group listed with its article ("The National") is marked without
+    // it; the entity keeps the listed name.
+    ("Reporters at The National wrote it up.", &[("National", G, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

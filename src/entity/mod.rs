@@ -79,6 +79,16 @@ pub(crate) fn recognize(
         .map(|p| &text[doc.units[p.units.start].span.start..doc.units[p.units.end - 1].span.end])
         .collect();
     candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+    // "The Guardian" is listed with its article, to tell it from the word,
+    // but groups' names are marked without one, as news corpora mark them
+    // (places keep theirs: "The Hague").
+    for c in &mut candidates {
+        let name = &text[c.span];
+        let group = c.kind == EntityType::Group && c.entry.is_some();
+        if group && (name.starts_with("The ") || name.starts_with("the ")) {
+            c.span = Span::new(c.span.start + 4, c.span.end);
+        }
+    }
     rescue_people(text, &doc, &rejected, &mut candidates);
     let mut candidates = resolve_overlaps(candidates);
     type_by_coordination(text, &mut candidates);
