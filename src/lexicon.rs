@@ -89,6 +89,11 @@ pub(crate) static COMPOUND_HEADS: LazyLock<Set<&'static str>> =
 pub(crate) static EVENT_PREPOSITIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/event_prepositions.txt")));
 
+/// Letters after a name that give a rank or honour ("QC", "MBE"),
+/// lowercased.
+pub(crate) static POST_NOMINALS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/post_nominals.txt")));
+
 /// Lowercase words that may sit inside a name ("of", "van", "bin").
 pub(crate) static NAME_CONNECTORS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/name_connectors.txt")));

@@ -332,6 +332,8 @@ const CASES: &[(&str, &[Expected])] = &[
     // A group listed with its article ("The National") is marked without
     // it; the entity keeps the listed name.
     ("Reporters at The National wrote it up.", &[("National", G, 'a')]),
+    // Letters of rank after a person's name are no name.
+    ("The defence counsel, Tom Velmory, QC, objected.", &[("Tom Velmory", P, 'a')]),
     // Museums and municipalities are institutions.
     ("The Halvorsen Art Museum lent the paintings.", &[("Halvorsen Art Museum", G, 'a')]),
     ("The request came from the Municipality of Florence.",

@@ -8,8 +8,8 @@ use std::ops::Range;
 use crate::gazetteer::Match;
 use crate::lexicon::{
     COMMON_WORDS, COMPOUND_HEADS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
-    NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, SPEECH_VERBS, TITLES,
-    TITLE_MODIFIERS, WEEKDAYS,
+    NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, POST_NOMINALS,
+    SPEECH_VERBS, TITLES, TITLE_MODIFIERS, WEEKDAYS,
 };
 
 use super::units::{Case, Doc, Kind};
@@ -716,6 +716,15 @@ fn piece(
         if adjective {
             found.nationalities.push(a + 1);
         }
+        return;
+    }
+    // "Mark Tedeschi, QC": letters of rank after a name no list has.
+    let post_nominal = single
+        && a >= 2
+        && doc.word(a - 1) == ","
+        && POST_NOMINALS.contains(w)
+        && index.covers(a - 2).is_none();
+    if post_nominal {
         return;
     }
     if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w))) {
