@@ -75,7 +75,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
     while i < text.len() {
-        let (end, simple) = t.run(i);
+        let (end, shape) = t.run(i);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
         let one_space = bytes.get(end) == Some(&b' ')
@@ -87,18 +87,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         } else {
             skip_space(text, end)
         };
-        if simple {
-            let kind = if bytes[i].is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            t.push(i, end, kind);
-        } else {
-            t.next_run = next;
-            let mut k = 0;
-            while k < t.segs.len() {
-                k = t.token(k);
+        match shape {
+            Run::Word => t.push(i, end, word_kind(bytes[i])),
+            Run::WordMark => t.word_mark(i, end, next),
+            Run::Segments => {
+                t.next_run = next;
+                let mut k = 0;
+                while k < t.segs.len() {
+                    k = t.token(k);
+                }
             }
         }
         let (breaks, space_after) = if one_space {
@@ -119,25 +116,71 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     t.tokens
 }
 
+/// What a run of non-space chars is made of.
+#[derive(Clone, Copy)]
+enum Run {
+    /// ASCII letters and digits alone, the commonest run: one token whatever
+    /// follows, and no segments to make.
+    Word,
+    /// ASCII letters and digits, then one mark that cannot join anything
+    /// ("said,", "Sunday.", "why?"): the next commonest run, two tokens or an
+    /// abbreviation, and no segments to make either.
+    WordMark,
+    /// Anything else, cut into segments.
+    Segments,
+}
+
+/// Whether a run of ASCII letters and digits is a number or a word, by its
+/// first byte.
+fn word_kind(first: u8) -> TokenKind {
+    if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// Whether byte `i` is the end of the text or ASCII whitespace.
+fn ends_run(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_none_or(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space)
+}
+
 /// The end of the ASCII letters and digits from `i` on.
-fn simple_word_end(bytes: &[u8], i: usize) -> usize {
+///
+/// This is the hottest loop of the text stage, so it looks at eight bytes at
+/// a time: most words end inside the first eight.
+fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stops = not_alphanumeric(word);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     bytes[i..]
         .iter()
-        .position(|&b| !ALPHANUMERIC[usize::from(b)])
+        .position(|&b| !b.is_ascii_alphanumeric())
         .map_or(bytes.len(), |n| i + n)
 }
 
-/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the hottest
-/// loop of the text stage, not two range checks.
-const ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
+/// The high bit of each byte of `word` that is not an ASCII letter or digit.
+fn not_alphanumeric(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Clearing the high bits keeps every byte sum below 0x100, so no carry
+    // crosses into the next byte; bytes that had the high bit are not ASCII.
+    let low = word & !HIGH;
+    // The high bit of each byte of `x` in `lo..=hi`.
+    let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7F - hi) * ONES);
+    let digits = within(low, 0x30, 0x39);
+    // Setting bit 5 maps capitals onto lowercase letters and nothing else
+    // onto them.
+    let letters = within(low | 0x20 * ONES, 0x61, 0x7A);
+    !((digits | letters) & !word) & HIGH
+}
 
 /// Splits words that UAX #29 joins across a period missing its space
 /// ("home.The" is `home`, `.`, `The`): a lowercase letter ending a word of
@@ -384,6 +427,17 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// The kind of a token that is not a word, by its first char.
+fn mark_kind(c: char) -> TokenKind {
+    if is_quote_char(c) {
+        TokenKind::Quote
+    } else if is_punct(c) {
+        TokenKind::Punctuation
+    } else {
+        TokenKind::Symbol
+    }
+}
+
 #[inline]
 fn is_wordlike(s: &str) -> bool {
     s.chars()
@@ -437,19 +491,26 @@ struct Tokenizer<'a> {
 }
 
 impl Tokenizer<'_> {
-    /// Finds the run of non-space chars starting at `i` and cuts it into
-    /// segments. Returns the run's end, and whether the run is simple: ASCII
-    /// letters and digits alone, the commonest run, which is one token
-    /// whatever follows and needs no segments.
-    fn run(&mut self, i: usize) -> (usize, bool) {
+    /// Finds the run of non-space chars starting at `i` and what it is made
+    /// of, cutting it into segments unless it is a [`Run::Word`] or a
+    /// [`Run::WordMark`]. Returns the run's end and its shape.
+    fn run(&mut self, i: usize) -> (usize, Run) {
         let text = self.text;
-        let end = simple_word_end(text.as_bytes(), i);
-        let ends_run = match text.as_bytes().get(end) {
-            None => true,
-            Some(&b) => b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space,
-        };
-        if end > i && ends_run {
-            return (end, true);
+        let bytes = text.as_bytes();
+        let end = simple_word_end(bytes, i);
+        if end > i {
+            if ends_run(bytes, end) {
+                return (end, Run::Word);
+            }
+            // Under UAX #29 these marks join a word only to more of it, and
+            // nothing follows here.
+            let lone_mark = matches!(
+                bytes[end],
+                b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"'
+            );
+            if lone_mark && ends_run(bytes, end + 1) {
+                return (end + 1, Run::WordMark);
+            }
         }
         self.segs.clear();
         let (end, capital_after_period) = match fast_segments(text, i, &mut self.segs) {
@@ -468,7 +529,23 @@ impl Tokenizer<'_> {
         if capital_after_period {
             self.segs = unglue(text, &self.segs);
         }
-        (end, false)
+        (end, Run::Segments)
+    }
+
+    /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
+    /// starts at `next`.
+    fn word_mark(&mut self, start: usize, end: usize, next: usize) {
+        let mark = end - 1;
+        let kind = word_kind(self.text.as_bytes()[start]);
+        if self.text.as_bytes()[mark] == b'.'
+            && kind == TokenKind::Word
+            && self.is_abbreviation(&self.text[start..mark], next)
+        {
+            self.push(start, end, TokenKind::Word);
+            return;
+        }
+        self.push(start, mark, kind);
+        self.push(mark, end, mark_kind(char::from(self.text.as_bytes()[mark])));
     }
 
     fn seg(&self, k: usize) -> &str {
@@ -520,11 +597,7 @@ impl Tokenizer<'_> {
             self.push(s, self.segs[k + 1].1, TokenKind::Quote);
             return k + 2;
         }
-        let kind = match seg.chars().next() {
-            Some(c) if is_quote_char(c) => TokenKind::Quote,
-            Some(c) if is_punct(c) => TokenKind::Punctuation,
-            _ => TokenKind::Symbol,
-        };
+        let kind = seg.chars().next().map_or(TokenKind::Symbol, mark_kind);
         self.push(s, e, kind);
         k + 1
     }
@@ -568,9 +641,12 @@ impl Tokenizer<'_> {
             }
             return k + 2;
         }
+        // The number after a "No." may follow in this run ("No.10") or the
+        // next.
+        let after_period = self.segs.get(k + 2).map_or(self.next_run, |&(s, _)| s);
         if self.seg(k + 1) == "."
             && !(self.touches_next(k + 1) && self.seg(k + 2) == ".")
-            && self.is_abbreviation(&self.text[s..e], k)
+            && self.is_abbreviation(&self.text[s..e], after_period)
         {
             self.push(s, self.segs[k + 1].1, TokenKind::Word);
             return k + 2;
@@ -579,16 +655,12 @@ impl Tokenizer<'_> {
         k + 1
     }
 
-    /// Whether word segment `k`, followed by a period, is an abbreviation.
-    fn is_abbreviation(&self, w: &str, k: usize) -> bool {
+    /// Whether word `w`, followed by a period and then by whatever starts at
+    /// byte `next`, is an abbreviation.
+    fn is_abbreviation(&self, w: &str, next: usize) -> bool {
         match WORDS.abbreviation(w) {
             Some(Abbrev::Title | Abbrev::Any) => return true,
             Some(Abbrev::Number) => {
-                // The number may follow in this run ("No.10") or the next.
-                let next = match self.segs.get(k + 2) {
-                    Some(&(s, _)) => s,
-                    None => self.next_run,
-                };
                 return self
                     .text
                     .as_bytes()
