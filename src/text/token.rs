@@ -23,6 +23,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::sentence::is_terminator;
 use super::words::{Abbrev, WORDS};
 use super::{Spacing, Token, TokenKind};
 use crate::Span;
@@ -62,16 +63,41 @@ fn spacing(gap: &str, line_breaks: usize) -> Spacing {
     }
 }
 
+/// The tokens of a text, and where sentences and paragraphs may break, so
+/// that those stages need not look at every token again.
+pub(super) struct Tokens {
+    pub(super) tokens: Vec<Token>,
+    /// In order, the tokens that may end a sentence: those that
+    /// [`may_stop`], and those followed by a line break.
+    pub(super) stops: Vec<usize>,
+    /// In order, the tokens followed by a line break, each with the number of
+    /// line breaks ([`line_breaks`]).
+    pub(super) lines: Vec<(usize, usize)>,
+}
+
+/// Whether token `t` may end a sentence: a terminator, or a word ending in
+/// a period (an abbreviation).
+pub(super) fn may_stop(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Punctuation => is_terminator(&text[t.span]),
+        TokenKind::Word => t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.',
+        _ => false,
+    }
+}
+
 /// Splits `text` into tokens, one run of non-space characters at a time.
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+pub(super) fn tokenize(text: &str) -> Tokens {
     let mut t = Tokenizer {
         text,
         segs: Vec::new(),
         next_run: 0,
-        // English news averages about six bytes a token.
-        tokens: Vec::with_capacity(text.len() / 6),
+        // English news averages five or six bytes a token; one more
+        // allocation costs more than the room to spare.
+        tokens: Vec::with_capacity(text.len() / 4),
+        stops: Vec::new(),
         open_single: false,
     };
+    let mut lines = Vec::new();
     let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
     while i < text.len() {
@@ -92,9 +118,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             Run::WordMark => t.word_mark(i, end, next),
             Run::Segments => {
                 t.next_run = next;
+                let first = t.tokens.len();
                 let mut k = 0;
                 while k < t.segs.len() {
                     k = t.token(k);
+                }
+                for n in first..t.tokens.len() {
+                    if may_stop(text, &t.tokens[n]) {
+                        t.stops.push(n);
+                    }
                 }
             }
         }
@@ -110,10 +142,19 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         }
         if breaks > 0 {
             t.open_single = false;
+            let last = t.tokens.len() - 1;
+            if t.stops.last() != Some(&last) {
+                t.stops.push(last);
+            }
+            lines.push((last, breaks));
         }
         i = next;
     }
-    t.tokens
+    Tokens {
+        tokens: t.tokens,
+        stops: t.stops,
+        lines,
+    }
 }
 
 /// What a run of non-space chars is made of.
@@ -485,6 +526,8 @@ struct Tokenizer<'a> {
     /// Where the next run starts (the text's length after the last).
     next_run: usize,
     tokens: Vec<Token>,
+    /// See [`Tokens::stops`].
+    stops: Vec<usize>,
     /// Whether a single quotation mark opened on this line is still open, so
     /// that a word-final apostrophe is read as its closing mark.
     open_single: bool,
@@ -542,10 +585,15 @@ impl Tokenizer<'_> {
             && self.is_abbreviation(&self.text[start..mark], next)
         {
             self.push(start, end, TokenKind::Word);
+            self.stops.push(self.tokens.len() - 1);
             return;
         }
         self.push(start, mark, kind);
-        self.push(mark, end, mark_kind(char::from(self.text.as_bytes()[mark])));
+        let mark_byte = self.text.as_bytes()[mark];
+        self.push(mark, end, mark_kind(char::from(mark_byte)));
+        if matches!(mark_byte, b'.' | b'?' | b'!') {
+            self.stops.push(self.tokens.len() - 1);
+        }
     }
 
     fn seg(&self, k: usize) -> &str {
