@@ -101,6 +101,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
     while i < text.len() {
+        i = t.spaced_words(i);
         let (end, shape) = t.run(i);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
@@ -573,6 +574,29 @@ impl Tokenizer<'_> {
             self.segs = unglue(text, &self.segs);
         }
         (end, Run::Segments)
+    }
+
+    /// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with
+    /// one space after them and a printable ASCII char after that, most of
+    /// English news; returns where the first other run starts. Such a run
+    /// needs no segments, and its gap neither decoding nor counting.
+    fn spaced_words(&mut self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        loop {
+            let end = simple_word_end(bytes, i);
+            let spaced = end > i
+                && bytes.get(end) == Some(&b' ')
+                && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
+            if !spaced {
+                return i;
+            }
+            self.tokens.push(Token {
+                span: Span::new(i, end),
+                kind: word_kind(bytes[i]),
+                space_after: Spacing::Space,
+            });
+            i = end + 1;
+        }
     }
 
     /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
