@@ -89,15 +89,18 @@ pub(super) fn may_stop(text: &str, t: &Token) -> bool {
 pub(super) fn tokenize(text: &str) -> Tokens {
     let mut t = Tokenizer {
         text,
-        segs: Vec::new(),
+        // Room for the segments of all but the oddest runs.
+        segs: Vec::with_capacity(16),
         next_run: 0,
         // English news averages five or six bytes a token; one more
         // allocation costs more than the room to spare.
         tokens: Vec::with_capacity(text.len() / 4),
-        stops: Vec::new(),
+        // About one sentence or line end every sixty bytes, one line end
+        // every hundred and twenty, in news.
+        stops: Vec::with_capacity(text.len() / 32),
         open_single: false,
     };
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.len() / 64);
     let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
     while i < text.len() {
