@@ -104,8 +104,9 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     let mut i = skip_space(text, 0);
     let bytes = text.as_bytes();
     while i < text.len() {
-        i = t.spaced_words(i);
-        let (end, shape) = t.run(i);
+        let word_end;
+        (i, word_end) = t.spaced_words(i);
+        let (end, shape) = t.run(i, word_end);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
         let one_space = bytes.get(end) == Some(&b' ')
@@ -183,6 +184,12 @@ fn word_kind(first: u8) -> TokenKind {
     } else {
         TokenKind::Word
     }
+}
+
+/// Whether `b` ends a [`Run::WordMark`]: under UAX #29 these marks join a
+/// word only to more of it.
+fn is_lone_mark(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"')
 }
 
 /// Whether byte `i` is the end of the text or ASCII whitespace.
@@ -472,17 +479,6 @@ fn is_punct(c: char) -> bool {
     )
 }
 
-/// The kind of a token that is not a word, by its first char.
-fn mark_kind(c: char) -> TokenKind {
-    if is_quote_char(c) {
-        TokenKind::Quote
-    } else if is_punct(c) {
-        TokenKind::Punctuation
-    } else {
-        TokenKind::Symbol
-    }
-}
-
 #[inline]
 fn is_wordlike(s: &str) -> bool {
     s.chars()
@@ -516,7 +512,8 @@ fn is_decade(w: &str) -> bool {
 /// Letters separated by single periods, each part one or two letters long:
 /// "U.S", "p.m", "e.g", "J.R.R" (the segment before the final period).
 fn is_initialism(w: &str) -> bool {
-    w.contains('.')
+    // Words are short: a byte loop beats a call to `memchr`.
+    w.bytes().any(|b| b == b'.')
         && w.split('.').all(|p| {
             let n = p.chars().count();
             (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
@@ -540,22 +537,16 @@ struct Tokenizer<'a> {
 impl Tokenizer<'_> {
     /// Finds the run of non-space chars starting at `i` and what it is made
     /// of, cutting it into segments unless it is a [`Run::Word`] or a
-    /// [`Run::WordMark`]. Returns the run's end and its shape.
-    fn run(&mut self, i: usize) -> (usize, Run) {
+    /// [`Run::WordMark`]. `end` is [`simple_word_end`] from `i`. Returns the
+    /// run's end and its shape.
+    fn run(&mut self, i: usize, end: usize) -> (usize, Run) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let end = simple_word_end(bytes, i);
         if end > i {
             if ends_run(bytes, end) {
                 return (end, Run::Word);
             }
-            // Under UAX #29 these marks join a word only to more of it, and
-            // nothing follows here.
-            let lone_mark = matches!(
-                bytes[end],
-                b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"'
-            );
-            if lone_mark && ends_run(bytes, end + 1) {
+            if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
                 return (end + 1, Run::WordMark);
             }
         }
@@ -581,9 +572,10 @@ impl Tokenizer<'_> {
 
     /// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with
     /// one space after them and a printable ASCII char after that, most of
-    /// English news; returns where the first other run starts. Such a run
-    /// needs no segments, and its gap neither decoding nor counting.
-    fn spaced_words(&mut self, mut i: usize) -> usize {
+    /// English news. Such a run needs no segments, and its gap neither
+    /// decoding nor counting. Returns where the first other run starts, and
+    /// [`simple_word_end`] from there.
+    fn spaced_words(&mut self, mut i: usize) -> (usize, usize) {
         let bytes = self.text.as_bytes();
         loop {
             let end = simple_word_end(bytes, i);
@@ -591,7 +583,7 @@ impl Tokenizer<'_> {
                 && bytes.get(end) == Some(&b' ')
                 && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
             if !spaced {
-                return i;
+                return (i, end);
             }
             self.tokens.push(Token {
                 span: Span::new(i, end),
@@ -617,7 +609,12 @@ impl Tokenizer<'_> {
         }
         self.push(start, mark, kind);
         let mark_byte = self.text.as_bytes()[mark];
-        self.push(mark, end, mark_kind(char::from(mark_byte)));
+        let mark_kind = if is_quote_char(char::from(mark_byte)) {
+            TokenKind::Quote
+        } else {
+            TokenKind::Punctuation
+        };
+        self.push(mark, end, mark_kind);
         if matches!(mark_byte, b'.' | b'?' | b'!') {
             self.stops.push(self.tokens.len() - 1);
         }
@@ -672,7 +669,11 @@ impl Tokenizer<'_> {
             self.push(s, self.segs[k + 1].1, TokenKind::Quote);
             return k + 2;
         }
-        let kind = seg.chars().next().map_or(TokenKind::Symbol, mark_kind);
+        let kind = match seg.chars().next() {
+            Some(c) if is_quote_char(c) => TokenKind::Quote,
+            Some(c) if is_punct(c) => TokenKind::Punctuation,
+            _ => TokenKind::Symbol,
+        };
         self.push(s, e, kind);
         k + 1
     }
