@@ -41,6 +41,10 @@ enum Stop {
 }
 
 pub(super) fn is_terminator(s: &str) -> bool {
+    // Nearly every token asked about is one ASCII mark.
+    if let &[b] = s.as_bytes() {
+        return matches!(b, b'.' | b'?' | b'!');
+    }
     !s.is_empty()
         && s.chars().all(|c| {
             matches!(

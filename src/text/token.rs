@@ -36,31 +36,36 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
 }
 
-/// Counts the line breaks in a stretch of whitespace: CRLF is one, a
-/// paragraph separator (U+2029) counts as a blank line.
-pub(super) fn line_breaks(gap: &str) -> usize {
-    let mut n = 0;
+/// The whitespace from byte `i` on, in one pass: where it ends, how many
+/// line breaks it holds (CRLF is one, a paragraph separator, U+2029,
+/// counts as a blank line), and what [`Spacing`] it makes.
+fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
+    let mut breaks = 0;
     let mut prev_cr = false;
-    for c in gap.chars() {
-        n += match c {
+    let mut visible = false;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if !is_space(c) {
+            break;
+        }
+        breaks += match c {
             '\n' if prev_cr => 0,
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
             '\u{2029}' => 2,
             _ => 0,
         };
         prev_cr = c == '\r';
+        visible |= c != '\u{FEFF}' && c != '\u{200B}';
+        i += len;
     }
-    n
-}
-
-fn spacing(gap: &str, line_breaks: usize) -> Spacing {
-    if line_breaks > 0 {
+    let spacing = if breaks > 0 {
         Spacing::LineBreak
-    } else if gap.chars().any(|c| c != '\u{FEFF}' && c != '\u{200B}') {
+    } else if visible {
         Spacing::Space
     } else {
         Spacing::None
-    }
+    };
+    (i, breaks, spacing)
 }
 
 /// The tokens of a text, and where sentences and paragraphs may break, so
@@ -71,7 +76,7 @@ pub(super) struct Tokens {
     /// [`may_stop`], and those followed by a line break.
     pub(super) stops: Vec<usize>,
     /// In order, the tokens followed by a line break, each with the number of
-    /// line breaks ([`line_breaks`]).
+    /// line breaks ([`gap`]).
     pub(super) lines: Vec<(usize, usize)>,
 }
 
@@ -101,7 +106,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         open_single: false,
     };
     let mut lines = Vec::with_capacity(text.len() / 64);
-    let mut i = skip_space(text, 0);
+    let mut i = gap(text, 0).0;
     let bytes = text.as_bytes();
     while i < text.len() {
         let word_end;
@@ -113,10 +118,10 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             && bytes
                 .get(end + 1)
                 .is_some_and(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] != Class::Space);
-        let next = if one_space {
-            end + 1
+        let (next, breaks, space_after) = if one_space {
+            (end + 1, 0, Spacing::Space)
         } else {
-            skip_space(text, end)
+            gap(text, end)
         };
         match shape {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
@@ -135,13 +140,6 @@ pub(super) fn tokenize(text: &str) -> Tokens {
                 }
             }
         }
-        let (breaks, space_after) = if one_space {
-            (0, Spacing::Space)
-        } else {
-            let gap = &text[end..next];
-            let breaks = line_breaks(gap);
-            (breaks, spacing(gap, breaks))
-        };
         if let Some(last) = t.tokens.last_mut() {
             last.space_after = space_after;
         }
@@ -275,18 +273,6 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
         Some(c) => (c, c.len_utf8()),
         None => (char::REPLACEMENT_CHARACTER, 1),
     }
-}
-
-/// The first byte from `i` on that starts a non-space char.
-fn skip_space(text: &str, mut i: usize) -> usize {
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if !is_space(c) {
-            break;
-        }
-        i += len;
-    }
-    i
 }
 
 /// The end of the run of non-space chars starting at `i`.
@@ -512,8 +498,7 @@ fn is_decade(w: &str) -> bool {
 /// Letters separated by single periods, each part one or two letters long:
 /// "U.S", "p.m", "e.g", "J.R.R" (the segment before the final period).
 fn is_initialism(w: &str) -> bool {
-    // Words are short: a byte loop beats a call to `memchr`.
-    w.bytes().any(|b| b == b'.')
+    w.contains('.')
         && w.split('.').all(|p| {
             let n = p.chars().count();
             (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
@@ -745,6 +730,12 @@ impl Tokenizer<'_> {
             }
             None => {}
         }
+        // Most words before a period are ASCII words, neither a lone
+        // capital nor an initialism.
+        let b = w.as_bytes();
+        if b.len() > 1 && b[0].is_ascii() && !b.iter().any(|&b| b == b'.') {
+            return false;
+        }
         let mut chars = w.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         single_capital || is_initialism(w)
@@ -900,11 +891,15 @@ mod tests {
 
     #[test]
     fn line_breaks_counts_crlf_once() {
-        assert_eq!(line_breaks("\r\n"), 1);
-        assert_eq!(line_breaks("\r\n \r\n"), 2);
-        assert_eq!(line_breaks("\r\r"), 2);
-        assert_eq!(line_breaks(" \u{2029}"), 2);
-        assert_eq!(line_breaks(" \t"), 0);
+        let breaks = |text: &str| gap(text, 0).1;
+        assert_eq!(breaks("\r\n"), 1);
+        assert_eq!(breaks("\r\n \r\n"), 2);
+        assert_eq!(breaks("\r\r"), 2);
+        assert_eq!(breaks(" \u{2029}"), 2);
+        assert_eq!(breaks(" \t"), 0);
+        assert_eq!(gap("\u{FEFF}\u{200B}x", 0), (6, 0, Spacing::None));
+        assert_eq!(gap(" \u{A0}x", 0), (3, 0, Spacing::Space));
+        assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
     }
 
     proptest! {
