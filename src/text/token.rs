@@ -731,9 +731,10 @@ impl Tokenizer<'_> {
             None => {}
         }
         // Most words before a period are ASCII words, neither a lone
-        // capital nor an initialism.
+        // capital nor an initialism. An initialism whose first char is
+        // ASCII has its first period within six bytes.
         let b = w.as_bytes();
-        if b.len() > 1 && b[0].is_ascii() && !b.iter().any(|&b| b == b'.') {
+        if b.len() > 1 && b[0].is_ascii() && !b[1..b.len().min(6)].iter().any(|&b| b == b'.') {
             return false;
         }
         let mut chars = w.chars();

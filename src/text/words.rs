@@ -25,6 +25,7 @@ pub(super) struct Words {
 }
 
 impl Words {
+    #[inline]
     pub(super) fn abbreviation(&self, word: &str) -> Option<Abbrev> {
         let first = usize::from(*word.as_bytes().first()?);
         if self.abbreviation_shapes[first] & shape_bit(word) == 0 {
