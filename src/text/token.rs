@@ -110,7 +110,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     while i < text.len() {
         let word_end;
-        (i, word_end) = t.spaced_words(i);
+        (i, word_end) = spaced_words(bytes, i, &mut t.tokens);
         let (end, shape) = t.run(i, word_end);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
@@ -195,6 +195,29 @@ fn ends_run(bytes: &[u8], i: usize) -> bool {
     bytes
         .get(i)
         .is_none_or(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space)
+}
+
+/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with one
+/// space after them and a printable ASCII char after that, most of English
+/// news. Such a run needs no segments, and its gap neither decoding nor
+/// counting. Returns where the first other run starts, and
+/// [`simple_word_end`] from there.
+fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, usize) {
+    loop {
+        let end = simple_word_end(bytes, i);
+        let spaced = end > i
+            && bytes.get(end) == Some(&b' ')
+            && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
+        if !spaced {
+            return (i, end);
+        }
+        tokens.push(Token {
+            span: Span::new(i, end),
+            kind: word_kind(bytes[i]),
+            space_after: Spacing::Space,
+        });
+        i = end + 1;
+    }
 }
 
 /// The end of the ASCII letters and digits from `i` on.
@@ -553,30 +576,6 @@ impl Tokenizer<'_> {
             self.segs = unglue(text, &self.segs);
         }
         (end, Run::Segments)
-    }
-
-    /// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with
-    /// one space after them and a printable ASCII char after that, most of
-    /// English news. Such a run needs no segments, and its gap neither
-    /// decoding nor counting. Returns where the first other run starts, and
-    /// [`simple_word_end`] from there.
-    fn spaced_words(&mut self, mut i: usize) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
-        loop {
-            let end = simple_word_end(bytes, i);
-            let spaced = end > i
-                && bytes.get(end) == Some(&b' ')
-                && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
-            if !spaced {
-                return (i, end);
-            }
-            self.tokens.push(Token {
-                span: Span::new(i, end),
-                kind: word_kind(bytes[i]),
-                space_after: Spacing::Space,
-            });
-            i = end + 1;
-        }
     }
 
     /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
