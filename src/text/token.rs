@@ -251,7 +251,7 @@ fn not_alphanumeric(word: u64) -> u64 {
     let digits = within(low, 0x30, 0x39);
     // Setting bit 5 maps capitals onto lowercase letters and nothing else
     // onto them.
-    let letters = within(low | 0x20 * ONES, 0x61, 0x7A);
+    let letters = within(low | (0x20 * ONES), 0x61, 0x7A);
     !((digits | letters) & !word) & HIGH
 }
 
@@ -733,7 +733,7 @@ impl Tokenizer<'_> {
         // capital nor an initialism. An initialism whose first char is
         // ASCII has its first period within six bytes.
         let b = w.as_bytes();
-        if b.len() > 1 && b[0].is_ascii() && !b[1..b.len().min(6)].iter().any(|&b| b == b'.') {
+        if b.len() > 1 && b[0].is_ascii() && !b[1..b.len().min(6)].contains(&b'.') {
             return false;
         }
         let mut chars = w.chars();
