@@ -5,7 +5,11 @@
 //! (nearly every run of English news) is segmented by a byte loop that
 //! applies the UAX #29 rules for ASCII; any other run goes through
 //! `unicode-segmentation`. Both give the same segments (a unit test checks
-//! this), and the segments are then merged or split:
+//! this), and the segments are then merged or split. A run of ASCII letters
+//! and digits, alone or with one mark after it ("said,"), is most of the
+//! text: it skips segmentation, and the sentence and paragraph stages are
+//! told which tokens may end a sentence or a line, so they need not look at
+//! the others. The fixes:
 //!
 //! - a possessive or contracted `’s`/`'s` is split off as a [`Clitic`], and so
 //!   is the lone apostrophe of a plural possessive ("soldiers’"); other
@@ -863,6 +867,18 @@ mod tests {
             "'s",
         ] {
             assert_eq!(fast(text), uax29(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lone_marks_join_no_word_at_the_end_of_a_run() {
+        for mark in [',', '.', ';', ':', '?', '!', ')', '"'] {
+            assert!(is_lone_mark(mark as u8));
+            for word in ["ab", "A", "12", "a1"] {
+                let text = format!("{word}{mark}");
+                let n = word.len();
+                assert_eq!(uax29(&text), [(0, n), (n, n + 1)], "{text:?}");
+            }
         }
     }
 
