@@ -130,6 +130,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         match shape {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
             Run::WordMark => t.word_mark(i, end, next),
+            Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
             Run::Segments => {
                 t.next_run = next;
                 let first = t.tokens.len();
@@ -174,6 +175,10 @@ enum Run {
     /// ("said,", "Sunday.", "why?"): the next commonest run, two tokens or an
     /// abbreviation, and no segments to make either.
     WordMark,
+    /// ASCII letters and digits with one apostrophe (`'` or `’`) inside,
+    /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
+    /// no segments to make. Holds where the apostrophe starts.
+    Contraction(usize),
     /// Anything else, cut into segments.
     Segments,
 }
@@ -561,6 +566,22 @@ impl Tokenizer<'_> {
             if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
                 return (end + 1, Run::WordMark);
             }
+            let apostrophe = match bytes[end] {
+                b'\'' => 1,
+                0xE2 if bytes[end..].starts_with("\u{2019}".as_bytes()) => 3,
+                _ => 0,
+            };
+            let after = end + apostrophe;
+            if apostrophe > 0
+                && bytes[i].is_ascii_alphabetic()
+                && bytes[end - 1].is_ascii_alphabetic()
+                && bytes.get(after).is_some_and(u8::is_ascii_alphabetic)
+            {
+                let run_end = simple_word_end(bytes, after);
+                if ends_run(bytes, run_end) {
+                    return (run_end, Run::Contraction(end));
+                }
+            }
         }
         self.segs.clear();
         let (end, capital_after_period) = match fast_segments(text, i, &mut self.segs) {
@@ -580,6 +601,19 @@ impl Tokenizer<'_> {
             self.segs = unglue(text, &self.segs);
         }
         (end, Run::Segments)
+    }
+
+    /// Makes the tokens of a [`Run::Contraction`] from `start` to `end`, its
+    /// apostrophe at `apostrophe`: a possessive or contracted `’s` is split
+    /// off, as [`Tokenizer::word`] does.
+    fn contraction(&mut self, start: usize, apostrophe: usize, end: usize) {
+        let after = self.text[apostrophe..end].strip_prefix(['\'', '\u{2019}']);
+        if matches!(after, Some("s" | "S")) {
+            self.push(start, apostrophe, TokenKind::Word);
+            self.push(apostrophe, end, TokenKind::Clitic);
+        } else {
+            self.push(start, end, TokenKind::Word);
+        }
     }
 
     /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
