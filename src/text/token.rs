@@ -131,6 +131,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
             Run::WordMark => t.word_mark(i, end, next),
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
+            Run::Hyphenated => t.hyphenated(i, end),
             Run::Segments => {
                 t.next_run = next;
                 let first = t.tokens.len();
@@ -179,6 +180,10 @@ enum Run {
     /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
     /// no segments to make. Holds where the apostrophe starts.
     Contraction(usize),
+    /// ASCII letters and digits joined by single hyphens ("pro-Kiev",
+    /// "26-second"): hyphens are segments of their own under UAX #29, and
+    /// tokens of their own here.
+    Hyphenated,
     /// Anything else, cut into segments.
     Segments,
 }
@@ -566,6 +571,19 @@ impl Tokenizer<'_> {
             if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
                 return (end + 1, Run::WordMark);
             }
+            let joins_hyphen = |at: usize| {
+                bytes.get(at) == Some(&b'-')
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+            };
+            if joins_hyphen(end) {
+                let mut run_end = end;
+                while joins_hyphen(run_end) {
+                    run_end = simple_word_end(bytes, run_end + 1);
+                }
+                if ends_run(bytes, run_end) {
+                    return (run_end, Run::Hyphenated);
+                }
+            }
             let apostrophe = match bytes[end] {
                 b'\'' => 1,
                 0xE2 if bytes[end..].starts_with("\u{2019}".as_bytes()) => 3,
@@ -613,6 +631,20 @@ impl Tokenizer<'_> {
             self.push(apostrophe, end, TokenKind::Clitic);
         } else {
             self.push(start, end, TokenKind::Word);
+        }
+    }
+
+    /// Makes the tokens of a [`Run::Hyphenated`] from `start` to `end`.
+    fn hyphenated(&mut self, mut start: usize, end: usize) {
+        let bytes = self.text.as_bytes();
+        loop {
+            let word_end = simple_word_end(bytes, start);
+            self.push(start, word_end, word_kind(bytes[start]));
+            if word_end == end {
+                return;
+            }
+            self.push(word_end, word_end + 1, TokenKind::Punctuation);
+            start = word_end + 1;
         }
     }
 
