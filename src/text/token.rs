@@ -132,6 +132,10 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             Run::WordMark => t.word_mark(i, end, next),
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
             Run::Hyphenated => t.hyphenated(i, end),
+            Run::Opened(mark, kind) => {
+                t.push(i, i + mark, kind);
+                t.push(i + mark, end, word_kind(bytes[i + mark]));
+            }
             Run::Segments => {
                 t.next_run = next;
                 let first = t.tokens.len();
@@ -184,6 +188,10 @@ enum Run {
     /// "26-second"): hyphens are segments of their own under UAX #29, and
     /// tokens of their own here.
     Hyphenated,
+    /// An opening quotation mark (`"`, `“`) or bracket, then ASCII letters
+    /// and digits ("“We", "(AP"): two segments under UAX #29. Holds the
+    /// mark's length and kind.
+    Opened(usize, TokenKind),
     /// Anything else, cut into segments.
     Segments,
 }
@@ -599,6 +607,18 @@ impl Tokenizer<'_> {
                 if ends_run(bytes, run_end) {
                     return (run_end, Run::Contraction(end));
                 }
+            }
+        }
+        let opener = match bytes[i] {
+            b'"' => Some((1, TokenKind::Quote)),
+            b'(' => Some((1, TokenKind::Punctuation)),
+            0xE2 if bytes[i..].starts_with("\u{201C}".as_bytes()) => Some((3, TokenKind::Quote)),
+            _ => None,
+        };
+        if let Some((mark, kind)) = opener {
+            let end = simple_word_end(bytes, i + mark);
+            if end > i + mark && ends_run(bytes, end) {
+                return (end, Run::Opened(mark, kind));
             }
         }
         self.segs.clear();
