@@ -203,12 +203,21 @@ impl Layout {
     /// assert_eq!(sentences, ["Gov. Gladkov spoke at 5 p.m. on Sunday.", "Nobody came."]);
     /// ```
     pub fn new(text: &str) -> Layout {
-        let tokens = token::tokenize(text);
-        let mut sentences = Vec::new();
-        let mut paragraphs = Vec::new();
-        for range in paragraph::split(text, &tokens) {
+        let token::Tokens {
+            tokens,
+            stops,
+            lines,
+        } = token::tokenize(text);
+        let ranges = paragraph::split(text, &tokens, &lines);
+        // Every sentence but a paragraph's last ends at a stop.
+        let mut sentences = Vec::with_capacity(stops.len() + ranges.len());
+        let mut paragraphs = Vec::with_capacity(ranges.len());
+        let mut stops = &stops[..];
+        for range in ranges {
+            let here = stops.partition_point(|&i| i < range.end);
             let first = sentences.len();
-            sentence::split(text, &tokens, range.clone(), &mut sentences);
+            sentence::split(text, &tokens, range.clone(), &stops[..here], &mut sentences);
+            stops = &stops[here..];
             paragraphs.push(Paragraph {
                 span: Span::new(
                     tokens[range.start].span.start,
@@ -263,7 +272,7 @@ mod tests {
                 };
                 (mb / secs, n)
             };
-            let (tokens, n) = time(&|t| token::tokenize(t).len());
+            let (tokens, n) = time(&|t| token::tokenize(t).tokens.len());
             let (all, _) = time(&|t| Layout::new(t).sentences.len());
             println!("{name}: tokens {tokens:.0} MB/s, layout {all:.0} MB/s ({n} tokens)");
         }

@@ -7,22 +7,20 @@
 use std::ops::Range;
 
 use super::sentence::{closes, is_terminator, MAX_TITLE_WORDS};
-use super::token::line_breaks;
 use super::{Spacing, Token, TokenKind};
 
-/// The token ranges of the paragraphs of `text`.
-pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    // The line breaks after each token that has any; only these gaps matter.
-    let gaps: Vec<(usize, usize)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| t.space_after == Spacing::LineBreak && i + 1 < tokens.len())
-        .map(|(i, t)| (i, line_breaks(&text[t.span.end..tokens[i + 1].span.start])))
-        .collect();
+/// The token ranges of the paragraphs of `text`, given its
+/// [`Tokens::lines`](super::token::Tokens).
+pub(super) fn split(text: &str, tokens: &[Token], lines: &[(usize, usize)]) -> Vec<Range<usize>> {
+    // Line breaks after the last token end no paragraph.
+    let gaps = match lines.split_last() {
+        Some((&(i, _), before)) if i + 1 == tokens.len() => before,
+        _ => lines,
+    };
     let blank_lines = gaps.iter().any(|&(_, n)| n >= 2);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(gaps.len() + 1);
     let mut start = 0;
-    for (i, n) in gaps {
+    for &(i, n) in gaps {
         if n >= 2 || !blank_lines && !wrapped(text, tokens, i) {
             out.push(start..i + 1);
             start = i + 1;

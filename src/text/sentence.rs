@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use super::token::opens;
+use super::token::{may_stop, opens};
 use super::words::{Abbrev, WORDS};
 use super::{Sentence, Spacing, Token, TokenKind};
 use crate::Span;
@@ -41,6 +41,10 @@ enum Stop {
 }
 
 pub(super) fn is_terminator(s: &str) -> bool {
+    // Nearly every token asked about is one ASCII mark.
+    if let &[b] = s.as_bytes() {
+        return matches!(b, b'.' | b'?' | b'!');
+    }
     !s.is_empty()
         && s.chars().all(|c| {
             matches!(
@@ -67,15 +71,15 @@ pub(super) fn is_terminator(s: &str) -> bool {
 /// Whether token `i` is a terminator, and of what kind.
 fn stop(text: &str, tokens: &[Token], i: usize) -> Option<Stop> {
     let t = tokens[i];
-    match t.kind {
-        TokenKind::Punctuation if is_terminator(&text[t.span]) => Some(Stop::Mark),
-        TokenKind::Word if t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.' => {
-            match WORDS.abbreviation(&text[t.span.start..t.span.end - 1]) {
-                Some(Abbrev::Title | Abbrev::Number) => Some(Stop::Never),
-                _ => Some(Stop::Abbrev),
-            }
-        }
-        _ => None,
+    if !may_stop(text, &t) {
+        return None;
+    }
+    if t.kind == TokenKind::Punctuation {
+        return Some(Stop::Mark);
+    }
+    match WORDS.abbreviation(&text[t.span.start..t.span.end - 1]) {
+        Some(Abbrev::Title | Abbrev::Number) => Some(Stop::Never),
+        _ => Some(Stop::Abbrev),
     }
 }
 
@@ -150,7 +154,15 @@ fn is_title_line(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
 }
 
 /// Appends the sentences of paragraph `para` (a token range) to `out`.
-pub(super) fn split(text: &str, tokens: &[Token], para: Range<usize>, out: &mut Vec<Sentence>) {
+/// `stops` are the paragraph's [`Tokens::stops`](super::token::Tokens):
+/// no sentence breaks anywhere else.
+pub(super) fn split(
+    text: &str,
+    tokens: &[Token],
+    para: Range<usize>,
+    stops: &[usize],
+    out: &mut Vec<Sentence>,
+) {
     let end = para.end;
     let mut start = para.start;
     let mut push = |from: usize, to: usize| {
@@ -161,8 +173,13 @@ pub(super) fn split(text: &str, tokens: &[Token], para: Range<usize>, out: &mut 
     };
     // Whether the current sentence began a line and has not yet crossed one.
     let mut one_line = true;
+    // The first token not yet looked at.
     let mut i = start;
-    while i < end {
+    for &stop_at in stops {
+        if stop_at < i {
+            continue;
+        }
+        i = stop_at;
         if let Some(mut kind) = stop(text, tokens, i) {
             let mut j = i + 1;
             let mut closed = false;

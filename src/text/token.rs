@@ -5,7 +5,11 @@
 //! (nearly every run of English news) is segmented by a byte loop that
 //! applies the UAX #29 rules for ASCII; any other run goes through
 //! `unicode-segmentation`. Both give the same segments (a unit test checks
-//! this), and the segments are then merged or split:
+//! this), and the segments are then merged or split. A run of ASCII letters
+//! and digits, alone or with one mark after it ("said,"), is most of the
+//! text: it skips segmentation, and the sentence and paragraph stages are
+//! told which tokens may end a sentence or a line, so they need not look at
+//! the others. The fixes:
 //!
 //! - a possessive or contracted `’s`/`'s` is split off as a [`Clitic`], and so
 //!   is the lone apostrophe of a plural possessive ("soldiers’"); other
@@ -23,6 +27,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::sentence::is_terminator;
 use super::words::{Abbrev, WORDS};
 use super::{Spacing, Token, TokenKind};
 use crate::Span;
@@ -35,109 +40,242 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
 }
 
-/// Counts the line breaks in a stretch of whitespace: CRLF is one, a
-/// paragraph separator (U+2029) counts as a blank line.
-pub(super) fn line_breaks(gap: &str) -> usize {
-    let mut n = 0;
+/// The whitespace from byte `i` on, in one pass: where it ends, how many
+/// line breaks it holds (CRLF is one, a paragraph separator, U+2029,
+/// counts as a blank line), and what [`Spacing`] it makes.
+fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
+    let mut breaks = 0;
     let mut prev_cr = false;
-    for c in gap.chars() {
-        n += match c {
+    let mut visible = false;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if !is_space(c) {
+            break;
+        }
+        breaks += match c {
             '\n' if prev_cr => 0,
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
             '\u{2029}' => 2,
             _ => 0,
         };
         prev_cr = c == '\r';
+        visible |= c != '\u{FEFF}' && c != '\u{200B}';
+        i += len;
     }
-    n
-}
-
-fn spacing(gap: &str, line_breaks: usize) -> Spacing {
-    if line_breaks > 0 {
+    let spacing = if breaks > 0 {
         Spacing::LineBreak
-    } else if gap.chars().any(|c| c != '\u{FEFF}' && c != '\u{200B}') {
+    } else if visible {
         Spacing::Space
     } else {
         Spacing::None
+    };
+    (i, breaks, spacing)
+}
+
+/// The tokens of a text, and where sentences and paragraphs may break, so
+/// that those stages need not look at every token again.
+pub(super) struct Tokens {
+    pub(super) tokens: Vec<Token>,
+    /// In order, the tokens that may end a sentence: those that
+    /// [`may_stop`], and those followed by a line break.
+    pub(super) stops: Vec<usize>,
+    /// In order, the tokens followed by a line break, each with the number of
+    /// line breaks ([`gap`]).
+    pub(super) lines: Vec<(usize, usize)>,
+}
+
+/// Whether token `t` may end a sentence: a terminator, or a word ending in
+/// a period (an abbreviation).
+pub(super) fn may_stop(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Punctuation => is_terminator(&text[t.span]),
+        TokenKind::Word => t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.',
+        _ => false,
     }
 }
 
 /// Splits `text` into tokens, one run of non-space characters at a time.
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+pub(super) fn tokenize(text: &str) -> Tokens {
     let mut t = Tokenizer {
         text,
-        segs: Vec::new(),
+        // Room for the segments of all but the oddest runs.
+        segs: Vec::with_capacity(16),
         next_run: 0,
-        // English news averages about six bytes a token.
-        tokens: Vec::with_capacity(text.len() / 6),
+        // English news averages five or six bytes a token; one more
+        // allocation costs more than the room to spare.
+        tokens: Vec::with_capacity(text.len() / 4),
+        // About one sentence or line end every sixty bytes, one line end
+        // every hundred and twenty, in news.
+        stops: Vec::with_capacity(text.len() / 32),
         open_single: false,
     };
-    let mut i = skip_space(text, 0);
+    let mut lines = Vec::with_capacity(text.len() / 64);
+    let mut i = gap(text, 0).0;
     let bytes = text.as_bytes();
     while i < text.len() {
-        let (end, simple) = t.run(i);
+        let word_end;
+        (i, word_end) = spaced_words(bytes, i, &mut t.tokens);
+        let (end, shape) = t.run(i, word_end);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
         let one_space = bytes.get(end) == Some(&b' ')
             && bytes
                 .get(end + 1)
                 .is_some_and(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] != Class::Space);
-        let next = if one_space {
-            end + 1
+        let (next, breaks, space_after) = if one_space {
+            (end + 1, 0, Spacing::Space)
         } else {
-            skip_space(text, end)
+            gap(text, end)
         };
-        if simple {
-            let kind = if bytes[i].is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            t.push(i, end, kind);
-        } else {
-            t.next_run = next;
-            let mut k = 0;
-            while k < t.segs.len() {
-                k = t.token(k);
+        match shape {
+            Run::Word => t.push(i, end, word_kind(bytes[i])),
+            Run::WordMark => t.word_mark(i, end, next),
+            Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
+            Run::Hyphenated => t.hyphenated(i, end),
+            Run::Opened(mark, kind) => {
+                t.push(i, i + mark, kind);
+                t.push(i + mark, end, word_kind(bytes[i + mark]));
+            }
+            Run::Segments => {
+                t.next_run = next;
+                let first = t.tokens.len();
+                let mut k = 0;
+                while k < t.segs.len() {
+                    k = t.token(k);
+                }
+                for n in first..t.tokens.len() {
+                    if may_stop(text, &t.tokens[n]) {
+                        t.stops.push(n);
+                    }
+                }
             }
         }
-        let (breaks, space_after) = if one_space {
-            (0, Spacing::Space)
-        } else {
-            let gap = &text[end..next];
-            let breaks = line_breaks(gap);
-            (breaks, spacing(gap, breaks))
-        };
         if let Some(last) = t.tokens.last_mut() {
             last.space_after = space_after;
         }
         if breaks > 0 {
             t.open_single = false;
+            let last = t.tokens.len() - 1;
+            if t.stops.last() != Some(&last) {
+                t.stops.push(last);
+            }
+            lines.push((last, breaks));
         }
         i = next;
     }
-    t.tokens
+    Tokens {
+        tokens: t.tokens,
+        stops: t.stops,
+        lines,
+    }
+}
+
+/// What a run of non-space chars is made of.
+#[derive(Clone, Copy)]
+enum Run {
+    /// ASCII letters and digits alone, the commonest run: one token whatever
+    /// follows, and no segments to make.
+    Word,
+    /// ASCII letters and digits, then one mark that cannot join anything
+    /// ("said,", "Sunday.", "why?"): the next commonest run, two tokens or an
+    /// abbreviation, and no segments to make either.
+    WordMark,
+    /// ASCII letters and digits with one apostrophe (`'` or `’`) inside,
+    /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
+    /// no segments to make. Holds where the apostrophe starts.
+    Contraction(usize),
+    /// ASCII letters and digits joined by single hyphens ("pro-Kiev",
+    /// "26-second"): hyphens are segments of their own under UAX #29, and
+    /// tokens of their own here.
+    Hyphenated,
+    /// An opening quotation mark (`"`, `“`) or bracket, then ASCII letters
+    /// and digits ("“We", "(AP"): two segments under UAX #29. Holds the
+    /// mark's length and kind.
+    Opened(usize, TokenKind),
+    /// Anything else, cut into segments.
+    Segments,
+}
+
+/// Whether a run of ASCII letters and digits is a number or a word, by its
+/// first byte.
+fn word_kind(first: u8) -> TokenKind {
+    if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// Whether `b` ends a [`Run::WordMark`]: under UAX #29 these marks join a
+/// word only to more of it.
+fn is_lone_mark(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"')
+}
+
+/// Whether byte `i` is the end of the text or ASCII whitespace.
+fn ends_run(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_none_or(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space)
+}
+
+/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with one
+/// space after them and a printable ASCII char after that, most of English
+/// news. Such a run needs no segments, and its gap neither decoding nor
+/// counting. Returns where the first other run starts, and
+/// [`simple_word_end`] from there.
+fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, usize) {
+    loop {
+        let end = simple_word_end(bytes, i);
+        let spaced = end > i
+            && bytes.get(end) == Some(&b' ')
+            && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
+        if !spaced {
+            return (i, end);
+        }
+        tokens.push(Token {
+            span: Span::new(i, end),
+            kind: word_kind(bytes[i]),
+            space_after: Spacing::Space,
+        });
+        i = end + 1;
+    }
 }
 
 /// The end of the ASCII letters and digits from `i` on.
-fn simple_word_end(bytes: &[u8], i: usize) -> usize {
+///
+/// This is the hottest loop of the text stage, so it looks at eight bytes at
+/// a time: most words end inside the first eight.
+fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stops = not_alphanumeric(word);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     bytes[i..]
         .iter()
-        .position(|&b| !ALPHANUMERIC[usize::from(b)])
+        .position(|&b| !b.is_ascii_alphanumeric())
         .map_or(bytes.len(), |n| i + n)
 }
 
-/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the hottest
-/// loop of the text stage, not two range checks.
-const ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
+/// The high bit of each byte of `word` that is not an ASCII letter or digit.
+fn not_alphanumeric(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Clearing the high bits keeps every byte sum below 0x100, so no carry
+    // crosses into the next byte; bytes that had the high bit are not ASCII.
+    let low = word & !HIGH;
+    // The high bit of each byte of `x` in `lo..=hi`.
+    let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7F - hi) * ONES);
+    let digits = within(low, 0x30, 0x39);
+    // Setting bit 5 maps capitals onto lowercase letters and nothing else
+    // onto them.
+    let letters = within(low | (0x20 * ONES), 0x61, 0x7A);
+    !((digits | letters) & !word) & HIGH
+}
 
 /// Splits words that UAX #29 joins across a period missing its space
 /// ("home.The" is `home`, `.`, `The`): a lowercase letter ending a word of
@@ -180,18 +318,6 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
         Some(c) => (c, c.len_utf8()),
         None => (char::REPLACEMENT_CHARACTER, 1),
     }
-}
-
-/// The first byte from `i` on that starts a non-space char.
-fn skip_space(text: &str, mut i: usize) -> usize {
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if !is_space(c) {
-            break;
-        }
-        i += len;
-    }
-    i
 }
 
 /// The end of the run of non-space chars starting at `i`.
@@ -431,25 +557,69 @@ struct Tokenizer<'a> {
     /// Where the next run starts (the text's length after the last).
     next_run: usize,
     tokens: Vec<Token>,
+    /// See [`Tokens::stops`].
+    stops: Vec<usize>,
     /// Whether a single quotation mark opened on this line is still open, so
     /// that a word-final apostrophe is read as its closing mark.
     open_single: bool,
 }
 
 impl Tokenizer<'_> {
-    /// Finds the run of non-space chars starting at `i` and cuts it into
-    /// segments. Returns the run's end, and whether the run is simple: ASCII
-    /// letters and digits alone, the commonest run, which is one token
-    /// whatever follows and needs no segments.
-    fn run(&mut self, i: usize) -> (usize, bool) {
+    /// Finds the run of non-space chars starting at `i` and what it is made
+    /// of, cutting it into segments unless it is a [`Run::Word`] or a
+    /// [`Run::WordMark`]. `end` is [`simple_word_end`] from `i`. Returns the
+    /// run's end and its shape.
+    fn run(&mut self, i: usize, end: usize) -> (usize, Run) {
         let text = self.text;
-        let end = simple_word_end(text.as_bytes(), i);
-        let ends_run = match text.as_bytes().get(end) {
-            None => true,
-            Some(&b) => b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space,
+        let bytes = text.as_bytes();
+        if end > i {
+            if ends_run(bytes, end) {
+                return (end, Run::Word);
+            }
+            if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
+                return (end + 1, Run::WordMark);
+            }
+            let joins_hyphen = |at: usize| {
+                bytes.get(at) == Some(&b'-')
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+            };
+            if joins_hyphen(end) {
+                let mut run_end = end;
+                while joins_hyphen(run_end) {
+                    run_end = simple_word_end(bytes, run_end + 1);
+                }
+                if ends_run(bytes, run_end) {
+                    return (run_end, Run::Hyphenated);
+                }
+            }
+            let apostrophe = match bytes[end] {
+                b'\'' => 1,
+                0xE2 if bytes[end..].starts_with("\u{2019}".as_bytes()) => 3,
+                _ => 0,
+            };
+            let after = end + apostrophe;
+            if apostrophe > 0
+                && bytes[i].is_ascii_alphabetic()
+                && bytes[end - 1].is_ascii_alphabetic()
+                && bytes.get(after).is_some_and(u8::is_ascii_alphabetic)
+            {
+                let run_end = simple_word_end(bytes, after);
+                if ends_run(bytes, run_end) {
+                    return (run_end, Run::Contraction(end));
+                }
+            }
+        }
+        let opener = match bytes[i] {
+            b'"' => Some((1, TokenKind::Quote)),
+            b'(' => Some((1, TokenKind::Punctuation)),
+            0xE2 if bytes[i..].starts_with("\u{201C}".as_bytes()) => Some((3, TokenKind::Quote)),
+            _ => None,
         };
-        if end > i && ends_run {
-            return (end, true);
+        if let Some((mark, kind)) = opener {
+            let end = simple_word_end(bytes, i + mark);
+            if end > i + mark && ends_run(bytes, end) {
+                return (end, Run::Opened(mark, kind));
+            }
         }
         self.segs.clear();
         let (end, capital_after_period) = match fast_segments(text, i, &mut self.segs) {
@@ -468,7 +638,60 @@ impl Tokenizer<'_> {
         if capital_after_period {
             self.segs = unglue(text, &self.segs);
         }
-        (end, false)
+        (end, Run::Segments)
+    }
+
+    /// Makes the tokens of a [`Run::Contraction`] from `start` to `end`, its
+    /// apostrophe at `apostrophe`: a possessive or contracted `’s` is split
+    /// off, as [`Tokenizer::word`] does.
+    fn contraction(&mut self, start: usize, apostrophe: usize, end: usize) {
+        let after = self.text[apostrophe..end].strip_prefix(['\'', '\u{2019}']);
+        if matches!(after, Some("s" | "S")) {
+            self.push(start, apostrophe, TokenKind::Word);
+            self.push(apostrophe, end, TokenKind::Clitic);
+        } else {
+            self.push(start, end, TokenKind::Word);
+        }
+    }
+
+    /// Makes the tokens of a [`Run::Hyphenated`] from `start` to `end`.
+    fn hyphenated(&mut self, mut start: usize, end: usize) {
+        let bytes = self.text.as_bytes();
+        loop {
+            let word_end = simple_word_end(bytes, start);
+            self.push(start, word_end, word_kind(bytes[start]));
+            if word_end == end {
+                return;
+            }
+            self.push(word_end, word_end + 1, TokenKind::Punctuation);
+            start = word_end + 1;
+        }
+    }
+
+    /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
+    /// starts at `next`.
+    fn word_mark(&mut self, start: usize, end: usize, next: usize) {
+        let mark = end - 1;
+        let kind = word_kind(self.text.as_bytes()[start]);
+        if self.text.as_bytes()[mark] == b'.'
+            && kind == TokenKind::Word
+            && self.is_abbreviation(&self.text[start..mark], next)
+        {
+            self.push(start, end, TokenKind::Word);
+            self.stops.push(self.tokens.len() - 1);
+            return;
+        }
+        self.push(start, mark, kind);
+        let mark_byte = self.text.as_bytes()[mark];
+        let mark_kind = if is_quote_char(char::from(mark_byte)) {
+            TokenKind::Quote
+        } else {
+            TokenKind::Punctuation
+        };
+        self.push(mark, end, mark_kind);
+        if matches!(mark_byte, b'.' | b'?' | b'!') {
+            self.stops.push(self.tokens.len() - 1);
+        }
     }
 
     fn seg(&self, k: usize) -> &str {
@@ -568,9 +791,12 @@ impl Tokenizer<'_> {
             }
             return k + 2;
         }
+        // The number after a "No." may follow in this run ("No.10") or the
+        // next.
+        let after_period = self.segs.get(k + 2).map_or(self.next_run, |&(s, _)| s);
         if self.seg(k + 1) == "."
             && !(self.touches_next(k + 1) && self.seg(k + 2) == ".")
-            && self.is_abbreviation(&self.text[s..e], k)
+            && self.is_abbreviation(&self.text[s..e], after_period)
         {
             self.push(s, self.segs[k + 1].1, TokenKind::Word);
             return k + 2;
@@ -579,16 +805,12 @@ impl Tokenizer<'_> {
         k + 1
     }
 
-    /// Whether word segment `k`, followed by a period, is an abbreviation.
-    fn is_abbreviation(&self, w: &str, k: usize) -> bool {
+    /// Whether word `w`, followed by a period and then by whatever starts at
+    /// byte `next`, is an abbreviation.
+    fn is_abbreviation(&self, w: &str, next: usize) -> bool {
         match WORDS.abbreviation(w) {
             Some(Abbrev::Title | Abbrev::Any) => return true,
             Some(Abbrev::Number) => {
-                // The number may follow in this run ("No.10") or the next.
-                let next = match self.segs.get(k + 2) {
-                    Some(&(s, _)) => s,
-                    None => self.next_run,
-                };
                 return self
                     .text
                     .as_bytes()
@@ -596,6 +818,13 @@ impl Tokenizer<'_> {
                     .is_some_and(u8::is_ascii_digit);
             }
             None => {}
+        }
+        // Most words before a period are ASCII words, neither a lone
+        // capital nor an initialism. An initialism whose first char is
+        // ASCII has its first period within six bytes.
+        let b = w.as_bytes();
+        if b.len() > 1 && b[0].is_ascii() && !b[1..b.len().min(6)].contains(&b'.') {
+            return false;
         }
         let mut chars = w.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
@@ -728,6 +957,18 @@ mod tests {
     }
 
     #[test]
+    fn lone_marks_join_no_word_at_the_end_of_a_run() {
+        for mark in [',', '.', ';', ':', '?', '!', ')', '"'] {
+            assert!(is_lone_mark(mark as u8));
+            for word in ["ab", "A", "12", "a1"] {
+                let text = format!("{word}{mark}");
+                let n = word.len();
+                assert_eq!(uax29(&text), [(0, n), (n, n + 1)], "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn simple_word_end_is_the_byte_loop() {
         let byte_loop = |bytes: &[u8], mut i: usize| {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
@@ -752,11 +993,15 @@ mod tests {
 
     #[test]
     fn line_breaks_counts_crlf_once() {
-        assert_eq!(line_breaks("\r\n"), 1);
-        assert_eq!(line_breaks("\r\n \r\n"), 2);
-        assert_eq!(line_breaks("\r\r"), 2);
-        assert_eq!(line_breaks(" \u{2029}"), 2);
-        assert_eq!(line_breaks(" \t"), 0);
+        let breaks = |text: &str| gap(text, 0).1;
+        assert_eq!(breaks("\r\n"), 1);
+        assert_eq!(breaks("\r\n \r\n"), 2);
+        assert_eq!(breaks("\r\r"), 2);
+        assert_eq!(breaks(" \u{2029}"), 2);
+        assert_eq!(breaks(" \t"), 0);
+        assert_eq!(gap("\u{FEFF}\u{200B}x", 0), (6, 0, Spacing::None));
+        assert_eq!(gap(" \u{A0}x", 0), (3, 0, Spacing::Space));
+        assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
     }
 
     proptest! {

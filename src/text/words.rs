@@ -16,19 +16,28 @@ pub(super) enum Abbrev {
 
 pub(super) struct Words {
     pub(super) abbreviations: Map<&'static str, Abbrev>,
-    /// The longest abbreviation, in bytes: longer words need no lookup.
-    pub(super) abbreviation_len: usize,
+    /// For each first byte, bit `n` is set when an abbreviation of `n` bytes
+    /// (63 or more for bit 63) starts with it: nearly every word before a
+    /// period is ruled out by this one load, without hashing.
+    abbreviation_shapes: [u64; 256],
     pub(super) elisions: Set<&'static str>,
     pub(super) starters: Set<&'static str>,
 }
 
 impl Words {
+    #[inline]
     pub(super) fn abbreviation(&self, word: &str) -> Option<Abbrev> {
-        if word.len() > self.abbreviation_len {
+        let first = usize::from(*word.as_bytes().first()?);
+        if self.abbreviation_shapes[first] & shape_bit(word) == 0 {
             return None;
         }
         self.abbreviations.get(word).copied()
     }
+}
+
+/// The bit of a word's length in [`Words::abbreviation_shapes`].
+fn shape_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -59,8 +68,14 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             }
         }
     }
+    let mut abbreviation_shapes = [0; 256];
+    for word in abbreviations.keys() {
+        if let Some(&first) = word.as_bytes().first() {
+            abbreviation_shapes[usize::from(first)] |= shape_bit(word);
+        }
+    }
     Words {
-        abbreviation_len: abbreviations.keys().map(|w| w.len()).max().unwrap_or(0),
+        abbreviation_shapes,
         abbreviations,
         elisions,
         starters: crate::lexicon::parse_words(include_str!("../../lexicons/sentence_starters.txt"))
@@ -83,6 +98,12 @@ mod tests {
         assert!(w.elisions.contains("em") && w.elisions.contains("n"));
         assert!(!w.elisions.contains("Mr"));
         assert!(w.starters.contains("The") && !w.starters.contains("the"));
+        for (word, &class) in &w.abbreviations {
+            assert_eq!(w.abbreviation(word), Some(class), "{word}");
+        }
+        assert_eq!(w.abbreviation("Sunday"), None);
+        assert_eq!(w.abbreviation("said"), None);
+        assert_eq!(w.abbreviation(""), None);
         for line in include_str!("../../lexicons/abbreviations.txt").lines() {
             if let Some((class, _)) = line.split('#').next().unwrap_or("").split_once(':') {
                 let known = ["title", "any", "number", "elision"];
