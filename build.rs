@@ -4,7 +4,7 @@
 //! start.
 //!
 //! Writes to `OUT_DIR`:
-//! - `names.fst` and `names.lists`: see `src/gazetteer/compile.rs`;
+//! - `names.trie` and `names.lists`: see `src/gazetteer/compile.rs`;
 //! - `entries.offsets`: where each entry's line starts, as a little-endian
 //!   `u32` offset into the embedded files read one after another, so that an
 //!   entry is parsed only when it is first asked for.
@@ -107,7 +107,7 @@ fn main() {
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
     };
-    write("names.fst", &compiled.fst);
+    write("names.trie", &compiled.trie);
     write("names.lists", &compiled.lists);
     write("entries.offsets", &offsets);
 }

@@ -2,6 +2,11 @@
 //! entries as a key of one finite state transducer, whose value leads to the
 //! name's entries, best first.
 //!
+//! `fst` builds the transducer, minimal; it is then laid out again with
+//! fixed-width fields (see [`Compiled::trie`]), since the matcher walks it a
+//! byte at a time from every token that may start a name, and decoding
+//! `fst`'s packed nodes made each step cost several times more.
+//!
 //! The build script compiles this module too, for the embedded gazetteers:
 //! their names are compiled once, when the crate is built, rather than in
 //! every process that starts an extractor. So it must need nothing but
@@ -29,6 +34,8 @@ pub(crate) const AMBIGUOUS: u64 = 1;
 pub(crate) const ACRONYM: u64 = 2;
 /// Marks the last entry of a name's list.
 pub(crate) const LAST: u32 = 1 << 31;
+/// Marks a reference to a node of the trie where a name ends.
+pub(crate) const FINAL: u32 = 1 << 31;
 
 /// What ranking entries and judging a name's ambiguity need of an entry.
 #[derive(Clone, Copy, Debug)]
@@ -41,12 +48,19 @@ pub(crate) struct Traits {
 
 /// Names compiled for the matcher.
 pub(crate) struct Compiled {
-    /// Each name maps to `start << 2 | flags`, `start` indexing its list in
-    /// `lists`. Values grow with the names, which keeps the transducer small.
-    pub(crate) fst: Vec<u8>,
-    /// Little-endian `u32` words: at a name's `start`, its order (see
-    /// [`compile`]), then its entries, best first, the last marked with
-    /// [`LAST`].
+    /// The transducer, as little-endian `u32` words. A node is a word of its
+    /// number of transitions `n`; a word of its final output; its `n` input
+    /// bytes, sorted, padded to a whole word; and for each input, a reference
+    /// to the next node (its word index, with [`FINAL`] set if a name ends
+    /// there, so that a walk learns it without reading the node) and the
+    /// output. The root is at 0. The outputs along a name's path and its
+    /// final output add up to its value, `start << 2 | flags`: `start`
+    /// indexes its list in `lists`, and values grow with the names, which
+    /// keeps outputs small.
+    pub(crate) trie: Vec<u8>,
+    /// Little-endian `u32` words: the number of names; then at each name's
+    /// `start`, its order (see [`compile`]), then its entries, best first,
+    /// the last marked with [`LAST`].
     pub(crate) lists: Vec<u8>,
 }
 
@@ -104,6 +118,7 @@ pub(crate) fn compile(
     drop(index);
     patterns.sort_unstable_by_key(|&(name, _, _)| name);
     let mut lists = Vec::new();
+    lists.extend(u32::try_from(patterns.len()).expect(TOO_MANY).to_le_bytes());
     let mut fst = fst::MapBuilder::memory();
     for (name, order, mut ids) in patterns {
         ids.sort_by_cached_key(|&id| rank(traits(id), id));
@@ -124,10 +139,57 @@ pub(crate) fn compile(
             lists.extend(word.to_le_bytes());
         }
     }
+    let fst = fst.into_inner().expect("writing to memory does not fail");
     Compiled {
-        fst: fst.into_inner().expect("writing to memory does not fail"),
+        trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst")),
         lists,
     }
+}
+
+const TOO_MANY: &str = "names and entries fit in 32-bit words";
+
+/// Lays `fst` out as [`Compiled::trie`] describes, nodes in breadth-first
+/// order, so that the few nodes near the root, which every walk reads, share
+/// a few pages.
+fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
+    let words = |transitions: usize| 2 + transitions.div_ceil(4) + 2 * transitions;
+    let root = fst.root();
+    let mut order = vec![root.addr()];
+    let mut index = HashMap::from([(root.addr(), 0)]);
+    let mut len = words(root.len());
+    let mut i = 0;
+    while let Some(&addr) = order.get(i) {
+        i += 1;
+        for t in fst.node(addr).transitions() {
+            index.entry(t.addr).or_insert_with(|| {
+                order.push(t.addr);
+                let at = len;
+                len += words(fst.node(t.addr).len());
+                at
+            });
+        }
+    }
+    let mut trie = Vec::with_capacity(len * 4);
+    let word = |trie: &mut Vec<u8>, w: u64| {
+        trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
+    };
+    for addr in order {
+        let node = fst.node(addr);
+        word(&mut trie, node.len() as u64);
+        word(&mut trie, node.final_output().value());
+        trie.extend(node.transitions().map(|t| t.inp));
+        trie.resize(trie.len().next_multiple_of(4), 0);
+        for t in node.transitions() {
+            let last = if fst.node(t.addr).is_final() {
+                FINAL
+            } else {
+                0
+            };
+            word(&mut trie, index[&t.addr] as u64 | u64::from(last));
+            word(&mut trie, t.out.value());
+        }
+    }
+    trie
 }
 
 /// Hand-curated entries before generated ones, then the most prominent.

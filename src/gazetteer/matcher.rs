@@ -4,10 +4,9 @@
 
 use std::borrow::Cow;
 
-use fst::raw::{Fst, Node};
 use rayon::prelude::*;
 
-use super::compile::{self, Traits, ACRONYM, AMBIGUOUS, LAST};
+use super::compile::{self, Traits, ACRONYM, AMBIGUOUS, FINAL, LAST};
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
 use super::{Entries, EntryId, Match};
@@ -39,14 +38,23 @@ pub(super) struct Part {
     /// yields every name starting there, so a name cut off mid-word falls
     /// back to a shorter one without another search, and a word that starts
     /// no name costs a transition or two.
-    fst: Fst<Cow<'static, [u8]>>,
+    trie: Cow<'static, [u8]>,
     lists: Cow<'static, [u8]>,
+    /// The first two steps of every walk, looked up rather than searched
+    /// for: the nodes nearest the root have the most transitions. Each is
+    /// the next node's reference `<< 32 | output`, 0 where no name goes;
+    /// `seconds` is indexed by [`pair_index`]. The tables are filled in when
+    /// the part is loaded, from the few thousand transitions of the first two
+    /// levels.
+    firsts: Vec<u64>,
+    seconds: Vec<u64>,
 }
 
 impl std::fmt::Debug for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Part")
-            .field("names", &self.fst.len())
+            .field("names", &self.len())
+            .field("trie_bytes", &self.trie.len())
             .field("list_bytes", &self.lists.len())
             .finish()
     }
@@ -93,11 +101,7 @@ impl Matcher {
         self.parts
             .iter()
             .rev()
-            .find_map(|part| {
-                part.fst
-                    .get(&folded)
-                    .map(|v| part.entries(v.value()).collect())
-            })
+            .find_map(|part| part.get(folded.as_bytes()).map(|v| part.entries(v)))
             .unwrap_or_default()
     }
 
@@ -141,7 +145,7 @@ impl Matcher {
             .into_iter()
             .map(|(span, found, caps)| Match {
                 span,
-                entries: self.parts[found.part].entries(found.value).collect(),
+                entries: self.parts[found.part].entries(found.value),
                 ambiguous: found.value & AMBIGUOUS != 0 || (caps && found.value & ACRONYM != 0),
             })
             .collect()
@@ -220,11 +224,10 @@ impl Matcher {
 impl Part {
     /// The embedded gazetteers' names, as the build script compiled them.
     fn embedded() -> Part {
-        let fst = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
-        Part {
-            fst: Fst::new(Cow::Borrowed(&fst[..])).expect("the build script wrote a valid fst"),
-            lists: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.lists"))),
-        }
+        Part::new(
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.trie"))),
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.lists"))),
+        )
     }
 
     /// The names of the entries added to the embedded ones (`base`, if any).
@@ -244,13 +247,13 @@ impl Part {
                     .map(move |n| (n, id))
             })
             .collect();
-        let first_order = base.map_or(0, |b| b.fst.len() as u32);
+        let first_order = base.map_or(0, Part::len);
         let known = |name: &str| {
             let base = base?;
-            let value = base.fst.get(name)?.value();
+            let value = base.get(name.as_bytes())?;
             Some((
                 base.order(value),
-                base.entries(value).map(|id| id.0).collect(),
+                base.entries(value).into_iter().map(|id| id.0).collect(),
             ))
         };
         let traits = |id: u32| {
@@ -261,16 +264,31 @@ impl Part {
                 prominence: entry.prominence,
             }
         };
-        Part::compiled(compile::compile(&names, first_order, known, traits, |w| {
+        let compiled = compile::compile(&names, first_order, known, traits, |w| {
             COMMON_WORDS.contains(w)
-        }))
+        });
+        Part::new(Cow::Owned(compiled.trie), Cow::Owned(compiled.lists))
     }
 
-    fn compiled(compiled: compile::Compiled) -> Part {
-        Part {
-            fst: Fst::new(Cow::Owned(compiled.fst)).expect("fst wrote a valid fst"),
-            lists: Cow::Owned(compiled.lists),
+    fn new(trie: Cow<'static, [u8]>, lists: Cow<'static, [u8]>) -> Part {
+        let mut part = Part {
+            trie,
+            lists,
+            firsts: Vec::new(),
+            seconds: Vec::new(),
+        };
+        let mut firsts = vec![0; 256];
+        let mut seconds = vec![0; 256 * 256];
+        let step = |node: u32, output: u64| u64::from(node) << 32 | output;
+        for (first, node, output) in part.transitions(0) {
+            firsts[usize::from(first)] = step(node, output);
+            for (second, next, output) in part.transitions(node) {
+                seconds[pair_index(first, second)] = step(next, output);
+            }
         }
+        part.firsts = firsts;
+        part.seconds = seconds;
+        part
     }
 
     /// Marks the first bytes and pairs of the names in [`Matcher`]'s tables.
@@ -279,28 +297,28 @@ impl Part {
             let pair = pair_index(first, second);
             pairs[pair / 64] |= 1 << (pair % 64);
         };
-        for t in self.fst.root().transitions() {
-            let node = self.fst.node(t.addr);
-            if node.is_final() {
-                (0..=u8::MAX).for_each(|second| mark(t.inp, second));
+        for (first, node, _) in self.transitions(0) {
+            if node & FINAL != 0 {
+                (0..=u8::MAX).for_each(|second| mark(first, second));
             }
-            node.transitions()
-                .for_each(|second| mark(t.inp, second.inp));
-            if self.starts_lower(node, &mut vec![t.inp]) {
-                lower_starts[usize::from(t.inp)] = true;
+            for (second, _, _) in self.transitions(node) {
+                mark(first, second);
+            }
+            if self.starts_lower(node, &mut vec![first]) {
+                lower_starts[usize::from(first)] = true;
             }
         }
     }
 
     /// Whether a name that starts with `prefix`, which leads to `node`,
     /// starts with a char not in upper case.
-    fn starts_lower(&self, node: Node<'_>, prefix: &mut Vec<u8>) -> bool {
+    fn starts_lower(&self, node: u32, prefix: &mut Vec<u8>) -> bool {
         if let Ok(s) = std::str::from_utf8(prefix) {
             return !s.starts_with(char::is_uppercase);
         }
-        node.transitions().any(|t| {
-            prefix.push(t.inp);
-            let lower = self.starts_lower(self.fst.node(t.addr), prefix);
+        self.transitions(node).any(|(b, next, _)| {
+            prefix.push(b);
+            let lower = self.starts_lower(next, prefix);
             prefix.pop();
             lower
         })
@@ -309,45 +327,110 @@ impl Part {
     /// Appends `(len, found)` to `out` for every name that is a prefix of
     /// `haystack`, `len` bytes long, hyphens and line breaks read as spaces.
     fn prefixes(&self, haystack: &[u8], part: usize, out: &mut Vec<(usize, Found)>) {
-        let mut node = self.fst.root();
-        let mut value = 0;
+        let (mut node, mut value, mut prev) = (0, 0, 0);
         for (i, &b) in haystack.iter().enumerate() {
-            let Some(t) = node.find_input(fold_byte(b)) else {
+            let b = fold_byte(b);
+            let next = match i {
+                0 => unpack(self.firsts[usize::from(b)]),
+                1 => unpack(self.seconds[pair_index(prev, b)]),
+                _ => self.step(node, b),
+            };
+            prev = b;
+            let Some((next, output)) = next else {
                 return;
             };
-            let t = node.transition(t);
-            value += t.out.value();
-            node = self.fst.node(t.addr);
-            if node.is_final() {
-                let value = value + node.final_output().value();
+            node = next;
+            value += output;
+            if node & FINAL != 0 {
+                let value = value + self.final_output(node);
                 out.push((i + 1, Found { part, value }));
             }
         }
     }
 
-    fn word(&self, at: usize) -> u32 {
-        let bytes = &self.lists[at * 4..at * 4 + 4];
-        u32::from_le_bytes(bytes.try_into().expect("four bytes"))
+    /// The value of the name `key`.
+    fn get(&self, key: &[u8]) -> Option<u64> {
+        let (mut node, mut value) = (0, 0);
+        for &b in key {
+            let (next, output) = self.step(node, b)?;
+            node = next;
+            value += output;
+        }
+        (node & FINAL != 0).then(|| value + self.final_output(node))
+    }
+
+    /// The node that byte `b` leads to from `node`, and the output on the way.
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
+        let at = (node & !FINAL) as usize;
+        let n = word(&self.trie, at) as usize;
+        let inputs = &self.trie[(at + 2) * 4..(at + 2) * 4 + n];
+        // Past the first levels nodes have a transition or two.
+        let i = if n <= 8 {
+            inputs.iter().position(|&c| c == b)?
+        } else {
+            inputs.binary_search(&b).ok()?
+        };
+        let t = (at + 2 + n.div_ceil(4) + 2 * i) * 4;
+        let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
+        let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
+        let next = u32::from_le_bytes([n0, n1, n2, n3]);
+        let output = u32::from_le_bytes([o0, o1, o2, o3]);
+        Some((next, u64::from(output)))
+    }
+
+    /// The output that ends a name at `node`, a node where one ends.
+    #[inline]
+    fn final_output(&self, node: u32) -> u64 {
+        u64::from(word(&self.trie, (node & !FINAL) as usize + 1))
+    }
+
+    /// The inputs, next nodes and outputs of `node`'s transitions.
+    fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
+        let at = (node & !FINAL) as usize;
+        let n = word(&self.trie, at) as usize;
+        let inputs = &self.trie[(at + 2) * 4..(at + 2) * 4 + n];
+        let first = at + 2 + n.div_ceil(4);
+        inputs.iter().enumerate().map(move |(i, &b)| {
+            let next = word(&self.trie, first + 2 * i);
+            (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
+        })
+    }
+
+    /// The number of names.
+    fn len(&self) -> u32 {
+        word(&self.lists, 0)
     }
 
     /// The order of the name with `value` (see [`compile::compile`]).
     fn order(&self, value: u64) -> u32 {
-        self.word((value >> 2) as usize)
+        word(&self.lists, (value >> 2) as usize)
     }
 
     /// The entries of the name with `value`, best first.
-    fn entries(&self, value: u64) -> impl Iterator<Item = EntryId> + '_ {
-        let first = (value >> 2) as usize + 1;
-        let mut done = false;
-        (first..).map_while(move |at| {
-            if done {
-                return None;
-            }
-            let word = self.word(at);
-            done = word & LAST != 0;
-            Some(EntryId(word & !LAST))
-        })
+    fn entries(&self, value: u64) -> Vec<EntryId> {
+        let start = ((value >> 2) as usize + 1) * 4;
+        let ids = self.lists[start..]
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes(w.try_into().expect("four bytes")));
+        let len = ids
+            .clone()
+            .position(|id| id & LAST != 0)
+            .map_or(0, |last| last + 1);
+        ids.take(len).map(|id| EntryId(id & !LAST)).collect()
     }
+}
+
+/// A step of [`Part::firsts`] or [`Part::seconds`].
+fn unpack(step: u64) -> Option<(u32, u64)> {
+    (step != 0).then_some(((step >> 32) as u32, step & u64::from(u32::MAX)))
+}
+
+/// The little-endian `u32` word `at` of `bytes`.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u32 {
+    let bytes = &bytes[at * 4..at * 4 + 4];
+    u32::from_le_bytes(bytes.try_into().expect("four bytes"))
 }
 
 /// A stretch written in capitals only ("MILITANTS ATTACK BORDER REGION"),
@@ -503,7 +586,7 @@ mod default_gazetteer {
         let [theirs] = &built.inner.matcher.parts[..] else {
             panic!("one part of embedded entries");
         };
-        assert!(ours.fst.as_bytes() == theirs.fst.as_bytes());
+        assert!(ours.trie == theirs.trie);
         assert!(ours.lists == theirs.lists);
         assert_eq!(plain.len(), built.len());
         assert!(plain.entries().eq(built.entries()));
