@@ -36,6 +36,18 @@ pub(crate) const ACRONYM: u64 = 2;
 pub(crate) const LAST: u32 = 1 << 31;
 /// Marks a reference to a node of the trie where a name ends.
 pub(crate) const FINAL: u32 = 1 << 31;
+/// Nodes with more transitions than this, the few near the root, give their
+/// inputs as a bitmap, in which a walk finds a transition without a search.
+pub(crate) const LISTED: usize = 8;
+
+/// The words a node's inputs take.
+pub(crate) fn input_words(transitions: usize) -> usize {
+    if transitions <= LISTED {
+        transitions.div_ceil(4)
+    } else {
+        256 / 32
+    }
+}
 
 /// What ranking entries and judging a name's ambiguity need of an entry.
 #[derive(Clone, Copy, Debug)]
@@ -49,8 +61,9 @@ pub(crate) struct Traits {
 /// Names compiled for the matcher.
 pub(crate) struct Compiled {
     /// The transducer, as little-endian `u32` words. A node is a word of its
-    /// number of transitions `n`; a word of its final output; its `n` input
-    /// bytes, sorted, padded to a whole word; and for each input, a reference
+    /// number of transitions `n`; a word of its final output; its inputs,
+    /// either `n` bytes, sorted, padded to a whole word, or if `n` is over
+    /// [`LISTED`], a 256-bit bitmap; and for each input in order, a reference
     /// to the next node (its word index, with [`FINAL`] set if a name ends
     /// there, so that a walk learns it without reading the node) and the
     /// output. The root is at 0. The outputs along a name's path and its
@@ -152,7 +165,7 @@ const TOO_MANY: &str = "names and entries fit in 32-bit words";
 /// order, so that the few nodes near the root, which every walk reads, share
 /// a few pages.
 fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
-    let words = |transitions: usize| 2 + transitions.div_ceil(4) + 2 * transitions;
+    let words = |transitions: usize| 2 + input_words(transitions) + 2 * transitions;
     let root = fst.root();
     let mut order = vec![root.addr()];
     let mut index = HashMap::from([(root.addr(), 0)]);
@@ -177,8 +190,16 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         let node = fst.node(addr);
         word(&mut trie, node.len() as u64);
         word(&mut trie, node.final_output().value());
-        trie.extend(node.transitions().map(|t| t.inp));
-        trie.resize(trie.len().next_multiple_of(4), 0);
+        if node.len() <= LISTED {
+            trie.extend(node.transitions().map(|t| t.inp));
+            trie.resize(trie.len().next_multiple_of(4), 0);
+        } else {
+            let mut bitmap = [0u8; 32];
+            for t in node.transitions() {
+                bitmap[usize::from(t.inp / 8)] |= 1 << (t.inp % 8);
+            }
+            trie.extend(bitmap);
+        }
         for t in node.transitions() {
             let last = if fst.node(t.addr).is_final() {
                 FINAL

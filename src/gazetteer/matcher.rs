@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::compile::{self, Traits, ACRONYM, AMBIGUOUS, FINAL, LAST};
+use super::compile::{self, input_words, Traits, ACRONYM, AMBIGUOUS, FINAL, LAST, LISTED};
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
 use super::{Entries, EntryId, Match};
@@ -46,7 +46,7 @@ pub(super) struct Part {
     /// `seconds` is indexed by [`pair_index`]. The tables are filled in when
     /// the part is loaded, from the few thousand transitions of the first two
     /// levels.
-    firsts: Vec<u64>,
+    firsts: [u64; 256],
     seconds: Vec<u64>,
 }
 
@@ -274,10 +274,10 @@ impl Part {
         let mut part = Part {
             trie,
             lists,
-            firsts: Vec::new(),
+            firsts: [0; 256],
             seconds: Vec::new(),
         };
-        let mut firsts = vec![0; 256];
+        let mut firsts = [0; 256];
         let mut seconds = vec![0; 256 * 256];
         let step = |node: u32, output: u64| u64::from(node) << 32 | output;
         for (first, node, output) in part.transitions(0) {
@@ -327,24 +327,33 @@ impl Part {
     /// Appends `(len, found)` to `out` for every name that is a prefix of
     /// `haystack`, `len` bytes long, hyphens and line breaks read as spaces.
     fn prefixes(&self, haystack: &[u8], part: usize, out: &mut Vec<(usize, Found)>) {
-        let (mut node, mut value, mut prev) = (0, 0, 0);
-        for (i, &b) in haystack.iter().enumerate() {
-            let b = fold_byte(b);
-            let next = match i {
-                0 => unpack(self.firsts[usize::from(b)]),
-                1 => unpack(self.seconds[pair_index(prev, b)]),
-                _ => self.step(node, b),
+        let mut bytes = haystack.iter().map(|&b| fold_byte(b));
+        let Some(first) = bytes.next() else {
+            return;
+        };
+        let Some((mut node, mut value)) = unpack(self.firsts[usize::from(first)]) else {
+            return;
+        };
+        let mut len = 1;
+        loop {
+            if node & FINAL != 0 {
+                let value = value + self.final_output(node);
+                out.push((len, Found { part, value }));
+            }
+            let Some(b) = bytes.next() else {
+                return;
             };
-            prev = b;
+            let next = if len == 1 {
+                unpack(self.seconds[pair_index(first, b)])
+            } else {
+                self.step(node, b)
+            };
             let Some((next, output)) = next else {
                 return;
             };
             node = next;
             value += output;
-            if node & FINAL != 0 {
-                let value = value + self.final_output(node);
-                out.push((i + 1, Found { part, value }));
-            }
+            len += 1;
         }
     }
 
@@ -360,18 +369,34 @@ impl Part {
     }
 
     /// The node that byte `b` leads to from `node`, and the output on the way.
-    #[inline]
+    #[inline(always)]
     fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
         let at = (node & !FINAL) as usize;
         let n = word(&self.trie, at) as usize;
-        let inputs = &self.trie[(at + 2) * 4..(at + 2) * 4 + n];
-        // Past the first levels nodes have a transition or two.
-        let i = if n <= 8 {
-            inputs.iter().position(|&c| c == b)?
+        let inputs = (at + 2) * 4;
+        // Most nodes, all but those near the root, have one transition.
+        let i = if n == 1 {
+            if self.trie[inputs] != b {
+                return None;
+            }
+            0
+        } else if n <= LISTED {
+            self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
         } else {
-            inputs.binary_search(&b).ok()?
+            // The transition's index is the number of inputs before it.
+            let bitmap: &[u8; 32] = self.trie[inputs..inputs + 32].try_into().expect("32 bytes");
+            let bits = |k: usize| {
+                let w = bitmap[k * 8..k * 8 + 8].try_into().expect("eight bytes");
+                u64::from_le_bytes(w)
+            };
+            let (k, bit) = (usize::from(b / 64), b % 64);
+            if bits(k) >> bit & 1 == 0 {
+                return None;
+            }
+            let before: u32 = (0..k).map(|j| bits(j).count_ones()).sum();
+            (before + (bits(k) & ((1 << bit) - 1)).count_ones()) as usize
         };
-        let t = (at + 2 + n.div_ceil(4) + 2 * i) * 4;
+        let t = (at + 2 + input_words(n) + 2 * i) * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
         let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
         let next = u32::from_le_bytes([n0, n1, n2, n3]);
@@ -389,9 +414,16 @@ impl Part {
     fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
         let at = (node & !FINAL) as usize;
         let n = word(&self.trie, at) as usize;
-        let inputs = &self.trie[(at + 2) * 4..(at + 2) * 4 + n];
-        let first = at + 2 + n.div_ceil(4);
-        inputs.iter().enumerate().map(move |(i, &b)| {
+        let bytes = &self.trie[(at + 2) * 4..];
+        let inputs: Vec<u8> = if n <= LISTED {
+            bytes[..n].to_vec()
+        } else {
+            (0..=u8::MAX)
+                .filter(|&b| bytes[usize::from(b / 8)] >> (b % 8) & 1 != 0)
+                .collect()
+        };
+        let first = at + 2 + input_words(n);
+        inputs.into_iter().enumerate().map(move |(i, b)| {
             let next = word(&self.trie, first + 2 * i);
             (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
         })
@@ -409,15 +441,14 @@ impl Part {
 
     /// The entries of the name with `value`, best first.
     fn entries(&self, value: u64) -> Vec<EntryId> {
-        let start = ((value >> 2) as usize + 1) * 4;
-        let ids = self.lists[start..]
-            .chunks_exact(4)
-            .map(|w| u32::from_le_bytes(w.try_into().expect("four bytes")));
-        let len = ids
-            .clone()
-            .position(|id| id & LAST != 0)
-            .map_or(0, |last| last + 1);
-        ids.take(len).map(|id| EntryId(id & !LAST)).collect()
+        let first = (value >> 2) as usize + 1;
+        let mut last = first;
+        while word(&self.lists, last) & LAST == 0 {
+            last += 1;
+        }
+        (first..=last)
+            .map(|at| EntryId(word(&self.lists, at) & !LAST))
+            .collect()
     }
 }
 
