@@ -157,3 +157,43 @@ fn a_missing_file_is_an_io_error_naming_it() {
     assert_eq!(err.kind(), ErrorKind::Io);
     assert!(err.to_string().starts_with("no/such/dir/g.tsv: "), "{err}");
 }
+
+#[test]
+fn added_entries_rank_among_the_embedded_ones_of_their_name() {
+    let e = Extractor::builder()
+        .add_gazetteer_tsv(
+            "mine.tsv",
+            "my:big\tMoscow\tplace\tcity\t\tXX\t99000000\t\t\n\
+             my:small\tMoscow\tplace\tcity\t\tXX\t1\t\t\n\
+             my:farm\tNovaya Tavolshanka Farm\tgroup\tcompany\t\tRU\t\t\t\n",
+        )
+        .build()
+        .unwrap();
+    let g = e.gazetteer();
+    assert_eq!(g.len(), Extractor::new().gazetteer().len() + 3);
+    let ids: Vec<&str> = g.lookup("Moscow").map(|e| &*e.id).collect();
+    assert_eq!(ids[..2], ["my:big", "geonames:524901"]);
+    assert_eq!(ids.last(), Some(&"my:small"));
+    let a = e.analyze("Officials in Moscow said Novaya Tavolshanka Farm was hit.");
+    let linked: Vec<Option<&str>> = a
+        .entities
+        .iter()
+        .map(|e| e.gazetteer_id.as_deref())
+        .collect();
+    assert_eq!(linked, [Some("my:big"), Some("my:farm")]);
+}
+
+#[test]
+fn an_added_id_already_embedded_names_the_embedded_line() {
+    let err = Extractor::builder()
+        .add_gazetteer_tsv("mine.tsv", "geonames:524901\tMoscow\tplace\t\t\t\t\t\t\n")
+        .build()
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "mine.tsv:1: duplicate id \"geonames:524901\", first used by gazetteers/places.tsv:"
+        ),
+        "{message}"
+    );
+}

@@ -2,51 +2,10 @@
 //! kept with the gazetteer: a country has dozens of names, and normalising
 //! them again in every document that mentions it was half of clustering.
 //!
-//! The keys are made the first time an entry is asked for, not when the
-//! gazetteer is built: the embedded gazetteers have hundreds of thousands of
-//! entries, a document mentions a few dozen, and start-up time and memory
-//! should not pay for the rest.
+//! They are made the first time an entry is asked for, not when the
+//! gazetteer is built (see [`super::lazy`]).
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-/// Entries per chunk of the table; a chunk is allocated when one of its
-/// entries is first asked for.
-const CHUNK: usize = 256;
-
-/// Every entry's keys, made on demand. Readers never lock: a slot once made
-/// is read with an atomic load.
-#[derive(Debug)]
-pub(crate) struct KeyTable {
-    entries: usize,
-    /// A slot per chunk, allocated on first use too, so that building a
-    /// gazetteer allocates nothing for the table.
-    chunks: OnceLock<Box<[OnceLock<Chunk>]>>,
-}
-
-type Chunk = Box<[OnceLock<EntryKeys>]>;
-
-impl KeyTable {
-    pub(crate) fn new(entries: usize) -> KeyTable {
-        KeyTable {
-            entries,
-            chunks: OnceLock::new(),
-        }
-    }
-
-    /// The keys of entry `index`, made by `make` if no thread made them
-    /// before.
-    pub(crate) fn get_or_init(&self, index: usize, make: impl FnOnce() -> EntryKeys) -> &EntryKeys {
-        let chunks = self.chunks.get_or_init(|| {
-            (0..self.entries.div_ceil(CHUNK))
-                .map(|_| OnceLock::new())
-                .collect()
-        });
-        let chunk =
-            chunks[index / CHUNK].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
-        chunk[index % CHUNK].get_or_init(make)
-    }
-}
 
 /// The keys of one name.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -200,18 +159,5 @@ mod tests {
         }
         let keys = builder.build();
         assert_eq!(keys.names().collect::<Vec<_>>(), names);
-    }
-
-    #[test]
-    fn table_makes_each_entry_once() {
-        let table = KeyTable::new(CHUNK + 1);
-        let made = std::cell::Cell::new(0);
-        for index in [0, CHUNK, 0, CHUNK] {
-            table.get_or_init(index, || {
-                made.set(made.get() + 1);
-                EntryKeysBuilder::default().build()
-            });
-        }
-        assert_eq!(made.get(), 2);
     }
 }

@@ -1,154 +1,108 @@
-//! The matcher: every folded name and alias of a gazetteer in one
-//! Aho-Corasick automaton, run over a folded view of the text.
+//! The matcher: the folded names of a gazetteer as keys of finite state
+//! transducers, walked over a folded view of the text from each token that
+//! may start a name.
 
-use crate::hash::Map;
+use std::borrow::Cow;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
 use rayon::prelude::*;
 
-use super::fold::{fold_byte, fold_name, Casing, View};
-use super::{Entry, EntryId, Match};
+use super::compile::{self, input_words, Traits, ACRONYM, AMBIGUOUS, FINAL, LAST, LISTED};
+use super::fold::{fold_byte, fold_name};
+use super::view::{Casing, View};
+use super::{Entries, EntryId, Match};
 use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
 
-/// Places this populous are known by their names alone, even when the name is
-/// also a word ("Turkey", "China").
-const PROMINENT_PLACE: u64 = 1_000_000;
-
-/// Single-word places smaller than this need context: most such names are
-/// shared with people, things or other places.
-const SMALL_PLACE: u64 = 15_000;
-
-/// Names are split into shards by their first byte, each with its own
-/// automaton: the shards build in parallel, and since every search is
-/// anchored at a token start, the token's first byte names the one shard to
-/// search.
-const SHARDS: usize = 16;
-
 #[derive(Debug)]
 pub(super) struct Matcher {
-    shards: Vec<Shard>,
+    /// The embedded gazetteers' names, compiled when the crate was built,
+    /// then the names of the entries added to them. A name in both has the
+    /// entries of both in the later part's list, so at one length the later
+    /// part wins.
+    parts: Vec<Part>,
     /// The first bytes of the names that start in lower case ("al-Qaeda"):
     /// tokens that may start a name without a capital.
     lower_starts: [bool; 256],
     /// The first two bytes of every name, a bit for each pair (a name of
     /// one byte sets its whole row). Most words that may start a name start
-    /// none, and this small table says so without touching the automata,
+    /// none, and this small table says so without touching the transducers,
     /// which are far larger than the cache.
     pairs: Vec<u64>,
 }
 
-#[derive(Debug)]
-struct Shard {
+/// Names compiled by [`compile::compile`].
+pub(super) struct Part {
     /// Walked by hand rather than searched: one walk from a token start
     /// yields every name starting there, so a name cut off mid-word falls
     /// back to a shorter one without another search, and a word that starts
-    /// no name costs a transition or two, not a search's setup.
-    automaton: contiguous::NFA,
-    /// The index of the automaton's pattern `p` among the patterns below.
-    order: Vec<u32>,
-    /// The entries of pattern `p` are `entries[bounds[p]..bounds[p + 1]]`,
-    /// best first.
-    entries: Vec<EntryId>,
-    bounds: Vec<u32>,
-    ambiguous: Vec<bool>,
-    acronym: Vec<bool>,
+    /// no name costs a transition or two.
+    trie: Cow<'static, [u8]>,
+    lists: Cow<'static, [u8]>,
+    /// The first two steps of every walk, looked up rather than searched
+    /// for: the nodes nearest the root have the most transitions. Each is
+    /// the next node's reference `<< 32 | output`, 0 where no name goes;
+    /// `seconds` is indexed by [`pair_index`]. The tables are filled in when
+    /// the part is loaded, from the few thousand transitions of the first two
+    /// levels.
+    firsts: [u64; 256],
+    seconds: Vec<u64>,
 }
 
-/// A pattern: its shard and its index there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct PatternRef {
-    shard: usize,
-    pattern: usize,
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Part")
+            .field("names", &self.len())
+            .field("trie_bytes", &self.trie.len())
+            .field("list_bytes", &self.lists.len())
+            .finish()
+    }
+}
+
+/// A name found: its part and its value there.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    part: usize,
+    value: u64,
 }
 
 fn pair_index(first: u8, second: u8) -> usize {
     usize::from(first) << 8 | usize::from(second)
 }
 
-fn shard_of(first_byte: u8) -> usize {
-    usize::from(first_byte) % SHARDS
-}
-
 impl Matcher {
-    pub(super) fn new(entries: &[Entry]) -> Matcher {
-        let names: Vec<(String, EntryId)> = entries
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, entry)| {
-                let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
-                let mut names: Vec<String> = entry.names().map(fold_name).collect();
-                if entry.case_insensitive {
-                    // Acronyms keep their case whatever the flag: "US" is
-                    // not "us".
-                    let variants: Vec<String> = names
-                        .iter()
-                        .filter(|n| !is_acronym(n))
-                        .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
-                        .collect();
-                    names.extend(variants);
-                }
-                names
-                    .into_iter()
-                    .filter(|n| !n.is_empty())
-                    .map(move |n| (n, id))
-            })
+    /// A matcher for `entries`, starting from the embedded gazetteers'
+    /// names if they are among them.
+    pub(super) fn new(entries: &Entries) -> Matcher {
+        let mut parts: Vec<Part> = entries
+            .embedded
+            .map(|_| Part::embedded())
+            .into_iter()
             .collect();
+        if !entries.added.is_empty() {
+            parts.push(Part::added(parts.first(), entries));
+        }
         let mut lower_starts = [false; 256];
         let mut pairs = vec![0u64; 256 * 256 / 64];
-        let mut buckets: Vec<Vec<(String, EntryId)>> = vec![Vec::new(); SHARDS];
-        for (name, id) in names {
-            let first = name.as_bytes()[0];
-            let seconds = match name.as_bytes().get(1) {
-                Some(&b) => b..=b,
-                None => 0..=u8::MAX,
-            };
-            for second in seconds {
-                let pair = pair_index(first, second);
-                pairs[pair / 64] |= 1 << (pair % 64);
-            }
-            if !name.starts_with(char::is_uppercase) {
-                lower_starts[usize::from(first)] = true;
-            }
-            buckets[shard_of(first)].push((name, id));
+        for part in &parts {
+            part.starts(&mut lower_starts, &mut pairs);
         }
-        let shards = buckets
-            .into_par_iter()
-            .map(|bucket| Shard::new(bucket, entries))
-            .collect();
         Matcher {
-            shards,
+            parts,
             lower_starts,
             pairs,
         }
     }
 
-    fn shard(&self, folded: &str) -> Option<&Shard> {
-        folded
-            .as_bytes()
-            .first()
-            .map(|&b| &self.shards[shard_of(b)])
-    }
-
-    /// The entries named exactly `name` (folded): the longest pattern that
-    /// is a prefix of the name, if it is the whole name.
-    pub(super) fn lookup(&self, name: &str) -> &[EntryId] {
+    /// The entries named exactly `name` (folded).
+    pub(super) fn lookup(&self, name: &str) -> Vec<EntryId> {
         let folded = fold_name(name);
-        let Some(shard) = self.shard(&folded) else {
-            return &[];
-        };
-        let mut found = Vec::new();
-        shard.prefixes(folded.as_bytes(), &mut found);
-        match found.last() {
-            Some(&(len, sid)) if len == folded.len() => shard
-                .name(sid, len)
-                .map_or(&[], |p| shard.pattern_entries(p)),
-            _ => &[],
-        }
+        self.parts
+            .iter()
+            .rev()
+            .find_map(|part| part.get(folded.as_bytes()).map(|v| part.entries(v)))
+            .unwrap_or_default()
     }
 
     pub(super) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
@@ -169,9 +123,14 @@ impl Matcher {
             self.scan(text, &view, &tokens[first..last], &caps, &mut candidates);
         }
         if !caps.is_empty() {
-            // Two views of the same paragraph: keep leftmost-longest.
-            candidates.sort_unstable_by_key(|&(span, p, _): &(Span, PatternRef, bool)| {
-                (span.start, std::cmp::Reverse(span.end), p)
+            // Two views of the same paragraph: keep leftmost-longest, and of
+            // two names at one span ("NATO", "Nato"), the one first added.
+            candidates.sort_unstable_by_key(|&(span, found, _): &(Span, Found, bool)| {
+                (
+                    span.start,
+                    std::cmp::Reverse(span.end),
+                    self.parts[found.part].order(found.value),
+                )
             });
             let mut last_end = 0;
             candidates.retain(|&(span, _, _)| {
@@ -184,13 +143,10 @@ impl Matcher {
         }
         candidates
             .into_iter()
-            .map(|(span, p, caps)| {
-                let shard = &self.shards[p.shard];
-                Match {
-                    span,
-                    entries: shard.pattern_entries(p.pattern).to_vec(),
-                    ambiguous: shard.ambiguous[p.pattern] || (caps && shard.acronym[p.pattern]),
-                }
+            .map(|(span, found, caps)| Match {
+                span,
+                entries: self.parts[found.part].entries(found.value),
+                ambiguous: found.value & AMBIGUOUS != 0 || (caps && found.value & ACRONYM != 0),
             })
             .collect()
     }
@@ -204,11 +160,12 @@ impl Matcher {
         view: &View<'_>,
         tokens: &[Token],
         caps: &[Span],
-        out: &mut Vec<(Span, PatternRef, bool)>,
+        out: &mut Vec<(Span, Found, bool)>,
     ) {
         let haystack = view.text.as_bytes();
         let mut cursor = 0;
-        // The match states entered from the current token, by view length.
+        // The names starting at the current token: their view length and
+        // where they were found, shortest first.
         let mut names = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -221,18 +178,21 @@ impl Matcher {
             let Some(&first) = haystack.get(at) else {
                 continue;
             };
-            let first = fold_byte(first);
             if let Some(&second) = haystack.get(at + 1) {
-                let pair = pair_index(first, fold_byte(second));
+                let pair = pair_index(fold_byte(first), fold_byte(second));
                 if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                     continue;
                 }
             }
-            let shard = shard_of(first);
             names.clear();
-            self.shards[shard].prefixes(&haystack[at..], &mut names);
+            for (index, part) in self.parts.iter().enumerate() {
+                part.prefixes(&haystack[at..], index, &mut names);
+            }
+            if self.parts.len() > 1 {
+                names.sort_unstable_by_key(|&(len, found): &(usize, Found)| (len, found.part));
+            }
             // The longest name that ends where a token ends.
-            for &(len, sid) in names.iter().rev() {
+            for &(len, found) in names.iter().rev() {
                 let end = view.end(text, at + len - 1);
                 // A name spans a few tokens: walk to the one ending it.
                 let last = i - 1
@@ -244,16 +204,12 @@ impl Matcher {
                 if !ends_token {
                     continue;
                 }
-                // Looked up last: the name's length is not in the memory
-                // the walk has just read.
-                if let Some(pattern) = self.shards[shard].name(sid, len) {
-                    let span = Span::new(token.span.start, end);
-                    let c = caps.partition_point(|c| c.end < span.end);
-                    let in_caps = caps.get(c).is_some_and(|c| c.contains(span));
-                    out.push((span, PatternRef { shard, pattern }, in_caps));
-                    i = last + 1;
-                    break;
-                }
+                let span = Span::new(token.span.start, end);
+                let c = caps.partition_point(|c| c.end < span.end);
+                let in_caps = caps.get(c).is_some_and(|c| c.contains(span));
+                out.push((span, found, in_caps));
+                i = last + 1;
+                break;
             }
         }
     }
@@ -265,115 +221,247 @@ impl Matcher {
     }
 }
 
-impl Shard {
-    fn new(names: Vec<(String, EntryId)>, entries: &[Entry]) -> Shard {
-        let mut ids: Map<&str, u32> = Map::default();
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut pattern_entries: Vec<Vec<EntryId>> = Vec::new();
-        for (name, id) in &names {
-            let next = patterns.len() as u32;
-            let p = *ids.entry(name.as_str()).or_insert_with(|| {
-                patterns.push(name);
-                pattern_entries.push(Vec::new());
-                next
-            });
-            let list = &mut pattern_entries[p as usize];
-            if !list.contains(id) {
-                list.push(*id);
+impl Part {
+    /// The embedded gazetteers' names, as the build script compiled them.
+    fn embedded() -> Part {
+        Part::new(
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.trie"))),
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.lists"))),
+        )
+    }
+
+    /// The names of the entries added to the embedded ones (`base`, if any).
+    fn added(base: Option<&Part>, entries: &Entries) -> Part {
+        let first = entries.embedded.map_or(0, |e| e.len());
+        let names: Vec<(String, u32)> = entries
+            .added
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, entry)| {
+                let id = u32::try_from(first + i)
+                    .ok()
+                    .filter(|&id| id < LAST)
+                    .expect("fewer than 2^31 entries");
+                compile::forms(entry.names(), entry.case_insensitive)
+                    .into_iter()
+                    .map(move |n| (n, id))
+            })
+            .collect();
+        let first_order = base.map_or(0, Part::len);
+        let known = |name: &str| {
+            let base = base?;
+            let value = base.get(name.as_bytes())?;
+            Some((
+                base.order(value),
+                base.entries(value).into_iter().map(|id| id.0).collect(),
+            ))
+        };
+        let traits = |id: u32| {
+            let entry = entries.get(EntryId(id));
+            Traits {
+                curated: entry.id.starts_with("curated:"),
+                place: entry.kind == EntityType::Place,
+                prominence: entry.prominence,
+            }
+        };
+        let compiled = compile::compile(&names, first_order, known, traits, |w| {
+            COMMON_WORDS.contains(w)
+        });
+        Part::new(Cow::Owned(compiled.trie), Cow::Owned(compiled.lists))
+    }
+
+    fn new(trie: Cow<'static, [u8]>, lists: Cow<'static, [u8]>) -> Part {
+        let mut part = Part {
+            trie,
+            lists,
+            firsts: [0; 256],
+            seconds: Vec::new(),
+        };
+        let mut firsts = [0; 256];
+        let mut seconds = vec![0; 256 * 256];
+        let step = |node: u32, output: u64| u64::from(node) << 32 | output;
+        for (first, node, output) in part.transitions(0) {
+            firsts[usize::from(first)] = step(node, output);
+            for (second, next, output) in part.transitions(node) {
+                seconds[pair_index(first, second)] = step(next, output);
             }
         }
-        drop(ids);
-        let mut flat = Vec::with_capacity(pattern_entries.len());
-        let mut bounds = Vec::with_capacity(pattern_entries.len() + 1);
-        bounds.push(0);
-        let mut ambiguous = Vec::with_capacity(patterns.len());
-        for (name, mut list) in patterns.iter().zip(pattern_entries) {
-            list.sort_by_key(|&id| rank(&entries[id.index()], id));
-            ambiguous.push(is_ambiguous(name, &entries[list[0].index()]));
-            flat.extend(list);
-            bounds.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
-        }
-        let acronym = patterns.iter().map(|p| is_acronym(p)).collect();
-        // Names go into the automaton sorted, so that the states of names
-        // sharing a prefix lie together: a walk reads fewer cache lines.
-        let mut order: Vec<u32> = (0..u32::try_from(patterns.len()).unwrap_or(u32::MAX)).collect();
-        order.sort_unstable_by_key(|&p| patterns[p as usize].as_bytes());
-        // Names are sought only where a token starts, so the automaton runs
-        // anchored: it reads a few bytes per capitalised word instead of
-        // every byte of the text, and needs no prefilter.
-        let automaton = contiguous::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(order.iter().map(|&p| patterns[p as usize]))
-            .expect("names are short enough for the automaton");
-        Shard {
-            automaton,
-            order,
-            entries: flat,
-            bounds,
-            ambiguous,
-            acronym,
+        part.firsts = firsts;
+        part.seconds = seconds;
+        part
+    }
+
+    /// Marks the first bytes and pairs of the names in [`Matcher`]'s tables.
+    fn starts(&self, lower_starts: &mut [bool; 256], pairs: &mut [u64]) {
+        let mut mark = |first: u8, second: u8| {
+            let pair = pair_index(first, second);
+            pairs[pair / 64] |= 1 << (pair % 64);
+        };
+        for (first, node, _) in self.transitions(0) {
+            if node & FINAL != 0 {
+                (0..=u8::MAX).for_each(|second| mark(first, second));
+            }
+            for (second, _, _) in self.transitions(node) {
+                mark(first, second);
+            }
+            if self.starts_lower(node, &mut vec![first]) {
+                lower_starts[usize::from(first)] = true;
+            }
         }
     }
 
-    /// Appends `(len, state)` to `out` for every match state the automaton
-    /// enters reading `haystack`, hyphens and line breaks read as spaces.
-    /// Whether the state spells a name `len` bytes long, a prefix of the
-    /// haystack, is for [`Shard::name`] to say.
-    fn prefixes(&self, haystack: &[u8], out: &mut Vec<(usize, StateID)>) {
-        let aut = &self.automaton;
-        let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+    /// Whether a name that starts with `prefix`, which leads to `node`,
+    /// starts with a char not in upper case.
+    fn starts_lower(&self, node: u32, prefix: &mut Vec<u8>) -> bool {
+        if let Ok(s) = std::str::from_utf8(prefix) {
+            return !s.starts_with(char::is_uppercase);
+        }
+        self.transitions(node).any(|(b, next, _)| {
+            prefix.push(b);
+            let lower = self.starts_lower(next, prefix);
+            prefix.pop();
+            lower
+        })
+    }
+
+    /// Appends `(len, found)` to `out` for every name that is a prefix of
+    /// `haystack`, `len` bytes long, hyphens and line breaks read as spaces.
+    fn prefixes(&self, haystack: &[u8], part: usize, out: &mut Vec<(usize, Found)>) {
+        let mut bytes = haystack.iter().map(|&b| fold_byte(b));
+        let Some(first) = bytes.next() else {
             return;
         };
-        for (i, &b) in haystack.iter().enumerate() {
-            sid = aut.next_state(Anchored::Yes, sid, fold_byte(b));
-            if aut.is_special(sid) {
-                if aut.is_dead(sid) {
-                    return;
-                }
-                if aut.is_match(sid) {
-                    out.push((i + 1, sid));
-                }
+        let Some((mut node, mut value)) = unpack(self.firsts[usize::from(first)]) else {
+            return;
+        };
+        let mut len = 1;
+        loop {
+            if node & FINAL != 0 {
+                let value = value + self.final_output(node);
+                out.push((len, Found { part, value }));
             }
+            let Some(b) = bytes.next() else {
+                return;
+            };
+            let next = if len == 1 {
+                unpack(self.seconds[pair_index(first, b)])
+            } else {
+                self.step(node, b)
+            };
+            let Some((next, output)) = next else {
+                return;
+            };
+            node = next;
+            value += output;
+            len += 1;
         }
     }
 
-    /// The pattern that match state `sid` spells, if it is `len` bytes long.
-    /// A state lists the name it spells first; the names after it, and a
-    /// first name of another length, were copied along failure transitions
-    /// for unanchored searches, and start later.
-    fn name(&self, sid: StateID, len: usize) -> Option<usize> {
-        let p = self.automaton.match_pattern(sid, 0);
-        (self.automaton.pattern_len(p) == len).then(|| self.order[p.as_usize()] as usize)
+    /// The value of the name `key`.
+    fn get(&self, key: &[u8]) -> Option<u64> {
+        let (mut node, mut value) = (0, 0);
+        for &b in key {
+            let (next, output) = self.step(node, b)?;
+            node = next;
+            value += output;
+        }
+        (node & FINAL != 0).then(|| value + self.final_output(node))
     }
 
-    fn pattern_entries(&self, p: usize) -> &[EntryId] {
-        &self.entries[self.bounds[p] as usize..self.bounds[p + 1] as usize]
+    /// The node that byte `b` leads to from `node`, and the output on the way.
+    #[inline(always)]
+    fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
+        let at = (node & !FINAL) as usize;
+        let n = word(&self.trie, at) as usize;
+        let inputs = (at + 2) * 4;
+        // Most nodes, all but those near the root, have one transition.
+        let i = if n == 1 {
+            if self.trie[inputs] != b {
+                return None;
+            }
+            0
+        } else if n <= LISTED {
+            self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
+        } else {
+            // The transition's index is the number of inputs before it.
+            let bitmap: &[u8; 32] = self.trie[inputs..inputs + 32].try_into().expect("32 bytes");
+            let bits = |k: usize| {
+                let w = bitmap[k * 8..k * 8 + 8].try_into().expect("eight bytes");
+                u64::from_le_bytes(w)
+            };
+            let (k, bit) = (usize::from(b / 64), b % 64);
+            if bits(k) >> bit & 1 == 0 {
+                return None;
+            }
+            let before: u32 = (0..k).map(|j| bits(j).count_ones()).sum();
+            (before + (bits(k) & ((1 << bit) - 1)).count_ones()) as usize
+        };
+        let t = (at + 2 + input_words(n) + 2 * i) * 4;
+        let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
+        let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
+        let next = u32::from_le_bytes([n0, n1, n2, n3]);
+        let output = u32::from_le_bytes([o0, o1, o2, o3]);
+        Some((next, u64::from(output)))
+    }
+
+    /// The output that ends a name at `node`, a node where one ends.
+    #[inline]
+    fn final_output(&self, node: u32) -> u64 {
+        u64::from(word(&self.trie, (node & !FINAL) as usize + 1))
+    }
+
+    /// The inputs, next nodes and outputs of `node`'s transitions.
+    fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
+        let at = (node & !FINAL) as usize;
+        let n = word(&self.trie, at) as usize;
+        let bytes = &self.trie[(at + 2) * 4..];
+        let inputs: Vec<u8> = if n <= LISTED {
+            bytes[..n].to_vec()
+        } else {
+            (0..=u8::MAX)
+                .filter(|&b| bytes[usize::from(b / 8)] >> (b % 8) & 1 != 0)
+                .collect()
+        };
+        let first = at + 2 + input_words(n);
+        inputs.into_iter().enumerate().map(move |(i, b)| {
+            let next = word(&self.trie, first + 2 * i);
+            (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
+        })
+    }
+
+    /// The number of names.
+    fn len(&self) -> u32 {
+        word(&self.lists, 0)
+    }
+
+    /// The order of the name with `value` (see [`compile::compile`]).
+    fn order(&self, value: u64) -> u32 {
+        word(&self.lists, (value >> 2) as usize)
+    }
+
+    /// The entries of the name with `value`, best first.
+    fn entries(&self, value: u64) -> Vec<EntryId> {
+        let first = (value >> 2) as usize + 1;
+        let mut last = first;
+        while word(&self.lists, last) & LAST == 0 {
+            last += 1;
+        }
+        (first..=last)
+            .map(|at| EntryId(word(&self.lists, at) & !LAST))
+            .collect()
     }
 }
 
-/// Hand-curated entries before generated ones, then the most prominent.
-fn rank(entry: &Entry, id: EntryId) -> (bool, std::cmp::Reverse<u64>, EntryId) {
-    (
-        !entry.id.starts_with("curated:"),
-        std::cmp::Reverse(entry.prominence),
-        id,
-    )
+/// A step of [`Part::firsts`] or [`Part::seconds`].
+fn unpack(step: u64) -> Option<(u32, u64)> {
+    (step != 0).then_some(((step >> 32) as u32, step & u64::from(u32::MAX)))
 }
 
-fn is_ambiguous(name: &str, best: &Entry) -> bool {
-    if name.contains(' ') || is_acronym(name) {
-        return false;
-    }
-    let place = best.kind == EntityType::Place;
-    if place && best.prominence >= PROMINENT_PLACE {
-        return false;
-    }
-    COMMON_WORDS.contains(name.to_lowercase().as_str()) || (place && best.prominence < SMALL_PLACE)
-}
-
-fn is_acronym(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+/// The little-endian `u32` word `at` of `bytes`.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u32 {
+    let bytes = &bytes[at * 4..at * 4 + 4];
+    u32::from_le_bytes(bytes.try_into().expect("four bytes"))
 }
 
 /// A stretch written in capitals only ("MILITANTS ATTACK BORDER REGION"),
@@ -387,20 +475,6 @@ fn is_all_caps(stretch: &str) -> bool {
         upper += usize::from(c.is_uppercase());
     }
     upper >= 4
-}
-
-fn title_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut prev_letter = false;
-    for c in name.chars() {
-        if prev_letter {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_letter = c.is_alphabetic();
-    }
-    out
 }
 
 #[cfg(test)]
@@ -523,8 +597,36 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
 #[cfg(test)]
 mod default_gazetteer {
     use crate::document::EntityType;
-    use crate::gazetteer::embedded;
+    use crate::gazetteer::{embedded, Gazetteer, EMBEDDED_FILES};
     use crate::text;
+
+    /// Checks the embedded entries (valid, ids unique) and the build script,
+    /// which reads only some columns: its names, lists and entries must be
+    /// what the library makes of the fully parsed files.
+    #[test]
+    fn build_script_compiles_what_the_library_would() {
+        let mut plain = Gazetteer::builder();
+        for (path, text) in EMBEDDED_FILES {
+            plain = plain.add_tsv(path, text);
+        }
+        let plain = plain.build().unwrap();
+        let built = embedded().build().unwrap();
+        let [ours] = &plain.inner.matcher.parts[..] else {
+            panic!("one part of added entries");
+        };
+        let [theirs] = &built.inner.matcher.parts[..] else {
+            panic!("one part of embedded entries");
+        };
+        assert!(ours.trie == theirs.trie);
+        assert!(ours.lists == theirs.lists);
+        assert_eq!(plain.len(), built.len());
+        assert!(plain.entries().eq(built.entries()));
+        assert_eq!(plain.inner.matcher.pairs, built.inner.matcher.pairs);
+        assert_eq!(
+            plain.inner.matcher.lower_starts,
+            built.inner.matcher.lower_starts
+        );
+    }
 
     #[test]
     fn names_of_the_acceptance_article_match_with_their_types() {

@@ -1,15 +1,18 @@
 //! Gazetteers: lists of people, groups and places with their other names, and
 //! the matcher that finds them in text.
 
+mod compile;
 mod fold;
 mod keys;
+mod lazy;
 mod matcher;
 mod tsv;
+mod view;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::document::EntityType;
 use crate::error::Error;
@@ -17,6 +20,7 @@ use crate::text::Layout;
 use crate::Span;
 
 pub(crate) use keys::{EntryKeys, EntryKeysBuilder, NameKeys, WordKeys};
+use lazy::LazyTable;
 pub use tsv::COLUMNS;
 
 /// One gazetteer entry: a person, group or place and its names.
@@ -155,9 +159,32 @@ pub struct Gazetteer {
 
 #[derive(Debug)]
 struct Inner {
-    entries: Vec<Entry>,
+    entries: Entries,
     matcher: matcher::Matcher,
-    keys: keys::KeyTable,
+    keys: LazyTable<EntryKeys>,
+}
+
+/// A gazetteer's entries: the embedded ones, if it has them, then those
+/// added to it.
+#[derive(Debug)]
+struct Entries {
+    embedded: Option<&'static Embedded>,
+    added: Vec<Entry>,
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        self.embedded.map_or(0, Embedded::len) + self.added.len()
+    }
+
+    fn get(&self, id: EntryId) -> &Entry {
+        let i = id.index();
+        match self.embedded {
+            Some(embedded) if i < embedded.len() => embedded.entry(i),
+            Some(embedded) => &self.added[i - embedded.len()],
+            None => &self.added[i],
+        }
+    }
 }
 
 /// An index into a gazetteer's entries.
@@ -213,7 +240,7 @@ impl Gazetteer {
     /// assert!(sayso::Gazetteer::builder().build().unwrap().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.inner.entries.is_empty()
+        self.inner.entries.len() == 0
     }
 
     /// All entries, in the order they were added.
@@ -225,11 +252,11 @@ impl Gazetteer {
     /// assert_eq!(g.entries().count(), 0);
     /// ```
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.inner.entries.iter()
+        (0..self.inner.entries.len()).map(|i| self.entry(EntryId(i as u32)))
     }
 
     pub(crate) fn entry(&self, id: EntryId) -> &Entry {
-        &self.inner.entries[id.index()]
+        self.inner.entries.get(id)
     }
 
     /// The keys clustering files an entry's names under, made by `make`
@@ -266,8 +293,8 @@ impl Gazetteer {
         self.inner
             .matcher
             .lookup(name)
-            .iter()
-            .map(|&id| self.entry(id))
+            .into_iter()
+            .map(|id| self.entry(id))
     }
 }
 
@@ -291,6 +318,8 @@ impl Gazetteer {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct GazetteerBuilder {
+    /// Whether to start from the embedded gazetteers.
+    embedded: bool,
     sources: Vec<Source>,
 }
 
@@ -408,9 +437,14 @@ impl GazetteerBuilder {
             }
             sources.resize(entries.len(), index);
         }
-        self.check_unique_ids(&entries, &sources, &lines)?;
+        let embedded = self.embedded.then(|| &*EMBEDDED);
+        self.check_unique_ids(embedded, &entries, &sources, &lines)?;
+        let entries = Entries {
+            embedded,
+            added: entries,
+        };
         let matcher = matcher::Matcher::new(&entries);
-        let keys = keys::KeyTable::new(entries.len());
+        let keys = LazyTable::new(entries.len());
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entries,
@@ -424,22 +458,44 @@ impl GazetteerBuilder {
 impl GazetteerBuilder {
     /// Ids are what output links to (`"gazetteer_id"`), so two entries with
     /// one id would make a link ambiguous; the error names both places.
+    ///
+    /// The embedded entries' ids are unique (a test checks), so only added
+    /// entries are checked, against each other and the embedded ones.
     fn check_unique_ids(
         &self,
+        embedded: Option<&Embedded>,
         entries: &[Entry],
         sources: &[usize],
         lines: &[Option<u64>],
     ) -> Result<(), Error> {
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
-            let Some(&first) = seen.get(&*entry.id) else {
+            seen.entry(&entry.id).or_insert(i);
+        }
+        // Scanning the embedded ids is cheaper than a map of them.
+        let mut embedded_ids: HashMap<&str, usize> = HashMap::new();
+        if let Some(embedded) = embedded.filter(|_| !entries.is_empty()) {
+            for e in 0..embedded.len() {
+                let id = embedded.id(e);
+                if seen.contains_key(id) {
+                    embedded_ids.entry(id).or_insert(e);
+                }
+            }
+        }
+        seen.clear();
+        for (i, entry) in entries.iter().enumerate() {
+            let first_place = if let Some(&e) = embedded_ids.get(&*entry.id) {
+                let (path, n) = embedded.expect("ids found there").place(e);
+                format!("{path}:{n}")
+            } else if let Some(&first) = seen.get(&*entry.id) {
+                match (self.sources[sources[first]].path(), lines[first]) {
+                    (Some(_), Some(n)) if sources[first] == sources[i] => format!("line {n}"),
+                    (Some(path), Some(n)) => format!("{}:{n}", path.display()),
+                    _ => "an entry added with add_entry".to_string(),
+                }
+            } else {
                 seen.insert(&entry.id, i);
                 continue;
-            };
-            let first_place = match (self.sources[sources[first]].path(), lines[first]) {
-                (Some(_), Some(n)) if sources[first] == sources[i] => format!("line {n}"),
-                (Some(path), Some(n)) => format!("{}:{n}", path.display()),
-                _ => "an entry added with add_entry".to_string(),
             };
             let err = Error::new(
                 crate::ErrorKind::Gazetteer,
@@ -462,17 +518,84 @@ impl GazetteerBuilder {
 /// A builder holding the embedded default gazetteers (people, groups,
 /// places), compiled into the crate.
 pub(crate) fn embedded() -> GazetteerBuilder {
-    Gazetteer::builder()
-        .add_tsv(
-            "gazetteers/people.tsv",
-            include_str!("../../gazetteers/people.tsv"),
-        )
-        .add_tsv(
-            "gazetteers/groups.tsv",
-            include_str!("../../gazetteers/groups.tsv"),
-        )
-        .add_tsv(
-            "gazetteers/places.tsv",
-            include_str!("../../gazetteers/places.tsv"),
-        )
+    GazetteerBuilder {
+        embedded: true,
+        sources: Vec::new(),
+    }
+}
+
+/// The embedded gazetteers, in the order `build.rs` compiles their names.
+const EMBEDDED_FILES: [(&str, &str); 3] = [
+    (
+        "gazetteers/people.tsv",
+        include_str!("../../gazetteers/people.tsv"),
+    ),
+    (
+        "gazetteers/groups.tsv",
+        include_str!("../../gazetteers/groups.tsv"),
+    ),
+    (
+        "gazetteers/places.tsv",
+        include_str!("../../gazetteers/places.tsv"),
+    ),
+];
+
+static EMBEDDED: LazyLock<Embedded> = LazyLock::new(|| {
+    let offsets = include_bytes!(concat!(env!("OUT_DIR"), "/entries.offsets"));
+    Embedded {
+        offsets,
+        entries: LazyTable::new(offsets.len() / 4),
+    }
+});
+
+/// The entries of the embedded gazetteers, each parsed from its line the
+/// first time it is asked for.
+#[derive(Debug)]
+struct Embedded {
+    /// Where each entry's line starts, as a little-endian `u32` offset into
+    /// the embedded files read one after another; written by `build.rs`.
+    offsets: &'static [u8],
+    entries: LazyTable<Entry>,
+}
+
+impl Embedded {
+    fn len(&self) -> usize {
+        self.offsets.len() / 4
+    }
+
+    fn entry(&self, i: usize) -> &Entry {
+        self.entries.get_or_init(i, || {
+            let (_, text, at) = self.locate(i);
+            let line = text[at..].split('\n').next().unwrap_or("");
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            tsv::parse_line(line, Cow::Borrowed)
+                .expect("the embedded entries are valid; tests check them")
+        })
+    }
+
+    /// The id of entry `i`, read without parsing the entry.
+    fn id(&self, i: usize) -> &'static str {
+        let (_, text, at) = self.locate(i);
+        text[at..].split('\t').next().unwrap_or("").trim()
+    }
+
+    /// The file and line number of entry `i`, for errors.
+    fn place(&self, i: usize) -> (&'static str, usize) {
+        let (path, text, at) = self.locate(i);
+        (path, text[..at].matches('\n').count() + 1)
+    }
+
+    /// The path and text of the file holding entry `i`, and the offset of its
+    /// line there.
+    fn locate(&self, i: usize) -> (&'static str, &'static str, usize) {
+        let bytes = &self.offsets[i * 4..i * 4 + 4];
+        let mut at = u32::from_le_bytes(bytes.try_into().expect("four bytes")) as usize;
+        for (path, text) in EMBEDDED_FILES {
+            if at < text.len() {
+                return (path, text, at);
+            }
+            at -= text.len();
+        }
+        unreachable!("build.rs writes offsets within the embedded files")
+    }
 }

@@ -87,7 +87,7 @@ fn parse_with<'a>(
     Ok(())
 }
 
-fn parse_line<'a>(
+pub(super) fn parse_line<'a>(
     line: &'a str,
     field: impl Fn(&'a str) -> Cow<'static, str>,
 ) -> Result<Entry, String> {

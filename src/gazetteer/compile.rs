@@ -1,0 +1,247 @@
+//! Compiling names into the matcher's form: every folded name of a set of
+//! entries as a key of one finite state transducer, whose value leads to the
+//! name's entries, best first.
+//!
+//! `fst` builds the transducer, minimal; it is then laid out again with
+//! fixed-width fields (see [`Compiled::trie`]), since the matcher walks it a
+//! byte at a time from every token that may start a name, and decoding
+//! `fst`'s packed nodes made each step cost several times more.
+//!
+//! The build script compiles this module too, for the embedded gazetteers:
+//! their names are compiled once, when the crate is built, rather than in
+//! every process that starts an extractor. So it must need nothing but
+//! `std`, `fst` and the name folding.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::fold::fold_name;
+
+/// Places this populous are known by their names alone, even when the name is
+/// also a word ("Turkey", "China").
+const PROMINENT_PLACE: u64 = 1_000_000;
+
+/// Single-word places smaller than this need context: most such names are
+/// shared with people, things or other places.
+const SMALL_PLACE: u64 = 15_000;
+
+/// A flag of a name's value: the name is also a common word or first name,
+/// or names only a small place, so the entity stage should accept it only
+/// with context.
+pub(crate) const AMBIGUOUS: u64 = 1;
+/// A flag of a name's value: the name is an acronym, ambiguous where the
+/// text is in capitals anyway.
+pub(crate) const ACRONYM: u64 = 2;
+/// Marks the last entry of a name's list.
+pub(crate) const LAST: u32 = 1 << 31;
+/// Marks a reference to a node of the trie where a name ends.
+pub(crate) const FINAL: u32 = 1 << 31;
+/// Nodes with more transitions than this, the few near the root, give their
+/// inputs as a bitmap, in which a walk finds a transition without a search.
+pub(crate) const LISTED: usize = 8;
+
+/// The words a node's inputs take.
+pub(crate) fn input_words(transitions: usize) -> usize {
+    if transitions <= LISTED {
+        transitions.div_ceil(4)
+    } else {
+        256 / 32
+    }
+}
+
+/// What ranking entries and judging a name's ambiguity need of an entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Traits {
+    /// Hand-curated rather than generated.
+    pub(crate) curated: bool,
+    pub(crate) place: bool,
+    pub(crate) prominence: u64,
+}
+
+/// Names compiled for the matcher.
+pub(crate) struct Compiled {
+    /// The transducer, as little-endian `u32` words. A node is a word of its
+    /// number of transitions `n`; a word of its final output; its inputs,
+    /// either `n` bytes, sorted, padded to a whole word, or if `n` is over
+    /// [`LISTED`], a 256-bit bitmap; and for each input in order, a reference
+    /// to the next node (its word index, with [`FINAL`] set if a name ends
+    /// there, so that a walk learns it without reading the node) and the
+    /// output. The root is at 0. The outputs along a name's path and its
+    /// final output add up to its value, `start << 2 | flags`: `start`
+    /// indexes its list in `lists`, and values grow with the names, which
+    /// keeps outputs small.
+    pub(crate) trie: Vec<u8>,
+    /// Little-endian `u32` words: the number of names; then at each name's
+    /// `start`, its order (see [`compile`]), then its entries, best first,
+    /// the last marked with [`LAST`].
+    pub(crate) lists: Vec<u8>,
+}
+
+/// The folded forms an entry's names are matched by, empty ones left out.
+pub(crate) fn forms<'a>(
+    names: impl Iterator<Item = &'a str>,
+    case_insensitive: bool,
+) -> Vec<String> {
+    let mut forms: Vec<String> = names.map(fold_name).collect();
+    if case_insensitive {
+        // Acronyms keep their case whatever the flag: "US" is not "us".
+        let variants: Vec<String> = forms
+            .iter()
+            .filter(|n| !is_acronym(n))
+            .flat_map(|n| [n.to_lowercase(), n.to_uppercase(), title_case(n)])
+            .collect();
+        forms.extend(variants);
+    }
+    forms.retain(|n| !n.is_empty());
+    forms
+}
+
+/// Compiles `names`, pairs of a folded name and its entry's index, in the
+/// order the entries were added.
+///
+/// A name's order is the place of its first appearance there, counted from
+/// `first_order`: where two readings of a text find different names at one
+/// span, the earlier name wins. `known` gives the order and the entries of a
+/// name compiled before (into the embedded gazetteers' transducer): those
+/// entries join the name's list, and it keeps its order.
+pub(crate) fn compile(
+    names: &[(String, u32)],
+    first_order: u32,
+    known: impl Fn(&str) -> Option<(u32, Vec<u32>)>,
+    traits: impl Fn(u32) -> Traits,
+    common_word: impl Fn(&str) -> bool,
+) -> Compiled {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<(&str, u32, Vec<u32>)> = Vec::new();
+    let mut next_order = first_order;
+    for (name, id) in names {
+        let p = *index.entry(name).or_insert_with(|| {
+            let (order, ids) = known(name).unwrap_or_else(|| {
+                next_order += 1;
+                (next_order - 1, Vec::new())
+            });
+            patterns.push((name, order, ids));
+            patterns.len() - 1
+        });
+        let list = &mut patterns[p].2;
+        if !list.contains(id) {
+            list.push(*id);
+        }
+    }
+    drop(index);
+    patterns.sort_unstable_by_key(|&(name, _, _)| name);
+    let mut lists = Vec::new();
+    lists.extend(u32::try_from(patterns.len()).expect(TOO_MANY).to_le_bytes());
+    let mut fst = fst::MapBuilder::memory();
+    for (name, order, mut ids) in patterns {
+        ids.sort_by_cached_key(|&id| rank(traits(id), id));
+        let mut flags = 0;
+        if is_ambiguous(name, traits(ids[0]), &common_word) {
+            flags |= AMBIGUOUS;
+        }
+        if is_acronym(name) {
+            flags |= ACRONYM;
+        }
+        let start = (lists.len() / 4) as u64;
+        fst.insert(name, start << 2 | flags)
+            .expect("names are sorted and distinct");
+        lists.extend(order.to_le_bytes());
+        let last = ids.len() - 1;
+        for (i, id) in ids.into_iter().enumerate() {
+            let word = if i == last { id | LAST } else { id };
+            lists.extend(word.to_le_bytes());
+        }
+    }
+    let fst = fst.into_inner().expect("writing to memory does not fail");
+    Compiled {
+        trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst")),
+        lists,
+    }
+}
+
+const TOO_MANY: &str = "names and entries fit in 32-bit words";
+
+/// Lays `fst` out as [`Compiled::trie`] describes, nodes in breadth-first
+/// order, so that the few nodes near the root, which every walk reads, share
+/// a few pages.
+fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
+    let words = |transitions: usize| 2 + input_words(transitions) + 2 * transitions;
+    let root = fst.root();
+    let mut order = vec![root.addr()];
+    let mut index = HashMap::from([(root.addr(), 0)]);
+    let mut len = words(root.len());
+    let mut i = 0;
+    while let Some(&addr) = order.get(i) {
+        i += 1;
+        for t in fst.node(addr).transitions() {
+            index.entry(t.addr).or_insert_with(|| {
+                order.push(t.addr);
+                let at = len;
+                len += words(fst.node(t.addr).len());
+                at
+            });
+        }
+    }
+    let mut trie = Vec::with_capacity(len * 4);
+    let word = |trie: &mut Vec<u8>, w: u64| {
+        trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
+    };
+    for addr in order {
+        let node = fst.node(addr);
+        word(&mut trie, node.len() as u64);
+        word(&mut trie, node.final_output().value());
+        if node.len() <= LISTED {
+            trie.extend(node.transitions().map(|t| t.inp));
+            trie.resize(trie.len().next_multiple_of(4), 0);
+        } else {
+            let mut bitmap = [0u8; 32];
+            for t in node.transitions() {
+                bitmap[usize::from(t.inp / 8)] |= 1 << (t.inp % 8);
+            }
+            trie.extend(bitmap);
+        }
+        for t in node.transitions() {
+            let last = if fst.node(t.addr).is_final() {
+                FINAL
+            } else {
+                0
+            };
+            word(&mut trie, index[&t.addr] as u64 | u64::from(last));
+            word(&mut trie, t.out.value());
+        }
+    }
+    trie
+}
+
+/// Hand-curated entries before generated ones, then the most prominent.
+fn rank(traits: Traits, id: u32) -> (bool, Reverse<u64>, u32) {
+    (!traits.curated, Reverse(traits.prominence), id)
+}
+
+fn is_ambiguous(name: &str, best: Traits, common_word: impl Fn(&str) -> bool) -> bool {
+    if name.contains(' ') || is_acronym(name) {
+        return false;
+    }
+    if best.place && best.prominence >= PROMINENT_PLACE {
+        return false;
+    }
+    common_word(&name.to_lowercase()) || (best.place && best.prominence < SMALL_PLACE)
+}
+
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut prev_letter = false;
+    for c in name.chars() {
+        if prev_letter {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    out
+}
