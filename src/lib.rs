@@ -25,8 +25,9 @@ for entity in &analysis.entities {
    quotation marks), sentences (abbreviations, initials, decimals, closing
    quotation marks, datelines) and paragraphs (blank lines or one per line;
    headlines marked).
-2. **gazetteer**: every name and alias of the gazetteers, matched in one pass
-   of an Aho-Corasick automaton, on token boundaries.
+2. **gazetteer**: every name and alias of the gazetteers, matched from each
+   token start by a walk of one transducer of all names (for the embedded
+   gazetteers compiled when the crate is built), ending on token boundaries.
 3. **entities**: gazetteer matches plus names no list has, typed by cues and
    clustered, so "Vyacheslav Gladkov", "Gladkov" and "Gladkow" are one person.
 4. **quotes**: quotations in every mark style, nested, unclosed or running
