@@ -5,6 +5,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::hash::Set;
+use crate::lexicon::Lexicons;
 
 use crate::text::{lowercase, Layout, Lowered, Spacing, TokenKind};
 use crate::Span;
@@ -53,6 +54,8 @@ pub(super) struct Doc<'t> {
     pub(super) sentences: Vec<std::ops::Range<usize>>,
     /// Each unit lowercased without trailing periods, for the lexicons.
     lower: Lowered<'t>,
+    /// Per unit, the lexicons listing it lowercased, once asked.
+    lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
     /// sentence.
     capitalised: Seen<'t>,
@@ -205,6 +208,7 @@ impl<'t> Doc<'t> {
         }
         Doc {
             text,
+            lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
             lower,
@@ -225,6 +229,27 @@ impl<'t> Doc<'t> {
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
     pub(super) fn lower(&self, i: usize) -> &str {
         self.lower.get(i)
+    }
+
+    /// Whether unit `i` lowercased is in any of `these` lexicons. Several
+    /// rules ask about the same word, so each unit is looked up once.
+    pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
+        let Some(cell) = self.lexicons.get(i) else {
+            return false;
+        };
+        let lexicons = cell.get().unwrap_or_else(|| {
+            let lexicons = Lexicons::of(self.lower(i));
+            cell.set(Some(lexicons));
+            lexicons
+        });
+        lexicons.any(these)
+    }
+
+    /// Whether unit `i` as written is in any of `these` lexicons: as
+    /// [`Doc::listed`] where it is its own lowercase form, and never where
+    /// it is not, as the lexicons hold only such words.
+    pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
+        self.listed(i, these) && self.word(i) == self.lower(i)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
