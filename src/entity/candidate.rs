@@ -133,6 +133,15 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
 /// Infantry Regiment".
 pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
+    // Asked of every unit, and units seldom open with a digit: the byte
+    // turns them away before the word is sliced.
+    let digit = doc
+        .units
+        .get(i)
+        .is_some_and(|u| doc.text.as_bytes()[u.span.start].is_ascii_digit());
+    if !digit {
+        return false;
+    }
     let word = doc.word(i);
     let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));

@@ -182,14 +182,14 @@ impl<'t> Doc<'t> {
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
                 // start of a sentence: "“Usually, ...", "(Reporting by".
-                let opened = i > range.start && after_opening_mark(&units, i, text);
-                let u = &mut units[i];
-                u.headline = headline;
-                if u.kind == Kind::Word && (!seen_word || opened) {
-                    u.initial = true;
-                    seen_word = true;
+                let kind = units[i].kind;
+                if kind == Kind::Word
+                    && (!seen_word || (i > range.start && after_opening_mark(&units, i, text)))
+                {
+                    units[i].initial = true;
                 }
-                if matches!(u.kind, Kind::Word | Kind::Number) {
+                units[i].headline = headline;
+                if matches!(kind, Kind::Word | Kind::Number) {
                     seen_word = true;
                 }
             }
@@ -383,21 +383,26 @@ fn is_hyphen(s: &str) -> bool {
 }
 
 fn case_of(word: &str) -> Case {
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        return match bytes.first() {
-            Some(b) if b.is_ascii_lowercase() => Case::Lower,
-            Some(b) if b.is_ascii_uppercase() => {
-                if bytes[1..].iter().any(u8::is_ascii_lowercase) {
-                    Case::Capitalised
-                } else {
-                    Case::Upper
-                }
+    // The first byte settles most words: a lowercase ASCII letter opens a
+    // lowercase word and another ASCII char no word of any case, whatever
+    // follows; after a capital the first lowercase letter decides.
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        None => Case::Other,
+        Some(b) if b.is_ascii_lowercase() => Case::Lower,
+        Some(b) if b.is_ascii_uppercase() => {
+            let rest = &bytes[1..];
+            if rest.iter().any(u8::is_ascii_lowercase) {
+                Case::Capitalised
+            } else if rest.is_ascii() {
+                Case::Upper
+            } else {
+                case_of_chars(word)
             }
-            _ => Case::Other,
-        };
+        }
+        Some(b) if b.is_ascii() => Case::Other,
+        Some(_) => case_of_chars(word),
     }
-    case_of_chars(word)
 }
 
 /// [`case_of`] for any text, char by char.
@@ -430,6 +435,7 @@ mod tests {
     fn ascii_case_is_the_char_case() {
         for word in [
             "Kyiv", "kyiv", "RVC", "U.S.", "a", "A", "3D", "'90s", "McCain", "iPhone", "-", "",
+            "Aé", "AÉ", "AÉb", "éclair", "Éclair", "ÉCLAIR", "1é", "kÉ", "’S", "Ωmega",
         ] {
             assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
         }
