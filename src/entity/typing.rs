@@ -334,10 +334,12 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
 fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let (a, b) = (piece.units.start, piece.units.end);
     let mut votes = Votes::default();
-    let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+    // Only the count of words and the first and last matter: no list.
+    let mut words = (a..b).filter(|&i| doc.is_word(i));
+    let Some(first) = words.next() else {
         return votes;
     };
+    let (words, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
     if piece.titled || title_before(doc, a) {
         votes.person += 3;
     }
@@ -346,13 +348,13 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     // second in lower case after a hyphen, closes East Asian names.
     let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
     let person_shaped =
-        words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
+        words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
     if person_shaped && inner {
         votes.person += 2;
     }
     // A given name alone ("We met Zoltan"), unless also a word ("Will")
     // or a listed name ("Troy, Tennessee").
-    let given_alone = words.len() == 1
+    let given_alone = words == 1
         && piece.matched.is_none()
         && doc.units[first].case == Case::Capitalised
         && FIRST_NAMES.contains_key(doc.word(first))
@@ -378,28 +380,28 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last, |i| i - 1);
-    let facility = inner && words.len() >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+    let facility = inner && words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
     if facility {
         votes.place += 3;
     } else if inner
         // A head alone names a group only as "the Church", not as the
         // common noun opening a sentence ("Police arrested him").
-        && (words.len() >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+        && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
         && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
     {
         votes.group += 3;
     }
-    if inner && words.len() == 1 && compounds_group_suffix(first_word) {
+    if inner && words == 1 && compounds_group_suffix(first_word) {
         votes.group += 2;
     }
-    if inner && words.len() >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
+    if inner && words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
         votes.group += 3;
     }
-    if inner && words.len() >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
+    if inner && words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
         votes.group += 3;
     }
     if inner
-        && words.len() >= 2
+        && words >= 2
         && !facility
         && (doc.listed(last, Lexicons::PLACE_NOUN)
             || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))

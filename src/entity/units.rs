@@ -273,6 +273,10 @@ impl<'t> Doc<'t> {
         let Some(first) = chars.next() else {
             return false;
         };
+        // Most words asked about are title case already: no copy to make.
+        if word.is_ascii() && !word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
+            return false;
+        }
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
