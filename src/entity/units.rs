@@ -65,10 +65,10 @@ pub(super) struct Doc<'t> {
 
 /// The words of running text of some cases, asked about word by word.
 struct Seen<'t> {
-    cases: &'static [Case],
-    /// Whether first words of sentences count.
-    initial: bool,
-    /// How many questions to answer by reading the units before building
+    /// Where they stand, gathered as the units are made: the questions
+    /// read these, not every unit.
+    spans: Vec<Span>,
+    /// How many questions to answer by reading the spans before building
     /// the set.
     scans: u32,
     asked: Cell<u32>,
@@ -76,47 +76,37 @@ struct Seen<'t> {
 }
 
 impl<'t> Seen<'t> {
-    fn new(cases: &'static [Case], initial: bool, scans: u32) -> Seen<'t> {
+    fn new(scans: u32) -> Seen<'t> {
         Seen {
-            cases,
-            initial,
+            spans: Vec::new(),
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
         }
     }
 
-    fn contains(&self, doc: &Doc<'t>, word: &str) -> bool {
+    fn contains(&self, text: &'t str, word: &str) -> bool {
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
         let asked = self.asked.get();
         if asked < self.scans {
             self.asked.set(asked + 1);
-            // Lengths first: they turn away almost every unit unread.
-            let bytes = doc.text.as_bytes();
-            return doc.units.iter().any(|u| {
-                u.span.len() == word.len()
-                    && self.counts(u)
-                    && bytes.get(u.span.range()) == Some(word.as_bytes())
-            });
+            // Lengths first: they turn away almost every word unread.
+            let bytes = text.as_bytes();
+            return self
+                .spans
+                .iter()
+                .any(|s| s.len() == word.len() && bytes.get(s.range()) == Some(word.as_bytes()));
         }
         self.set
             .get_or_init(|| {
-                doc.units
-                    .iter()
-                    .filter(|u| self.counts(u))
-                    .map(|u| &doc.text[u.span])
-                    .collect()
+                // Sized at once: growing rehashes every word again.
+                let mut set = Set::with_capacity_and_hasher(self.spans.len(), Default::default());
+                set.extend(self.spans.iter().map(|&s| &text[s]));
+                set
             })
             .contains(word)
-    }
-
-    fn counts(&self, u: &Unit) -> bool {
-        u.kind == Kind::Word
-            && !u.headline
-            && self.cases.contains(&u.case)
-            && (self.initial || !u.initial)
     }
 }
 
@@ -124,6 +114,13 @@ impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic").
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
+        // Capitalised words are few, so their set costs little more than
+        // their reading, and documents ask about a dozen of them;
+        // lowercase words are most words, their set costs more than a
+        // dozen readings, and most documents ask about none or a few
+        // (measured on news).
+        let mut capitalised = Seen::new(0);
+        let mut lowercase = Seen::new(16);
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
@@ -183,14 +180,22 @@ impl<'t> Doc<'t> {
                 // After an opening mark a capital says as little as at the
                 // start of a sentence: "“Usually, ...", "(Reporting by".
                 let kind = units[i].kind;
-                if kind == Kind::Word
-                    && (!seen_word || (i > range.start && after_opening_mark(&units, i, text)))
-                {
-                    units[i].initial = true;
-                }
-                units[i].headline = headline;
+                let initial = kind == Kind::Word
+                    && (!seen_word || (i > range.start && after_opening_mark(&units, i, text)));
+                let u = &mut units[i];
+                u.initial = initial;
+                u.headline = headline;
                 if matches!(kind, Kind::Word | Kind::Number) {
                     seen_word = true;
+                }
+                if kind == Kind::Word && !headline {
+                    match u.case {
+                        Case::Capitalised | Case::Upper if !initial => {
+                            capitalised.spans.push(u.span);
+                        }
+                        Case::Lower => lowercase.spans.push(u.span),
+                        _ => {}
+                    }
                 }
             }
             sentences.push(range);
@@ -212,13 +217,8 @@ impl<'t> Doc<'t> {
             units,
             sentences,
             lower,
-            // Capitalised words are few, so their set costs about two
-            // readings of the units, and documents ask about a dozen of
-            // them; lowercase words are most words, their set costs about
-            // eight readings, and most documents ask about none or a few
-            // (measured on news).
-            capitalised: Seen::new(&[Case::Capitalised, Case::Upper], false, 0),
-            lowercase: Seen::new(&[Case::Lower], true, 8),
+            capitalised,
+            lowercase,
         }
     }
 
@@ -266,7 +266,7 @@ impl<'t> Doc<'t> {
     /// Whether `word` (in the case it is written, or title-cased if it is
     /// in capitals) appears capitalised inside running text.
     pub(super) fn seen_capitalised(&self, word: &str) -> bool {
-        if self.capitalised.contains(self, word) {
+        if self.capitalised.contains(self.text, word) {
             return true;
         }
         let mut chars = word.chars();
@@ -280,12 +280,12 @@ impl<'t> Doc<'t> {
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
-        titled != word && self.capitalised.contains(self, &titled)
+        titled != word && self.capitalised.contains(self.text, &titled)
     }
 
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase.contains(self, &lowercase(word))
+        self.lowercase.contains(self.text, &lowercase(word))
     }
 }
 
