@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::gazetteer::Match;
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
 
-use super::units::{Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind};
 use crate::text::lowercase;
 
 /// The most units a run of name words may span.
@@ -225,7 +225,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         // An initial's period: "John F. Kennedy".
         if doc.word(j) == "."
             && prev_glued
-            && doc.word(j - 1).chars().count() == 1
+            && one_char(doc.word(j - 1))
             && j + 1 < limit
             && doc.is_cap(j + 1)
         {
@@ -524,7 +524,7 @@ fn trim(
     // A stray letter at the end is a label ("NASA T-shirt"), not an
     // initial, which has its period.
     let mut b = b;
-    while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
+    while b > a + 1 && one_char(doc.word(b - 1)) && doc.word(b) != "." {
         b -= 1;
     }
     // A day closing the run dates the name: "Dole Tuesday said".
@@ -707,7 +707,7 @@ fn piece(
     let compass = is_compass(doc.lower(a));
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc, a + 1));
     // A lone letter is an initial or a label, not a name.
-    let letter = single && doc.word(a).chars().count() == 1;
+    let letter = single && one_char(doc.word(a));
     let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     // "The North" is a region or its government, as context has it; no
     // cue here says which, and the small places so named do not either.

@@ -11,7 +11,7 @@ use crate::Span;
 use super::candidate::{
     all_common, is_compass, numbered_unit, numeral, speech_verb_follows, Piece,
 };
-use super::units::{Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind};
 
 /// A typed candidate mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -343,7 +343,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if piece.titled || title_before(doc, a) {
         votes.person += 3;
     }
-    let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
+    let initial = one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
     // second in lower case after a hyphen, closes East Asian names.
     let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
@@ -530,7 +530,7 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
     let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
-    opening && doc.word(a).chars().count() > 1 && (date || doc.word(b) == ",")
+    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word(b) == ",")
 }
 
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".

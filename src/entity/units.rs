@@ -386,6 +386,13 @@ fn is_hyphen(s: &str) -> bool {
     chars.next().is_some_and(is_hyphen_char) && chars.next().is_none()
 }
 
+/// Whether `word` is one char: counting all its chars, as the rules
+/// asking this would, reads every one of a long word's.
+pub(super) fn one_char(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 fn case_of(word: &str) -> Case {
     // The first byte settles most words: a lowercase ASCII letter opens a
     // lowercase word and another ASCII char no word of any case, whatever
