@@ -412,6 +412,11 @@ fn case_of(word: &str) -> Case {
             }
         }
         Some(b) if b.is_ascii() => Case::Other,
+        // Quotation marks and dashes (general punctuation), the most
+        // common units not ASCII, are no letters: a unit opening with one
+        // is of no case, which a range check says without the Unicode
+        // tables.
+        Some(_) if word.starts_with(|c| ('\u{2000}'..='\u{206F}').contains(&c)) => Case::Other,
         Some(_) => case_of_chars(word),
     }
 }
@@ -446,9 +451,14 @@ mod tests {
     fn ascii_case_is_the_char_case() {
         for word in [
             "Kyiv", "kyiv", "RVC", "U.S.", "a", "A", "3D", "'90s", "McCain", "iPhone", "-", "",
-            "Aé", "AÉ", "AÉb", "éclair", "Éclair", "ÉCLAIR", "1é", "kÉ", "’S", "Ωmega",
+            "Aé", "AÉ", "AÉb", "éclair", "Éclair", "ÉCLAIR", "1é", "kÉ", "’S", "Ωmega", "“",
+            "—Kyiv", "’s",
         ] {
             assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
+        }
+        for c in '\u{2000}'..='\u{206F}' {
+            let word = format!("{c}Kyiv");
+            assert_eq!(case_of(&word), case_of_chars(&word), "{word:?}");
         }
     }
 }
