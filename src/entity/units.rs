@@ -76,9 +76,11 @@ struct Seen<'t> {
 }
 
 impl<'t> Seen<'t> {
-    fn new(scans: u32) -> Seen<'t> {
+    /// Room for `words` spans: growing the list word by word copies it
+    /// a dozen times a document.
+    fn new(scans: u32, words: usize) -> Seen<'t> {
         Seen {
-            spans: Vec::new(),
+            spans: Vec::with_capacity(words),
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
@@ -119,8 +121,8 @@ impl<'t> Doc<'t> {
         // lowercase words are most words, their set costs more than a
         // dozen readings, and most documents ask about none or a few
         // (measured on news).
-        let mut capitalised = Seen::new(0);
-        let mut lowercase = Seen::new(16);
+        let mut capitalised = Seen::new(0, layout.tokens.len());
+        let mut lowercase = Seen::new(16, layout.tokens.len());
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
