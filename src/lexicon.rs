@@ -133,6 +133,98 @@ pub(crate) static COMMON_WORDS: LazyLock<Set<&'static str>> =
 pub(crate) static EVENT_HEADS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/event_heads.txt")));
 
+/// The lexicons of lowercase words the entity stage asks about, as bits:
+/// it asks several of them about one word, and one lookup answers all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lexicons(u32);
+
+impl Lexicons {
+    pub(crate) const COMMON: Lexicons = Lexicons(1);
+    pub(crate) const GROUP_HEAD: Lexicons = Lexicons(1 << 1);
+    pub(crate) const FACILITY_HEAD: Lexicons = Lexicons(1 << 2);
+    pub(crate) const PLACE_NOUN: Lexicons = Lexicons(1 << 3);
+    /// A group's, a building's or a place's head: what names run on to.
+    pub(crate) const HEAD: Lexicons =
+        Lexicons(Self::GROUP_HEAD.0 | Self::FACILITY_HEAD.0 | Self::PLACE_NOUN.0);
+    pub(crate) const TITLE: Lexicons = Lexicons(1 << 4);
+    pub(crate) const TITLE_MODIFIER: Lexicons = Lexicons(1 << 5);
+    pub(crate) const NOT_NAME: Lexicons = Lexicons(1 << 6);
+    pub(crate) const NATIONALITY: Lexicons = Lexicons(1 << 7);
+    pub(crate) const WEEKDAY: Lexicons = Lexicons(1 << 8);
+    pub(crate) const NAME_CONNECTOR: Lexicons = Lexicons(1 << 9);
+    pub(crate) const NAME_PREFIX: Lexicons = Lexicons(1 << 10);
+    pub(crate) const CRAFT_PREFIX: Lexicons = Lexicons(1 << 11);
+    pub(crate) const POST_NOMINAL: Lexicons = Lexicons(1 << 12);
+    pub(crate) const EVENT_HEAD: Lexicons = Lexicons(1 << 13);
+    pub(crate) const OPENING_HEAD: Lexicons = Lexicons(1 << 14);
+    pub(crate) const TRADE_WORD: Lexicons = Lexicons(1 << 15);
+    pub(crate) const SPEECH_VERB: Lexicons = Lexicons(1 << 16);
+    pub(crate) const PLACE_PREPOSITION: Lexicons = Lexicons(1 << 17);
+    pub(crate) const EVENT_PREPOSITION: Lexicons = Lexicons(1 << 18);
+    pub(crate) const GROUP_NOUN: Lexicons = Lexicons(1 << 19);
+    pub(crate) const GROUP_MEMBER: Lexicons = Lexicons(1 << 20);
+    pub(crate) const MATCH_VERB: Lexicons = Lexicons(1 << 21);
+    pub(crate) const ROLE_NOUN: Lexicons = Lexicons(1 << 22);
+    pub(crate) const WORK_NOUN: Lexicons = Lexicons(1 << 23);
+    pub(crate) const COMPOUND_HEAD: Lexicons = Lexicons(1 << 24);
+
+    /// The lexicons listing `lower`.
+    pub(crate) fn of(lower: &str) -> Lexicons {
+        LEXICONS.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Whether any of `these` lexicons is among them.
+    #[inline]
+    pub(crate) fn any(self, these: Lexicons) -> bool {
+        self.0 & these.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Lexicons {
+    type Output = Lexicons;
+
+    fn bitor(self, other: Lexicons) -> Lexicons {
+        Lexicons(self.0 | other.0)
+    }
+}
+
+static LEXICONS: LazyLock<Map<&'static str, Lexicons>> = LazyLock::new(|| {
+    let lexicons: [(&Set<&'static str>, Lexicons); 25] = [
+        (&COMMON_WORDS, Lexicons::COMMON),
+        (&GROUP_HEADS, Lexicons::GROUP_HEAD),
+        (&FACILITY_HEADS, Lexicons::FACILITY_HEAD),
+        (&PLACE_NOUNS, Lexicons::PLACE_NOUN),
+        (&TITLES, Lexicons::TITLE),
+        (&TITLE_MODIFIERS, Lexicons::TITLE_MODIFIER),
+        (&NOT_NAMES, Lexicons::NOT_NAME),
+        (&NATIONALITIES, Lexicons::NATIONALITY),
+        (&WEEKDAYS, Lexicons::WEEKDAY),
+        (&NAME_CONNECTORS, Lexicons::NAME_CONNECTOR),
+        (&NAME_PREFIXES, Lexicons::NAME_PREFIX),
+        (&CRAFT_PREFIXES, Lexicons::CRAFT_PREFIX),
+        (&POST_NOMINALS, Lexicons::POST_NOMINAL),
+        (&EVENT_HEADS, Lexicons::EVENT_HEAD),
+        (&OPENING_HEADS, Lexicons::OPENING_HEAD),
+        (&TRADE_WORDS, Lexicons::TRADE_WORD),
+        (&SPEECH_VERBS, Lexicons::SPEECH_VERB),
+        (&PLACE_PREPOSITIONS, Lexicons::PLACE_PREPOSITION),
+        (&EVENT_PREPOSITIONS, Lexicons::EVENT_PREPOSITION),
+        (&GROUP_NOUNS, Lexicons::GROUP_NOUN),
+        (&GROUP_MEMBERS, Lexicons::GROUP_MEMBER),
+        (&MATCH_VERBS, Lexicons::MATCH_VERB),
+        (&ROLE_NOUNS, Lexicons::ROLE_NOUN),
+        (&WORK_NOUNS, Lexicons::WORK_NOUN),
+        (&COMPOUND_HEADS, Lexicons::COMPOUND_HEAD),
+    ];
+    let mut map: Map<&'static str, Lexicons> = Map::default();
+    for (words, bit) in lexicons {
+        for &w in words.iter() {
+            map.entry(w).or_default().0 |= bit.0;
+        }
+    }
+    map
+});
+
 /// First names and their usual gender (`None`: used for both), from
 /// `gazetteers/first_names.tsv` (`name<TAB>m|f|u`).
 pub(crate) static FIRST_NAMES: LazyLock<Map<&'static str, Option<Gender>>> =
@@ -234,6 +326,41 @@ mod tests {
         }
         assert!(!SPEECH_VERBS.contains("say:"));
         assert!(!SPEECH_VERBS.contains("Speech"));
+    }
+
+    #[test]
+    fn lexicons_answer_as_their_sets() {
+        for w in [
+            "said", "council", "museum", "region", "the", "russian", "monday", "of", "zzz",
+        ] {
+            let l = Lexicons::of(w);
+            assert_eq!(
+                l.any(Lexicons::SPEECH_VERB),
+                SPEECH_VERBS.contains(w),
+                "{w}"
+            );
+            assert_eq!(l.any(Lexicons::GROUP_HEAD), GROUP_HEADS.contains(w), "{w}");
+            assert_eq!(l.any(Lexicons::COMMON), COMMON_WORDS.contains(w), "{w}");
+            assert_eq!(
+                l.any(Lexicons::NATIONALITY),
+                NATIONALITIES.contains(w),
+                "{w}"
+            );
+            assert_eq!(l.any(Lexicons::WEEKDAY), WEEKDAYS.contains(w), "{w}");
+            let head =
+                FACILITY_HEADS.contains(w) || PLACE_NOUNS.contains(w) || GROUP_HEADS.contains(w);
+            assert_eq!(l.any(Lexicons::HEAD), head, "{w}");
+        }
+    }
+
+    /// The entity stage asks the lexicons about a word as written where it
+    /// is its own lowercase form: a word of a lexicon must be one.
+    #[test]
+    fn entity_lexicons_are_lowercase() {
+        for (w, _) in LEXICONS.iter() {
+            assert_eq!(w.to_lowercase(), *w);
+            assert!(!w.ends_with('.'), "{w}");
+        }
     }
 
     #[test]

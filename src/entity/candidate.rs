@@ -6,13 +6,9 @@
 use std::ops::Range;
 
 use crate::gazetteer::Match;
-use crate::lexicon::{
-    COMMON_WORDS, COMPOUND_HEADS, CRAFT_PREFIXES, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
-    NAME_CONNECTORS, NAME_PREFIXES, NATIONALITIES, NOT_NAMES, PLACE_NOUNS, POST_NOMINALS,
-    SPEECH_VERBS, TITLES, TITLE_MODIFIERS, WEEKDAYS,
-};
+use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
 
-use super::units::{Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind};
 use crate::text::lowercase;
 
 /// The most units a run of name words may span.
@@ -126,7 +122,7 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
         doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {
-        return !(hyphen_next && NAME_PREFIXES.contains(doc.lower(i)));
+        return !(hyphen_next && doc.listed(i, Lexicons::NAME_PREFIX));
     }
     doc.is_word(i)
         && hyphen_next
@@ -137,6 +133,15 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
 /// Infantry Regiment".
 pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
+    // Asked of every unit, and units seldom open with a digit: the byte
+    // turns them away before the word is sliced.
+    let digit = doc
+        .units
+        .get(i)
+        .is_some_and(|u| doc.text.as_bytes()[u.span.start].is_ascii_digit());
+    if !digit {
+        return false;
+    }
     let word = doc.word(i);
     let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
@@ -147,12 +152,12 @@ pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     while k < limit && doc.is_cap(k) {
         k += 1;
     }
-    GROUP_HEADS.contains(doc.lower(k - 1))
+    doc.listed(k - 1, Lexicons::GROUP_HEAD)
 }
 
 /// Whether unit `i` is hyphened to a prefix: "pro-Kiev", "anti-Kremlin".
 fn after_name_prefix(doc: &Doc<'_>, i: usize) -> bool {
-    i >= 2 && doc.units[i - 1].kind == Kind::Hyphen && NAME_PREFIXES.contains(doc.lower(i - 2))
+    i >= 2 && doc.units[i - 1].kind == Kind::Hyphen && doc.listed(i - 2, Lexicons::NAME_PREFIX)
 }
 
 /// Extends a run of name words from `start` as far as it goes in the
@@ -220,7 +225,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         // An initial's period: "John F. Kennedy".
         if doc.word(j) == "."
             && prev_glued
-            && doc.word(j - 1).chars().count() == 1
+            && one_char(doc.word(j - 1))
             && j + 1 < limit
             && doc.is_cap(j + 1)
         {
@@ -239,7 +244,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         while k < limit
             && k - j < 3
             && doc.units[k].case == Case::Lower
-            && NAME_CONNECTORS.contains(doc.word(k))
+            && doc.listed_as_written(k, Lexicons::NAME_CONNECTOR)
         {
             k += 1;
         }
@@ -274,10 +279,9 @@ fn given_syllable(doc: &Doc<'_>, start: usize, j: usize, max_len: usize) -> bool
     if doc.units[s].case != Case::Lower || !doc.is_word(s) || len(s) > max_len {
         return false;
     }
-    let w = doc.word(s);
-    !COMMON_WORDS.contains(w)
+    !doc.listed_as_written(s, Lexicons::COMMON)
         || (j >= start + 2
-            && !COMPOUND_HEADS.contains(w)
+            && !doc.listed_as_written(s, Lexicons::COMPOUND_HEAD)
             && (start..j).all(|i| doc.units[i].case == Case::Capitalised && len(i) <= 5))
 }
 
@@ -293,8 +297,7 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let common =
-        doc.units[j - 1].case == Case::Capitalised && COMMON_WORDS.contains(doc.lower(j - 1));
+    let common = doc.units[j - 1].case == Case::Capitalised && doc.listed(j - 1, Lexicons::COMMON);
     if !common {
         return None;
     }
@@ -302,7 +305,7 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
     while k < limit && doc.is_cap(k) {
         k += 1;
     }
-    (k > after && GROUP_HEADS.contains(doc.lower(k - 1))).then_some(k)
+    (k > after && doc.listed(k - 1, Lexicons::GROUP_HEAD)).then_some(k)
 }
 
 /// Whether the spaced hyphen at `j` joins two name words of a name that
@@ -322,7 +325,7 @@ fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool
     {
         k += 1;
     }
-    k > j + 1 && is_head(doc.lower(k - 1))
+    k > j + 1 && is_head(doc, k - 1)
 }
 
 /// A hyphen standing apart from the words on both sides, as in text
@@ -346,7 +349,7 @@ fn connector_ok(
     connectors: Range<usize>,
 ) -> bool {
     let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
-    let head = |i: usize| GROUP_HEADS.contains(doc.lower(i));
+    let head = |i: usize| doc.listed(i, Lexicons::GROUP_HEAD);
     if words.contains(&"and") {
         // Only inside an institution's name, between two names of fields:
         // "Institute of Meteorology and Water Management".
@@ -358,7 +361,7 @@ fn connector_ok(
         // ("Union of Atheists and Agnostics"), but a listed name there
         // starts a name of its own ("Institute of Technology and Colorado
         // State University").
-        let lone_field = !doc.is_cap(after + 1) && COMMON_WORDS.contains(doc.lower(after));
+        let lone_field = !doc.is_cap(after + 1) && doc.listed(after, Lexicons::COMMON);
         let fields_of = left.clone().any(head)
             && left.clone().any(|i| doc.word(i) == "of")
             && doc.is_cap(after)
@@ -375,16 +378,15 @@ fn connector_ok(
     if words[0] == "the" || words.len() > 2 {
         return false;
     }
-    left.clone().any(|i| is_head(doc.lower(i)))
-        && !left.clone().any(|i| TITLES.contains(doc.lower(i)))
+    left.clone().any(|i| is_head(doc, i)) && !left.clone().any(|i| doc.listed(i, Lexicons::TITLE))
 }
 
 /// Whether "and" pairs two fields before the head they share, as common
 /// words all: "National Air and Space Museum", "Fish and Wildlife
 /// Service". Names on either side ("Smith and Jones Bank") are two names.
 fn paired_fields(doc: &Doc<'_>, left: Range<usize>, after: usize) -> bool {
-    let common = |i: usize| doc.is_cap(i) && COMMON_WORDS.contains(doc.lower(i));
-    let shared_head = |i: usize| is_head(doc.lower(i));
+    let common = |i: usize| doc.is_cap(i) && doc.listed(i, Lexicons::COMMON);
+    let shared_head = |i: usize| is_head(doc, i);
     if left.clone().any(|i| !common(i) || shared_head(i)) {
         return false;
     }
@@ -440,29 +442,29 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
-/// Whether a lowercased word heads the name of a group, a building or a
-/// place ("council", "museum", "river"): what names run on to.
-fn is_head(lower: &str) -> bool {
-    GROUP_HEADS.contains(lower) || FACILITY_HEADS.contains(lower) || PLACE_NOUNS.contains(lower)
+/// Whether unit `i` heads the name of a group, a building or a place
+/// ("council", "museum", "river"): what names run on to.
+fn is_head(doc: &Doc<'_>, i: usize) -> bool {
+    doc.listed(i, Lexicons::HEAD)
 }
 
 fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
-    run.end > run.start && GROUP_HEADS.contains(doc.lower(run.end - 1))
+    run.end > run.start && doc.listed(run.end - 1, Lexicons::GROUP_HEAD)
 }
 
 /// The end of a title at `i` ("Prime Minister", "Gen.", "former President"),
 /// if one starts there.
 fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     let mut k = i;
-    while k < limit && TITLE_MODIFIERS.contains(doc.lower(k)) && !TITLES.contains(doc.lower(k)) {
+    while k < limit && doc.listed(k, Lexicons::TITLE_MODIFIER) && !doc.listed(k, Lexicons::TITLE) {
         k += 1;
     }
     // A run of title words ("Deputy Prime Minister", "Gen" "." glued).
     let mut end = None;
     while k < limit
         && doc.is_word(k)
-        && (TITLES.contains(doc.lower(k))
-            || (end.is_some() && TITLE_MODIFIERS.contains(doc.lower(k))))
+        && (doc.listed(k, Lexicons::TITLE)
+            || (end.is_some() && doc.listed(k, Lexicons::TITLE_MODIFIER)))
     {
         k += 1;
         if doc.word(k) == "." && doc.units[k - 1].glued {
@@ -496,7 +498,6 @@ fn trim(
         })
     };
     while a < b && open_to_trim(a) {
-        let w = doc.lower(a);
         let filler = (!doc.is_cap(a)
             && doc.is_word(a)
             && !is_name_start(doc, a)
@@ -504,12 +505,12 @@ fn trim(
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
         // "Jan" is a month, but "Jan Kowalczyk" a man.
         let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
-        if filler || (NOT_NAMES.contains(w) && !forename) {
+        if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(w) && a + 1 < b && !group && !forename {
+        } else if is_nationality(doc, a) && a + 1 < b && !group && !forename {
             found.nationalities.push(a);
             a += 1;
         } else {
@@ -523,11 +524,11 @@ fn trim(
     // A stray letter at the end is a label ("NASA T-shirt"), not an
     // initial, which has its period.
     let mut b = b;
-    while b > a + 1 && doc.word(b - 1).chars().count() == 1 && doc.word(b) != "." {
+    while b > a + 1 && one_char(doc.word(b - 1)) && doc.word(b) != "." {
         b -= 1;
     }
     // A day closing the run dates the name: "Dole Tuesday said".
-    while b > a + 1 && WEEKDAYS.contains(doc.lower(b - 1)) {
+    while b > a + 1 && doc.listed(b - 1, Lexicons::WEEKDAY) {
         b -= 1;
     }
     // A first name and surname after words of another kind begin a new
@@ -535,9 +536,8 @@ fn trim(
     // American-Islamic Relations Alia Salem".
     // A run closing in a head names one place or group: "Memorial Hall
     // Station" is no man's name.
-    let headed = is_head(doc.lower(b - 1));
+    let headed = is_head(doc, b - 1);
     for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
-        let before = doc.lower(k - 1);
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".
         let opener = k - 1 == a
@@ -545,8 +545,7 @@ fn trim(
             && !doc.seen_capitalised(doc.word(a))
             && !FIRST_NAMES.contains_key(doc.word(a));
         let other = opener
-            || COMMON_WORDS.contains(before)
-            || GROUP_HEADS.contains(before)
+            || doc.listed(k - 1, Lexicons::COMMON | Lexicons::GROUP_HEAD)
             || index
                 .covers(k - 1)
                 .is_some_and(|m| index.covers(k) != Some(m));
@@ -555,25 +554,25 @@ fn trim(
         // Council Enver Solomon".
         let unknown = |i: usize| {
             doc.units[i].case == Case::Capitalised
-                && !COMMON_WORDS.contains(doc.lower(i))
-                && !GROUP_HEADS.contains(doc.lower(i))
+                && !doc.listed(i, Lexicons::COMMON)
+                && !doc.listed(i, Lexicons::GROUP_HEAD)
         };
         let person_closes =
-            GROUP_HEADS.contains(before) && k + 2 == b && unknown(k) && unknown(k + 1);
+            doc.listed(k - 1, Lexicons::GROUP_HEAD) && k + 2 == b && unknown(k) && unknown(k + 1);
         // A first name the gazetteer lists only as a small place ("Alia")
         // still starts a person's name.
         let small_place_first = index.starting(k).is_some_and(|(end, m)| {
             end == k + 1
                 && matches[m].ambiguous
                 && FIRST_NAMES.contains_key(doc.word(k))
-                && !COMMON_WORDS.contains(doc.lower(k))
+                && !doc.listed(k, Lexicons::COMMON)
         });
         if other
             && doc.units[k].case == Case::Capitalised
             && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
             // A surname's particle ("Marco De Luca") is listed as a given
             // name too, but continues the name.
-            && !NAME_CONNECTORS.contains(doc.lower(k))
+            && !doc.listed(k, Lexicons::NAME_CONNECTOR)
             && doc.is_cap(k + 1)
             && (index.covers(k).is_none() || small_place_first)
         {
@@ -623,15 +622,15 @@ fn trim(
 
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
 fn craft(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let prefix = |i: usize| i + 1 < b && CRAFT_PREFIXES.contains(doc.lower(i));
-    prefix(a) || (COMMON_WORDS.contains(doc.lower(a)) && prefix(a + 1))
+    let prefix = |i: usize| i + 1 < b && doc.listed(i, Lexicons::CRAFT_PREFIX);
+    prefix(a) || (doc.listed(a, Lexicons::COMMON) && prefix(a + 1))
 }
 
 /// Whether every word of the units is a common English word.
 pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
     units
         .filter(|&i| doc.is_word(i))
-        .all(|i| COMMON_WORDS.contains(doc.lower(i)))
+        .all(|i| doc.listed(i, Lexicons::COMMON))
 }
 
 /// A model, version or mission code rather than a name: capitals with a
@@ -675,9 +674,11 @@ pub(super) fn is_compass(lower: &str) -> bool {
     )
 }
 
-fn is_nationality(lower: &str) -> bool {
-    NATIONALITIES.contains(lower)
-        || lower
+/// Whether unit `i` is a nationality adjective, or its plural.
+fn is_nationality(doc: &Doc<'_>, i: usize) -> bool {
+    doc.listed(i, Lexicons::NATIONALITY)
+        || doc
+            .lower(i)
             .strip_suffix('s')
             .is_some_and(|w| NATIONALITIES.contains(w))
 }
@@ -700,14 +701,13 @@ fn piece(
         .filter(|&(end, _)| end <= b)
         .map(|(_, m)| m);
     let single = b - a == 1;
-    let w = doc.lower(a);
     // "English" may be a gazetteer alias, but alone it is an adjective.
-    let adjective = is_nationality(w) && doc.units[a].case == Case::Capitalised;
+    let adjective = is_nationality(doc, a) && doc.units[a].case == Case::Capitalised;
     // "South Korean" is an adjective too.
-    let compass = is_compass(w);
-    let adjective = adjective || (b - a == 2 && compass && is_nationality(doc.lower(a + 1)));
+    let compass = is_compass(doc.lower(a));
+    let adjective = adjective || (b - a == 2 && compass && is_nationality(doc, a + 1));
     // A lone letter is an initial or a label, not a name.
-    let letter = single && doc.word(a).chars().count() == 1;
+    let letter = single && one_char(doc.word(a));
     let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     // "The North" is a region or its government, as context has it; no
     // cue here says which, and the small places so named do not either.
@@ -722,13 +722,13 @@ fn piece(
     let post_nominal = single
         && a >= 2
         && doc.word(a - 1) == ","
-        && POST_NOMINALS.contains(w)
+        && doc.listed(a, Lexicons::POST_NOMINAL)
         && index.covers(a - 2).is_none();
     if post_nominal {
         return;
     }
-    if single && (adjective || (matched.is_none() && NOT_NAMES.contains(w))) {
-        if is_nationality(w) {
+    if single && (adjective || (matched.is_none() && doc.listed(a, Lexicons::NOT_NAME))) {
+        if is_nationality(doc, a) {
             found.nationalities.push(a);
         }
         return;
@@ -756,7 +756,8 @@ fn piece(
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            let common = !first_name && (COMMON_WORDS.contains(w) || doc.seen_lowercase(word));
+            let common =
+                !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
             if single {
                 let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
                 if !speaker {
@@ -790,12 +791,11 @@ pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
         if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
             return false;
         }
-        let w = doc.word(k);
-        if SPEECH_VERBS.contains(w) {
+        if doc.listed_as_written(k, Lexicons::SPEECH_VERB) {
             return true;
         }
         if !matches!(
-            w,
+            doc.word(k),
             "has"
                 | "had"
                 | "have"

@@ -333,7 +333,7 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name)
     }
     if words == 1 {
         let word = name.words[0];
-        if word.chars().count() >= 2 && word.chars().all(|ch| ch.is_uppercase()) {
+        if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) {
             if let Some(&k) = index.by_initials.get(word).filter(|&&k| compatible(k)) {
                 return Some(k);
             }
@@ -352,9 +352,8 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name)
 /// An earlier name within one edit of this one, both long enough, with the
 /// same first letter.
 fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
-    if norm.chars().count() < FUZZY_MIN_CHARS {
-        return None;
-    }
+    // Too short a name has no char at the minimum's place.
+    norm.chars().nth(FUZZY_MIN_CHARS - 1)?;
     let first = norm.chars().next()?;
     let bucket = index.buckets.get(&first)?;
     bucket
@@ -471,7 +470,7 @@ fn add_content<'g>(index: &mut Index<'g>, key: Key<'g, '_>, k: usize) {
 
 fn add_initials<'g>(index: &mut Index<'g>, initials: Key<'g, '_>, k: usize) {
     let key = initials.as_str();
-    if key.chars().count() >= 2 && !index.by_initials.contains_key(key) {
+    if key.chars().nth(1).is_some() && !index.by_initials.contains_key(key) {
         index.by_initials.insert(initials.keep(), k);
     }
 }
@@ -613,7 +612,7 @@ fn trim_points(word: &str) -> &str {
 }
 
 fn initial_of(short: &str, long: &str) -> bool {
-    short.chars().count() == 1 && long.starts_with(short)
+    super::units::one_char(short) && long.starts_with(short)
 }
 
 /// Appends the spelling-blind key of the words joined by spaces, all but

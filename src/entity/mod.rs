@@ -12,6 +12,7 @@ mod cluster;
 mod typing;
 mod units;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
@@ -168,7 +169,8 @@ fn rescue_people(
 /// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
 /// to clustering. `candidates` are in text order.
 fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
-    let in_longer = words_of_longer(text, candidates.iter());
+    // Few documents have a list: the words are gathered for the first.
+    let in_longer = OnceCell::new();
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
@@ -183,7 +185,8 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
             end += 1;
         }
         if end - start >= 3 || (end - start == 2 && conjunction) {
-            type_list(text, &in_longer, &mut candidates[start..end]);
+            let in_longer = in_longer.get_or_init(|| words_of_longer(text, candidates.iter()));
+            type_list(text, in_longer, &mut candidates[start..end]);
         }
         start = end;
     }
@@ -195,6 +198,10 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// unless a person's name has it too ("Andy Warhol Foundation", "Andy
 /// Warhol").
 fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
+    // Only a guess is retyped: without one, no words need gathering.
+    if candidates.iter().all(typed) {
+        return;
+    }
     let words_of = |kind: EntityType| {
         words_of_longer(
             text,
@@ -203,10 +210,9 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     };
     let in_groups = words_of(EntityType::Group);
     let in_people = words_of(EntityType::Person);
-    for c in candidates.iter_mut() {
+    for c in candidates.iter_mut().filter(|c| !typed(c)) {
         let word = &text[c.span];
-        let group_word = in_groups.contains(word) && !in_people.contains(word);
-        if !typed(c) && group_word {
+        if in_groups.contains(word) && !in_people.contains(word) {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;

@@ -4,20 +4,14 @@
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
-use crate::hash::Set;
-use crate::lexicon::{
-    COMMON_WORDS, EVENT_HEADS, EVENT_PREPOSITIONS, FACILITY_HEADS, FIRST_NAMES, GROUP_HEADS,
-    GROUP_MEMBERS, GROUP_NOUNS, GROUP_SUFFIXES, MATCH_VERBS, NATIONALITIES, OPENING_HEADS,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLE_MODIFIERS,
-    TRADE_WORDS, WORK_NOUNS,
-};
+use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
 use super::candidate::{
     all_common, is_compass, numbered_unit, numeral, speech_verb_follows, Piece,
 };
-use super::units::{Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind};
 
 /// A typed candidate mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -305,7 +299,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
                         && gazetteer.entry(m.entries[0]).kind == EntityType::Place
                 })
         }
-        "of" => TITLES.contains(doc.lower(a - 2)),
+        "of" => doc.listed(a - 2, Lexicons::TITLE),
         _ => false,
     }
 }
@@ -340,30 +334,32 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
 fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let (a, b) = (piece.units.start, piece.units.end);
     let mut votes = Votes::default();
-    let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+    // Only the count of words and the first and last matter: no list.
+    let mut words = (a..b).filter(|&i| doc.is_word(i));
+    let Some(first) = words.next() else {
         return votes;
     };
+    let (words, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
     if piece.titled || title_before(doc, a) {
         votes.person += 3;
     }
-    let initial = doc.word(first).trim_end_matches('.').chars().count() == 1;
+    let initial = one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
     // second in lower case after a hyphen, closes East Asian names.
     let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
     let person_shaped =
-        words.len() >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
+        words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
     if person_shaped && inner {
         votes.person += 2;
     }
     // A given name alone ("We met Zoltan"), unless also a word ("Will")
     // or a listed name ("Troy, Tennessee").
-    let given_alone = words.len() == 1
+    let given_alone = words == 1
         && piece.matched.is_none()
         && doc.units[first].case == Case::Capitalised
         && FIRST_NAMES.contains_key(doc.word(first))
-        && !COMMON_WORDS.contains(doc.lower(first))
-        && !NATIONALITIES.contains(doc.lower(first));
+        && !doc.listed(first, Lexicons::COMMON)
+        && !doc.listed(first, Lexicons::NATIONALITY);
     if given_alone && inner {
         votes.person += 1;
     }
@@ -378,42 +374,41 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if age_after(doc, b) {
         votes.person += STRONG;
     }
-    let last_word = doc.lower(last);
     let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
     // Immigrants", "Tower of London" comes before its complement.
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
-        .map_or(last_word, |i| doc.lower(i - 1));
-    let facility = inner && words.len() >= 2 && FACILITY_HEADS.contains(head);
+        .map_or(last, |i| i - 1);
+    let facility = inner && words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
     if facility {
         votes.place += 3;
     } else if inner
         // A head alone names a group only as "the Church", not as the
         // common noun opening a sentence ("Police arrested him").
-        && (words.len() >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-        && (GROUP_HEADS.contains(last_word) || GROUP_HEADS.contains(head))
+        && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+        && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
     {
         votes.group += 3;
     }
-    if inner && words.len() == 1 && compounds_group_suffix(first_word) {
+    if inner && words == 1 && compounds_group_suffix(first_word) {
         votes.group += 2;
     }
-    if inner && words.len() >= 2 && OPENING_HEADS.contains(first_word) {
+    if inner && words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
         votes.group += 3;
     }
-    if inner && words.len() >= 2 && !person_shaped && TRADE_WORDS.contains(last_word) {
+    if inner && words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
         votes.group += 3;
     }
     if inner
-        && words.len() >= 2
+        && words >= 2
         && !facility
-        && (PLACE_NOUNS.contains(last_word)
+        && (doc.listed(last, Lexicons::PLACE_NOUN)
             || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
     {
         votes.place += 3;
     }
-    let kind_before = a > 0 && lower_word_in(doc, a - 1, &GROUP_NOUNS);
+    let kind_before = a > 0 && lower_word_in(doc, a - 1, Lexicons::GROUP_NOUN);
     if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
         votes.group += 2;
     }
@@ -423,7 +418,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     if city_of_before(doc, a) || (!person_shaped && place_noun_apposed(doc, a)) {
         votes.place += 3;
     }
-    if a > 0 && doc.units[a - 1].case == Case::Lower && PLACE_PREPOSITIONS.contains(doc.word(a - 1))
+    if a > 0
+        && doc.units[a - 1].case == Case::Lower
+        && doc.listed_as_written(a - 1, Lexicons::PLACE_PREPOSITION)
     {
         votes.place += 1;
     }
@@ -437,8 +434,9 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
 /// An inverted attribution: `"...," said Mauer.` A speech verb in lower
 /// case right before the name, and the clause closing right after it.
 fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let verb =
-        a > 0 && doc.units[a - 1].case == Case::Lower && SPEECH_VERBS.contains(doc.word(a - 1));
+    let verb = a > 0
+        && doc.units[a - 1].case == Case::Lower
+        && doc.listed_as_written(a - 1, Lexicons::SPEECH_VERB);
     verb && doc.units[a - 1].sentence == doc.units[a].sentence
         && matches!(doc.word(b), "," | "." | "")
 }
@@ -463,8 +461,8 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && (2..=3).contains(&code.len())
         && code.bytes().all(|c| c.is_ascii_uppercase())
         && !numeral(code)
-        && !GROUP_HEADS.contains(doc.lower(b - 1))
-        && !TITLES.contains(doc.lower(b - 1))
+        && !doc.listed(b - 1, Lexicons::GROUP_HEAD)
+        && !doc.listed(b - 1, Lexicons::TITLE)
         && !FIRST_NAMES.contains_key(doc.word(a))
         && piece.matched.is_none()
         && piece.tail.is_none()
@@ -472,13 +470,13 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
 
 /// "The film Easy Rider": a work's title, none of ours.
 fn titles_work(doc: &Doc<'_>, a: usize) -> bool {
-    a > 0 && lower_word_in(doc, a - 1, &WORK_NOUNS)
+    a > 0 && lower_word_in(doc, a - 1, Lexicons::WORK_NOUN)
 }
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
 fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
-    b - a >= 2 && doc.is_word(b - 1) && EVENT_HEADS.contains(doc.lower(b - 1))
+    b - a >= 2 && doc.is_word(b - 1) && doc.listed(b - 1, Lexicons::EVENT_HEAD)
 }
 
 /// A name standing for an event: alone after a preposition of time, with
@@ -521,7 +519,7 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     i > 0
         && doc.units[i - 1].sentence == doc.units[a].sentence
         && doc.units[i - 1].case == Case::Lower
-        && EVENT_PREPOSITIONS.contains(doc.word(i - 1))
+        && doc.listed_as_written(i - 1, Lexicons::EVENT_PREPOSITION)
         && closes
 }
 
@@ -532,7 +530,7 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
     let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
-    opening && doc.word(a).chars().count() > 1 && (date || doc.word(b) == ",")
+    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word(b) == ",")
 }
 
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
@@ -543,7 +541,7 @@ fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
 /// "Glamorgan beat Durham": a name right before or after a verb of
 /// beating.
 fn match_verb(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let verb = |i: usize| lower_word_in(doc, i, &MATCH_VERBS);
+    let verb = |i: usize| lower_word_in(doc, i, Lexicons::MATCH_VERB);
     verb(b) || a.checked_sub(1).is_some_and(verb)
 }
 
@@ -578,11 +576,10 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
     let Some(i) = a.checked_sub(1) else {
         return false;
     };
-    let w = doc.lower(i);
     doc.is_word(i)
         && doc.units[i].sentence == doc.units[a].sentence
-        && (TITLES.contains(w) || role_noun(doc, i))
-        && !TITLE_MODIFIERS.contains(w)
+        && (doc.listed(i, Lexicons::TITLE) || role_noun(doc, i))
+        && !doc.listed(i, Lexicons::TITLE_MODIFIER)
 }
 
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
@@ -599,12 +596,11 @@ fn role_after(doc: &Doc<'_>, b: usize) -> bool {
         if !doc.is_word(k) {
             return false;
         }
-        let w = doc.lower(k);
-        if TITLES.contains(w) || role_noun(doc, k) {
+        if doc.listed(k, Lexicons::TITLE) || role_noun(doc, k) {
             return true;
         }
-        let adjective = NATIONALITIES.contains(w) || demonym_shaped(doc, k);
-        if !(TITLE_MODIFIERS.contains(w) || adjective) {
+        let adjective = doc.listed(k, Lexicons::NATIONALITY) || demonym_shaped(doc, k);
+        if !(doc.listed(k, Lexicons::TITLE_MODIFIER) || adjective) {
             return false;
         }
         k += 1;
@@ -660,7 +656,7 @@ fn age_after(doc: &Doc<'_>, b: usize) -> bool {
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
 fn member_after(doc: &Doc<'_>, b: usize) -> bool {
-    lower_word_in(doc, b, &GROUP_MEMBERS)
+    lower_word_in(doc, b, Lexicons::GROUP_MEMBER)
 }
 
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
@@ -671,21 +667,21 @@ fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
     } else {
         b
     };
-    lower_word_in(doc, b, &PLACE_NOUNS)
+    lower_word_in(doc, b, Lexicons::PLACE_NOUN)
 }
 
 /// A role noun standing alone, not closing a compound ("10-man Turkey").
 fn role_noun(doc: &Doc<'_>, i: usize) -> bool {
     let compound = i > 0 && doc.units[i - 1].kind == Kind::Hyphen;
-    !compound && lower_word_in(doc, i, &ROLE_NOUNS)
+    !compound && lower_word_in(doc, i, Lexicons::ROLE_NOUN)
 }
 
 /// Whether unit `i` is a word written in lower case and listed in `words`.
-fn lower_word_in(doc: &Doc<'_>, i: usize, words: &Set<&str>) -> bool {
+fn lower_word_in(doc: &Doc<'_>, i: usize, words: Lexicons) -> bool {
     doc.units
         .get(i)
         .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-        && words.contains(doc.word(i))
+        && doc.listed_as_written(i, words)
 }
 
 /// Whether "the" comes right before unit `a`.
@@ -700,7 +696,7 @@ fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
     a >= 3
         && doc.word(a - 1) == ","
         && doc.units[a - 2].sentence == doc.units[a].sentence
-        && lower_word_in(doc, a - 2, &PLACE_NOUNS)
+        && lower_word_in(doc, a - 2, Lexicons::PLACE_NOUN)
         && !doc.is_cap(a - 3)
 }
 
@@ -716,5 +712,5 @@ fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
     a >= 2
         && doc.word(a - 1) == "of"
         && doc.units[a - 2].case == Case::Lower
-        && PLACE_NOUNS.contains(doc.word(a - 2))
+        && doc.listed_as_written(a - 2, Lexicons::PLACE_NOUN)
 }

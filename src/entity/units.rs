@@ -5,6 +5,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::hash::Set;
+use crate::lexicon::Lexicons;
 
 use crate::text::{lowercase, Layout, Lowered, Spacing, TokenKind};
 use crate::Span;
@@ -53,6 +54,8 @@ pub(super) struct Doc<'t> {
     pub(super) sentences: Vec<std::ops::Range<usize>>,
     /// Each unit lowercased without trailing periods, for the lexicons.
     lower: Lowered<'t>,
+    /// Per unit, the lexicons listing it lowercased, once asked.
+    lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
     /// sentence.
     capitalised: Seen<'t>,
@@ -62,10 +65,10 @@ pub(super) struct Doc<'t> {
 
 /// The words of running text of some cases, asked about word by word.
 struct Seen<'t> {
-    cases: &'static [Case],
-    /// Whether first words of sentences count.
-    initial: bool,
-    /// How many questions to answer by reading the units before building
+    /// Where they stand, gathered as the units are made: the questions
+    /// read these, not every unit.
+    spans: Vec<Span>,
+    /// How many questions to answer by reading the spans before building
     /// the set.
     scans: u32,
     asked: Cell<u32>,
@@ -73,47 +76,39 @@ struct Seen<'t> {
 }
 
 impl<'t> Seen<'t> {
-    fn new(cases: &'static [Case], initial: bool, scans: u32) -> Seen<'t> {
+    /// Room for `words` spans: growing the list word by word copies it
+    /// a dozen times a document.
+    fn new(scans: u32, words: usize) -> Seen<'t> {
         Seen {
-            cases,
-            initial,
+            spans: Vec::with_capacity(words),
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
         }
     }
 
-    fn contains(&self, doc: &Doc<'t>, word: &str) -> bool {
+    fn contains(&self, text: &'t str, word: &str) -> bool {
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
         let asked = self.asked.get();
         if asked < self.scans {
             self.asked.set(asked + 1);
-            // Lengths first: they turn away almost every unit unread.
-            let bytes = doc.text.as_bytes();
-            return doc.units.iter().any(|u| {
-                u.span.len() == word.len()
-                    && self.counts(u)
-                    && bytes.get(u.span.range()) == Some(word.as_bytes())
-            });
+            // Lengths first: they turn away almost every word unread.
+            let bytes = text.as_bytes();
+            return self
+                .spans
+                .iter()
+                .any(|s| s.len() == word.len() && bytes.get(s.range()) == Some(word.as_bytes()));
         }
         self.set
             .get_or_init(|| {
-                doc.units
-                    .iter()
-                    .filter(|u| self.counts(u))
-                    .map(|u| &doc.text[u.span])
-                    .collect()
+                // Sized at once: growing rehashes every word again.
+                let mut set = Set::with_capacity_and_hasher(self.spans.len(), Default::default());
+                set.extend(self.spans.iter().map(|&s| &text[s]));
+                set
             })
             .contains(word)
-    }
-
-    fn counts(&self, u: &Unit) -> bool {
-        u.kind == Kind::Word
-            && !u.headline
-            && self.cases.contains(&u.case)
-            && (self.initial || !u.initial)
     }
 }
 
@@ -121,6 +116,13 @@ impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic").
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
+        // Capitalised words are few, so their set costs little more than
+        // their reading, and documents ask about a dozen of them;
+        // lowercase words are most words, their set costs more than a
+        // dozen readings, and most documents ask about none or a few
+        // (measured on news).
+        let mut capitalised = Seen::new(0, layout.tokens.len());
+        let mut lowercase = Seen::new(16, layout.tokens.len());
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
@@ -179,15 +181,23 @@ impl<'t> Doc<'t> {
             for i in range.clone() {
                 // After an opening mark a capital says as little as at the
                 // start of a sentence: "“Usually, ...", "(Reporting by".
-                let opened = i > range.start && after_opening_mark(&units, i, text);
+                let kind = units[i].kind;
+                let initial = kind == Kind::Word
+                    && (!seen_word || (i > range.start && after_opening_mark(&units, i, text)));
                 let u = &mut units[i];
+                u.initial = initial;
                 u.headline = headline;
-                if u.kind == Kind::Word && (!seen_word || opened) {
-                    u.initial = true;
+                if matches!(kind, Kind::Word | Kind::Number) {
                     seen_word = true;
                 }
-                if matches!(u.kind, Kind::Word | Kind::Number) {
-                    seen_word = true;
+                if kind == Kind::Word && !headline {
+                    match u.case {
+                        Case::Capitalised | Case::Upper if !initial => {
+                            capitalised.spans.push(u.span);
+                        }
+                        Case::Lower => lowercase.spans.push(u.span),
+                        _ => {}
+                    }
                 }
             }
             sentences.push(range);
@@ -205,16 +215,12 @@ impl<'t> Doc<'t> {
         }
         Doc {
             text,
+            lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
             lower,
-            // Capitalised words are few, so their set costs about two
-            // readings of the units, and documents ask about a dozen of
-            // them; lowercase words are most words, their set costs about
-            // eight readings, and most documents ask about none or a few
-            // (measured on news).
-            capitalised: Seen::new(&[Case::Capitalised, Case::Upper], false, 0),
-            lowercase: Seen::new(&[Case::Lower], true, 8),
+            capitalised,
+            lowercase,
         }
     }
 
@@ -225,6 +231,27 @@ impl<'t> Doc<'t> {
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
     pub(super) fn lower(&self, i: usize) -> &str {
         self.lower.get(i)
+    }
+
+    /// Whether unit `i` lowercased is in any of `these` lexicons. Several
+    /// rules ask about the same word, so each unit is looked up once.
+    pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
+        let Some(cell) = self.lexicons.get(i) else {
+            return false;
+        };
+        let lexicons = cell.get().unwrap_or_else(|| {
+            let lexicons = Lexicons::of(self.lower(i));
+            cell.set(Some(lexicons));
+            lexicons
+        });
+        lexicons.any(these)
+    }
+
+    /// Whether unit `i` as written is in any of `these` lexicons: as
+    /// [`Doc::listed`] where it is its own lowercase form, and never where
+    /// it is not, as the lexicons hold only such words.
+    pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
+        self.listed(i, these) && self.word(i) == self.lower(i)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
@@ -241,22 +268,26 @@ impl<'t> Doc<'t> {
     /// Whether `word` (in the case it is written, or title-cased if it is
     /// in capitals) appears capitalised inside running text.
     pub(super) fn seen_capitalised(&self, word: &str) -> bool {
-        if self.capitalised.contains(self, word) {
+        if self.capitalised.contains(self.text, word) {
             return true;
         }
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
         };
+        // Most words asked about are title case already: no copy to make.
+        if word.is_ascii() && !word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
+            return false;
+        }
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
-        titled != word && self.capitalised.contains(self, &titled)
+        titled != word && self.capitalised.contains(self.text, &titled)
     }
 
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase.contains(self, &lowercase(word))
+        self.lowercase.contains(self.text, &lowercase(word))
     }
 }
 
@@ -357,22 +388,39 @@ fn is_hyphen(s: &str) -> bool {
     chars.next().is_some_and(is_hyphen_char) && chars.next().is_none()
 }
 
+/// Whether `word` is one char: counting all its chars, as the rules
+/// asking this would, reads every one of a long word's.
+pub(super) fn one_char(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 fn case_of(word: &str) -> Case {
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        return match bytes.first() {
-            Some(b) if b.is_ascii_lowercase() => Case::Lower,
-            Some(b) if b.is_ascii_uppercase() => {
-                if bytes[1..].iter().any(u8::is_ascii_lowercase) {
-                    Case::Capitalised
-                } else {
-                    Case::Upper
-                }
+    // The first byte settles most words: a lowercase ASCII letter opens a
+    // lowercase word and another ASCII char no word of any case, whatever
+    // follows; after a capital the first lowercase letter decides.
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        None => Case::Other,
+        Some(b) if b.is_ascii_lowercase() => Case::Lower,
+        Some(b) if b.is_ascii_uppercase() => {
+            let rest = &bytes[1..];
+            if rest.iter().any(u8::is_ascii_lowercase) {
+                Case::Capitalised
+            } else if rest.is_ascii() {
+                Case::Upper
+            } else {
+                case_of_chars(word)
             }
-            _ => Case::Other,
-        };
+        }
+        Some(b) if b.is_ascii() => Case::Other,
+        // Quotation marks and dashes (general punctuation), the most
+        // common units not ASCII, are no letters: a unit opening with one
+        // is of no case, which a range check says without the Unicode
+        // tables.
+        Some(_) if word.starts_with(|c| ('\u{2000}'..='\u{206F}').contains(&c)) => Case::Other,
+        Some(_) => case_of_chars(word),
     }
-    case_of_chars(word)
 }
 
 /// [`case_of`] for any text, char by char.
@@ -405,8 +453,14 @@ mod tests {
     fn ascii_case_is_the_char_case() {
         for word in [
             "Kyiv", "kyiv", "RVC", "U.S.", "a", "A", "3D", "'90s", "McCain", "iPhone", "-", "",
+            "Aé", "AÉ", "AÉb", "éclair", "Éclair", "ÉCLAIR", "1é", "kÉ", "’S", "Ωmega", "“",
+            "—Kyiv", "’s",
         ] {
             assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
+        }
+        for c in '\u{2000}'..='\u{206F}' {
+            let word = format!("{c}Kyiv");
+            assert_eq!(case_of(&word), case_of_chars(&word), "{word:?}");
         }
     }
 }

@@ -17,6 +17,14 @@ pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `c` is ASCII, which the lowercased copy of the text lowercases
+/// where it stands, or general punctuation (quotation marks, dashes),
+/// which has no case: a word of such chars alone ("’s", "—") is its
+/// own lowercase form there, with no char looked up in the case tables.
+fn caseless(c: char) -> bool {
+    c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 fn is_lower_ascii(word: &str) -> bool {
     word.bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
@@ -54,7 +62,7 @@ impl<'t> Lowered<'t> {
     #[inline]
     pub(crate) fn push(&mut self, span: Span) {
         let word = &self.text[span];
-        let place = if word.is_ascii() {
+        let place = if word.is_ascii() || word.chars().all(caseless) {
             (span.start, span.end)
         } else {
             let shift = self.ascii.len();
@@ -115,5 +123,18 @@ mod tests {
             assert_eq!(lowered.get(i), w.to_lowercase());
         }
         assert_eq!(lowered.get(words.len()), "");
+    }
+
+    #[test]
+    fn general_punctuation_has_no_case() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        let text = "’s “Kyiv—”";
+        let mut lowered = Lowered::new(text, 2);
+        lowered.push(Span::new(0, "’s".len()));
+        lowered.push(Span::new("’s ".len(), text.len()));
+        assert_eq!(lowered.get(0), "’s");
+        assert_eq!(lowered.get(1), "“kyiv—”");
     }
 }
