@@ -76,11 +76,9 @@ struct Seen<'t> {
 }
 
 impl<'t> Seen<'t> {
-    /// Room for `words` spans: growing the list word by word copies it
-    /// a dozen times a document.
-    fn new(scans: u32, words: usize) -> Seen<'t> {
+    fn new(scans: u32) -> Seen<'t> {
         Seen {
-            spans: Vec::with_capacity(words),
+            spans: Vec::new(),
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
@@ -121,8 +119,8 @@ impl<'t> Doc<'t> {
         // lowercase words are most words, their set costs more than a
         // dozen readings, and most documents ask about none or a few
         // (measured on news).
-        let mut capitalised = Seen::new(0, layout.tokens.len());
-        let mut lowercase = Seen::new(16, layout.tokens.len());
+        let mut capitalised = Seen::new(0);
+        let mut lowercase = Seen::new(16);
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
