@@ -10,6 +10,7 @@ use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
 
 use super::units::{one_char, Case, Doc, Kind};
 use crate::text::lowercase;
+use crate::Span;
 
 /// The most units a run of name words may span.
 const MAX_RUN: usize = 16;
@@ -25,6 +26,16 @@ pub(super) struct Piece {
     /// A confident gazetteer match closing these units after their first
     /// word ("Canada" in "Statistics Canada").
     pub(super) tail: Option<usize>,
+}
+
+impl Piece {
+    /// The text the piece spans, from its first unit to its last.
+    pub(super) fn span(&self, doc: &Doc<'_>) -> Span {
+        Span::new(
+            doc.units[self.units.start].span.start,
+            doc.units[self.units.end - 1].span.end,
+        )
+    }
 }
 
 /// What candidate finding produces: name pieces and nationality adjectives.

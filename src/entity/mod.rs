@@ -77,7 +77,7 @@ pub(crate) fn recognize(
         .pieces
         .iter()
         .filter(|p| typing::event_frame(&doc, p))
-        .map(|p| &text[doc.units[p.units.start].span.start..doc.units[p.units.end - 1].span.end])
+        .map(|p| &text[p.span(&doc)])
         .collect();
     candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
     // "The Guardian" is listed with its article, to tell it from the word,

@@ -74,7 +74,7 @@ pub(super) fn type_piece(
     piece: &Piece,
 ) -> Option<Candidate> {
     let (a, b) = (piece.units.start, piece.units.end);
-    let span = Span::new(doc.units[a].span.start, doc.units[b - 1].span.end);
+    let span = piece.span(doc);
     if is_event(doc, piece) && piece.matched.is_none_or(|m| matches[m].span != span) {
         return None;
     }
@@ -391,7 +391,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     {
         votes.group += 3;
     }
-    if inner && words == 1 && compounds_group_suffix(first_word) {
+    if inner && words == 1 && compounds_group_suffix(doc, first) {
         votes.group += 2;
     }
     if inner && words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
@@ -701,10 +701,12 @@ fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
 }
 
 /// "Euronews", "Microsoft": a word compounded with a group's ending.
-fn compounds_group_suffix(lower: &str) -> bool {
-    GROUP_SUFFIXES
-        .iter()
-        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s) && !COMMON_WORDS.contains(lower))
+fn compounds_group_suffix(doc: &Doc<'_>, i: usize) -> bool {
+    let lower = doc.lower(i);
+    !doc.listed(i, Lexicons::COMMON)
+        && GROUP_SUFFIXES
+            .iter()
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
