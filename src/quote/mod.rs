@@ -26,6 +26,18 @@ pub(crate) struct Quotation {
     pub(crate) continues: bool,
 }
 
+/// The bytes a quotation mark can start with: the ASCII marks and the lead
+/// bytes of « » (U+00AB, U+00BB) and of the marks in U+2018..U+203A.
+static MARK_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    starts[b'"' as usize] = true;
+    starts[b'\'' as usize] = true;
+    starts[b'`' as usize] = true;
+    starts[0xC2] = true;
+    starts[0xE2] = true;
+    starts
+};
+
 /// Nesting deeper than this is treated as text: no real copy nests so deep,
 /// and the bound keeps every step constant-time.
 const MAX_DEPTH: usize = 4;
@@ -102,11 +114,22 @@ struct Scan<'a> {
 impl Scan<'_> {
     fn run(&mut self, paragraph: Span) {
         let text = self.text;
-        let mut chars = text[paragraph].char_indices().peekable();
-        let mut prev: Option<char> = None;
-        while let Some((offset, c)) = chars.next() {
+        let inside = &text[paragraph];
+        let bytes = inside.as_bytes();
+        // Only the bytes that can start a mark are looked at: most of the
+        // text is letters, which decoding char by char would step through.
+        let mut offset = 0;
+        while let Some(skip) = bytes[offset..]
+            .iter()
+            .position(|&b| MARK_STARTS[usize::from(b)])
+        {
+            offset += skip;
             let at = paragraph.start + offset;
-            let next = chars.peek().map(|&(_, n)| n);
+            let mut rest = inside[offset..].chars();
+            let Some(c) = rest.next() else { break };
+            let next = rest.next();
+            offset += c.len_utf8();
+            let prev = inside[..offset - c.len_utf8()].chars().next_back();
             let mark = Span::new(at, at + c.len_utf8());
             match c {
                 '“' => {
@@ -133,24 +156,20 @@ impl Scan<'_> {
                 }
                 '"' => self.straight(Family::Double, mark, prev, next),
                 '`' if next == Some('`') => {
-                    chars.next();
+                    offset += 1;
                     let mark = Span::new(at, at + 2);
                     self.open(Family::Double, mark, false, false);
-                    prev = Some('`');
-                    continue;
                 }
                 // Two apostrophes close ``...'' and, in some copy, also open.
                 '\'' if next == Some('\'') => {
-                    chars.next();
-                    let after = chars.peek().map(|&(_, n)| n);
+                    offset += 1;
+                    let after = rest.next();
                     let mark = Span::new(at, at + 2);
                     if self.has(Family::Double) {
                         self.close(Family::Double, mark);
                     } else if opens(prev) && after.is_some_and(|n| !n.is_whitespace()) {
                         self.open(Family::Double, mark, false, true);
                     }
-                    prev = Some('\'');
-                    continue;
                 }
                 '‘' if !prev.is_some_and(char::is_alphanumeric) => {
                     self.open(Family::Single, mark, false, false);
@@ -163,7 +182,6 @@ impl Scan<'_> {
                 '›' => self.close(Family::SingleGuillemet, mark),
                 _ => {}
             }
-            prev = Some(c);
         }
     }
 
