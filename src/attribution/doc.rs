@@ -1,6 +1,7 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
+use super::tags::Tags;
 use crate::quote::{self, Quotation};
 use crate::text::{Layout, Lowered, TokenKind};
 use crate::Span;
@@ -12,6 +13,8 @@ pub(super) struct Doc<'a> {
     pub(super) words: Vec<Span>,
     /// Each word in lower case, for the lexicons.
     pub(super) lower: Lowered<'a>,
+    /// The lexicons listing each word in lower case.
+    tags: Vec<Tags>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
     /// Sentence spans and their word ranges.
@@ -25,20 +28,20 @@ pub(super) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
-        let words: Vec<Span> = layout
-            .tokens
-            .iter()
-            .filter(|t| {
-                matches!(
-                    t.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-                )
-            })
-            .map(|t| t.span)
-            .collect();
-        let mut lower = Lowered::new(text, words.len());
-        for &w in &words {
-            lower.push(w);
+        // Sized for every token: filtered down, the list would grow by
+        // copies.
+        let mut words = Vec::with_capacity(layout.tokens.len());
+        let mut lower = Lowered::new(text, layout.tokens.len());
+        let mut tags = Vec::with_capacity(layout.tokens.len());
+        for t in &layout.tokens {
+            if matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+            ) {
+                words.push(t.span);
+                lower.push(t.span);
+                tags.push(Tags::of(lower.get(words.len() - 1)));
+            }
         }
         let paragraphs = quote::paragraphs(layout);
         let mut sentences = Vec::with_capacity(layout.sentences.len());
@@ -83,6 +86,7 @@ impl<'a> Doc<'a> {
             words,
             letters,
             lower,
+            tags,
             quoted,
             sentences,
             paragraphs,
@@ -113,6 +117,12 @@ impl<'a> Doc<'a> {
 
     pub(super) fn lower(&self, w: usize) -> &str {
         self.lower.get(w)
+    }
+
+    /// The lexicons listing word `w`; none past the end.
+    #[inline]
+    pub(super) fn tags(&self, w: usize) -> Tags {
+        self.tags.get(w).copied().unwrap_or_default()
     }
 
     /// The sentence holding byte `at`.

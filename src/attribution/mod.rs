@@ -19,6 +19,7 @@
 
 mod cues;
 mod doc;
+mod tags;
 
 use crate::hash::Map;
 

@@ -1,0 +1,263 @@
+//! The lexicons the sieves ask about a word, as bits: near a cue they ask
+//! several about each word, and one lookup per word answers them all.
+
+use std::sync::LazyLock;
+
+use crate::hash::Map;
+use crate::lexicon::{
+    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, NATIONALITIES, NOUN_VERBS,
+    PRONOUNS, QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
+    TIME_ADJUNCTS, TITLE_MODIFIERS,
+};
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "their", "its",
+    "our", "my", "your", "some", "one", "two", "several", "many",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
+    "might", "must", "should",
+];
+
+/// Pronouns that are a subject by themselves.
+const NOMINATIVE: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+const TELL_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "assure", "assured", "assures", "inform", "informed",
+    "informs", "remind", "reminded", "reminds",
+];
+
+/// The lexicons listing a lowercase word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Tags(u32);
+
+impl Tags {
+    pub(super) const SPEECH_VERB: Tags = Tags(1);
+    pub(super) const ATTRIBUTION_VERB: Tags = Tags(1 << 1);
+    /// The first word of a cue phrase.
+    pub(super) const PHRASE_START: Tags = Tags(1 << 2);
+    pub(super) const NOUN_VERB: Tags = Tags(1 << 3);
+    pub(super) const QUOTE_ONLY_VERB: Tags = Tags(1 << 4);
+    pub(super) const SUBJECT_BOUND: Tags = Tags(1 << 5);
+    pub(super) const ADJUNCT_PREPOSITION: Tags = Tags(1 << 6);
+    pub(super) const SPEECH_ADJUNCT: Tags = Tags(1 << 7);
+    pub(super) const TIME_ADJUNCT: Tags = Tags(1 << 8);
+    pub(super) const CUE_MODIFIER: Tags = Tags(1 << 9);
+    pub(super) const PRONOUN: Tags = Tags(1 << 10);
+    pub(super) const SPEAKER_NOUN: Tags = Tags(1 << 11);
+    pub(super) const TITLE_MODIFIER: Tags = Tags(1 << 12);
+    pub(super) const NATIONALITY: Tags = Tags(1 << 13);
+    pub(super) const DETERMINER: Tags = Tags(1 << 14);
+    pub(super) const AUXILIARY: Tags = Tags(1 << 15);
+    pub(super) const NOMINATIVE: Tags = Tags(1 << 16);
+    pub(super) const TELL_VERB: Tags = Tags(1 << 17);
+    /// A verb that cues a claim.
+    pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
+    /// A word a cue may start with.
+    pub(super) const CUE_START: Tags = Tags(Self::CUE_VERB.0 | Self::PHRASE_START.0);
+
+    /// The lexicons listing `lower`.
+    #[inline]
+    pub(super) fn of(lower: &str) -> Tags {
+        if lower.len() <= 8 {
+            SHORT.get(lower.as_bytes())
+        } else {
+            TAGS.get(lower).copied().unwrap_or_default()
+        }
+    }
+
+    /// Whether any of `these` lexicons is among them.
+    #[inline]
+    pub(super) fn any(self, these: Tags) -> bool {
+        self.0 & these.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Tags {
+    type Output = Tags;
+
+    fn bitor(self, other: Tags) -> Tags {
+        Tags(self.0 | other.0)
+    }
+}
+
+/// The words of eight bytes or fewer, most words of running text, in a
+/// table keyed by their bytes as one integer: asked once for every word of
+/// a text, a lookup there is a multiply, a load and an integer compare,
+/// where a hash map hashes the string and compares it byte by byte. The
+/// keys are fixed, so no text can lengthen a probe: a word missing from the
+/// table stops at the first empty slot after its own, and the load factor
+/// keeps those runs short.
+struct Short {
+    /// The packed words (0: an empty slot, as no word packs to 0).
+    keys: Box<[u64]>,
+    tags: Box<[Tags]>,
+}
+
+/// log2 of the slots in [`Short`]: four times as many as the words.
+const SHORT_BITS: u32 = 11;
+
+impl Short {
+    fn new() -> Short {
+        let slots = 1 << SHORT_BITS;
+        let mut table = Short {
+            keys: vec![0; slots].into_boxed_slice(),
+            tags: vec![Tags::default(); slots].into_boxed_slice(),
+        };
+        for (word, tags) in TAGS.iter().filter(|(w, _)| w.len() <= 8) {
+            let key = pack(word.as_bytes());
+            let mut i = slot(key);
+            while table.keys[i] != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            table.keys[i] = key;
+            table.tags[i] = *tags;
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, word: &[u8]) -> Tags {
+        let key = pack(word);
+        if key == 0 {
+            return Tags::default();
+        }
+        let mut i = slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return Tags::default(),
+                k if k == key => return self.tags[i],
+                _ => i = (i + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+}
+
+/// A word of up to eight bytes as one integer, its bytes in order. Loads
+/// that overlap, rather than a copy into a buffer, which the load of the
+/// whole buffer would wait on.
+#[inline]
+fn pack(word: &[u8]) -> u64 {
+    let n = word.len();
+    let u32_at = |i: usize| {
+        u64::from(u32::from_le_bytes([
+            word[i],
+            word[i + 1],
+            word[i + 2],
+            word[i + 3],
+        ]))
+    };
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(word[0])
+                | u64::from(word[n / 2]) << (8 * (n / 2))
+                | u64::from(word[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]),
+    }
+}
+
+#[inline]
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize
+}
+
+static SHORT: LazyLock<Short> = LazyLock::new(Short::new);
+
+static TAGS: LazyLock<Map<&'static str, Tags>> = LazyLock::new(|| {
+    let mut map: Map<&'static str, Tags> = Map::default();
+    let mut tag = |words: &mut dyn Iterator<Item = &'static str>, bit: Tags| {
+        for w in words {
+            map.entry(w).or_default().0 |= bit.0;
+        }
+    };
+    tag(&mut SPEECH_VERBS.iter().copied(), Tags::SPEECH_VERB);
+    tag(
+        &mut ATTRIBUTION_VERBS.iter().copied(),
+        Tags::ATTRIBUTION_VERB,
+    );
+    tag(&mut CUE_PHRASES.keys().copied(), Tags::PHRASE_START);
+    tag(&mut NOUN_VERBS.iter().copied(), Tags::NOUN_VERB);
+    tag(&mut QUOTE_ONLY_VERBS.iter().copied(), Tags::QUOTE_ONLY_VERB);
+    tag(&mut SUBJECT_BOUNDS.iter().copied(), Tags::SUBJECT_BOUND);
+    tag(
+        &mut ADJUNCT_PREPOSITIONS.iter().copied(),
+        Tags::ADJUNCT_PREPOSITION,
+    );
+    tag(&mut SPEECH_ADJUNCTS.iter().copied(), Tags::SPEECH_ADJUNCT);
+    tag(&mut TIME_ADJUNCTS.iter().copied(), Tags::TIME_ADJUNCT);
+    tag(&mut CUE_MODIFIERS.iter().copied(), Tags::CUE_MODIFIER);
+    tag(&mut PRONOUNS.keys().copied(), Tags::PRONOUN);
+    tag(&mut SPEAKER_NOUNS.iter().copied(), Tags::SPEAKER_NOUN);
+    tag(&mut TITLE_MODIFIERS.iter().copied(), Tags::TITLE_MODIFIER);
+    tag(&mut NATIONALITIES.iter().copied(), Tags::NATIONALITY);
+    tag(&mut DETERMINERS.iter().copied(), Tags::DETERMINER);
+    tag(&mut AUXILIARIES.iter().copied(), Tags::AUXILIARY);
+    tag(&mut NOMINATIVE.iter().copied(), Tags::NOMINATIVE);
+    tag(&mut TELL_VERBS.iter().copied(), Tags::TELL_VERB);
+    map
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_answer_as_their_lexicons() {
+        for w in [
+            "said",
+            "claimed",
+            "according",
+            "the",
+            "he",
+            "told",
+            "on",
+            "monday",
+            "russian",
+            "zzz",
+            "",
+            "a",
+            "an",
+            "has",
+            "that",
+            "alleged",
+            "yesterday",
+            "ukrainian",
+            "reporters",
+        ] {
+            let t = Tags::of(w);
+            assert_eq!(t, TAGS.get(w).copied().unwrap_or_default(), "{w}");
+            let mut bytes = [0; 8];
+            if w.len() <= 8 {
+                bytes[..w.len()].copy_from_slice(w.as_bytes());
+                assert_eq!(pack(w.as_bytes()), u64::from_le_bytes(bytes), "{w}");
+            }
+            assert_eq!(t.any(Tags::SPEECH_VERB), SPEECH_VERBS.contains(w), "{w}");
+            assert_eq!(
+                t.any(Tags::ATTRIBUTION_VERB),
+                ATTRIBUTION_VERBS.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                t.any(Tags::PHRASE_START),
+                CUE_PHRASES.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                t.any(Tags::ADJUNCT_PREPOSITION),
+                ADJUNCT_PREPOSITIONS.contains(w),
+                "{w}"
+            );
+            assert_eq!(t.any(Tags::PRONOUN), PRONOUNS.contains_key(w), "{w}");
+            assert_eq!(t.any(Tags::NATIONALITY), NATIONALITIES.contains(w), "{w}");
+            assert_eq!(t.any(Tags::DETERMINER), DETERMINERS.contains(&w), "{w}");
+            assert_eq!(t.any(Tags::NOMINATIVE), NOMINATIVE.contains(&w), "{w}");
+            assert_eq!(t.any(Tags::TELL_VERB), TELL_VERBS.contains(&w), "{w}");
+        }
+    }
+}
