@@ -179,11 +179,14 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if doc.quoted[w] {
         return None;
     }
+    let tags = doc.tags(w);
+    if !tags.any(Tags::CUE_START | Tags::ACCORDING) {
+        return None;
+    }
     let word = doc.lower(w);
     if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
-    let tags = doc.tags(w);
     if !tags.any(Tags::CUE_START) {
         return None;
     }

@@ -52,20 +52,15 @@ impl Tags {
     pub(super) const AUXILIARY: Tags = Tags(1 << 15);
     pub(super) const NOMINATIVE: Tags = Tags(1 << 16);
     pub(super) const TELL_VERB: Tags = Tags(1 << 17);
+    /// The word "according".
+    pub(super) const ACCORDING: Tags = Tags(1 << 18);
+    /// Not a lexicon: the word has letters besides ASCII, so its lower case
+    /// is not the text's own with ASCII letters lowered.
+    pub(super) const RECASED: Tags = Tags(1 << 19);
     /// A verb that cues a claim.
     pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
     /// A word a cue may start with.
     pub(super) const CUE_START: Tags = Tags(Self::CUE_VERB.0 | Self::PHRASE_START.0);
-
-    /// The lexicons listing `lower`.
-    #[inline]
-    pub(super) fn of(lower: &str) -> Tags {
-        if lower.len() <= 8 {
-            SHORT.get(lower.as_bytes())
-        } else {
-            TAGS.get(lower).copied().unwrap_or_default()
-        }
-    }
 
     /// Whether any of `these` lexicons is among them.
     #[inline]
@@ -82,51 +77,70 @@ impl std::ops::BitOr for Tags {
     }
 }
 
-/// The words of eight bytes or fewer, most words of running text, in a
-/// table keyed by their bytes as one integer: asked once for every word of
-/// a text, a lookup there is a multiply, a load and an integer compare,
+/// The lexicons' words of up to sixteen bytes, nearly all of them, in a
+/// table keyed by their bytes as two integers: asked once for every word of
+/// a text, a lookup there is a multiply, a load and two integer compares,
 /// where a hash map hashes the string and compares it byte by byte. The
 /// keys are fixed, so no text can lengthen a probe: a word missing from the
 /// table stops at the first empty slot after its own, and the load factor
 /// keeps those runs short.
-struct Short {
-    /// The packed words (0: an empty slot, as no word packs to 0).
-    keys: Box<[u64]>,
+pub(super) struct Table {
+    /// The packed words; (0, 0) is an empty slot, as no word packs to it.
+    keys: Box<[(u64, u64)]>,
     tags: Box<[Tags]>,
+    /// The longer words.
+    long: Map<&'static str, Tags>,
 }
 
-/// log2 of the slots in [`Short`]: four times as many as the words.
-const SHORT_BITS: u32 = 11;
+/// log2 of the slots in [`Table`]: over four times as many as the words.
+const TABLE_BITS: u32 = 12;
 
-impl Short {
-    fn new() -> Short {
-        let slots = 1 << SHORT_BITS;
-        let mut table = Short {
-            keys: vec![0; slots].into_boxed_slice(),
+/// The longest word [`Table`] packs.
+const PACKED: usize = 16;
+
+impl Table {
+    /// The table, built on first use.
+    pub(super) fn get() -> &'static Table {
+        &TABLE
+    }
+
+    fn new() -> Table {
+        let slots = 1 << TABLE_BITS;
+        let mut table = Table {
+            keys: vec![(0, 0); slots].into_boxed_slice(),
             tags: vec![Tags::default(); slots].into_boxed_slice(),
+            long: Map::default(),
         };
-        for (word, tags) in TAGS.iter().filter(|(w, _)| w.len() <= 8) {
+        for (&word, &tags) in TAGS.iter() {
+            if word.len() > PACKED {
+                table.long.insert(word, tags);
+                continue;
+            }
             let key = pack(word.as_bytes());
             let mut i = slot(key);
-            while table.keys[i] != 0 {
+            while table.keys[i] != (0, 0) {
                 i = (i + 1) & (slots - 1);
             }
             table.keys[i] = key;
-            table.tags[i] = *tags;
+            table.tags[i] = tags;
         }
         table
     }
 
-    #[inline]
-    fn get(&self, word: &[u8]) -> Tags {
-        let key = pack(word);
-        if key == 0 {
+    /// The lexicons listing `lower`, a word in lower case.
+    #[inline(always)]
+    pub(super) fn tags(&self, lower: &str) -> Tags {
+        if lower.len() > PACKED {
+            return self.long.get(lower).copied().unwrap_or_default();
+        }
+        let key = pack(lower.as_bytes());
+        if key == (0, 0) {
             return Tags::default();
         }
         let mut i = slot(key);
         loop {
             match self.keys[i] {
-                0 => return Tags::default(),
+                (0, 0) => return Tags::default(),
                 k if k == key => return self.tags[i],
                 _ => i = (i + 1) & (self.keys.len() - 1),
             }
@@ -134,40 +148,52 @@ impl Short {
     }
 }
 
-/// A word of up to eight bytes as one integer, its bytes in order. Loads
-/// that overlap, rather than a copy into a buffer, which the load of the
-/// whole buffer would wait on.
+/// A word of up to sixteen bytes as two integers, its bytes in order, zero
+/// after its end. Loads that overlap, rather than a copy into a buffer,
+/// which the load of the whole buffer would wait on.
 #[inline]
-fn pack(word: &[u8]) -> u64 {
+fn pack(word: &[u8]) -> (u64, u64) {
     let n = word.len();
-    let u32_at = |i: usize| {
-        u64::from(u32::from_le_bytes([
-            word[i],
-            word[i + 1],
-            word[i + 2],
-            word[i + 3],
-        ]))
-    };
     match n {
-        0 => 0,
-        1..=3 => {
+        0 => (0, 0),
+        1..=3 => (
             u64::from(word[0])
                 | u64::from(word[n / 2]) << (8 * (n / 2))
-                | u64::from(word[n - 1]) << (8 * (n - 1))
+                | u64::from(word[n - 1]) << (8 * (n - 1)),
+            0,
+        ),
+        4..=7 => {
+            let (first, last) = (le32(&word[..4]), le32(&word[n - 4..]));
+            (first | last << (8 * (n - 4)), 0)
         }
-        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
-        _ => u64::from_le_bytes([
-            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-        ]),
+        8 => (le64(&word[..8]), 0),
+        _ => (le64(&word[..8]), le64(&word[n - 8..]) >> (8 * (PACKED - n))),
     }
 }
 
+/// The integer of four bytes, first byte lowest.
 #[inline]
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize
+fn le32(bytes: &[u8]) -> u64 {
+    let mut b = [0; 4];
+    b.copy_from_slice(bytes);
+    u64::from(u32::from_le_bytes(b))
 }
 
-static SHORT: LazyLock<Short> = LazyLock::new(Short::new);
+/// The integer of eight bytes, first byte lowest.
+#[inline]
+fn le64(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(bytes);
+    u64::from_le_bytes(b)
+}
+
+#[inline]
+fn slot((low, high): (u64, u64)) -> usize {
+    let mixed = low ^ high.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
 
 static TAGS: LazyLock<Map<&'static str, Tags>> = LazyLock::new(|| {
     let mut map: Map<&'static str, Tags> = Map::default();
@@ -200,6 +226,7 @@ static TAGS: LazyLock<Map<&'static str, Tags>> = LazyLock::new(|| {
     tag(&mut AUXILIARIES.iter().copied(), Tags::AUXILIARY);
     tag(&mut NOMINATIVE.iter().copied(), Tags::NOMINATIVE);
     tag(&mut TELL_VERBS.iter().copied(), Tags::TELL_VERB);
+    tag(&mut ["according"].into_iter(), Tags::ACCORDING);
     map
 });
 
@@ -230,12 +257,14 @@ mod tests {
             "ukrainian",
             "reporters",
         ] {
-            let t = Tags::of(w);
+            let t = Table::get().tags(w);
             assert_eq!(t, TAGS.get(w).copied().unwrap_or_default(), "{w}");
-            let mut bytes = [0; 8];
-            if w.len() <= 8 {
+            if w.len() <= PACKED {
+                let mut bytes = [0; 16];
                 bytes[..w.len()].copy_from_slice(w.as_bytes());
-                assert_eq!(pack(w.as_bytes()), u64::from_le_bytes(bytes), "{w}");
+                let low = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+                let high = u64::from_le_bytes(bytes[8..].try_into().unwrap());
+                assert_eq!(pack(w.as_bytes()), (low, high), "{w}");
             }
             assert_eq!(t.any(Tags::SPEECH_VERB), SPEECH_VERBS.contains(w), "{w}");
             assert_eq!(
