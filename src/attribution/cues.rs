@@ -2,27 +2,10 @@
 //! subject, a name after an inverted verb, or the X of "according to X") and
 //! the clause it reports.
 
-use std::sync::LazyLock;
-
 use super::doc::Doc;
-use crate::hash::Set;
-use crate::lexicon::{
-    ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, CUE_MODIFIERS, CUE_PHRASES, NATIONALITIES, NOUN_VERBS,
-    PRONOUNS, QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS,
-    TIME_ADJUNCTS, TITLE_MODIFIERS,
-};
+use super::tags::Tags;
+use crate::lexicon::{CUE_PHRASES, PRONOUNS};
 use crate::Span;
-
-/// Every word a cue may start with (cue phrases and verbs): most words
-/// start none, and one lookup here turns them away instead of three.
-static CUE_STARTS: LazyLock<Set<&'static str>> = LazyLock::new(|| {
-    CUE_PHRASES
-        .keys()
-        .chain(SPEECH_VERBS.iter())
-        .chain(ATTRIBUTION_VERBS.iter())
-        .copied()
-        .collect()
-});
 
 /// A speech cue and what hangs on it.
 #[derive(Clone, Debug)]
@@ -52,25 +35,7 @@ const APPOSITIVES: usize = 3;
 /// The longest speaker read after an inverted verb or "according to".
 const MAX_NAMED_AFTER: usize = 10;
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "their", "its",
-    "our", "my", "your", "some", "one", "two", "several", "many",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
-    "might", "must", "should",
-];
-
-/// Pronouns that are a subject by themselves.
-const NOMINATIVE: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
-
 const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«', '›', '‹'];
-
-const TELL_VERBS: &[&str] = &[
-    "tell", "tells", "told", "telling", "assure", "assured", "assures", "inform", "informed",
-    "informs", "remind", "reminded", "reminds",
-];
 
 /// Finds the cues of every sentence, in text order.
 pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
@@ -97,7 +62,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 quote_only: false,
                 content: None,
             };
-            let weak = !SPEECH_VERBS.contains(doc.lower(w)) && end == w;
+            let weak = !doc.tags(w).any(Tags::SPEECH_VERB) && end == w;
             if doc.lower(w) == "according" {
                 anchor.according = true;
                 anchor.speaker = named_after(doc, end + 1, words.end, true);
@@ -111,7 +76,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                     .or_else(|| clause_subject(doc, words.start, w));
                 anchor.from = w;
             } else {
-                anchor.quote_only = QUOTE_ONLY_VERBS.contains(doc.lower(w));
+                anchor.quote_only = doc.tags(w).any(Tags::QUOTE_ONLY_VERB);
                 let own = subject(doc, w, words.start, &out[first..]);
                 if let Some((start, last)) = own {
                     // A verb coordinated with an earlier one shares its
@@ -173,10 +138,10 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
 /// a pronoun, an auxiliary or an adverb; in the -s form, after a name or a
 /// relative pronoun too ("Trump reports", "which notes").
 fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
-    let word = doc.lower(w);
-    if !NOUN_VERBS.contains(word) {
+    if !doc.tags(w).any(Tags::NOUN_VERB) {
         return true;
     }
+    let word = doc.lower(w);
     let before = if w > first { doc.lower(w - 1) } else { "" };
     let next_opens = w + 1 < end
         && (doc.lower(w + 1) == "that"
@@ -188,8 +153,7 @@ fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
         && (doc.is_capitalized(w - 1) || matches!(before, "which" | "who"));
     next_opens
         || third_person
-        || NOMINATIVE.contains(&before)
-        || is_modifier(before)
+        || (w > first && (doc.tags(w - 1).any(Tags::NOMINATIVE) || is_modifier(doc, w - 1)))
         || before == "to"
 }
 
@@ -215,14 +179,19 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if doc.quoted[w] {
         return None;
     }
+    let tags = doc.tags(w);
+    if !tags.any(Tags::CUE_START | Tags::ACCORDING) {
+        return None;
+    }
     let word = doc.lower(w);
     if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
-    if !CUE_STARTS.contains(word) {
+    if !tags.any(Tags::CUE_START) {
         return None;
     }
-    for phrase in CUE_PHRASES.get(word).into_iter().flatten() {
+    let phrases = tags.any(Tags::PHRASE_START).then(|| CUE_PHRASES.get(word));
+    for phrase in phrases.flatten().into_iter().flatten() {
         let n = phrase.split(' ').count();
         if w + n <= end
             && phrase
@@ -234,12 +203,12 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
             return Some(w + n - 1);
         }
     }
-    if !is_cue_verb(word) {
+    if !tags.any(Tags::CUE_VERB) {
         return None;
     }
     // A verb is not followed by an auxiliary; a noun is ("Health worries
     // have dogged her").
-    if w + 1 < end && doc.joined(w) && AUXILIARIES.contains(&doc.lower(w + 1)) {
+    if w + 1 < end && doc.joined(w) && doc.tags(w + 1).any(Tags::AUXILIARY) {
         return None;
     }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb;
@@ -254,7 +223,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     }
     if w + 1 < end
         && matches!(doc.lower(w + 1), "up" | "out" | "off")
-        && !SPEECH_VERBS.contains(word)
+        && !tags.any(Tags::SPEECH_VERB)
     {
         return None;
     }
@@ -266,10 +235,11 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
             prev,
             "is" | "was" | "were" | "are" | "be" | "been" | "being"
         ) && !word.ends_with("ing");
-        let preposition = ADJUNCT_PREPOSITIONS.contains(prev) && !SPEECH_VERBS.contains(word);
+        let before = doc.tags(w - 1);
+        let preposition = before.any(Tags::ADJUNCT_PREPOSITION) && !tags.any(Tags::SPEECH_VERB);
         // "Trump’s claim", "20 states" are nouns.
         let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
-        if passive || prev == "to" || DETERMINERS.contains(&prev) || preposition || noun {
+        if passive || prev == "to" || before.any(Tags::DETERMINER) || preposition || noun {
             return None;
         }
     }
@@ -284,7 +254,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     while j > first
         && doc.joined(j - 1)
         && !doc.quoted[j - 1]
-        && is_modifier(doc.lower(j - 1))
+        && is_modifier(doc, j - 1)
         && !in_name(doc, j - 1, first)
     {
         j -= 1;
@@ -293,7 +263,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     let mut last = j - 1;
-    if doc.joined(last) && NOMINATIVE.contains(&doc.lower(last)) {
+    if doc.joined(last) && doc.tags(last).any(Tags::NOMINATIVE) {
         return Some((last, last));
     }
     let relative = doc.lower(last) == "who" && last > first;
@@ -319,8 +289,9 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if name && k > first && doc.gap(k - 1, k).contains(',') && last - k < 5 {
             return Some((k, last));
         }
-        let aside = ADJUNCT_PREPOSITIONS.contains(doc.lower(k))
-            || SUBJECT_BOUNDS.contains(doc.lower(k))
+        let aside = doc
+            .tags(k)
+            .any(Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND)
             || (k == last && doc.lower(k).ends_with("ly"));
         if k == first || !doc.gap(k - 1, k).contains(',') {
             return None;
@@ -372,11 +343,12 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if participle && !as_follows {
             break;
         }
-        let bound = SUBJECT_BOUNDS.contains(word) && !posing_as && !in_name(doc, prev, first);
-        if bound || (is_cue_verb(word) && !participle) {
+        let tags = doc.tags(prev);
+        let bound = tags.any(Tags::SUBJECT_BOUND) && !posing_as && !in_name(doc, prev, first);
+        if bound || (tags.any(Tags::CUE_VERB) && !participle) {
             break;
         }
-        if is_finite_verb_like(doc, prev, first) || NOMINATIVE.contains(&word) {
+        if is_finite_verb_like(doc, prev, first) || tags.any(Tags::NOMINATIVE) {
             break;
         }
         k = prev;
@@ -387,16 +359,18 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     while k <= last && !starts_noun_phrase(doc, k) {
         k += 1;
     }
-    if k > last || SUBJECT_BOUNDS.contains(doc.lower(k)) {
+    if k > last || doc.tags(k).any(Tags::SUBJECT_BOUND) {
         return None;
     }
-    let lowercase_head = !doc.is_capitalized(k)
-        && !DETERMINERS.contains(&doc.lower(k))
-        && !PRONOUNS.contains_key(doc.lower(k));
+    let lowercase_head =
+        !doc.is_capitalized(k) && !doc.tags(k).any(Tags::DETERMINER | Tags::PRONOUN);
     if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {
         return None;
     }
-    if matches!(PRONOUNS.get(doc.lower(k)), Some(&"first") | Some(&"second")) && k == last {
+    if k == last
+        && doc.tags(k).any(Tags::PRONOUN)
+        && matches!(PRONOUNS.get(doc.lower(k)), Some(&"first") | Some(&"second"))
+    {
         return None;
     }
     Some((k, last))
@@ -408,28 +382,26 @@ fn in_name(doc: &Doc, w: usize, first: usize) -> bool {
     w > first && doc.is_capitalized(w) && doc.is_capitalized(w - 1)
 }
 
-fn is_cue_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(word) || ATTRIBUTION_VERBS.contains(word)
-}
-
 fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
-    let word = doc.lower(w);
-    if doc.is_capitalized(w) || DETERMINERS.contains(&word) || PRONOUNS.contains_key(word) {
+    let tags = doc.tags(w);
+    if doc.is_capitalized(w) || tags.any(Tags::DETERMINER | Tags::PRONOUN) {
         return true;
     }
+    let word = doc.lower(w);
     let clitic = word.starts_with(['’', '\'']);
     !(clitic
-        || ADJUNCT_PREPOSITIONS.contains(word)
-        || SUBJECT_BOUNDS.contains(word)
-        || is_modifier(word)
-        || SPEECH_ADJUNCTS.contains(word)
+        || tags.any(
+            Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND | Tags::SPEECH_ADJUNCT | Tags::CUE_VERB,
+        )
+        || is_modifier(doc, w)
         || matches!(word, "and" | "or" | "not" | "even")
-        || word.ends_with("ing")
-        || is_cue_verb(word))
+        || word.ends_with("ing"))
 }
 
-fn is_modifier(word: &str) -> bool {
-    CUE_MODIFIERS.contains(word) || (word.len() > 4 && word.ends_with("ly"))
+/// Word `w` is an auxiliary or an adverb: a cue modifier, or in -ly.
+fn is_modifier(doc: &Doc, w: usize) -> bool {
+    let word = doc.lower(w);
+    doc.tags(w).any(Tags::CUE_MODIFIER) || (word.len() > 4 && word.ends_with("ly"))
 }
 
 fn is_name_joiner(word: &str) -> bool {
@@ -444,8 +416,7 @@ fn is_finite_verb_like(doc: &Doc, w: usize, first: usize) -> bool {
     if !word.ends_with("ed") || doc.is_capitalized(w) || word.len() < 5 {
         return false;
     }
-    let before = if w > first { doc.lower(w - 1) } else { "" };
-    !(DETERMINERS.contains(&before) || (w > first && doc.is_capitalized(w - 1)))
+    !(w > first && (doc.tags(w - 1).any(Tags::DETERMINER) || doc.is_capitalized(w - 1)))
 }
 
 /// The subject of a clause whose verb we cannot see: the noun phrase at the
@@ -453,7 +424,7 @@ fn is_finite_verb_like(doc: &Doc, w: usize, first: usize) -> bool {
 /// Sunday, the Ukrainian army appeared to ... and said").
 fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize)> {
     let mut start = first;
-    if ADJUNCT_PREPOSITIONS.contains(doc.lower(first)) || is_modifier(doc.lower(first)) {
+    if doc.tags(first).any(Tags::ADJUNCT_PREPOSITION) || is_modifier(doc, first) {
         let comma = (first..limit).find(|&k| doc.gap(k, k + 1).contains(','))?;
         start = comma + 1;
     }
@@ -463,7 +434,7 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
         let verbish = (next.ends_with("ed") || next.ends_with("s") && !doc.is_capitalized(end + 1))
             && !doc.is_capitalized(end + 1)
             && end > start;
-        if verbish || SUBJECT_BOUNDS.contains(next) || is_cue_verb(next) {
+        if verbish || doc.tags(end + 1).any(Tags::SUBJECT_BOUND | Tags::CUE_VERB) {
             break;
         }
         end += 1;
@@ -474,30 +445,28 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
 /// "presidential aide Mykhailo Podolyak" names Mykhailo Podolyak: a title
 /// without a determiner before a name is dropped from the speaker.
 fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
-    if DETERMINERS.contains(&doc.lower(first)) || !doc.is_capitalized(last) {
+    if doc.tags(first).any(Tags::DETERMINER) || !doc.is_capitalized(last) {
         return (first, last);
     }
     let mut name = last;
     while name > first && doc.is_capitalized(name - 1) {
         name -= 1;
     }
-    let title_before = name > first && SPEAKER_NOUNS.contains(doc.lower(name - 1));
+    let title_before = name > first && doc.tags(name - 1).any(Tags::SPEAKER_NOUN);
     if title_before {
         return (name, last);
     }
     // "British Foreign Secretary Theresa May" is Theresa May: the whole
     // capitalised title goes, with the nationality and qualifiers before it.
     let titling = |w: usize| {
-        let word = doc.lower(w);
-        SPEAKER_NOUNS.contains(word)
-            || TITLE_MODIFIERS.contains(word)
-            || NATIONALITIES.contains(word)
+        doc.tags(w)
+            .any(Tags::SPEAKER_NOUN | Tags::TITLE_MODIFIER | Tags::NATIONALITY)
     };
     let mut start = name;
     while start < last && titling(start) {
         start += 1;
     }
-    if name == first && start > name && SPEAKER_NOUNS.contains(doc.lower(start - 1)) {
+    if name == first && start > name && doc.tags(start - 1).any(Tags::SPEAKER_NOUN) {
         (start, last)
     } else {
         (first, last)
@@ -510,15 +479,13 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
     if start >= end || doc.quoted[start] || !doc.joined(start - 1) {
         return None;
     }
-    let word = doc.lower(start);
+    let tags = doc.tags(start);
     // "according to exit polls" may start with any word; after an inverted
     // verb the speaker must look like one ("said Gladkov", "said the mayor").
     let opens_np = any
         || doc.is_capitalized(start)
-        || DETERMINERS.contains(&word)
-        || PRONOUNS.contains_key(word)
-        || SPEAKER_NOUNS.contains(word);
-    if !opens_np || ADJUNCT_PREPOSITIONS.contains(word) || SPEECH_ADJUNCTS.contains(word) {
+        || tags.any(Tags::DETERMINER | Tags::PRONOUN | Tags::SPEAKER_NOUN);
+    if !opens_np || tags.any(Tags::ADJUNCT_PREPOSITION | Tags::SPEECH_ADJUNCT) {
         return None;
     }
     let mut last = start;
@@ -527,12 +494,9 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
         && doc.joined(last)
         && !doc.quoted[last + 1]
     {
-        let next = doc.lower(last + 1);
-        if ADJUNCT_PREPOSITIONS.contains(next)
-            || SUBJECT_BOUNDS.contains(next)
-            || is_cue_verb(next)
-            || SPEECH_ADJUNCTS.contains(next)
-        {
+        let stops =
+            Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND | Tags::CUE_VERB | Tags::SPEECH_ADJUNCT;
+        if doc.tags(last + 1).any(stops) {
             break;
         }
         last += 1;
@@ -610,7 +574,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if w >= words.end {
         return None;
     }
-    if TELL_VERBS.contains(&doc.lower(a.cue.1)) {
+    if doc.tags(a.cue.1).any(Tags::TELL_VERB) {
         // "told reporters." names whom, not what.
         let clause_start = skip_addressee(doc, w, words.end);
         if clause_start == w && doc.lower(w) != "that" {
@@ -637,7 +601,8 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
 fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
     while w < end {
         let word = doc.lower(w);
-        if SPEECH_ADJUNCTS.contains(word) || is_modifier(word) && !CUE_MODIFIERS.contains(word) {
+        let tags = doc.tags(w);
+        if tags.any(Tags::SPEECH_ADJUNCT) || is_modifier(doc, w) && !tags.any(Tags::CUE_MODIFIER) {
             w += 1;
             continue;
         }
@@ -645,21 +610,21 @@ fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
         if matches!(word, "this" | "last" | "next")
             && w + 1 < end
             && doc.joined(w)
-            && TIME_ADJUNCTS.contains(doc.lower(w + 1))
+            && doc.tags(w + 1).any(Tags::TIME_ADJUNCT)
         {
             w += 2;
             continue;
         }
-        if !ADJUNCT_PREPOSITIONS.contains(word) || matches!(word, "to" | "that" | "who" | "which") {
+        if !tags.any(Tags::ADJUNCT_PREPOSITION) || matches!(word, "to" | "that" | "who" | "which") {
             break;
         }
         let mut reach = None;
         let mut k = w + 1;
         while k < end && k <= w + 5 && doc.joined(k - 1) {
-            if SUBJECT_BOUNDS.contains(doc.lower(k)) {
+            if doc.tags(k).any(Tags::SUBJECT_BOUND) {
                 break;
             }
-            if SPEECH_ADJUNCTS.contains(doc.lower(k)) {
+            if doc.tags(k).any(Tags::SPEECH_ADJUNCT) {
                 reach = Some(k);
             }
             k += 1;
@@ -684,17 +649,24 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
         if word == "that" {
             return k;
         }
-        if k > w && ADJUNCT_PREPOSITIONS.contains(word) {
+        let tags = doc.tags(k);
+        if k > w && tags.any(Tags::ADJUNCT_PREPOSITION) {
             in_phrase = true;
             k += 1;
             continue;
         }
-        let subject_like = matches!(
-            PRONOUNS.get(word),
-            Some(&"male") | Some(&"female") | Some(&"neuter") | Some(&"plural") | Some(&"first")
-        ) && !matches!(word, "him" | "her" | "them" | "me" | "us")
+        let subject_like = tags.any(Tags::PRONOUN)
+            && matches!(
+                PRONOUNS.get(word),
+                Some(&"male")
+                    | Some(&"female")
+                    | Some(&"neuter")
+                    | Some(&"plural")
+                    | Some(&"first")
+            )
+            && !matches!(word, "him" | "her" | "them" | "me" | "us")
             || word == "there";
-        let starts_phrase = DETERMINERS.contains(&word) || doc.is_capitalized(k);
+        let starts_phrase = tags.any(Tags::DETERMINER) || doc.is_capitalized(k);
         if k > w && (subject_like || !in_phrase && starts_phrase) {
             return k;
         }

@@ -1,8 +1,9 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
+use super::tags::{Table, Tags};
 use crate::quote::{self, Quotation};
-use crate::text::{Layout, Lowered, TokenKind};
+use crate::text::{lowercase, Layout, TokenKind};
 use crate::Span;
 
 /// A text prepared for attribution.
@@ -10,8 +11,15 @@ pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     /// Word and number spans, in order.
     pub(super) words: Vec<Span>,
-    /// Each word in lower case, for the lexicons.
-    pub(super) lower: Lowered<'a>,
+    /// The text with its ASCII letters lowercased: an ASCII word in lower
+    /// case where it stands.
+    ascii: String,
+    /// The other words in lower case, end to end, each after the index of
+    /// its word and its range in `recased`; their tags say they are here.
+    recased: String,
+    others: Vec<(usize, std::ops::Range<usize>)>,
+    /// The lexicons listing each word in lower case.
+    tags: Vec<Tags>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
     /// Sentence spans and their word ranges.
@@ -25,20 +33,38 @@ pub(super) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
-        let words: Vec<Span> = layout
-            .tokens
-            .iter()
-            .filter(|t| {
-                matches!(
-                    t.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-                )
-            })
-            .map(|t| t.span)
-            .collect();
-        let mut lower = Lowered::new(text, words.len());
-        for &w in &words {
-            lower.push(w);
+        // Sized for every token: filtered down, the list would grow by
+        // copies.
+        let mut words = Vec::with_capacity(layout.tokens.len());
+        let mut tags = Vec::with_capacity(layout.tokens.len());
+        let ascii = text.to_ascii_lowercase();
+        let mut recased = String::new();
+        let mut others = Vec::new();
+        let table = Table::get();
+        for t in &layout.tokens {
+            if !matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+            ) {
+                continue;
+            }
+            let lower = ascii.get(t.span.range()).unwrap_or_default();
+            // ASCII and general punctuation (’, —) have no case to lower
+            // but ASCII's: such a word is its own lower case in `ascii`.
+            if lower.is_ascii()
+                || lower
+                    .chars()
+                    .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
+            {
+                tags.push(table.tags(lower));
+            } else {
+                let start = recased.len();
+                recased.push_str(&lowercase(&text[t.span]));
+                let lower = &recased[start..];
+                tags.push(table.tags(lower) | Tags::RECASED);
+                others.push((words.len(), start..recased.len()));
+            }
+            words.push(t.span);
         }
         let paragraphs = quote::paragraphs(layout);
         let mut sentences = Vec::with_capacity(layout.sentences.len());
@@ -82,7 +108,10 @@ impl<'a> Doc<'a> {
             text,
             words,
             letters,
-            lower,
+            ascii,
+            recased,
+            others,
+            tags,
             quoted,
             sentences,
             paragraphs,
@@ -112,7 +141,24 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn lower(&self, w: usize) -> &str {
-        self.lower.get(w)
+        let (Some(span), Some(tags)) = (self.words.get(w), self.tags.get(w)) else {
+            return "";
+        };
+        if tags.any(Tags::RECASED) {
+            let i = self.others.partition_point(|(k, _)| *k < w);
+            self.others
+                .get(i)
+                .and_then(|(_, r)| self.recased.get(r.clone()))
+                .unwrap_or("")
+        } else {
+            self.ascii.get(span.range()).unwrap_or("")
+        }
+    }
+
+    /// The lexicons listing word `w`; none past the end.
+    #[inline]
+    pub(super) fn tags(&self, w: usize) -> Tags {
+        self.tags.get(w).copied().unwrap_or_default()
     }
 
     /// The sentence holding byte `at`.

@@ -19,6 +19,7 @@
 
 mod cues;
 mod doc;
+mod tags;
 
 use crate::hash::Map;
 
@@ -108,7 +109,7 @@ pub(crate) fn attribute(
     for (i, q) in quotes.iter().enumerate() {
         direct[i] = !embedded(&doc, q);
         if q.depth > 0 {
-            if words_in(text, q.inner) <= SCARE_WORDS {
+            if is_short(text, q.inner) {
                 roles[i] = shape_role(text, q.inner);
             }
         } else if stands_alone(&doc, q) {
@@ -123,7 +124,7 @@ pub(crate) fn attribute(
         let q = &quotes[i];
         found[i] = adjacent(&doc, &anchors, q).or_else(|| subject(&doc, &anchors, q));
         if found[i].is_none() {
-            if direct[i] || words_in(text, q.inner) > SCARE_WORDS {
+            if direct[i] || !is_short(text, q.inner) {
                 unresolved.push(i);
             } else {
                 roles[i] = shape_role(text, q.inner);
@@ -221,8 +222,10 @@ fn claim(text: &str, kind: ClaimKind, content: Span, f: Found) -> Claim {
     }
 }
 
-fn words_in(text: &str, span: Span) -> usize {
-    text[span].split_whitespace().count()
+/// At most [`SCARE_WORDS`] words: counted no further than one past, as a
+/// quotation may run to paragraphs.
+fn is_short(text: &str, span: Span) -> bool {
+    text[span].split_whitespace().nth(SCARE_WORDS).is_none()
 }
 
 /// A short quotation mid-sentence is a name when its words are capitalised
@@ -350,7 +353,7 @@ fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     if let Some(a) = inside {
         return found(doc, a, Sieve::Subject, 0.9);
     }
-    let short = words_in(doc.text, q.inner) <= SCARE_WORDS;
+    let short = is_short(doc.text, q.inner);
     let before = here()
         .rev()
         .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
@@ -501,22 +504,26 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
     let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
     let mut memo: Map<Span, Option<usize>> = Map::default();
     for i in order {
-        let Some(speaker) = claims[i].speaker.clone() else {
+        let Some(speaker) = &claims[i].speaker else {
             continue;
         };
         let span = speaker.span;
-        let entity =
-            *memo
-                .entry(span)
-                .or_insert_with(|| match PRONOUNS.get(&*lowercase(&speaker.text)) {
-                    Some(class) => pronoun(doc, known, &seen, span, class),
-                    None => named(doc, known, span),
-                });
+        // No pronoun has a space in it: a longer phrase needs no lowercase
+        // copy to tell.
+        let class = if speaker.text.contains(char::is_whitespace) {
+            None
+        } else {
+            PRONOUNS.get(&*lowercase(&speaker.text)).copied()
+        };
+        let entity = *memo.entry(span).or_insert_with(|| match class {
+            Some(class) => pronoun(doc, known, &seen, span, class),
+            None => named(doc, known, span),
+        });
         let kind = match entity {
             Some(e) => entity_kind(entities, e),
             None => description_kind(&speaker.text),
         };
-        if !PRONOUNS.contains_key(&*lowercase(&speaker.text)) {
+        if class.is_none() {
             seen.push((span, entity, kind));
         }
         claims[i].speaker_entity = entity.map(EntityId::new);

@@ -26,6 +26,46 @@ pub(crate) struct Quotation {
     pub(crate) continues: bool,
 }
 
+/// The bytes a quotation mark can start with: the ASCII marks and the lead
+/// bytes of « » (U+00AB, U+00BB) and of the marks in U+2018..U+203A.
+static MARK_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    starts[b'"' as usize] = true;
+    starts[b'\'' as usize] = true;
+    starts[b'`' as usize] = true;
+    starts[0xC2] = true;
+    starts[0xE2] = true;
+    starts
+};
+
+/// The offset of the first byte in `bytes` that can start a mark. Eight
+/// bytes at a time: a chunk without a byte of a mark's ASCII or any byte
+/// past ASCII holds no mark, which most chunks of English text are.
+fn next_mark(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `x` is zero.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let is_start = |&b: &u8| MARK_STARTS[usize::from(b)];
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let maybe = word & HIGH != 0
+            || zero(word ^ (ONES * u64::from(b'"')))
+            || zero(word ^ (ONES * u64::from(b'\'')))
+            || zero(word ^ (ONES * u64::from(b'`')));
+        if maybe {
+            if let Some(i) = chunk.iter().position(is_start) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(is_start).map(|i| at + i)
+}
+
 /// Nesting deeper than this is treated as text: no real copy nests so deep,
 /// and the bound keeps every step constant-time.
 const MAX_DEPTH: usize = 4;
@@ -102,11 +142,19 @@ struct Scan<'a> {
 impl Scan<'_> {
     fn run(&mut self, paragraph: Span) {
         let text = self.text;
-        let mut chars = text[paragraph].char_indices().peekable();
-        let mut prev: Option<char> = None;
-        while let Some((offset, c)) = chars.next() {
+        let inside = &text[paragraph];
+        let bytes = inside.as_bytes();
+        // Only the bytes that can start a mark are looked at: most of the
+        // text is letters, which decoding char by char would step through.
+        let mut offset = 0;
+        while let Some(skip) = next_mark(&bytes[offset..]) {
+            offset += skip;
             let at = paragraph.start + offset;
-            let next = chars.peek().map(|&(_, n)| n);
+            let mut rest = inside[offset..].chars();
+            let Some(c) = rest.next() else { break };
+            let next = rest.next();
+            offset += c.len_utf8();
+            let prev = inside[..offset - c.len_utf8()].chars().next_back();
             let mark = Span::new(at, at + c.len_utf8());
             match c {
                 '“' => {
@@ -133,24 +181,20 @@ impl Scan<'_> {
                 }
                 '"' => self.straight(Family::Double, mark, prev, next),
                 '`' if next == Some('`') => {
-                    chars.next();
+                    offset += 1;
                     let mark = Span::new(at, at + 2);
                     self.open(Family::Double, mark, false, false);
-                    prev = Some('`');
-                    continue;
                 }
                 // Two apostrophes close ``...'' and, in some copy, also open.
                 '\'' if next == Some('\'') => {
-                    chars.next();
-                    let after = chars.peek().map(|&(_, n)| n);
+                    offset += 1;
+                    let after = rest.next();
                     let mark = Span::new(at, at + 2);
                     if self.has(Family::Double) {
                         self.close(Family::Double, mark);
                     } else if opens(prev) && after.is_some_and(|n| !n.is_whitespace()) {
                         self.open(Family::Double, mark, false, true);
                     }
-                    prev = Some('\'');
-                    continue;
                 }
                 '‘' if !prev.is_some_and(char::is_alphanumeric) => {
                     self.open(Family::Single, mark, false, false);
@@ -163,7 +207,6 @@ impl Scan<'_> {
                 '›' => self.close(Family::SingleGuillemet, mark),
                 _ => {}
             }
-            prev = Some(c);
         }
     }
 
@@ -352,6 +395,29 @@ mod tests {
         assert!(!quotes[0].continues);
         assert!(quotes[1].continues);
         assert!(quotes[0].close.is_none());
+    }
+
+    #[test]
+    fn next_mark_finds_the_first_byte_a_mark_starts_with() {
+        let texts = [
+            "",
+            "plain words only, nothing more to see here",
+            "a long run of words before it \"x",
+            "twelve bytes'",
+            "café au lait, then ‘quoted’ words",
+            "`` and '' marks « here »",
+            "abcdefgh\"",
+            "abcdefg\u{2014}h",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let slow = bytes[from..]
+                    .iter()
+                    .position(|&b| MARK_STARTS[usize::from(b)]);
+                assert_eq!(next_mark(&bytes[from..]), slow, "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]
