@@ -267,6 +267,62 @@ fn token_kinds() {
         ("a\u{200B}b", &[("a", Word), ("b", Word)]),
         ("5\u{A0}km", &[("5", Number), ("km", Word)]),
         ("Київ\u{A0}’s", &[("Київ", Word), ("’", Quote), ("s", Word)]),
+        // A word, a mark and a closing quotation mark, the run shape with a
+        // fast path of its own.
+        (
+            "“war,” he",
+            &[
+                ("“", Quote),
+                ("war", Word),
+                (",", Punctuation),
+                ("”", Quote),
+                ("he", Word),
+            ],
+        ),
+        ("war” he", &[("war", Word), ("”", Quote), ("he", Word)]),
+        (
+            "war.\" He",
+            &[
+                ("war", Word),
+                (".", Punctuation),
+                ("\"", Quote),
+                ("He", Word),
+            ],
+        ),
+        (
+            "said Gov.” Then",
+            &[("said", Word), ("Gov.", Word), ("”", Quote), ("Then", Word)],
+        ),
+        (
+            "No.” 5",
+            &[
+                ("No", Word),
+                (".", Punctuation),
+                ("”", Quote),
+                ("5", Number),
+            ],
+        ),
+        ("5.”", &[("5", Number), (".", Punctuation), ("”", Quote)]),
+        ("war\"\"", &[("war", Word), ("\"", Quote), ("\"", Quote)]),
+        ("why?”", &[("why", Word), ("?", Punctuation), ("”", Quote)]),
+        (
+            "says,”\n",
+            &[("says", Word), (",", Punctuation), ("”", Quote)],
+        ),
+        (
+            "war.”.",
+            &[
+                ("war", Word),
+                (".", Punctuation),
+                ("”", Quote),
+                (".", Punctuation),
+            ],
+        ),
+        (
+            "war,”x",
+            &[("war", Word), (",", Punctuation), ("”", Quote), ("x", Word)],
+        ),
+        ("war”’", &[("war", Word), ("”", Quote), ("’", Quote)]),
     ];
     for &(text, expected) in cases {
         assert_eq!(tokens(text), expected, "{text:?}");

@@ -130,6 +130,14 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         match shape {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
             Run::WordMark => t.word_mark(i, end, next),
+            Run::Closed(quote) => {
+                if quote > word_end {
+                    t.word_mark(i, quote, quote);
+                } else {
+                    t.push(i, quote, word_kind(bytes[i]));
+                }
+                t.push(quote, end, TokenKind::Quote);
+            }
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
             Run::Hyphenated => t.hyphenated(i, end),
             Run::Opened(mark, kind) => {
@@ -180,6 +188,11 @@ enum Run {
     /// ("said,", "Sunday.", "why?"): the next commonest run, two tokens or an
     /// abbreviation, and no segments to make either.
     WordMark,
+    /// A [`Run::Word`] or [`Run::WordMark`], then a closing `"` or `”`
+    /// ("said,”", "war”"): every char a segment of its own under UAX #29,
+    /// and the quotation mark a token of its own. Holds where the mark
+    /// starts.
+    Closed(usize),
     /// ASCII letters and digits with one apostrophe (`'` or `’`) inside,
     /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
     /// no segments to make. Holds where the apostrophe starts.
@@ -566,8 +579,8 @@ struct Tokenizer<'a> {
 
 impl Tokenizer<'_> {
     /// Finds the run of non-space chars starting at `i` and what it is made
-    /// of, cutting it into segments unless it is a [`Run::Word`] or a
-    /// [`Run::WordMark`]. `end` is [`simple_word_end`] from `i`. Returns the
+    /// of, cutting it into segments only for [`Run::Segments`]. `end` is
+    /// [`simple_word_end`] from `i`. Returns the
     /// run's end and its shape.
     fn run(&mut self, i: usize, end: usize) -> (usize, Run) {
         let text = self.text;
@@ -576,8 +589,18 @@ impl Tokenizer<'_> {
             if ends_run(bytes, end) {
                 return (end, Run::Word);
             }
-            if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
+            let mark = usize::from(is_lone_mark(bytes[end]));
+            if mark == 1 && ends_run(bytes, end + 1) {
                 return (end + 1, Run::WordMark);
+            }
+            let quote = end + mark;
+            let quote_len = match bytes.get(quote) {
+                Some(b'"') => 1,
+                Some(0xE2) if bytes[quote..].starts_with("\u{201D}".as_bytes()) => 3,
+                _ => 0,
+            };
+            if quote_len > 0 && ends_run(bytes, quote + quote_len) {
+                return (quote + quote_len, Run::Closed(quote));
             }
             let joins_hyphen = |at: usize| {
                 bytes.get(at) == Some(&b'-')
@@ -668,8 +691,8 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
-    /// starts at `next`.
+    /// Makes the tokens of a [`Run::WordMark`], or of the word and mark of a
+    /// [`Run::Closed`], ending at `end`; whatever follows starts at `next`.
     fn word_mark(&mut self, start: usize, end: usize, next: usize) {
         let mark = end - 1;
         let kind = word_kind(self.text.as_bytes()[start]);
