@@ -427,6 +427,12 @@ fn sentence_ends() {
         ("They went home.The war went on.", &["They went home.", "The war went on."]),
         ("He paused … and then spoke.", &["He paused … and then spoke."]),
         ("Wait… what?", &["Wait… what?"]),
+        // A lone mark before a capitalised ASCII word, the commonest stop.
+        ("He left! Then? Yes. No", &["He left!", "Then?", "Yes.", "No"]),
+        ("It ended.\nThe war went on.", &["It ended.", "The war went on."]),
+        ("It ended. Élan returned.", &["It ended.", "Élan returned."]),
+        ("It ended. 1 more came.", &["It ended.", "1 more came."]),
+        ("It was 5 p.m. Then he left.", &["It was 5 p.m.", "Then he left."]),
         // Closing quotation marks belong to the sentence they close.
         ("“We will win.” Then he left.", &["“We will win.”", "Then he left."]),
         ("“Why?” he asked.", &["“Why?” he asked."]),
