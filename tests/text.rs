@@ -323,6 +323,32 @@ fn token_kinds() {
             &[("war", Word), (",", Punctuation), ("”", Quote), ("x", Word)],
         ),
         ("war”’", &[("war", Word), ("”", Quote), ("’", Quote)]),
+        // Runs of marks that are tokens of their own.
+        (
+            "war — and -- “ ?! $",
+            &[
+                ("war", Word),
+                ("—", Punctuation),
+                ("and", Word),
+                ("-", Punctuation),
+                ("-", Punctuation),
+                ("“", Quote),
+                ("?", Punctuation),
+                ("!", Punctuation),
+                ("$", Symbol),
+            ],
+        ),
+        (
+            "a -. b ’ c",
+            &[
+                ("a", Word),
+                ("-", Punctuation),
+                (".", Punctuation),
+                ("b", Word),
+                ("’", Quote),
+                ("c", Word),
+            ],
+        ),
     ];
     for &(text, expected) in cases {
         assert_eq!(tokens(text), expected, "{text:?}");

@@ -144,6 +144,21 @@ pub(super) fn tokenize(text: &str) -> Tokens {
                 t.push(i, i + mark, kind);
                 t.push(i + mark, end, word_kind(bytes[i + mark]));
             }
+            Run::Marks => {
+                for (o, c) in text[i..end].char_indices() {
+                    let kind = if is_quote_char(c) {
+                        TokenKind::Quote
+                    } else if is_punct(c) {
+                        TokenKind::Punctuation
+                    } else {
+                        TokenKind::Symbol
+                    };
+                    t.push(i + o, i + o + c.len_utf8(), kind);
+                    if matches!(c, '?' | '!') {
+                        t.stops.push(t.tokens.len() - 1);
+                    }
+                }
+            }
             Run::Segments => {
                 t.next_run = next;
                 let first = t.tokens.len();
@@ -205,6 +220,9 @@ enum Run {
     /// and digits ("“We", "(AP"): two segments under UAX #29. Holds the
     /// mark's length and kind.
     Opened(usize, TokenKind),
+    /// Marks that are tokens of their own wherever they stand ("—", "--",
+    /// "?!"): one segment each under UAX #29, and nothing to join.
+    Marks,
     /// Anything else, cut into segments.
     Segments,
 }
@@ -223,6 +241,25 @@ fn word_kind(first: u8) -> TokenKind {
 /// word only to more of it.
 fn is_lone_mark(b: u8) -> bool {
     matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"')
+}
+
+/// The length of the char at `i` if it is a [`Run::Marks`] mark: ASCII
+/// punctuation and symbols but the ones that join or pair (`.`, `'`, `` ` ``,
+/// `_`), and the dashes and double quotation marks of news text.
+fn solo_mark_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'!' | b'"' | b'#' | b'$' | b'%' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b'-'
+        | b'/' | b':' | b';' | b'<' | b'=' | b'>' | b'?' | b'@' | b'[' | b'\\' | b']' | b'^'
+        | b'{' | b'|' | b'}' | b'~' => Some(1),
+        0xE2 if matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0x80, 0x93 | 0x94 | 0x9C | 0x9D])
+        ) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 /// Whether byte `i` is the end of the text or ASCII whitespace.
@@ -632,6 +669,15 @@ impl Tokenizer<'_> {
                 }
             }
         }
+        if end == i {
+            let mut j = i;
+            while let Some(len) = solo_mark_len(bytes, j) {
+                j += len;
+            }
+            if j > i && ends_run(bytes, j) {
+                return (j, Run::Marks);
+            }
+        }
         let opener = match bytes[i] {
             b'"' => Some((1, TokenKind::Quote)),
             b'(' => Some((1, TokenKind::Punctuation)),
@@ -1027,7 +1073,43 @@ mod tests {
         assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
     }
 
+    #[test]
+    fn solo_marks_are_what_their_chars_say() {
+        for b in 0..=u8::MAX {
+            let Some(1) = solo_mark_len(&[b], 0) else {
+                continue;
+            };
+            assert!(b.is_ascii_punctuation() && !b"._'`".contains(&b), "{b:#x}");
+        }
+        for c in ['\u{2013}', '\u{2014}', '\u{201C}', '\u{201D}'] {
+            assert_eq!(solo_mark_len(c.to_string().as_bytes(), 0), Some(3), "{c:?}");
+        }
+        for c in ['\u{2019}', '\u{2018}', '\u{2026}', '\u{2022}'] {
+            assert_eq!(solo_mark_len(c.to_string().as_bytes(), 0), None, "{c:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn runs_of_solo_marks_are_one_token_a_char(
+            text in "[-!\"#$%&()*+,/:;<=>?@\\[\\\\\\]^{|}~\u{2013}\u{2014}\u{201C}\u{201D}]{1,12}"
+        ) {
+            let tokens = tokenize(&text).tokens;
+            let spans: Vec<_> = tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+            prop_assert_eq!(spans, uax29(&text));
+            for t in &tokens {
+                let c = text[t.span].chars().next().unwrap();
+                let kind = if is_quote_char(c) {
+                    TokenKind::Quote
+                } else if is_punct(c) {
+                    TokenKind::Punctuation
+                } else {
+                    TokenKind::Symbol
+                };
+                prop_assert_eq!(t.kind, kind);
+            }
+        }
+
         #[test]
         fn ascii_fast_path_is_uax29(text in "[!-~]{0,40}") {
             prop_assert_eq!(fast(&text), uax29(&text));
