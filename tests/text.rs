@@ -459,6 +459,9 @@ fn sentence_ends() {
         ("It ended. Élan returned.", &["It ended.", "Élan returned."]),
         ("It ended. 1 more came.", &["It ended.", "1 more came."]),
         ("It was 5 p.m. Then he left.", &["It was 5 p.m.", "Then he left."]),
+        // A lone letter before a period: an initial only when a capital.
+        ("He chose plan b. Then he left.", &["He chose plan b.", "Then he left."]),
+        ("He met John F. Kennedy there.", &["He met John F. Kennedy there."]),
         // Closing quotation marks belong to the sentence they close.
         ("“We will win.” Then he left.", &["“We will win.”", "Then he left."]),
         ("“Why?” he asked.", &["“Why?” he asked."]),

@@ -744,7 +744,7 @@ impl Tokenizer<'_> {
         let kind = word_kind(self.text.as_bytes()[start]);
         if self.text.as_bytes()[mark] == b'.'
             && kind == TokenKind::Word
-            && self.is_abbreviation(&self.text[start..mark], next)
+            && self.is_plain_abbreviation(&self.text[start..mark], next)
         {
             self.push(start, end, TokenKind::Word);
             self.stops.push(self.tokens.len() - 1);
@@ -877,16 +877,8 @@ impl Tokenizer<'_> {
     /// Whether word `w`, followed by a period and then by whatever starts at
     /// byte `next`, is an abbreviation.
     fn is_abbreviation(&self, w: &str, next: usize) -> bool {
-        match WORDS.abbreviation(w) {
-            Some(Abbrev::Title | Abbrev::Any) => return true,
-            Some(Abbrev::Number) => {
-                return self
-                    .text
-                    .as_bytes()
-                    .get(next)
-                    .is_some_and(u8::is_ascii_digit);
-            }
-            None => {}
+        if let Some(listed) = self.listed_abbreviation(w, next) {
+            return listed;
         }
         // Most words before a period are ASCII words, neither a lone
         // capital nor an initialism. An initialism whose first char is
@@ -898,6 +890,25 @@ impl Tokenizer<'_> {
         let mut chars = w.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         single_capital || is_initialism(w)
+    }
+
+    /// [`Tokenizer::is_abbreviation`] for a word of ASCII letters and
+    /// digits, which is no initialism.
+    fn is_plain_abbreviation(&self, w: &str, next: usize) -> bool {
+        self.listed_abbreviation(w, next)
+            .unwrap_or_else(|| matches!(w.as_bytes(), [b] if b.is_ascii_uppercase()))
+    }
+
+    /// Whether word `w` is an abbreviation by the lists, if they have it.
+    fn listed_abbreviation(&self, w: &str, next: usize) -> Option<bool> {
+        Some(match WORDS.abbreviation(w)? {
+            Abbrev::Title | Abbrev::Any => true,
+            Abbrev::Number => self
+                .text
+                .as_bytes()
+                .get(next)
+                .is_some_and(u8::is_ascii_digit),
+        })
     }
 
     fn apostrophe(&mut self, k: usize) -> usize {
