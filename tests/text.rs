@@ -323,6 +323,18 @@ fn token_kinds() {
             &[("war", Word), (",", Punctuation), ("”", Quote), ("x", Word)],
         ),
         ("war”’", &[("war", Word), ("”", Quote), ("’", Quote)]),
+        (
+            "said, 5, 1,000, x",
+            &[
+                ("said", Word),
+                (",", Punctuation),
+                ("5", Number),
+                (",", Punctuation),
+                ("1,000", Number),
+                (",", Punctuation),
+                ("x", Word),
+            ],
+        ),
         // Runs of marks that are tokens of their own.
         (
             "war — and -- “ ?! $",
@@ -379,6 +391,23 @@ fn spacing_after_tokens() {
         (
             "a\rb \t",
             &[("a", Spacing::LineBreak), ("b", Spacing::Space)],
+        ),
+        // A word and a comma, with a space, the commonest run after a word.
+        (
+            "said, 5, “x, y,  z,",
+            &[
+                ("said", Spacing::None),
+                (",", Spacing::Space),
+                ("5", Spacing::None),
+                (",", Spacing::Space),
+                ("“", Spacing::None),
+                ("x", Spacing::None),
+                (",", Spacing::Space),
+                ("y", Spacing::None),
+                (",", Spacing::Space),
+                ("z", Spacing::None),
+                (",", Spacing::None),
+            ],
         ),
         (
             "a\u{200B}b\u{A0}c",

@@ -269,10 +269,10 @@ fn ends_run(bytes: &[u8], i: usize) -> bool {
         .is_none_or(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space)
 }
 
-/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with one
-/// space after them and a printable ASCII char after that, most of English
-/// news. Such a run needs no segments, and its gap neither decoding nor
-/// counting. Returns where the first other run starts, and
+/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s, or words
+/// and a comma, with one space after them and a printable ASCII char after
+/// that, most of English news. Such a run needs no segments, and its gap
+/// neither decoding nor counting. Returns where the first other run starts, and
 /// [`simple_word_end`] from there.
 fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, usize) {
     loop {
@@ -280,15 +280,34 @@ fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, 
         let spaced = end > i
             && bytes.get(end) == Some(&b' ')
             && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
-        if !spaced {
+        if spaced {
+            tokens.push(Token {
+                span: Span::new(i, end),
+                kind: word_kind(bytes[i]),
+                space_after: Spacing::Space,
+            });
+            i = end + 1;
+            continue;
+        }
+        // The next commonest run: a word and a comma ("said, "), a
+        // [`Run::WordMark`] whose mark never stops a sentence.
+        let comma = end > i
+            && bytes.get(end..end + 2) == Some(b", ")
+            && bytes.get(end + 2).is_some_and(|b| (0x21..0x80).contains(b));
+        if !comma {
             return (i, end);
         }
         tokens.push(Token {
             span: Span::new(i, end),
             kind: word_kind(bytes[i]),
+            space_after: Spacing::None,
+        });
+        tokens.push(Token {
+            span: Span::new(end, end + 1),
+            kind: TokenKind::Punctuation,
             space_after: Spacing::Space,
         });
-        i = end + 1;
+        i = end + 2;
     }
 }
 
