@@ -267,6 +267,100 @@ fn token_kinds() {
         ("a\u{200B}b", &[("a", Word), ("b", Word)]),
         ("5\u{A0}km", &[("5", Number), ("km", Word)]),
         ("Київ\u{A0}’s", &[("Київ", Word), ("’", Quote), ("s", Word)]),
+        // A word, a mark and a closing quotation mark, the run shape with a
+        // fast path of its own.
+        (
+            "“war,” he",
+            &[
+                ("“", Quote),
+                ("war", Word),
+                (",", Punctuation),
+                ("”", Quote),
+                ("he", Word),
+            ],
+        ),
+        ("war” he", &[("war", Word), ("”", Quote), ("he", Word)]),
+        (
+            "war.\" He",
+            &[
+                ("war", Word),
+                (".", Punctuation),
+                ("\"", Quote),
+                ("He", Word),
+            ],
+        ),
+        (
+            "said Gov.” Then",
+            &[("said", Word), ("Gov.", Word), ("”", Quote), ("Then", Word)],
+        ),
+        (
+            "No.” 5",
+            &[
+                ("No", Word),
+                (".", Punctuation),
+                ("”", Quote),
+                ("5", Number),
+            ],
+        ),
+        ("5.”", &[("5", Number), (".", Punctuation), ("”", Quote)]),
+        ("war\"\"", &[("war", Word), ("\"", Quote), ("\"", Quote)]),
+        ("why?”", &[("why", Word), ("?", Punctuation), ("”", Quote)]),
+        (
+            "says,”\n",
+            &[("says", Word), (",", Punctuation), ("”", Quote)],
+        ),
+        (
+            "war.”.",
+            &[
+                ("war", Word),
+                (".", Punctuation),
+                ("”", Quote),
+                (".", Punctuation),
+            ],
+        ),
+        (
+            "war,”x",
+            &[("war", Word), (",", Punctuation), ("”", Quote), ("x", Word)],
+        ),
+        ("war”’", &[("war", Word), ("”", Quote), ("’", Quote)]),
+        (
+            "said, 5, 1,000, x",
+            &[
+                ("said", Word),
+                (",", Punctuation),
+                ("5", Number),
+                (",", Punctuation),
+                ("1,000", Number),
+                (",", Punctuation),
+                ("x", Word),
+            ],
+        ),
+        // Runs of marks that are tokens of their own.
+        (
+            "war — and -- “ ?! $",
+            &[
+                ("war", Word),
+                ("—", Punctuation),
+                ("and", Word),
+                ("-", Punctuation),
+                ("-", Punctuation),
+                ("“", Quote),
+                ("?", Punctuation),
+                ("!", Punctuation),
+                ("$", Symbol),
+            ],
+        ),
+        (
+            "a -. b ’ c",
+            &[
+                ("a", Word),
+                ("-", Punctuation),
+                (".", Punctuation),
+                ("b", Word),
+                ("’", Quote),
+                ("c", Word),
+            ],
+        ),
     ];
     for &(text, expected) in cases {
         assert_eq!(tokens(text), expected, "{text:?}");
@@ -297,6 +391,23 @@ fn spacing_after_tokens() {
         (
             "a\rb \t",
             &[("a", Spacing::LineBreak), ("b", Spacing::Space)],
+        ),
+        // A word and a comma, with a space, the commonest run after a word.
+        (
+            "said, 5, “x, y,  z,",
+            &[
+                ("said", Spacing::None),
+                (",", Spacing::Space),
+                ("5", Spacing::None),
+                (",", Spacing::Space),
+                ("“", Spacing::None),
+                ("x", Spacing::None),
+                (",", Spacing::Space),
+                ("y", Spacing::None),
+                (",", Spacing::Space),
+                ("z", Spacing::None),
+                (",", Spacing::None),
+            ],
         ),
         (
             "a\u{200B}b\u{A0}c",
@@ -371,6 +482,15 @@ fn sentence_ends() {
         ("They went home.The war went on.", &["They went home.", "The war went on."]),
         ("He paused … and then spoke.", &["He paused … and then spoke."]),
         ("Wait… what?", &["Wait… what?"]),
+        // A lone mark before a capitalised ASCII word, the commonest stop.
+        ("He left! Then? Yes. No", &["He left!", "Then?", "Yes.", "No"]),
+        ("It ended.\nThe war went on.", &["It ended.", "The war went on."]),
+        ("It ended. Élan returned.", &["It ended.", "Élan returned."]),
+        ("It ended. 1 more came.", &["It ended.", "1 more came."]),
+        ("It was 5 p.m. Then he left.", &["It was 5 p.m.", "Then he left."]),
+        // A lone letter before a period: an initial only when a capital.
+        ("He chose plan b. Then he left.", &["He chose plan b.", "Then he left."]),
+        ("He met John F. Kennedy there.", &["He met John F. Kennedy there."]),
         // Closing quotation marks belong to the sentence they close.
         ("“We will win.” Then he left.", &["“We will win.”", "Then he left."]),
         ("“Why?” he asked.", &["“Why?” he asked."]),

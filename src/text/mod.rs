@@ -214,7 +214,11 @@ impl Layout {
         let mut paragraphs = Vec::with_capacity(ranges.len());
         let mut stops = &stops[..];
         for range in ranges {
-            let here = stops.partition_point(|&i| i < range.end);
+            // A paragraph holds a few stops: a scan beats a binary search.
+            let here = stops
+                .iter()
+                .position(|&i| i >= range.end)
+                .unwrap_or(stops.len());
             let first = sentences.len();
             sentence::split(text, &tokens, range.clone(), &stops[..here], &mut sentences);
             stops = &stops[here..];

@@ -51,7 +51,15 @@ fn wrapped(text: &str, tokens: &[Token], i: usize) -> bool {
 /// closing quotation mark or bracket may follow the last word
 /// (`“Sent to Slaughter”`).
 pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
-    // Most paragraphs end in a period: look at the end first.
+    // Most paragraphs end in a period: look at the end first, and at its
+    // one byte before anything else.
+    let end = tokens[range.end - 1];
+    if end.kind == TokenKind::Punctuation
+        && end.span.len() == 1
+        && !matches!(text.as_bytes()[end.span.start], b')' | b']' | b'}')
+    {
+        return false;
+    }
     let mut last = range.end;
     while last > range.start {
         last -= 1;

@@ -163,6 +163,7 @@ pub(super) fn split(
     stops: &[usize],
     out: &mut Vec<Sentence>,
 ) {
+    let bytes = text.as_bytes();
     let end = para.end;
     let mut start = para.start;
     let mut push = |from: usize, to: usize| {
@@ -180,6 +181,23 @@ pub(super) fn split(
             continue;
         }
         i = stop_at;
+        // Most stops are a lone `.`, `?` or `!` before a capitalised ASCII
+        // word: a sentence end, whatever the rules below would look at.
+        let t = tokens[i];
+        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
+        if t.kind == TokenKind::Punctuation
+            && t.span.len() == 1
+            && matches!(bytes[t.span.start], b'.' | b'?' | b'!')
+            && next.is_some_and(|n| {
+                n.kind == TokenKind::Word && bytes[n.span.start].is_ascii_uppercase()
+            })
+        {
+            push(start, i + 1);
+            start = i + 1;
+            one_line = t.space_after == Spacing::LineBreak;
+            i += 1;
+            continue;
+        }
         if let Some(mut kind) = stop(text, tokens, i) {
             let mut j = i + 1;
             let mut closed = false;

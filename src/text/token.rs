@@ -130,11 +130,34 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         match shape {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
             Run::WordMark => t.word_mark(i, end, next),
+            Run::Closed(quote) => {
+                if quote > word_end {
+                    t.word_mark(i, quote, quote);
+                } else {
+                    t.push(i, quote, word_kind(bytes[i]));
+                }
+                t.push(quote, end, TokenKind::Quote);
+            }
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
             Run::Hyphenated => t.hyphenated(i, end),
             Run::Opened(mark, kind) => {
                 t.push(i, i + mark, kind);
                 t.push(i + mark, end, word_kind(bytes[i + mark]));
+            }
+            Run::Marks => {
+                for (o, c) in text[i..end].char_indices() {
+                    let kind = if is_quote_char(c) {
+                        TokenKind::Quote
+                    } else if is_punct(c) {
+                        TokenKind::Punctuation
+                    } else {
+                        TokenKind::Symbol
+                    };
+                    t.push(i + o, i + o + c.len_utf8(), kind);
+                    if matches!(c, '?' | '!') {
+                        t.stops.push(t.tokens.len() - 1);
+                    }
+                }
             }
             Run::Segments => {
                 t.next_run = next;
@@ -180,6 +203,11 @@ enum Run {
     /// ("said,", "Sunday.", "why?"): the next commonest run, two tokens or an
     /// abbreviation, and no segments to make either.
     WordMark,
+    /// A [`Run::Word`] or [`Run::WordMark`], then a closing `"` or `”`
+    /// ("said,”", "war”"): every char a segment of its own under UAX #29,
+    /// and the quotation mark a token of its own. Holds where the mark
+    /// starts.
+    Closed(usize),
     /// ASCII letters and digits with one apostrophe (`'` or `’`) inside,
     /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
     /// no segments to make. Holds where the apostrophe starts.
@@ -192,6 +220,9 @@ enum Run {
     /// and digits ("“We", "(AP"): two segments under UAX #29. Holds the
     /// mark's length and kind.
     Opened(usize, TokenKind),
+    /// Marks that are tokens of their own wherever they stand ("—", "--",
+    /// "?!"): one segment each under UAX #29, and nothing to join.
+    Marks,
     /// Anything else, cut into segments.
     Segments,
 }
@@ -212,6 +243,25 @@ fn is_lone_mark(b: u8) -> bool {
     matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')' | b'"')
 }
 
+/// The length of the char at `i` if it is a [`Run::Marks`] mark: ASCII
+/// punctuation and symbols but the ones that join or pair (`.`, `'`, `` ` ``,
+/// `_`), and the dashes and double quotation marks of news text.
+fn solo_mark_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'!' | b'"' | b'#' | b'$' | b'%' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b'-'
+        | b'/' | b':' | b';' | b'<' | b'=' | b'>' | b'?' | b'@' | b'[' | b'\\' | b']' | b'^'
+        | b'{' | b'|' | b'}' | b'~' => Some(1),
+        0xE2 if matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0x80, 0x93 | 0x94 | 0x9C | 0x9D])
+        ) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
 /// Whether byte `i` is the end of the text or ASCII whitespace.
 fn ends_run(bytes: &[u8], i: usize) -> bool {
     bytes
@@ -219,10 +269,10 @@ fn ends_run(bytes: &[u8], i: usize) -> bool {
         .is_none_or(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == Class::Space)
 }
 
-/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s with one
-/// space after them and a printable ASCII char after that, most of English
-/// news. Such a run needs no segments, and its gap neither decoding nor
-/// counting. Returns where the first other run starts, and
+/// Makes the tokens of the runs from `i` on that are [`Run::Word`]s, or words
+/// and a comma, with one space after them and a printable ASCII char after
+/// that, most of English news. Such a run needs no segments, and its gap
+/// neither decoding nor counting. Returns where the first other run starts, and
 /// [`simple_word_end`] from there.
 fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, usize) {
     loop {
@@ -230,15 +280,34 @@ fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, 
         let spaced = end > i
             && bytes.get(end) == Some(&b' ')
             && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
-        if !spaced {
+        if spaced {
+            tokens.push(Token {
+                span: Span::new(i, end),
+                kind: word_kind(bytes[i]),
+                space_after: Spacing::Space,
+            });
+            i = end + 1;
+            continue;
+        }
+        // The next commonest run: a word and a comma ("said, "), a
+        // [`Run::WordMark`] whose mark never stops a sentence.
+        let comma = end > i
+            && bytes.get(end..end + 2) == Some(b", ")
+            && bytes.get(end + 2).is_some_and(|b| (0x21..0x80).contains(b));
+        if !comma {
             return (i, end);
         }
         tokens.push(Token {
             span: Span::new(i, end),
             kind: word_kind(bytes[i]),
+            space_after: Spacing::None,
+        });
+        tokens.push(Token {
+            span: Span::new(end, end + 1),
+            kind: TokenKind::Punctuation,
             space_after: Spacing::Space,
         });
-        i = end + 1;
+        i = end + 2;
     }
 }
 
@@ -566,8 +635,8 @@ struct Tokenizer<'a> {
 
 impl Tokenizer<'_> {
     /// Finds the run of non-space chars starting at `i` and what it is made
-    /// of, cutting it into segments unless it is a [`Run::Word`] or a
-    /// [`Run::WordMark`]. `end` is [`simple_word_end`] from `i`. Returns the
+    /// of, cutting it into segments only for [`Run::Segments`]. `end` is
+    /// [`simple_word_end`] from `i`. Returns the
     /// run's end and its shape.
     fn run(&mut self, i: usize, end: usize) -> (usize, Run) {
         let text = self.text;
@@ -576,8 +645,18 @@ impl Tokenizer<'_> {
             if ends_run(bytes, end) {
                 return (end, Run::Word);
             }
-            if is_lone_mark(bytes[end]) && ends_run(bytes, end + 1) {
+            let mark = usize::from(is_lone_mark(bytes[end]));
+            if mark == 1 && ends_run(bytes, end + 1) {
                 return (end + 1, Run::WordMark);
+            }
+            let quote = end + mark;
+            let quote_len = match bytes.get(quote) {
+                Some(b'"') => 1,
+                Some(0xE2) if bytes[quote..].starts_with("\u{201D}".as_bytes()) => 3,
+                _ => 0,
+            };
+            if quote_len > 0 && ends_run(bytes, quote + quote_len) {
+                return (quote + quote_len, Run::Closed(quote));
             }
             let joins_hyphen = |at: usize| {
                 bytes.get(at) == Some(&b'-')
@@ -607,6 +686,15 @@ impl Tokenizer<'_> {
                 if ends_run(bytes, run_end) {
                     return (run_end, Run::Contraction(end));
                 }
+            }
+        }
+        if end == i {
+            let mut j = i;
+            while let Some(len) = solo_mark_len(bytes, j) {
+                j += len;
+            }
+            if j > i && ends_run(bytes, j) {
+                return (j, Run::Marks);
             }
         }
         let opener = match bytes[i] {
@@ -668,14 +756,14 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// Makes the tokens of a [`Run::WordMark`] ending at `end`; the next run
-    /// starts at `next`.
+    /// Makes the tokens of a [`Run::WordMark`], or of the word and mark of a
+    /// [`Run::Closed`], ending at `end`; whatever follows starts at `next`.
     fn word_mark(&mut self, start: usize, end: usize, next: usize) {
         let mark = end - 1;
         let kind = word_kind(self.text.as_bytes()[start]);
         if self.text.as_bytes()[mark] == b'.'
             && kind == TokenKind::Word
-            && self.is_abbreviation(&self.text[start..mark], next)
+            && self.is_plain_abbreviation(&self.text[start..mark], next)
         {
             self.push(start, end, TokenKind::Word);
             self.stops.push(self.tokens.len() - 1);
@@ -808,16 +896,8 @@ impl Tokenizer<'_> {
     /// Whether word `w`, followed by a period and then by whatever starts at
     /// byte `next`, is an abbreviation.
     fn is_abbreviation(&self, w: &str, next: usize) -> bool {
-        match WORDS.abbreviation(w) {
-            Some(Abbrev::Title | Abbrev::Any) => return true,
-            Some(Abbrev::Number) => {
-                return self
-                    .text
-                    .as_bytes()
-                    .get(next)
-                    .is_some_and(u8::is_ascii_digit);
-            }
-            None => {}
+        if let Some(listed) = self.listed_abbreviation(w, next) {
+            return listed;
         }
         // Most words before a period are ASCII words, neither a lone
         // capital nor an initialism. An initialism whose first char is
@@ -829,6 +909,25 @@ impl Tokenizer<'_> {
         let mut chars = w.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         single_capital || is_initialism(w)
+    }
+
+    /// [`Tokenizer::is_abbreviation`] for a word of ASCII letters and
+    /// digits, which is no initialism.
+    fn is_plain_abbreviation(&self, w: &str, next: usize) -> bool {
+        self.listed_abbreviation(w, next)
+            .unwrap_or_else(|| matches!(w.as_bytes(), [b] if b.is_ascii_uppercase()))
+    }
+
+    /// Whether word `w` is an abbreviation by the lists, if they have it.
+    fn listed_abbreviation(&self, w: &str, next: usize) -> Option<bool> {
+        Some(match WORDS.abbreviation(w)? {
+            Abbrev::Title | Abbrev::Any => true,
+            Abbrev::Number => self
+                .text
+                .as_bytes()
+                .get(next)
+                .is_some_and(u8::is_ascii_digit),
+        })
     }
 
     fn apostrophe(&mut self, k: usize) -> usize {
@@ -1004,7 +1103,43 @@ mod tests {
         assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
     }
 
+    #[test]
+    fn solo_marks_are_what_their_chars_say() {
+        for b in 0..=u8::MAX {
+            let Some(1) = solo_mark_len(&[b], 0) else {
+                continue;
+            };
+            assert!(b.is_ascii_punctuation() && !b"._'`".contains(&b), "{b:#x}");
+        }
+        for c in ['\u{2013}', '\u{2014}', '\u{201C}', '\u{201D}'] {
+            assert_eq!(solo_mark_len(c.to_string().as_bytes(), 0), Some(3), "{c:?}");
+        }
+        for c in ['\u{2019}', '\u{2018}', '\u{2026}', '\u{2022}'] {
+            assert_eq!(solo_mark_len(c.to_string().as_bytes(), 0), None, "{c:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn runs_of_solo_marks_are_one_token_a_char(
+            text in "[-!\"#$%&()*+,/:;<=>?@\\[\\\\\\]^{|}~\u{2013}\u{2014}\u{201C}\u{201D}]{1,12}"
+        ) {
+            let tokens = tokenize(&text).tokens;
+            let spans: Vec<_> = tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+            prop_assert_eq!(spans, uax29(&text));
+            for t in &tokens {
+                let c = text[t.span].chars().next().unwrap();
+                let kind = if is_quote_char(c) {
+                    TokenKind::Quote
+                } else if is_punct(c) {
+                    TokenKind::Punctuation
+                } else {
+                    TokenKind::Symbol
+                };
+                prop_assert_eq!(t.kind, kind);
+            }
+        }
+
         #[test]
         fn ascii_fast_path_is_uax29(text in "[!-~]{0,40}") {
             prop_assert_eq!(fast(&text), uax29(&text));
