@@ -123,6 +123,10 @@ struct Name<'a> {
     norm: String,
     /// Scratch for keys made from the words.
     key: String,
+    /// The words' own keys end to end, and where each is: the parts of
+    /// the content key, reused from name to name.
+    scratch: String,
+    places: Vec<Range<usize>>,
 }
 
 impl<'a> Name<'a> {
@@ -152,16 +156,30 @@ impl<'a> Name<'a> {
     /// The content words as a set: "Freedom Legion of Russia" and "Legion
     /// for the Freedom of Russia" share it.
     fn content_key(&mut self) -> &str {
-        let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(self.words.len());
-        keys.extend(self.raw.split(' ').map(ended));
-        keys.sort_unstable();
-        keys.dedup();
+        self.scratch.clear();
+        self.places.clear();
+        for word in self.raw.split(' ') {
+            let start = self.scratch.len();
+            // As `ended` would, without a string of its own.
+            if ENDINGS.iter().any(|e| word.ends_with(e)) {
+                self.scratch.push_str(&word[..word.len() - 2]);
+                self.scratch.push('y');
+            } else {
+                self.scratch.push_str(word);
+            }
+            self.places.push(start..self.scratch.len());
+        }
+        let keys = &self.scratch;
+        self.places
+            .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
+        self.places
+            .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
         self.key.clear();
-        for (i, k) in keys.iter().enumerate() {
+        for (i, place) in self.places.iter().enumerate() {
             if i > 0 {
                 self.key.push(' ');
             }
-            self.key.push_str(k);
+            self.key.push_str(&keys[place.clone()]);
         }
         &self.key
     }
