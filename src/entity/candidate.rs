@@ -129,20 +129,22 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
+#[inline]
 fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
-        doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+        || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {
-        return !(hyphen_next && doc.listed(i, Lexicons::NAME_PREFIX));
+        return !(hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX));
     }
     doc.is_word(i)
-        && hyphen_next
+        && hyphen_next()
         && doc.is_cap(i + 2)
         && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
 /// Infantry Regiment".
+#[inline]
 pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     // Asked of every unit, and units seldom open with a digit: the byte
     // turns them away before the word is sliced.
@@ -150,9 +152,11 @@ pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
         .units
         .get(i)
         .is_some_and(|u| doc.text.as_bytes()[u.span.start].is_ascii_digit());
-    if !digit {
-        return false;
-    }
+    digit && ordinal_unit(doc, i, limit)
+}
+
+/// [`numbered_unit`] of a unit opening with a digit.
+fn ordinal_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     let word = doc.word(i);
     let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));

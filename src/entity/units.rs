@@ -73,6 +73,26 @@ struct Seen<'t> {
     scans: u32,
     asked: Cell<u32>,
     set: OnceCell<Set<&'t str>>,
+    /// A bit per hash of a word's shape (length, first and last bytes), set
+    /// for each word once a word is asked about: most words asked about are
+    /// none of them, and a clear bit says so without reading them.
+    shapes: OnceCell<[u64; SHAPE_WORDS]>,
+}
+
+/// The size of [`Seen::shapes`] in `u64`s: 4096 bits, few of which the
+/// words of a document (a window of the text at most) set.
+const SHAPE_WORDS: usize = 64;
+
+/// Where `word`'s bit in [`Seen::shapes`] is.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let key = (word.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - 12)) as usize
 }
 
 impl<'t> Seen<'t> {
@@ -82,10 +102,24 @@ impl<'t> Seen<'t> {
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
+            shapes: OnceCell::new(),
         }
     }
 
     fn contains(&self, text: &'t str, word: &str) -> bool {
+        let bytes = text.as_bytes();
+        let shapes = self.shapes.get_or_init(|| {
+            let mut shapes = [0; SHAPE_WORDS];
+            for s in &self.spans {
+                let bit = shape(&bytes[s.range()]);
+                shapes[bit / 64] |= 1 << (bit % 64);
+            }
+            shapes
+        });
+        let bit = shape(word.as_bytes());
+        if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
@@ -93,7 +127,6 @@ impl<'t> Seen<'t> {
         if asked < self.scans {
             self.asked.set(asked + 1);
             // Lengths first: they turn away almost every word unread.
-            let bytes = text.as_bytes();
             return self
                 .spans
                 .iter()
