@@ -255,41 +255,53 @@ impl<'t> Doc<'t> {
         }
     }
 
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'t str {
         self.units.get(i).map_or("", |u| &self.text[u.span])
     }
 
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
+    #[inline]
     pub(super) fn lower(&self, i: usize) -> &str {
         self.lower.get(i)
     }
 
     /// Whether unit `i` lowercased is in any of `these` lexicons. Several
     /// rules ask about the same word, so each unit is looked up once.
+    #[inline]
     pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
         let Some(cell) = self.lexicons.get(i) else {
             return false;
         };
-        let lexicons = cell.get().unwrap_or_else(|| {
-            let lexicons = Lexicons::of(self.lower(i));
-            cell.set(Some(lexicons));
-            lexicons
-        });
+        let lexicons = match cell.get() {
+            Some(lexicons) => lexicons,
+            None => self.look_up(i),
+        };
         lexicons.any(these)
+    }
+
+    /// The lexicons listing unit `i`, asked the first time.
+    fn look_up(&self, i: usize) -> Lexicons {
+        let lexicons = Lexicons::of(self.lower(i));
+        self.lexicons[i].set(Some(lexicons));
+        lexicons
     }
 
     /// Whether unit `i` as written is in any of `these` lexicons: as
     /// [`Doc::listed`] where it is its own lowercase form, and never where
     /// it is not, as the lexicons hold only such words.
+    #[inline]
     pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
         self.listed(i, these) && self.word(i) == self.lower(i)
     }
 
+    #[inline]
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.units.get(i).is_some_and(|u| u.kind == Kind::Word)
     }
 
     /// Whether the unit starts with a capital: a possible name word.
+    #[inline]
     pub(super) fn is_cap(&self, i: usize) -> bool {
         self.units.get(i).is_some_and(|u| {
             u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper)
