@@ -81,7 +81,7 @@ pub(super) fn type_piece(
     if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
-    let mut votes = cues(doc, piece, true);
+    let (mut votes, mut outer) = cues(doc, piece);
     if country_closes(doc, matches, gazetteer, piece) {
         votes.group += 2;
     }
@@ -147,7 +147,6 @@ pub(super) fn type_piece(
                 }
             };
         }
-        let mut outer = cues(doc, piece, false);
         outer.team |= outer.side && town;
         if outer.team && !country {
             outer.group += STRONG;
@@ -328,20 +327,23 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
         .flatten()
 }
 
-/// The cues for a name's type. `inner`: also those in its own words (first
-/// names, group heads, place nouns), which say nothing new about a name the
-/// gazetteer knows ("West Bank" is no bank).
-fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
+/// The cues for a name's type: all of them, and those outside its own
+/// words alone (first names, group heads, place nouns inside say nothing
+/// new about a name the gazetteer knows: "West Bank" is no bank). Both
+/// are wanted of gazetteer names, and most cues are the same.
+fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     let (a, b) = (piece.units.start, piece.units.end);
-    let mut votes = Votes::default();
+    let mut outer = Votes::default();
     // Only the count of words and the first and last matter: no list.
     let mut words = (a..b).filter(|&i| doc.is_word(i));
     let Some(first) = words.next() else {
-        return votes;
+        return (Votes::default(), outer);
     };
+    // The votes of the name's own words, added to the others at the end.
+    let mut own = Votes::default();
     let (words, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
     if piece.titled || title_before(doc, a) {
-        votes.person += 3;
+        outer.person += 3;
     }
     let initial = one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
@@ -349,8 +351,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
     let person_shaped =
         words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
-    if person_shaped && inner {
-        votes.person += 2;
+    if person_shaped {
+        own.person += 2;
     }
     // A given name alone ("We met Zoltan"), unless also a word ("Will")
     // or a listed name ("Troy, Tennessee").
@@ -360,19 +362,19 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         && FIRST_NAMES.contains_key(doc.word(first))
         && !doc.listed(first, Lexicons::COMMON)
         && !doc.listed(first, Lexicons::NATIONALITY);
-    if given_alone && inner {
-        votes.person += 1;
+    if given_alone {
+        own.person += 1;
     }
     if dateline(doc, a, b) {
-        votes.place += 3;
+        outer.place += 3;
     }
-    votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
-    votes.side = match_verb(doc, a, b);
+    outer.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
+    outer.side = match_verb(doc, a, b);
     if role_after(doc, b) {
-        votes.person += 2;
+        outer.person += 2;
     }
     if age_after(doc, b) {
-        votes.person += STRONG;
+        outer.person += STRONG;
     }
     let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
@@ -380,55 +382,62 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last, |i| i - 1);
-    let facility = inner && words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+    let facility = words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
     if facility {
-        votes.place += 3;
-    } else if inner
-        // A head alone names a group only as "the Church", not as the
-        // common noun opening a sentence ("Police arrested him").
-        && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+        own.place += 3;
+    } else if
+    // A head alone names a group only as "the Church", not as the
+    // common noun opening a sentence ("Police arrested him").
+    (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
         && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
     {
-        votes.group += 3;
+        own.group += 3;
     }
-    if inner && words == 1 && compounds_group_suffix(doc, first) {
-        votes.group += 2;
+    if words == 1 && compounds_group_suffix(doc, first) {
+        own.group += 2;
     }
-    if inner && words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
-        votes.group += 3;
+    if words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
+        own.group += 3;
     }
-    if inner && words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
-        votes.group += 3;
+    if words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
+        own.group += 3;
     }
-    if inner
-        && words >= 2
+    if words >= 2
         && !facility
         && (doc.listed(last, Lexicons::PLACE_NOUN)
             || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
     {
-        votes.place += 3;
+        own.place += 3;
     }
     let kind_before = a > 0 && lower_word_in(doc, a - 1, Lexicons::GROUP_NOUN);
     if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
-        votes.group += 2;
+        outer.group += 2;
     }
     if place_noun_after(doc, b) {
-        votes.place += 2;
+        outer.place += 2;
     }
     if city_of_before(doc, a) || (!person_shaped && place_noun_apposed(doc, a)) {
-        votes.place += 3;
+        outer.place += 3;
     }
     if a > 0
         && doc.units[a - 1].case == Case::Lower
         && doc.listed_as_written(a - 1, Lexicons::PLACE_PREPOSITION)
     {
-        votes.place += 1;
+        outer.place += 1;
     }
+    let mut all = Votes {
+        person: outer.person + own.person,
+        group: outer.group + own.group,
+        place: outer.place + own.place,
+        ..outer
+    };
     let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
-    if speaker && votes.place == 0 && votes.group == 0 {
-        votes.person += 1;
+    for votes in [&mut all, &mut outer] {
+        if speaker && votes.place == 0 && votes.group == 0 {
+            votes.person += 1;
+        }
     }
-    votes
+    (all, outer)
 }
 
 /// An inverted attribution: `"...," said Mauer.` A speech verb in lower
