@@ -383,14 +383,15 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last, |i| i - 1);
     let facility = words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+    // A head alone names a group only as "the Church", not as the common
+    // noun opening a sentence ("Police arrested him").
+    let group_head = || {
+        (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+            && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+    };
     if facility {
         own.place += 3;
-    } else if
-    // A head alone names a group only as "the Church", not as the
-    // common noun opening a sentence ("Police arrested him").
-    (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-        && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
-    {
+    } else if group_head() {
         own.group += 3;
     }
     if words == 1 && compounds_group_suffix(doc, first) {
