@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
 
-use crate::text::{lowercase, Layout, Lowered, Spacing, TokenKind};
+use crate::text::{lowercase, Layout, Spacing, TokenKind};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,9 @@ pub(super) struct Unit {
     /// In a headline, or in a sentence written in capitals, where case says
     /// nothing about names.
     pub(super) headline: bool,
+    /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
+    /// without case.
+    plain: bool,
 }
 
 pub(super) struct Doc<'t> {
@@ -52,8 +55,14 @@ pub(super) struct Doc<'t> {
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
     pub(super) sentences: Vec<std::ops::Range<usize>>,
-    /// Each unit lowercased without trailing periods, for the lexicons.
-    lower: Lowered<'t>,
+    /// `text` with its ASCII letters lowercased, where most units are their
+    /// lowercase selves: a copy of the text costs less than a lowercase
+    /// word for each of them.
+    ascii: String,
+    /// The units not [`Unit::plain`], each with its lowercase form (without
+    /// trailing periods) in `folded_text`, in unit order.
+    folded: Vec<(usize, std::ops::Range<usize>)>,
+    folded_text: String,
     /// Per unit, the lexicons listing it lowercased, once asked.
     lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
@@ -191,10 +200,18 @@ impl<'t> Doc<'t> {
                     TokenKind::Punctuation => Kind::Punct,
                     _ => Kind::Other,
                 };
-                if kind == Kind::Word && has_hyphen(word) {
+                // Most words are ASCII without a hyphen, which one reading
+                // of their bytes tells.
+                let simple = kind == Kind::Word
+                    && !word
+                        .bytes()
+                        .fold(false, |odd, b| odd | (b == b'-') | !b.is_ascii());
+                if simple {
+                    units.push(unit_of(word, token.span, kind, glued, si, true));
+                } else if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
-                    units.push(unit_of(word, token.span, kind, glued, si));
+                    units.push(unit_of(word, token.span, kind, glued, si, plain(word)));
                 }
             }
             let range = first..units.len();
@@ -233,23 +250,22 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut lower = Lowered::new(text, units.len());
-        for u in &units {
-            // Bytes, not chars: a '.' is one byte, never part of another
-            // char's, and the span needs no check of its char boundaries.
-            let dots = text.as_bytes()[u.span.range()]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'.')
-                .count();
-            lower.push(Span::new(u.span.start, u.span.end - dots));
+        let mut folded = Vec::new();
+        let mut folded_text = String::new();
+        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.plain) {
+            let word = &text[u.span];
+            let start = folded_text.len();
+            folded_text.push_str(&crate::text::lowercase(word.trim_end_matches('.')));
+            folded.push((i, start..folded_text.len()));
         }
         Doc {
             text,
             lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
-            lower,
+            ascii: text.to_ascii_lowercase(),
+            folded,
+            folded_text,
             capitalised,
             lowercase,
         }
@@ -263,7 +279,27 @@ impl<'t> Doc<'t> {
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
     #[inline]
     pub(super) fn lower(&self, i: usize) -> &str {
-        self.lower.get(i)
+        let Some(u) = self.units.get(i) else {
+            return "";
+        };
+        if !u.plain {
+            return self.folded(i);
+        }
+        // Bytes, not chars: a '.' is one byte, never part of another
+        // char's.
+        let word = &self.ascii.as_bytes()[u.span.range()];
+        let dots = match word.last() {
+            Some(b'.') => word.iter().rev().take_while(|&&b| b == b'.').count(),
+            _ => 0,
+        };
+        &self.ascii[u.span.start..u.span.end - dots]
+    }
+
+    /// [`Doc::lower`] of a unit not [`Unit::plain`].
+    fn folded(&self, i: usize) -> &str {
+        self.folded
+            .binary_search_by_key(&i, |(unit, _)| *unit)
+            .map_or("", |k| &self.folded_text[self.folded[k].1.clone()])
     }
 
     /// Whether unit `i` lowercased is in any of `these` lexicons. Several
@@ -370,19 +406,25 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
     i.checked_sub(1)
         .and_then(|j| units.get(j))
         .is_some_and(|u| {
-            u.kind == Kind::Quote
-                || (u.span.len() <= "—".len()
-                    && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-"))
+            // The first byte turns away the words, most units, unsliced.
+            let opening = || {
+                matches!(
+                    text.as_bytes()[u.span.start],
+                    b'(' | b'[' | b':' | b'-' | 0xE2
+                ) && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+            };
+            u.kind == Kind::Quote || (u.span.len() <= "—".len() && opening())
         })
 }
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
-    unit_of(&text[span], span, kind, glued, sentence)
+    let word = &text[span];
+    unit_of(word, span, kind, glued, sentence, plain(word))
 }
 
 /// [`unit`] of `word`, the text at `span`, already at hand.
 #[inline]
-fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
+fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, plain: bool) -> Unit {
     Unit {
         span,
         kind,
@@ -391,7 +433,19 @@ fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> 
         sentence,
         initial: false,
         headline: false,
+        plain,
     }
+}
+
+/// Whether `word` is its lowercase self in the text's ASCII-lowercased
+/// copy: it is ASCII, or of general punctuation alone (quotation marks,
+/// dashes: "’s", "—"), which has no case and needs no look in the case
+/// tables.
+fn plain(word: &str) -> bool {
+    word.is_ascii()
+        || word
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
 }
 
 fn split_hyphens(text: &str, span: Span, glued: bool, sentence: usize, out: &mut Vec<Unit>) {
