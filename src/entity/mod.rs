@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
-use crate::hash::Set;
+use crate::hash::{Map, Set};
 use crate::lexicon::FIRST_NAMES;
 use crate::text::Layout;
 use crate::Span;
@@ -79,7 +79,9 @@ pub(crate) fn recognize(
         .filter(|p| typing::event_frame(&doc, p))
         .map(|p| &text[p.span(&doc)])
         .collect();
-    candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+    if !events.is_empty() {
+        candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+    }
     // "The Guardian" is listed with its article, to tell it from the word,
     // but groups' names are marked without one, as news corpora mark them
     // (places keep theirs: "The Hague").
@@ -198,21 +200,40 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// unless a person's name has it too ("Andy Warhol Foundation", "Andy
 /// Warhol").
 fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
-    // Only a guess is retyped: without one, no words need gathering.
-    if candidates.iter().all(typed) {
+    // Only a lone word guessed is retyped: its words are gathered first,
+    // few or none, and looked for in the longer names, rather than every
+    // word of those gathered. Per word: whether a group's name has it, and
+    // whether a person's does.
+    let mut guesses: Map<&str, (bool, bool)> = candidates
+        .iter()
+        .filter(|c| !typed(c))
+        .map(|c| &text[c.span])
+        .filter(|word| !word.contains(' '))
+        .map(|word| (word, (false, false)))
+        .collect();
+    if guesses.is_empty() {
         return;
     }
-    let words_of = |kind: EntityType| {
-        words_of_longer(
-            text,
-            candidates.iter().filter(|c| c.kind == kind && typed(c)),
-        )
-    };
-    let in_groups = words_of(EntityType::Group);
-    let in_people = words_of(EntityType::Person);
+    for c in candidates.iter().filter(|c| typed(c)) {
+        let name = &text[c.span];
+        let (group, person) = match c.kind {
+            EntityType::Group => (true, false),
+            EntityType::Person => (false, true),
+            EntityType::Place => continue,
+        };
+        if !name.contains(' ') {
+            continue;
+        }
+        for word in name.split(' ') {
+            if let Some(found) = guesses.get_mut(word) {
+                found.0 |= group;
+                found.1 |= person;
+            }
+        }
+    }
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         let word = &text[c.span];
-        if in_groups.contains(word) && !in_people.contains(word) {
+        if guesses.get(word) == Some(&(true, false)) {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;
