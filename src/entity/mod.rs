@@ -13,7 +13,6 @@ mod typing;
 mod units;
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
@@ -287,26 +286,39 @@ fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
 
 /// Keeps candidates that do not overlap, preferring the longest, then the
 /// gazetteer-backed, then the earliest; returns them in text order.
-fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by_key(|c| {
+fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Their numbers are sorted, not the candidates themselves.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &candidates[i];
         (
             std::cmp::Reverse(c.span.len()),
             c.entry.is_none(),
             c.span.start,
         )
     });
-    // Accepted spans by start, to find the neighbours of a new one.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let before = taken.range(..c.span.end).next_back();
-        let clash = before.is_some_and(|(_, &end)| end > c.span.start);
-        if clash || c.span.is_empty() {
+    // The bytes the accepted spans cover, a bit each: the accepted spans
+    // never overlap, so a new one clashes just where one of its bytes is
+    // taken, and candidates are short.
+    let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; end / 64 + 1];
+    let mut keep = vec![false; candidates.len()];
+    for i in order {
+        let span = candidates[i].span;
+        let clash = span.range().any(|b| taken[b / 64] & (1 << (b % 64)) != 0);
+        if clash || span.is_empty() {
             continue;
         }
-        taken.insert(c.span.start, c.span.end);
-        kept.push(c);
+        for b in span.range() {
+            taken[b / 64] |= 1 << (b % 64);
+        }
+        keep[i] = true;
     }
+    let mut kept: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     kept.sort_by_key(|c| c.span.start);
     kept
 }
