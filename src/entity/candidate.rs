@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::gazetteer::Match;
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
 
-use super::units::{one_char, Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind, Unit};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -67,10 +67,28 @@ impl MatchIndex {
         let mut by_start = vec![0; units.len()];
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
+        // Matches come in text order: each is looked for from where the
+        // one before it started, a step or two on, not by a search.
+        let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
-            let a = units.binary_search_by_key(&m.span.start, |u| u.span.start);
-            let b = units.binary_search_by_key(&m.span.end, |u| u.span.end);
-            let (Ok(a), Ok(b), Ok(number)) = (a, b.map(|b| b + 1), u32::try_from(mi + 1)) else {
+            if units.get(from).is_some_and(|u| u.span.start > m.span.start) {
+                from = units.partition_point(|u| u.span.start < m.span.start);
+            }
+            let mut a = from;
+            while units.get(a).is_some_and(|u| u.span.start < m.span.start) {
+                a += 1;
+            }
+            from = a;
+            let mut b = a;
+            while units.get(b).is_some_and(|u| u.span.end < m.span.end) {
+                b += 1;
+            }
+            let found = |i: usize, at: fn(&Unit) -> usize, want: usize| {
+                units.get(i).filter(|u| at(u) == want).map(|_| i)
+            };
+            let a = found(a, |u| u.span.start, m.span.start);
+            let b = found(b, |u| u.span.end, m.span.end).map(|b| b + 1);
+            let (Some(a), Some(b), Ok(number)) = (a, b, u32::try_from(mi + 1)) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
