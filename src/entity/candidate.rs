@@ -256,7 +256,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             }
         }
         // An initial's period: "John F. Kennedy".
-        if doc.word(j) == "."
+        if doc.word_is(j, ".")
             && prev_glued
             && one_char(doc.word(j - 1))
             && j + 1 < limit
@@ -268,7 +268,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         if after_prefix {
             break;
         }
-        if doc.word(j) == "&" && j + 1 < limit && doc.is_cap(j + 1) {
+        if doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
             end = through_match(j + 1);
             continue;
         }
@@ -325,7 +325,7 @@ fn given_syllable(doc: &Doc<'_>, start: usize, j: usize, max_len: usize) -> bool
 fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
     let after = if doc.units[j].kind == Kind::Clitic && matches!(doc.word(j), "'s" | "’s") {
         j + 1
-    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word(j + 1) == "s" {
+    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word_is(j + 1, "s") {
         j + 2
     } else {
         return None;
@@ -365,7 +365,7 @@ fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool
 /// rebuilt from tokens.
 fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
     doc.units[j].kind == Kind::Punct
-        && doc.word(j) == "-"
+        && doc.word_is(j, "-")
         && !doc.units[j - 1].glued
         && !doc.units[j].glued
 }
@@ -396,7 +396,7 @@ fn connector_ok(
         // State University").
         let lone_field = !doc.is_cap(after + 1) && doc.listed(after, Lexicons::COMMON);
         let fields_of = left.clone().any(head)
-            && left.clone().any(|i| doc.word(i) == "of")
+            && left.clone().any(|i| doc.word_is(i, "of"))
             && doc.is_cap(after)
             && (doc.is_cap(after + 1) || lone_field)
             && index.covers(after).is_none();
@@ -500,7 +500,7 @@ fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
             || (end.is_some() && doc.listed(k, Lexicons::TITLE_MODIFIER)))
     {
         k += 1;
-        if doc.word(k) == "." && doc.units[k - 1].glued {
+        if doc.word_is(k, ".") && doc.units[k - 1].glued {
             k += 1;
         }
         end = Some(k);
@@ -557,7 +557,7 @@ fn trim(
     // A stray letter at the end is a label ("NASA T-shirt"), not an
     // initial, which has its period.
     let mut b = b;
-    while b > a + 1 && one_char(doc.word(b - 1)) && doc.word(b) != "." {
+    while b > a + 1 && one_char(doc.word(b - 1)) && !doc.word_is(b, ".") {
         b -= 1;
     }
     // A day closing the run dates the name: "Dole Tuesday said".
@@ -674,7 +674,7 @@ fn designation(doc: &Doc<'_>, i: usize) -> bool {
     let glued = letters.len() < word.len() && !letters.is_empty();
     // Split off a word, the number after a hyphen is a word unit too.
     let hyphened =
-        doc.word(i + 1) == "-" && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
+        doc.word_is(i + 1, "-") && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
     doc.units[i].case == Case::Upper
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && (glued || hyphened)
@@ -754,7 +754,7 @@ fn piece(
     // "Mark Tedeschi, QC": letters of rank after a name no list has.
     let post_nominal = single
         && a >= 2
-        && doc.word(a - 1) == ","
+        && doc.word_is(a - 1, ",")
         && doc.listed(a, Lexicons::POST_NOMINAL)
         && index.covers(a - 2).is_none();
     if post_nominal {

@@ -288,7 +288,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
     }
     match doc.word(a - 1) {
         "," => {
-            let listed = a >= 3 && doc.word(a - 3) == ",";
+            let listed = a >= 3 && doc.word_is(a - 3, ",");
             let end = doc.units[a - 2].span.end;
             let i = matches.partition_point(|m| m.span.end < end);
             !listed
@@ -453,7 +453,7 @@ fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 
 /// A hyphen, glued or standing apart as in text rebuilt from tokens.
 fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
-    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word(i) == "-")
+    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word_is(i, "-"))
 }
 
 /// A product's name closing in a short model code in capitals ("Vextor
@@ -519,7 +519,7 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     if i > 0 && year(i - 1) {
         i -= 1;
     }
-    if i > 0 && doc.word(i - 1) == "the" {
+    if i > 0 && doc.word_is(i - 1, "the") {
         i -= 1;
     }
     let closes = doc
@@ -540,7 +540,7 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
     let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
-    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word(b) == ",")
+    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word_is(b, ","))
 }
 
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
@@ -595,7 +595,7 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
 /// spokesman for", "Kort, an Australian woman".
 fn role_after(doc: &Doc<'_>, b: usize) -> bool {
-    if doc.word(b) != "," {
+    if !doc.word_is(b, ",") {
         return false;
     }
     let mut k = b + 1;
@@ -639,7 +639,7 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
             && doc.units[i - 3].case == Case::Capitalised
     };
     let of = a >= 3
-        && doc.word(a - 1) == "of"
+        && doc.word_is(a - 1, "of")
         && (full_name(a - 3) || syllable_name(a - 2))
         && doc.units[a - 3].sentence == doc.units[a].sentence;
     possessor || of
@@ -661,7 +661,7 @@ fn age_after(doc: &Doc<'_>, b: usize) -> bool {
             .word(b + 1)
             .parse::<u8>()
             .is_ok_and(|n| (1..=120).contains(&n));
-    doc.word(b) == "," && age && doc.word(b + 2) == ","
+    doc.word_is(b, ",") && age && doc.word_is(b + 2, ",")
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -704,7 +704,7 @@ fn after_the(doc: &Doc<'_>, a: usize) -> bool {
 /// may be to another noun.
 fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
     a >= 3
-        && doc.word(a - 1) == ","
+        && doc.word_is(a - 1, ",")
         && doc.units[a - 2].sentence == doc.units[a].sentence
         && lower_word_in(doc, a - 2, Lexicons::PLACE_NOUN)
         && !doc.is_cap(a - 3)
@@ -722,7 +722,7 @@ fn compounds_group_suffix(doc: &Doc<'_>, i: usize) -> bool {
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
 fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
     a >= 2
-        && doc.word(a - 1) == "of"
+        && doc.word_is(a - 1, "of")
         && doc.units[a - 2].case == Case::Lower
         && doc.listed_as_written(a - 2, Lexicons::PLACE_NOUN)
 }

@@ -275,6 +275,17 @@ impl<'t> Doc<'t> {
         self.units.get(i).map_or("", |u| &self.text[u.span])
     }
 
+    /// Whether unit `i` is `word` (past the end: whether `word` is empty);
+    /// bytes compare without the checks of char boundaries slicing makes.
+    #[inline]
+    pub(super) fn word_is(&self, i: usize, word: &str) -> bool {
+        let unit = self
+            .units
+            .get(i)
+            .map_or(&[][..], |u| &self.text.as_bytes()[u.span.range()]);
+        unit == word.as_bytes()
+    }
+
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
     #[inline]
     pub(super) fn lower(&self, i: usize) -> &str {
