@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::gazetteer::Match;
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
 
-use super::units::{one_char, Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind, Unit};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -67,10 +67,28 @@ impl MatchIndex {
         let mut by_start = vec![0; units.len()];
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
+        // Matches come in text order: each is looked for from where the
+        // one before it started, a step or two on, not by a search.
+        let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
-            let a = units.binary_search_by_key(&m.span.start, |u| u.span.start);
-            let b = units.binary_search_by_key(&m.span.end, |u| u.span.end);
-            let (Ok(a), Ok(b), Ok(number)) = (a, b.map(|b| b + 1), u32::try_from(mi + 1)) else {
+            if units.get(from).is_some_and(|u| u.span.start > m.span.start) {
+                from = units.partition_point(|u| u.span.start < m.span.start);
+            }
+            let mut a = from;
+            while units.get(a).is_some_and(|u| u.span.start < m.span.start) {
+                a += 1;
+            }
+            from = a;
+            let mut b = a;
+            while units.get(b).is_some_and(|u| u.span.end < m.span.end) {
+                b += 1;
+            }
+            let found = |i: usize, at: fn(&Unit) -> usize, want: usize| {
+                units.get(i).filter(|u| at(u) == want).map(|_| i)
+            };
+            let a = found(a, |u| u.span.start, m.span.start);
+            let b = found(b, |u| u.span.end, m.span.end).map(|b| b + 1);
+            let (Some(a), Some(b), Ok(number)) = (a, b, u32::try_from(mi + 1)) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
@@ -129,20 +147,22 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
+#[inline]
 fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
-        doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+        || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {
-        return !(hyphen_next && doc.listed(i, Lexicons::NAME_PREFIX));
+        return !(hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX));
     }
     doc.is_word(i)
-        && hyphen_next
+        && hyphen_next()
         && doc.is_cap(i + 2)
         && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
 /// Infantry Regiment".
+#[inline]
 pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     // Asked of every unit, and units seldom open with a digit: the byte
     // turns them away before the word is sliced.
@@ -150,9 +170,11 @@ pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
         .units
         .get(i)
         .is_some_and(|u| doc.text.as_bytes()[u.span.start].is_ascii_digit());
-    if !digit {
-        return false;
-    }
+    digit && ordinal_unit(doc, i, limit)
+}
+
+/// [`numbered_unit`] of a unit opening with a digit.
+fn ordinal_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     let word = doc.word(i);
     let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
@@ -234,7 +256,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             }
         }
         // An initial's period: "John F. Kennedy".
-        if doc.word(j) == "."
+        if doc.word_is(j, ".")
             && prev_glued
             && one_char(doc.word(j - 1))
             && j + 1 < limit
@@ -246,7 +268,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         if after_prefix {
             break;
         }
-        if doc.word(j) == "&" && j + 1 < limit && doc.is_cap(j + 1) {
+        if doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
             end = through_match(j + 1);
             continue;
         }
@@ -303,7 +325,7 @@ fn given_syllable(doc: &Doc<'_>, start: usize, j: usize, max_len: usize) -> bool
 fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
     let after = if doc.units[j].kind == Kind::Clitic && matches!(doc.word(j), "'s" | "’s") {
         j + 1
-    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word(j + 1) == "s" {
+    } else if matches!(doc.word(j), "'" | "’") && doc.units[j].glued && doc.word_is(j + 1, "s") {
         j + 2
     } else {
         return None;
@@ -343,7 +365,7 @@ fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool
 /// rebuilt from tokens.
 fn spaced_hyphen(doc: &Doc<'_>, j: usize) -> bool {
     doc.units[j].kind == Kind::Punct
-        && doc.word(j) == "-"
+        && doc.word_is(j, "-")
         && !doc.units[j - 1].glued
         && !doc.units[j].glued
 }
@@ -374,7 +396,7 @@ fn connector_ok(
         // State University").
         let lone_field = !doc.is_cap(after + 1) && doc.listed(after, Lexicons::COMMON);
         let fields_of = left.clone().any(head)
-            && left.clone().any(|i| doc.word(i) == "of")
+            && left.clone().any(|i| doc.word_is(i, "of"))
             && doc.is_cap(after)
             && (doc.is_cap(after + 1) || lone_field)
             && index.covers(after).is_none();
@@ -478,7 +500,7 @@ fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
             || (end.is_some() && doc.listed(k, Lexicons::TITLE_MODIFIER)))
     {
         k += 1;
-        if doc.word(k) == "." && doc.units[k - 1].glued {
+        if doc.word_is(k, ".") && doc.units[k - 1].glued {
             k += 1;
         }
         end = Some(k);
@@ -535,7 +557,7 @@ fn trim(
     // A stray letter at the end is a label ("NASA T-shirt"), not an
     // initial, which has its period.
     let mut b = b;
-    while b > a + 1 && one_char(doc.word(b - 1)) && doc.word(b) != "." {
+    while b > a + 1 && one_char(doc.word(b - 1)) && !doc.word_is(b, ".") {
         b -= 1;
     }
     // A day closing the run dates the name: "Dole Tuesday said".
@@ -652,7 +674,7 @@ fn designation(doc: &Doc<'_>, i: usize) -> bool {
     let glued = letters.len() < word.len() && !letters.is_empty();
     // Split off a word, the number after a hyphen is a word unit too.
     let hyphened =
-        doc.word(i + 1) == "-" && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
+        doc.word_is(i + 1, "-") && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
     doc.units[i].case == Case::Upper
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && (glued || hyphened)
@@ -732,7 +754,7 @@ fn piece(
     // "Mark Tedeschi, QC": letters of rank after a name no list has.
     let post_nominal = single
         && a >= 2
-        && doc.word(a - 1) == ","
+        && doc.word_is(a - 1, ",")
         && doc.listed(a, Lexicons::POST_NOMINAL)
         && index.covers(a - 2).is_none();
     if post_nominal {

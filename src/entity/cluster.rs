@@ -57,11 +57,32 @@ struct Index<'g> {
     by_initials: Map<Cow<'g, str>, usize>,
     /// A group name's last word, if a group head, to the latest group.
     by_head: Map<Cow<'g, str>, usize>,
-    /// First letter to (where in `bucket_names` the normalised name is, its
-    /// length in chars, cluster), for edit distance.
-    buckets: Map<char, Vec<(Range<usize>, usize, usize)>>,
-    /// The bucketed names end to end: one buffer, not a string each.
+    /// The names compared by edit distance, in the order registered, each
+    /// linked to the one before it with the same first letter: its bucket.
+    bucketed: Vec<Bucketed<'g>>,
+    /// Per first letter, where in `bucketed` its latest name is, plus one
+    /// (0: none yet); ASCII letters, which begin most names, by an array.
+    ascii_heads: Vec<usize>,
+    heads: Map<char, usize>,
+    /// The bucketed names made from the document's names, end to end: one
+    /// buffer, not a string each.
     bucket_names: String,
+}
+
+/// A name in a bucket for edit distance.
+struct Bucketed<'g> {
+    name: Stored<'g>,
+    /// Its length in chars.
+    chars: usize,
+    cluster: usize,
+    /// Where the name before it in its bucket is in `bucketed`, plus one.
+    previous: usize,
+}
+
+/// A bucketed name: the gazetteer's own, or a range of `bucket_names`.
+enum Stored<'g> {
+    Kept(&'g str),
+    Made(Range<usize>),
 }
 
 /// A key to register a name under.
@@ -102,6 +123,10 @@ struct Name<'a> {
     norm: String,
     /// Scratch for keys made from the words.
     key: String,
+    /// The words' own keys end to end, and where each is: the parts of
+    /// the content key, reused from name to name.
+    scratch: String,
+    places: Vec<Range<usize>>,
 }
 
 impl<'a> Name<'a> {
@@ -131,16 +156,30 @@ impl<'a> Name<'a> {
     /// The content words as a set: "Freedom Legion of Russia" and "Legion
     /// for the Freedom of Russia" share it.
     fn content_key(&mut self) -> &str {
-        let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(self.words.len());
-        keys.extend(self.raw.split(' ').map(ended));
-        keys.sort_unstable();
-        keys.dedup();
+        self.scratch.clear();
+        self.places.clear();
+        for word in self.raw.split(' ') {
+            let start = self.scratch.len();
+            // As `ended` would, without a string of its own.
+            if ENDINGS.iter().any(|e| word.ends_with(e)) {
+                self.scratch.push_str(&word[..word.len() - 2]);
+                self.scratch.push('y');
+            } else {
+                self.scratch.push_str(word);
+            }
+            self.places.push(start..self.scratch.len());
+        }
+        let keys = &self.scratch;
+        self.places
+            .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
+        self.places
+            .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
         self.key.clear();
-        for (i, k) in keys.iter().enumerate() {
+        for (i, place) in self.places.iter().enumerate() {
             if i > 0 {
                 self.key.push(' ');
             }
-            self.key.push_str(k);
+            self.key.push_str(&keys[place.clone()]);
         }
         &self.key
     }
@@ -180,6 +219,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // rehashes; gazetteer aliases may add more.
     let mut index = Index {
         by_name: Map::with_capacity_and_hasher(candidates.len(), Default::default()),
+        ascii_heads: vec![0; 128],
         ..Index::default()
     };
     let mut assigned = Vec::with_capacity(candidates.len());
@@ -355,15 +395,32 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
     // Too short a name has no char at the minimum's place.
     norm.chars().nth(FUZZY_MIN_CHARS - 1)?;
     let first = norm.chars().next()?;
-    let bucket = index.buckets.get(&first)?;
+    let latest = index.head(first);
+    let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
+        index.bucketed[i].previous.checked_sub(1)
+    })
+    .map(|i| &index.bucketed[i]);
     bucket
-        .iter()
-        .rev()
         .take(FUZZY_BUDGET)
-        .find(|(name, chars, _)| {
-            *chars >= FUZZY_MIN_CHARS && within_one_edit(&index.bucket_names[name.clone()], norm)
+        .find(|b| {
+            let name = match &b.name {
+                Stored::Kept(name) => name,
+                Stored::Made(range) => &index.bucket_names[range.clone()],
+            };
+            b.chars >= FUZZY_MIN_CHARS && within_one_edit(name, norm)
         })
-        .map(|&(_, _, k)| k)
+        .map(|b| b.cluster)
+}
+
+impl Index<'_> {
+    /// Where the latest name of the bucket of `first` is in `bucketed`,
+    /// plus one.
+    fn head(&self, first: char) -> usize {
+        match self.ascii_heads.get(first as usize) {
+            Some(&head) => head,
+            None => self.heads.get(&first).copied().unwrap_or(0),
+        }
+    }
 }
 
 fn register(index: &mut Index<'_>, k: usize, c: &Candidate, name: &mut Name, is_person: bool) {
@@ -440,9 +497,20 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
 fn add_name<'g>(index: &mut Index<'g>, norm: Key<'g, '_>, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
-    if !index.by_name.contains_key(norm.as_str()) {
-        index.by_name.insert(norm.keep(), k);
-        add_to_bucket(index, norm.as_str(), k);
+    match norm {
+        // The gazetteer's keys are borrowed: one lookup, no copy.
+        Key::Kept(key) => {
+            if let Slot::Vacant(slot) = index.by_name.entry(Cow::Borrowed(key)) {
+                slot.insert(k);
+                add_to_bucket(index, norm, k);
+            }
+        }
+        Key::Made(key) => {
+            if !index.by_name.contains_key(key) {
+                index.by_name.insert(norm.keep(), k);
+                add_to_bucket(index, norm, k);
+            }
+        }
     }
 }
 
@@ -456,7 +524,7 @@ fn add_surname<'g>(index: &mut Index<'g>, surname: Key<'g, '_>, k: usize) {
         None => {
             index.by_surname.insert(surname.keep(), vec![k]);
             if !index.by_name.contains_key(surname.as_str()) {
-                add_to_bucket(index, surname.as_str(), k);
+                add_to_bucket(index, surname, k);
             }
         }
     }
@@ -475,17 +543,33 @@ fn add_initials<'g>(index: &mut Index<'g>, initials: Key<'g, '_>, k: usize) {
     }
 }
 
-fn add_to_bucket(index: &mut Index<'_>, name: &str, k: usize) {
-    let first = name.chars().next().unwrap_or(' ');
-    let chars = name.chars().count();
-    let start = index.bucket_names.len();
-    index.bucket_names.push_str(name);
-    let place = start..index.bucket_names.len();
-    index
-        .buckets
-        .entry(first)
-        .or_default()
-        .push((place, chars, k));
+fn add_to_bucket<'g>(index: &mut Index<'g>, name: Key<'g, '_>, k: usize) {
+    let (stored, text) = match name {
+        Key::Kept(name) => (Stored::Kept(name), name),
+        Key::Made(name) => {
+            let start = index.bucket_names.len();
+            index.bucket_names.push_str(name);
+            (Stored::Made(start..index.bucket_names.len()), name)
+        }
+    };
+    let first = text.chars().next().unwrap_or(' ');
+    let chars = if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    };
+    let place = index.bucketed.len() + 1;
+    let latest = match index.ascii_heads.get_mut(first as usize) {
+        Some(head) => head,
+        None => index.heads.entry(first).or_default(),
+    };
+    let previous = std::mem::replace(latest, place);
+    index.bucketed.push(Bucketed {
+        name: stored,
+        chars,
+        cluster: k,
+        previous,
+    });
 }
 
 fn point_head<'g>(index: &mut Index<'g>, head: Key<'g, '_>, k: usize) {

@@ -13,11 +13,10 @@ mod typing;
 mod units;
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
-use crate::hash::Set;
+use crate::hash::{Map, Set};
 use crate::lexicon::FIRST_NAMES;
 use crate::text::Layout;
 use crate::Span;
@@ -79,7 +78,9 @@ pub(crate) fn recognize(
         .filter(|p| typing::event_frame(&doc, p))
         .map(|p| &text[p.span(&doc)])
         .collect();
-    candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+    if !events.is_empty() {
+        candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+    }
     // "The Guardian" is listed with its article, to tell it from the word,
     // but groups' names are marked without one, as news corpora mark them
     // (places keep theirs: "The Hague").
@@ -198,21 +199,40 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// unless a person's name has it too ("Andy Warhol Foundation", "Andy
 /// Warhol").
 fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
-    // Only a guess is retyped: without one, no words need gathering.
-    if candidates.iter().all(typed) {
+    // Only a lone word guessed is retyped: its words are gathered first,
+    // few or none, and looked for in the longer names, rather than every
+    // word of those gathered. Per word: whether a group's name has it, and
+    // whether a person's does.
+    let mut guesses: Map<&str, (bool, bool)> = candidates
+        .iter()
+        .filter(|c| !typed(c))
+        .map(|c| &text[c.span])
+        .filter(|word| !word.contains(' '))
+        .map(|word| (word, (false, false)))
+        .collect();
+    if guesses.is_empty() {
         return;
     }
-    let words_of = |kind: EntityType| {
-        words_of_longer(
-            text,
-            candidates.iter().filter(|c| c.kind == kind && typed(c)),
-        )
-    };
-    let in_groups = words_of(EntityType::Group);
-    let in_people = words_of(EntityType::Person);
+    for c in candidates.iter().filter(|c| typed(c)) {
+        let name = &text[c.span];
+        let (group, person) = match c.kind {
+            EntityType::Group => (true, false),
+            EntityType::Person => (false, true),
+            EntityType::Place => continue,
+        };
+        if !name.contains(' ') {
+            continue;
+        }
+        for word in name.split(' ') {
+            if let Some(found) = guesses.get_mut(word) {
+                found.0 |= group;
+                found.1 |= person;
+            }
+        }
+    }
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         let word = &text[c.span];
-        if in_groups.contains(word) && !in_people.contains(word) {
+        if guesses.get(word) == Some(&(true, false)) {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;
@@ -266,26 +286,39 @@ fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
 
 /// Keeps candidates that do not overlap, preferring the longest, then the
 /// gazetteer-backed, then the earliest; returns them in text order.
-fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by_key(|c| {
+fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Their numbers are sorted, not the candidates themselves.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &candidates[i];
         (
             std::cmp::Reverse(c.span.len()),
             c.entry.is_none(),
             c.span.start,
         )
     });
-    // Accepted spans by start, to find the neighbours of a new one.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let before = taken.range(..c.span.end).next_back();
-        let clash = before.is_some_and(|(_, &end)| end > c.span.start);
-        if clash || c.span.is_empty() {
+    // The bytes the accepted spans cover, a bit each: the accepted spans
+    // never overlap, so a new one clashes just where one of its bytes is
+    // taken, and candidates are short.
+    let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; end / 64 + 1];
+    let mut keep = vec![false; candidates.len()];
+    for i in order {
+        let span = candidates[i].span;
+        let clash = span.range().any(|b| taken[b / 64] & (1 << (b % 64)) != 0);
+        if clash || span.is_empty() {
             continue;
         }
-        taken.insert(c.span.start, c.span.end);
-        kept.push(c);
+        for b in span.range() {
+            taken[b / 64] |= 1 << (b % 64);
+        }
+        keep[i] = true;
     }
+    let mut kept: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     kept.sort_by_key(|c| c.span.start);
     kept
 }

@@ -81,7 +81,7 @@ pub(super) fn type_piece(
     if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
-    let mut votes = cues(doc, piece, true);
+    let (mut votes, mut outer) = cues(doc, piece);
     if country_closes(doc, matches, gazetteer, piece) {
         votes.group += 2;
     }
@@ -147,7 +147,6 @@ pub(super) fn type_piece(
                 }
             };
         }
-        let mut outer = cues(doc, piece, false);
         outer.team |= outer.side && town;
         if outer.team && !country {
             outer.group += STRONG;
@@ -289,7 +288,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
     }
     match doc.word(a - 1) {
         "," => {
-            let listed = a >= 3 && doc.word(a - 3) == ",";
+            let listed = a >= 3 && doc.word_is(a - 3, ",");
             let end = doc.units[a - 2].span.end;
             let i = matches.partition_point(|m| m.span.end < end);
             !listed
@@ -328,20 +327,23 @@ fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
         .flatten()
 }
 
-/// The cues for a name's type. `inner`: also those in its own words (first
-/// names, group heads, place nouns), which say nothing new about a name the
-/// gazetteer knows ("West Bank" is no bank).
-fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
+/// The cues for a name's type: all of them, and those outside its own
+/// words alone (first names, group heads, place nouns inside say nothing
+/// new about a name the gazetteer knows: "West Bank" is no bank). Both
+/// are wanted of gazetteer names, and most cues are the same.
+fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     let (a, b) = (piece.units.start, piece.units.end);
-    let mut votes = Votes::default();
+    let mut outer = Votes::default();
     // Only the count of words and the first and last matter: no list.
     let mut words = (a..b).filter(|&i| doc.is_word(i));
     let Some(first) = words.next() else {
-        return votes;
+        return (Votes::default(), outer);
     };
+    // The votes of the name's own words, added to the others at the end.
+    let mut own = Votes::default();
     let (words, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
     if piece.titled || title_before(doc, a) {
-        votes.person += 3;
+        outer.person += 3;
     }
     let initial = one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
@@ -349,8 +351,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
     let person_shaped =
         words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
-    if person_shaped && inner {
-        votes.person += 2;
+    if person_shaped {
+        own.person += 2;
     }
     // A given name alone ("We met Zoltan"), unless also a word ("Will")
     // or a listed name ("Troy, Tennessee").
@@ -360,19 +362,19 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
         && FIRST_NAMES.contains_key(doc.word(first))
         && !doc.listed(first, Lexicons::COMMON)
         && !doc.listed(first, Lexicons::NATIONALITY);
-    if given_alone && inner {
-        votes.person += 1;
+    if given_alone {
+        own.person += 1;
     }
     if dateline(doc, a, b) {
-        votes.place += 3;
+        outer.place += 3;
     }
-    votes.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
-    votes.side = match_verb(doc, a, b);
+    outer.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
+    outer.side = match_verb(doc, a, b);
     if role_after(doc, b) {
-        votes.person += 2;
+        outer.person += 2;
     }
     if age_after(doc, b) {
-        votes.person += STRONG;
+        outer.person += STRONG;
     }
     let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
@@ -380,55 +382,63 @@ fn cues(doc: &Doc<'_>, piece: &Piece, inner: bool) -> Votes {
     let head = (a + 1..b)
         .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
         .map_or(last, |i| i - 1);
-    let facility = inner && words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+    let facility = words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+    // A head alone names a group only as "the Church", not as the common
+    // noun opening a sentence ("Police arrested him").
+    let group_head = || {
+        (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+            && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+    };
     if facility {
-        votes.place += 3;
-    } else if inner
-        // A head alone names a group only as "the Church", not as the
-        // common noun opening a sentence ("Police arrested him").
-        && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-        && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
-    {
-        votes.group += 3;
+        own.place += 3;
+    } else if group_head() {
+        own.group += 3;
     }
-    if inner && words == 1 && compounds_group_suffix(doc, first) {
-        votes.group += 2;
+    if words == 1 && compounds_group_suffix(doc, first) {
+        own.group += 2;
     }
-    if inner && words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
-        votes.group += 3;
+    if words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
+        own.group += 3;
     }
-    if inner && words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
-        votes.group += 3;
+    if words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
+        own.group += 3;
     }
-    if inner
-        && words >= 2
+    if words >= 2
         && !facility
         && (doc.listed(last, Lexicons::PLACE_NOUN)
             || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
     {
-        votes.place += 3;
+        own.place += 3;
     }
     let kind_before = a > 0 && lower_word_in(doc, a - 1, Lexicons::GROUP_NOUN);
     if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
-        votes.group += 2;
+        outer.group += 2;
     }
     if place_noun_after(doc, b) {
-        votes.place += 2;
+        outer.place += 2;
     }
     if city_of_before(doc, a) || (!person_shaped && place_noun_apposed(doc, a)) {
-        votes.place += 3;
+        outer.place += 3;
     }
     if a > 0
         && doc.units[a - 1].case == Case::Lower
         && doc.listed_as_written(a - 1, Lexicons::PLACE_PREPOSITION)
     {
-        votes.place += 1;
+        outer.place += 1;
     }
+    let mut all = Votes {
+        person: outer.person + own.person,
+        group: outer.group + own.group,
+        place: outer.place + own.place,
+        ..outer
+    };
     let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
-    if speaker && votes.place == 0 && votes.group == 0 {
-        votes.person += 1;
+    for votes in [&mut all, &mut outer] {
+        if speaker && votes.place == 0 && votes.group == 0 {
+            votes.person += 1;
+        }
     }
-    votes
+    (all, outer)
 }
 
 /// An inverted attribution: `"...," said Mauer.` A speech verb in lower
@@ -443,7 +453,7 @@ fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 
 /// A hyphen, glued or standing apart as in text rebuilt from tokens.
 fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
-    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word(i) == "-")
+    doc.units[i].kind == Kind::Hyphen || (doc.units[i].kind == Kind::Punct && doc.word_is(i, "-"))
 }
 
 /// A product's name closing in a short model code in capitals ("Vextor
@@ -509,7 +519,7 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     if i > 0 && year(i - 1) {
         i -= 1;
     }
-    if i > 0 && doc.word(i - 1) == "the" {
+    if i > 0 && doc.word_is(i - 1, "the") {
         i -= 1;
     }
     let closes = doc
@@ -530,7 +540,7 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
     let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
-    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word(b) == ",")
+    opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word_is(b, ","))
 }
 
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
@@ -585,7 +595,7 @@ fn title_before(doc: &Doc<'_>, a: usize) -> bool {
 /// An appositive role after the name: "Gladkov, the governor", "Smith, a
 /// spokesman for", "Kort, an Australian woman".
 fn role_after(doc: &Doc<'_>, b: usize) -> bool {
-    if doc.word(b) != "," {
+    if !doc.word_is(b, ",") {
         return false;
     }
     let mut k = b + 1;
@@ -629,7 +639,7 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
             && doc.units[i - 3].case == Case::Capitalised
     };
     let of = a >= 3
-        && doc.word(a - 1) == "of"
+        && doc.word_is(a - 1, "of")
         && (full_name(a - 3) || syllable_name(a - 2))
         && doc.units[a - 3].sentence == doc.units[a].sentence;
     possessor || of
@@ -651,7 +661,7 @@ fn age_after(doc: &Doc<'_>, b: usize) -> bool {
             .word(b + 1)
             .parse::<u8>()
             .is_ok_and(|n| (1..=120).contains(&n));
-    doc.word(b) == "," && age && doc.word(b + 2) == ","
+    doc.word_is(b, ",") && age && doc.word_is(b + 2, ",")
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -694,7 +704,7 @@ fn after_the(doc: &Doc<'_>, a: usize) -> bool {
 /// may be to another noun.
 fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
     a >= 3
-        && doc.word(a - 1) == ","
+        && doc.word_is(a - 1, ",")
         && doc.units[a - 2].sentence == doc.units[a].sentence
         && lower_word_in(doc, a - 2, Lexicons::PLACE_NOUN)
         && !doc.is_cap(a - 3)
@@ -712,7 +722,7 @@ fn compounds_group_suffix(doc: &Doc<'_>, i: usize) -> bool {
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
 fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
     a >= 2
-        && doc.word(a - 1) == "of"
+        && doc.word_is(a - 1, "of")
         && doc.units[a - 2].case == Case::Lower
         && doc.listed_as_written(a - 2, Lexicons::PLACE_NOUN)
 }

@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
 
-use crate::text::{lowercase, Layout, Lowered, Spacing, TokenKind};
+use crate::text::{lowercase, Layout, Spacing, TokenKind};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,9 @@ pub(super) struct Unit {
     /// In a headline, or in a sentence written in capitals, where case says
     /// nothing about names.
     pub(super) headline: bool,
+    /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
+    /// without case.
+    plain: bool,
 }
 
 pub(super) struct Doc<'t> {
@@ -52,8 +55,14 @@ pub(super) struct Doc<'t> {
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
     pub(super) sentences: Vec<std::ops::Range<usize>>,
-    /// Each unit lowercased without trailing periods, for the lexicons.
-    lower: Lowered<'t>,
+    /// `text` with its ASCII letters lowercased, where most units are their
+    /// lowercase selves: a copy of the text costs less than a lowercase
+    /// word for each of them.
+    ascii: String,
+    /// The units not [`Unit::plain`], each with its lowercase form (without
+    /// trailing periods) in `folded_text`, in unit order.
+    folded: Vec<(usize, std::ops::Range<usize>)>,
+    folded_text: String,
     /// Per unit, the lexicons listing it lowercased, once asked.
     lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
@@ -73,6 +82,26 @@ struct Seen<'t> {
     scans: u32,
     asked: Cell<u32>,
     set: OnceCell<Set<&'t str>>,
+    /// A bit per hash of a word's shape (length, first and last bytes), set
+    /// for each word once a word is asked about: most words asked about are
+    /// none of them, and a clear bit says so without reading them.
+    shapes: OnceCell<[u64; SHAPE_WORDS]>,
+}
+
+/// The size of [`Seen::shapes`] in `u64`s: 4096 bits, few of which the
+/// words of a document (a window of the text at most) set.
+const SHAPE_WORDS: usize = 64;
+
+/// Where `word`'s bit in [`Seen::shapes`] is.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let key = (word.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - 12)) as usize
 }
 
 impl<'t> Seen<'t> {
@@ -82,10 +111,24 @@ impl<'t> Seen<'t> {
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
+            shapes: OnceCell::new(),
         }
     }
 
     fn contains(&self, text: &'t str, word: &str) -> bool {
+        let bytes = text.as_bytes();
+        let shapes = self.shapes.get_or_init(|| {
+            let mut shapes = [0; SHAPE_WORDS];
+            for s in &self.spans {
+                let bit = shape(&bytes[s.range()]);
+                shapes[bit / 64] |= 1 << (bit % 64);
+            }
+            shapes
+        });
+        let bit = shape(word.as_bytes());
+        if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
@@ -93,7 +136,6 @@ impl<'t> Seen<'t> {
         if asked < self.scans {
             self.asked.set(asked + 1);
             // Lengths first: they turn away almost every word unread.
-            let bytes = text.as_bytes();
             return self
                 .spans
                 .iter()
@@ -114,12 +156,11 @@ impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic").
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
-        // Capitalised words are few, so their set costs little more than
-        // their reading, and documents ask about a dozen of them;
-        // lowercase words are most words, their set costs more than a
-        // dozen readings, and most documents ask about none or a few
-        // (measured on news).
-        let mut capitalised = Seen::new(0);
+        // Past the map of shapes, most words asked about are there, found
+        // early in a reading; a set pays only for the documents that ask
+        // many questions (16 readings first measured best on news, for
+        // both cases).
+        let mut capitalised = Seen::new(16);
         let mut lowercase = Seen::new(16);
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
@@ -158,10 +199,18 @@ impl<'t> Doc<'t> {
                     TokenKind::Punctuation => Kind::Punct,
                     _ => Kind::Other,
                 };
-                if kind == Kind::Word && has_hyphen(word) {
+                // Most words are ASCII without a hyphen, which one reading
+                // of their bytes tells.
+                let simple = kind == Kind::Word
+                    && !word
+                        .bytes()
+                        .fold(false, |odd, b| odd | (b == b'-') | !b.is_ascii());
+                if simple {
+                    units.push(unit_of(word, token.span, kind, glued, si, true));
+                } else if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
-                    units.push(unit_of(word, token.span, kind, glued, si));
+                    units.push(unit_of(word, token.span, kind, glued, si, plain(word)));
                 }
             }
             let range = first..units.len();
@@ -200,63 +249,105 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut lower = Lowered::new(text, units.len());
-        for u in &units {
-            // Bytes, not chars: a '.' is one byte, never part of another
-            // char's, and the span needs no check of its char boundaries.
-            let dots = text.as_bytes()[u.span.range()]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'.')
-                .count();
-            lower.push(Span::new(u.span.start, u.span.end - dots));
+        let mut folded = Vec::new();
+        let mut folded_text = String::new();
+        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.plain) {
+            let word = &text[u.span];
+            let start = folded_text.len();
+            folded_text.push_str(&crate::text::lowercase(word.trim_end_matches('.')));
+            folded.push((i, start..folded_text.len()));
         }
         Doc {
             text,
             lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
-            lower,
+            ascii: text.to_ascii_lowercase(),
+            folded,
+            folded_text,
             capitalised,
             lowercase,
         }
     }
 
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'t str {
         self.units.get(i).map_or("", |u| &self.text[u.span])
     }
 
+    /// Whether unit `i` is `word` (past the end: whether `word` is empty);
+    /// bytes compare without the checks of char boundaries slicing makes.
+    #[inline]
+    pub(super) fn word_is(&self, i: usize, word: &str) -> bool {
+        let unit = self
+            .units
+            .get(i)
+            .map_or(&[][..], |u| &self.text.as_bytes()[u.span.range()]);
+        unit == word.as_bytes()
+    }
+
     /// Unit `i` lowercased without trailing periods ("Gov." -> "gov").
+    #[inline]
     pub(super) fn lower(&self, i: usize) -> &str {
-        self.lower.get(i)
+        let Some(u) = self.units.get(i) else {
+            return "";
+        };
+        if !u.plain {
+            return self.folded(i);
+        }
+        // Bytes, not chars: a '.' is one byte, never part of another
+        // char's.
+        let word = &self.ascii.as_bytes()[u.span.range()];
+        let dots = match word.last() {
+            Some(b'.') => word.iter().rev().take_while(|&&b| b == b'.').count(),
+            _ => 0,
+        };
+        &self.ascii[u.span.start..u.span.end - dots]
+    }
+
+    /// [`Doc::lower`] of a unit not [`Unit::plain`].
+    fn folded(&self, i: usize) -> &str {
+        self.folded
+            .binary_search_by_key(&i, |(unit, _)| *unit)
+            .map_or("", |k| &self.folded_text[self.folded[k].1.clone()])
     }
 
     /// Whether unit `i` lowercased is in any of `these` lexicons. Several
     /// rules ask about the same word, so each unit is looked up once.
+    #[inline]
     pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
         let Some(cell) = self.lexicons.get(i) else {
             return false;
         };
-        let lexicons = cell.get().unwrap_or_else(|| {
-            let lexicons = Lexicons::of(self.lower(i));
-            cell.set(Some(lexicons));
-            lexicons
-        });
+        let lexicons = match cell.get() {
+            Some(lexicons) => lexicons,
+            None => self.look_up(i),
+        };
         lexicons.any(these)
+    }
+
+    /// The lexicons listing unit `i`, asked the first time.
+    fn look_up(&self, i: usize) -> Lexicons {
+        let lexicons = Lexicons::of(self.lower(i));
+        self.lexicons[i].set(Some(lexicons));
+        lexicons
     }
 
     /// Whether unit `i` as written is in any of `these` lexicons: as
     /// [`Doc::listed`] where it is its own lowercase form, and never where
     /// it is not, as the lexicons hold only such words.
+    #[inline]
     pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
         self.listed(i, these) && self.word(i) == self.lower(i)
     }
 
+    #[inline]
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.units.get(i).is_some_and(|u| u.kind == Kind::Word)
     }
 
     /// Whether the unit starts with a capital: a possible name word.
+    #[inline]
     pub(super) fn is_cap(&self, i: usize) -> bool {
         self.units.get(i).is_some_and(|u| {
             u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper)
@@ -325,19 +416,25 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
     i.checked_sub(1)
         .and_then(|j| units.get(j))
         .is_some_and(|u| {
-            u.kind == Kind::Quote
-                || (u.span.len() <= "—".len()
-                    && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-"))
+            // The first byte turns away the words, most units, unsliced.
+            let opening = || {
+                matches!(
+                    text.as_bytes()[u.span.start],
+                    b'(' | b'[' | b':' | b'-' | 0xE2
+                ) && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
+            };
+            u.kind == Kind::Quote || (u.span.len() <= "—".len() && opening())
         })
 }
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
-    unit_of(&text[span], span, kind, glued, sentence)
+    let word = &text[span];
+    unit_of(word, span, kind, glued, sentence, plain(word))
 }
 
 /// [`unit`] of `word`, the text at `span`, already at hand.
 #[inline]
-fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
+fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, plain: bool) -> Unit {
     Unit {
         span,
         kind,
@@ -346,7 +443,19 @@ fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> 
         sentence,
         initial: false,
         headline: false,
+        plain,
     }
+}
+
+/// Whether `word` is its lowercase self in the text's ASCII-lowercased
+/// copy: it is ASCII, or of general punctuation alone (quotation marks,
+/// dashes: "’s", "—"), which has no case and needs no look in the case
+/// tables.
+fn plain(word: &str) -> bool {
+    word.is_ascii()
+        || word
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
 }
 
 fn split_hyphens(text: &str, span: Span, glued: bool, sentence: usize, out: &mut Vec<Unit>) {
