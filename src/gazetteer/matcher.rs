@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::compile::{
-    self, input_words, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL, FINAL_OUTPUT, LAST, LISTED,
-    NEXT_FINAL, TRANSITIONS,
+    self, input_words, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL, FINAL_OUTPUT, JUMP, LAST,
+    LISTED, NEXT_FINAL, TRANSITIONS,
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
@@ -381,6 +381,9 @@ impl Part {
             if header as u8 != b {
                 return None;
             }
+            if header & JUMP != 0 {
+                return Some((word(&self.trie, at + 1), 0));
+            }
             let last = if header & NEXT_FINAL != 0 { FINAL } else { 0 };
             return Some(((at + 1) as u32 | last, 0));
         }
@@ -426,8 +429,14 @@ impl Part {
         let at = (node & !FINAL) as usize;
         let header = word(&self.trie, at);
         if header & COMPACT != 0 {
-            let last = if header & NEXT_FINAL != 0 { FINAL } else { 0 };
-            return vec![(header as u8, (at + 1) as u32 | last, 0)].into_iter();
+            let next = if header & JUMP != 0 {
+                word(&self.trie, at + 1)
+            } else if header & NEXT_FINAL != 0 {
+                (at + 1) as u32 | FINAL
+            } else {
+                (at + 1) as u32
+            };
+            return vec![(header as u8, next, 0)].into_iter();
         }
         let n = (header & TRANSITIONS) as usize;
         let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
