@@ -3,7 +3,7 @@
 //! name's entries, best first.
 //!
 //! `fst` builds the transducer, minimal; it is then laid out again with
-//! fixed-width fields (see [`Compiled::trie`]), since the matcher walks it a
+//! word-aligned fields (see [`Compiled::trie`]), since the matcher walks it a
 //! byte at a time from every token that may start a name, and decoding
 //! `fst`'s packed nodes made each step cost several times more.
 //!
@@ -36,6 +36,22 @@ pub(crate) const ACRONYM: u64 = 2;
 pub(crate) const LAST: u32 = 1 << 31;
 /// Marks a reference to a node of the trie where a name ends.
 pub(crate) const FINAL: u32 = 1 << 31;
+/// Marks a node's header: the node has one transition, with output 0, and
+/// is that word alone or with the next node's reference (see
+/// [`Compiled::trie`]). Most nodes, far from the root, are such, and a walk
+/// along a chain of them reads consecutive words.
+pub(crate) const COMPACT: u32 = 1 << 31;
+/// Marks a compact node's header: a name ends at the next node.
+pub(crate) const NEXT_FINAL: u32 = 1 << 30;
+/// Marks a compact node's header: the next node's reference follows.
+pub(crate) const JUMP: u32 = 1 << 28;
+/// Marks a header that is followed by a word of the node's final output.
+pub(crate) const FINAL_OUTPUT: u32 = 1 << 29;
+/// The bits of a header that are not compact that give the number of
+/// transitions.
+pub(crate) const TRANSITIONS: u32 = (1 << 9) - 1;
+/// The levels of the transducer laid out breadth first, before the rest.
+const BREADTH_FIRST: usize = 2;
 /// Nodes with more transitions than this, the few near the root, give their
 /// inputs as a bitmap, in which a walk finds a transition without a search.
 pub(crate) const LISTED: usize = 8;
@@ -60,16 +76,22 @@ pub(crate) struct Traits {
 
 /// Names compiled for the matcher.
 pub(crate) struct Compiled {
-    /// The transducer, as little-endian `u32` words. A node is a word of its
-    /// number of transitions `n`; a word of its final output; its inputs,
-    /// either `n` bytes, sorted, padded to a whole word, or if `n` is over
-    /// [`LISTED`], a 256-bit bitmap; and for each input in order, a reference
-    /// to the next node (its word index, with [`FINAL`] set if a name ends
-    /// there, so that a walk learns it without reading the node) and the
-    /// output. The root is at 0. The outputs along a name's path and its
-    /// final output add up to its value, `start << 2 | flags`: `start`
-    /// indexes its list in `lists`, and values grow with the names, which
-    /// keeps outputs small.
+    /// The transducer, as little-endian `u32` words. A node starts with a
+    /// header word. If the header has [`COMPACT`] set, the node has one
+    /// transition, on the input in the header's low byte, with output 0: if
+    /// [`JUMP`] is set, a word of the next node's reference (see below)
+    /// follows; otherwise the next node is right after the header, and a
+    /// name ends there if [`NEXT_FINAL`] is set. Otherwise the header's low
+    /// bits give the node's number of transitions `n`; if [`FINAL_OUTPUT`] is
+    /// set, a word of its final output follows (else it is 0); then its
+    /// inputs, either `n` bytes, sorted, padded to a whole word, or if `n` is
+    /// over [`LISTED`], a 256-bit bitmap; and for each input in order, a
+    /// reference to the next node (its word index, with [`FINAL`] set if a
+    /// name ends there, so that a walk learns it without reading the node)
+    /// and the output. The root is at 0; see [`lay_out`] for the order of the
+    /// rest. The outputs along a name's path and its final output add up to
+    /// its value, `start << 2 | flags`: `start` indexes its list in `lists`,
+    /// and values grow with the names, which keeps outputs small.
     pub(crate) trie: Vec<u8>,
     /// Little-endian `u32` words: the number of names; then at each name's
     /// `start`, its order (see [`compile`]), then its entries, best first,
@@ -161,35 +183,116 @@ pub(crate) fn compile(
 
 const TOO_MANY: &str = "names and entries fit in 32-bit words";
 
-/// Lays `fst` out as [`Compiled::trie`] describes, nodes in breadth-first
-/// order, so that the few nodes near the root, which every walk reads, share
-/// a few pages.
+/// Lays `fst` out as [`Compiled::trie`] describes: the nodes of the top
+/// [`BREADTH_FIRST`] levels first, in breadth-first order, since most walks
+/// read some of them; then the rest depth first, each node before its
+/// children, so that the long chains of nodes of one transition that end
+/// most names lie one after another, most of them [`COMPACT`].
 fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
-    let words = |transitions: usize| 2 + input_words(transitions) + 2 * transitions;
-    let root = fst.root();
-    let mut order = vec![root.addr()];
-    let mut index = HashMap::from([(root.addr(), 0)]);
-    let mut len = words(root.len());
-    let mut i = 0;
-    while let Some(&addr) = order.get(i) {
-        i += 1;
-        for t in fst.node(addr).transitions() {
-            index.entry(t.addr).or_insert_with(|| {
-                order.push(t.addr);
-                let at = len;
-                len += words(fst.node(t.addr).len());
-                at
-            });
+    let compact = |node: &fst::raw::Node<'_>| {
+        node.len() == 1 && node.final_output().value() == 0 && node.transition(0).out.value() == 0
+    };
+    let shape = |node: &fst::raw::Node<'_>| {
+        if compact(node) {
+            Shape::Jump
+        } else {
+            Shape::Full
         }
+    };
+    let root = fst.root();
+    // The nodes in their order, each with its shape.
+    let mut order = vec![(root.addr(), shape(&root))];
+    let mut index = HashMap::from([(root.addr(), 0)]);
+    let mut level = vec![root.addr()];
+    for _ in 0..BREADTH_FIRST {
+        let mut next = Vec::new();
+        for &addr in &level {
+            for t in fst.node(addr).transitions() {
+                index.entry(t.addr).or_insert_with(|| {
+                    order.push((t.addr, shape(&fst.node(t.addr))));
+                    next.push(t.addr);
+                    order.len() - 1
+                });
+            }
+        }
+        level = next;
+    }
+    let children = |addr| {
+        let node = fst.node(addr);
+        (0..node.len()).rev().map(move |i| node.transition_addr(i))
+    };
+    let mut stack: Vec<_> = level
+        .iter()
+        .rev()
+        .flat_map(|&addr| children(addr))
+        .collect();
+    while let Some(addr) = stack.pop() {
+        if index.contains_key(&addr) {
+            continue;
+        }
+        index.insert(addr, order.len());
+        let node = fst.node(addr);
+        // The next node popped is the only child, if it is not laid out yet.
+        let shape = if compact(&node) && !index.contains_key(&node.transition_addr(0)) {
+            Shape::Chain
+        } else {
+            shape(&node)
+        };
+        order.push((addr, shape));
+        stack.extend(children(addr));
+    }
+    let words = |&(addr, shape): &(fst::raw::CompiledAddr, Shape)| match shape {
+        Shape::Chain => 1,
+        Shape::Jump => 2,
+        Shape::Full => {
+            let node = fst.node(addr);
+            let final_output = usize::from(node.final_output().value() != 0);
+            1 + final_output + input_words(node.len()) + 2 * node.len()
+        }
+    };
+    let mut places = Vec::with_capacity(order.len());
+    let mut len = 0;
+    for node in &order {
+        places.push(len);
+        len += words(node);
     }
     let mut trie = Vec::with_capacity(len * 4);
     let word = |trie: &mut Vec<u8>, w: u64| {
         trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
     };
-    for addr in order {
+    let reference = |addr| {
+        let last = if fst.node(addr).is_final() { FINAL } else { 0 };
+        places[index[&addr]] as u64 | u64::from(last)
+    };
+    for (addr, shape) in order {
         let node = fst.node(addr);
-        word(&mut trie, node.len() as u64);
-        word(&mut trie, node.final_output().value());
+        match shape {
+            Shape::Chain => {
+                let t = node.transition(0);
+                let last = if fst.node(t.addr).is_final() {
+                    NEXT_FINAL
+                } else {
+                    0
+                };
+                word(&mut trie, u64::from(COMPACT | last | u32::from(t.inp)));
+                continue;
+            }
+            Shape::Jump => {
+                let t = node.transition(0);
+                word(&mut trie, u64::from(COMPACT | JUMP | u32::from(t.inp)));
+                word(&mut trie, reference(t.addr));
+                continue;
+            }
+            Shape::Full => {}
+        }
+        let final_output = node.final_output().value();
+        let flag = if final_output != 0 { FINAL_OUTPUT } else { 0 };
+        let n = node.len() as u32;
+        debug_assert_eq!(n & TRANSITIONS, n, "at most 256 transitions");
+        word(&mut trie, u64::from(n | flag));
+        if final_output != 0 {
+            word(&mut trie, final_output);
+        }
         if node.len() <= LISTED {
             trie.extend(node.transitions().map(|t| t.inp));
             trie.resize(trie.len().next_multiple_of(4), 0);
@@ -201,16 +304,21 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
             trie.extend(bitmap);
         }
         for t in node.transitions() {
-            let last = if fst.node(t.addr).is_final() {
-                FINAL
-            } else {
-                0
-            };
-            word(&mut trie, index[&t.addr] as u64 | u64::from(last));
+            word(&mut trie, reference(t.addr));
             word(&mut trie, t.out.value());
         }
     }
     trie
+}
+
+/// How [`lay_out`] writes a node.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// Compact, the next node right after it.
+    Chain,
+    /// Compact, with the next node's reference.
+    Jump,
+    Full,
 }
 
 /// Hand-curated entries before generated ones, then the most prominent.

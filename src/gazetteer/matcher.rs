@@ -6,7 +6,10 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::compile::{self, input_words, Traits, ACRONYM, AMBIGUOUS, FINAL, LAST, LISTED};
+use super::compile::{
+    self, input_words, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL, FINAL_OUTPUT, JUMP, LAST,
+    LISTED, NEXT_FINAL, TRANSITIONS,
+};
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
 use super::{Entries, EntryId, Match};
@@ -372,15 +375,22 @@ impl Part {
     #[inline(always)]
     fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
         let at = (node & !FINAL) as usize;
-        let n = word(&self.trie, at) as usize;
-        let inputs = (at + 2) * 4;
+        let header = word(&self.trie, at);
         // Most nodes, all but those near the root, have one transition.
-        let i = if n == 1 {
-            if self.trie[inputs] != b {
+        if header & COMPACT != 0 {
+            if header as u8 != b {
                 return None;
             }
-            0
-        } else if n <= LISTED {
+            if header & JUMP != 0 {
+                return Some((word(&self.trie, at + 1), 0));
+            }
+            let last = if header & NEXT_FINAL != 0 { FINAL } else { 0 };
+            return Some(((at + 1) as u32 | last, 0));
+        }
+        let n = (header & TRANSITIONS) as usize;
+        let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
+        let inputs = first * 4;
+        let i = if n <= LISTED {
             self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
         } else {
             // The transition's index is the number of inputs before it.
@@ -396,7 +406,7 @@ impl Part {
             let before: u32 = (0..k).map(|j| bits(j).count_ones()).sum();
             (before + (bits(k) & ((1 << bit) - 1)).count_ones()) as usize
         };
-        let t = (at + 2 + input_words(n) + 2 * i) * 4;
+        let t = (first + input_words(n) + 2 * i) * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
         let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
         let next = u32::from_le_bytes([n0, n1, n2, n3]);
@@ -407,14 +417,30 @@ impl Part {
     /// The output that ends a name at `node`, a node where one ends.
     #[inline]
     fn final_output(&self, node: u32) -> u64 {
-        u64::from(word(&self.trie, (node & !FINAL) as usize + 1))
+        let at = (node & !FINAL) as usize;
+        if word(&self.trie, at) & FINAL_OUTPUT == 0 {
+            return 0;
+        }
+        u64::from(word(&self.trie, at + 1))
     }
 
     /// The inputs, next nodes and outputs of `node`'s transitions.
     fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
         let at = (node & !FINAL) as usize;
-        let n = word(&self.trie, at) as usize;
-        let bytes = &self.trie[(at + 2) * 4..];
+        let header = word(&self.trie, at);
+        if header & COMPACT != 0 {
+            let next = if header & JUMP != 0 {
+                word(&self.trie, at + 1)
+            } else if header & NEXT_FINAL != 0 {
+                (at + 1) as u32 | FINAL
+            } else {
+                (at + 1) as u32
+            };
+            return vec![(header as u8, next, 0)].into_iter();
+        }
+        let n = (header & TRANSITIONS) as usize;
+        let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
+        let bytes = &self.trie[first * 4..];
         let inputs: Vec<u8> = if n <= LISTED {
             bytes[..n].to_vec()
         } else {
@@ -422,11 +448,16 @@ impl Part {
                 .filter(|&b| bytes[usize::from(b / 8)] >> (b % 8) & 1 != 0)
                 .collect()
         };
-        let first = at + 2 + input_words(n);
-        inputs.into_iter().enumerate().map(move |(i, b)| {
-            let next = word(&self.trie, first + 2 * i);
-            (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
-        })
+        let first = first + input_words(n);
+        let transitions: Vec<(u8, u32, u64)> = inputs
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let next = word(&self.trie, first + 2 * i);
+                (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
+            })
+            .collect();
+        transitions.into_iter()
     }
 
     /// The number of names.
