@@ -3,7 +3,7 @@
 
 use super::tags::{Table, Tags};
 use crate::quote::{self, Quotation};
-use crate::text::{lowercase, Layout, TokenKind};
+use crate::text::{ascii_lowers, lowercase, Layout, TokenKind};
 use crate::Span;
 
 /// A text prepared for attribution.
@@ -49,13 +49,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let lower = ascii.get(t.span.range()).unwrap_or_default();
-            // ASCII and general punctuation (’, —) have no case to lower
-            // but ASCII's: such a word is its own lower case in `ascii`.
-            if lower.is_ascii()
-                || lower
-                    .chars()
-                    .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
-            {
+            if ascii_lowers(lower) {
                 tags.push(table.tags(lower));
             } else {
                 let start = recased.len();

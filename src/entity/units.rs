@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
 
-use crate::text::{lowercase, Layout, Spacing, TokenKind};
+use crate::text::{ascii_lowers, lowercase, Layout, Spacing, TokenKind};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +210,14 @@ impl<'t> Doc<'t> {
                 } else if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
-                    units.push(unit_of(word, token.span, kind, glued, si, plain(word)));
+                    units.push(unit_of(
+                        word,
+                        token.span,
+                        kind,
+                        glued,
+                        si,
+                        ascii_lowers(word),
+                    ));
                 }
             }
             let range = first..units.len();
@@ -429,7 +436,7 @@ fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
     let word = &text[span];
-    unit_of(word, span, kind, glued, sentence, plain(word))
+    unit_of(word, span, kind, glued, sentence, ascii_lowers(word))
 }
 
 /// [`unit`] of `word`, the text at `span`, already at hand.
@@ -445,17 +452,6 @@ fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, pla
         headline: false,
         plain,
     }
-}
-
-/// Whether `word` is its lowercase self in the text's ASCII-lowercased
-/// copy: it is ASCII, or of general punctuation alone (quotation marks,
-/// dashes: "’s", "—"), which has no case and needs no look in the case
-/// tables.
-fn plain(word: &str) -> bool {
-    word.is_ascii()
-        || word
-            .chars()
-            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
 }
 
 fn split_hyphens(text: &str, span: Span, glued: bool, sentence: usize, out: &mut Vec<Unit>) {
