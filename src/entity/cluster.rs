@@ -174,7 +174,7 @@ impl<'a> Name<'a> {
         for word in self.raw.split(' ') {
             let start = self.scratch.len();
             // As `ended` would, without a string of its own.
-            if ENDINGS.iter().any(|e| word.ends_with(e)) {
+            if folds_ending(word) {
                 self.scratch.push_str(&word[..word.len() - 2]);
                 self.scratch.push('y');
             } else {
@@ -803,11 +803,18 @@ fn fold_ascii(words: &[&str], out: &mut String) {
     }
 }
 
-const ENDINGS: [&str; 4] = ["iy", "yi", "ij", "ii"];
+/// Whether `key` ends in -iy, -yi, -ij or -ii: one look at two bytes,
+/// where checking each ending in turn took four.
+fn folds_ending(key: &str) -> bool {
+    matches!(
+        key.as_bytes(),
+        [.., b'i', b'y' | b'j' | b'i'] | [.., b'y', b'i']
+    )
+}
 
 /// -iy, -yi, -ij and -ii endings are one: -y.
 fn fold_ending(out: &mut String) {
-    if ENDINGS.iter().any(|e| out.ends_with(e)) {
+    if folds_ending(out) {
         out.truncate(out.len() - 2);
         out.push('y');
     }
@@ -815,7 +822,7 @@ fn fold_ending(out: &mut String) {
 
 /// [`fold_ending`] of a borrowed key, copying only when it changes.
 fn ended(key: &str) -> Cow<'_, str> {
-    if ENDINGS.iter().any(|e| key.ends_with(e)) {
+    if folds_ending(key) {
         let mut key = key.to_string();
         fold_ending(&mut key);
         Cow::Owned(key)
