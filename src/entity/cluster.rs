@@ -51,8 +51,12 @@ struct Cluster {
 struct Index<'g> {
     by_entry: Map<EntryId, usize>,
     by_name: Map<Cow<'g, str>, usize>,
-    /// Person surnames: every cluster with that surname, latest last.
-    by_surname: Map<Cow<'g, str>, Vec<usize>>,
+    /// Person surnames: where in `surnamed` the latest cluster with that
+    /// surname is.
+    by_surname: Map<Cow<'g, str>, usize>,
+    /// The clusters of each surname, each linked to the one before it with
+    /// the same surname (plus one; 0: none): one vector, not one a surname.
+    surnamed: Vec<(usize, usize)>,
     by_words: Map<Cow<'g, str>, usize>,
     by_initials: Map<Cow<'g, str>, usize>,
     /// A group name's last word, if a group head, to the latest group.
@@ -127,6 +131,10 @@ struct Name<'a> {
     /// the content key, reused from name to name.
     scratch: String,
     places: Vec<Range<usize>>,
+    /// The content key, made at most once per name: both lookup and
+    /// registration want it.
+    content: String,
+    content_made: bool,
 }
 
 impl<'a> Name<'a> {
@@ -138,6 +146,7 @@ impl<'a> Name<'a> {
         self.norm.clear();
         self.norm.push_str(&self.raw);
         fold_ending(&mut self.norm);
+        self.content_made = false;
     }
 
     /// The first word's key, as [`Name::set`] would make it for that word
@@ -156,12 +165,16 @@ impl<'a> Name<'a> {
     /// The content words as a set: "Freedom Legion of Russia" and "Legion
     /// for the Freedom of Russia" share it.
     fn content_key(&mut self) -> &str {
+        if self.content_made {
+            return &self.content;
+        }
+        self.content_made = true;
         self.scratch.clear();
         self.places.clear();
         for word in self.raw.split(' ') {
             let start = self.scratch.len();
             // As `ended` would, without a string of its own.
-            if ENDINGS.iter().any(|e| word.ends_with(e)) {
+            if folds_ending(word) {
                 self.scratch.push_str(&word[..word.len() - 2]);
                 self.scratch.push('y');
             } else {
@@ -174,14 +187,14 @@ impl<'a> Name<'a> {
             .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
         self.places
             .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
-        self.key.clear();
+        self.content.clear();
         for (i, place) in self.places.iter().enumerate() {
             if i > 0 {
-                self.key.push(' ');
+                self.content.push(' ');
             }
-            self.key.push_str(&keys[place.clone()]);
+            self.content.push_str(&keys[place.clone()]);
         }
-        &self.key
+        &self.content
     }
 
     /// Whether the last word is a group head ("Corps", "Ministry").
@@ -234,7 +247,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             && (c.kind != EntityType::Person || c.entry.is_none()))
         .then(|| index.by_surname.get(name.norm.as_str()))
         .flatten()
-        .and_then(|list| list.last().copied())
+        .map(|&latest| index.surnamed[latest].0)
         .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and
@@ -347,9 +360,9 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name)
     let words = name.words.len();
     let person_like = c.kind == EntityType::Person || c.confidence < 3;
     if person_like && words > 0 {
-        if let Some(list) = index.by_surname.get(&*name.last_key()) {
+        if let Some(&latest) = index.by_surname.get(&*name.last_key()) {
             let first = (words >= 2).then(|| name.first_key());
-            let pick = list.iter().rev().copied().find(|&k| {
+            let pick = index.surnamed(latest).find(|&k| {
                 let cl = &clusters[k];
                 let same_first = match (&first, &cl.first) {
                     (Some(a), Some(b)) => a == b || initial_of(a, b) || initial_of(b, a),
@@ -395,6 +408,13 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
     // Too short a name has no char at the minimum's place.
     norm.chars().nth(FUZZY_MIN_CHARS - 1)?;
     let first = norm.chars().next()?;
+    // Names more than one char longer or shorter are more than one edit
+    // away: their lengths, kept with them, rule them out without a look.
+    let chars = if norm.is_ascii() {
+        norm.len()
+    } else {
+        norm.chars().count()
+    };
     let latest = index.head(first);
     let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
         index.bucketed[i].previous.checked_sub(1)
@@ -407,12 +427,21 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
                 Stored::Kept(name) => name,
                 Stored::Made(range) => &index.bucket_names[range.clone()],
             };
-            b.chars >= FUZZY_MIN_CHARS && within_one_edit(name, norm)
+            b.chars >= FUZZY_MIN_CHARS
+                && b.chars.abs_diff(chars) <= 1
+                && within_one_edit(name, norm)
         })
         .map(|b| b.cluster)
 }
 
 impl Index<'_> {
+    /// The clusters of a surname, latest first, from where in `surnamed`
+    /// its latest is.
+    fn surnamed(&self, latest: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(latest), |&i| self.surnamed[i].1.checked_sub(1))
+            .map(|i| self.surnamed[i].0)
+    }
+
     /// Where the latest name of the bucket of `first` is in `bucketed`,
     /// plus one.
     fn head(&self, first: char) -> usize {
@@ -515,14 +544,19 @@ fn add_name<'g>(index: &mut Index<'g>, norm: Key<'g, '_>, k: usize) {
 }
 
 fn add_surname<'g>(index: &mut Index<'g>, surname: Key<'g, '_>, k: usize) {
-    match index.by_surname.get_mut(surname.as_str()) {
-        Some(list) => {
-            if !list.contains(&k) {
-                list.push(k);
+    let place = index.surnamed.len();
+    match index.by_surname.get(surname.as_str()).copied() {
+        Some(latest) => {
+            if !index.surnamed(latest).any(|c| c == k) {
+                index.surnamed.push((k, latest + 1));
+                if let Some(latest) = index.by_surname.get_mut(surname.as_str()) {
+                    *latest = place;
+                }
             }
         }
         None => {
-            index.by_surname.insert(surname.keep(), vec![k]);
+            index.surnamed.push((k, 0));
+            index.by_surname.insert(surname.keep(), place);
             if !index.by_name.contains_key(surname.as_str()) {
                 add_to_bucket(index, surname, k);
             }
@@ -769,11 +803,18 @@ fn fold_ascii(words: &[&str], out: &mut String) {
     }
 }
 
-const ENDINGS: [&str; 4] = ["iy", "yi", "ij", "ii"];
+/// Whether `key` ends in -iy, -yi, -ij or -ii: one look at two bytes,
+/// where checking each ending in turn took four.
+fn folds_ending(key: &str) -> bool {
+    matches!(
+        key.as_bytes(),
+        [.., b'i', b'y' | b'j' | b'i'] | [.., b'y', b'i']
+    )
+}
 
 /// -iy, -yi, -ij and -ii endings are one: -y.
 fn fold_ending(out: &mut String) {
-    if ENDINGS.iter().any(|e| out.ends_with(e)) {
+    if folds_ending(out) {
         out.truncate(out.len() - 2);
         out.push('y');
     }
@@ -781,7 +822,7 @@ fn fold_ending(out: &mut String) {
 
 /// [`fold_ending`] of a borrowed key, copying only when it changes.
 fn ended(key: &str) -> Cow<'_, str> {
-    if ENDINGS.iter().any(|e| key.ends_with(e)) {
+    if folds_ending(key) {
         let mut key = key.to_string();
         fold_ending(&mut key);
         Cow::Owned(key)
