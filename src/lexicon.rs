@@ -331,6 +331,10 @@ pub(crate) static AUXILIARIES: LazyLock<Set<&'static str>> =
 pub(crate) static NOMINATIVE_PRONOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nominative_pronouns.txt")));
 
+/// Pronouns in the object case ("him", "them").
+pub(crate) static OBJECT_PRONOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/object_pronouns.txt")));
+
 /// Speech verbs whose object is the hearer ("told", "assured").
 pub(crate) static TELL_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/tell_verbs.txt")));

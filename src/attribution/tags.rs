@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use crate::hash::Map;
 use crate::lexicon::{
     WordTable, ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, AUXILIARIES, CUE_MODIFIERS, CUE_PHRASES,
-    DETERMINERS, NATIONALITIES, NOMINATIVE_PRONOUNS, NOUN_VERBS, PRONOUNS, QUOTE_ONLY_VERBS,
-    SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS, TIME_ADJUNCTS,
-    TITLE_MODIFIERS,
+    DETERMINERS, NATIONALITIES, NOMINATIVE_PRONOUNS, NOUN_VERBS, OBJECT_PRONOUNS, PRONOUNS,
+    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS,
+    TIME_ADJUNCTS, TITLE_MODIFIERS,
 };
 
 /// The lexicons listing a lowercase word.
@@ -40,6 +40,8 @@ impl Tags {
     /// Not a lexicon: the word has letters besides ASCII, so its lower case
     /// is not the text's own with ASCII letters lowered.
     pub(super) const RECASED: Tags = Tags(1 << 19);
+    /// A pronoun in the object case.
+    pub(super) const OBJECT: Tags = Tags(1 << 20);
     /// A verb that cues a claim.
     pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
     /// A word a cue may start with.
@@ -100,6 +102,7 @@ fn tagged_words() -> Map<&'static str, Tags> {
     tag(&mut AUXILIARIES.iter().copied(), Tags::AUXILIARY);
     tag(&mut NOMINATIVE_PRONOUNS.iter().copied(), Tags::NOMINATIVE);
     tag(&mut TELL_VERBS.iter().copied(), Tags::TELL_VERB);
+    tag(&mut OBJECT_PRONOUNS.iter().copied(), Tags::OBJECT);
     tag(&mut ["according"].into_iter(), Tags::ACCORDING);
     map
 }
@@ -164,6 +167,7 @@ mod tests {
                 "{w}"
             );
             assert_eq!(t.any(Tags::TELL_VERB), TELL_VERBS.contains(w), "{w}");
+            assert_eq!(t.any(Tags::OBJECT), OBJECT_PRONOUNS.contains(w), "{w}");
         }
     }
 }
