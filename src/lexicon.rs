@@ -351,8 +351,8 @@ pub(crate) static TELL_VERBS: LazyLock<Set<&'static str>> =
 /// byte would read as the word without it; no word token has one.
 pub(crate) struct WordTable<B> {
     /// The words of up to eight bytes, most words of running text, keyed
-    /// by one integer: half the room of pairs, so more of them stay in
-    /// cache.
+    /// by one integer: slots two thirds the size of pairs', so more of
+    /// them stay in cache.
     short: Slots<u64, B>,
     /// The words of nine to sixteen bytes.
     middle: Slots<(u64, u64), B>,
@@ -415,10 +415,10 @@ impl<B: Copy + Default> WordTable<B> {
 }
 
 /// An open-addressing table of packed words; the zero key, which no word
-/// packs to, marks an empty slot.
+/// packs to, marks an empty slot. A key and its bits share a slot, so a
+/// word found costs one cache line, not two.
 struct Slots<K, B> {
-    keys: Box<[K]>,
-    bits: Box<[B]>,
+    slots: Box<[(K, B)]>,
     /// log2 of the number of slots.
     log2: u32,
 }
@@ -429,33 +429,31 @@ impl<K: Copy + Default + Eq, B: Copy + Default> Slots<K, B> {
     fn new(n: usize) -> Slots<K, B> {
         let log2 = (3 * n + 1).next_power_of_two().trailing_zeros().max(1);
         Slots {
-            keys: vec![K::default(); 1 << log2].into_boxed_slice(),
-            bits: vec![B::default(); 1 << log2].into_boxed_slice(),
+            slots: vec![(K::default(), B::default()); 1 << log2].into_boxed_slice(),
             log2,
         }
     }
 
     fn insert(&mut self, key: K, mixed: u64, bits: B) {
         let mut i = self.slot(mixed);
-        while self.keys[i] != K::default() {
-            i = (i + 1) & (self.keys.len() - 1);
+        while self.slots[i].0 != K::default() {
+            i = (i + 1) & (self.slots.len() - 1);
         }
-        self.keys[i] = key;
-        self.bits[i] = bits;
+        self.slots[i] = (key, bits);
     }
 
     #[inline(always)]
     fn get(&self, key: K, mixed: u64) -> B {
         let mut i = self.slot(mixed);
         loop {
-            let k = self.keys[i];
+            let (k, bits) = self.slots[i];
             if k == key {
-                return self.bits[i];
+                return bits;
             }
             if k == K::default() {
                 return B::default();
             }
-            i = (i + 1) & (self.keys.len() - 1);
+            i = (i + 1) & (self.slots.len() - 1);
         }
     }
 
