@@ -169,8 +169,9 @@ impl Lexicons {
     pub(crate) const COMPOUND_HEAD: Lexicons = Lexicons(1 << 24);
 
     /// The lexicons listing `lower`.
+    #[inline]
     pub(crate) fn of(lower: &str) -> Lexicons {
-        LEXICONS.get(lower).copied().unwrap_or_default()
+        LEXICONS.get(lower)
     }
 
     /// Whether any of `these` lexicons is among them.
@@ -188,7 +189,10 @@ impl std::ops::BitOr for Lexicons {
     }
 }
 
-static LEXICONS: LazyLock<Map<&'static str, Lexicons>> = LazyLock::new(|| {
+static LEXICONS: LazyLock<WordTable<Lexicons>> = LazyLock::new(|| WordTable::new(&lexicon_words()));
+
+/// Every word of the entity stage's lexicons, with the lexicons listing it.
+fn lexicon_words() -> Map<&'static str, Lexicons> {
     let lexicons: [(&Set<&'static str>, Lexicons); 25] = [
         (&COMMON_WORDS, Lexicons::COMMON),
         (&GROUP_HEADS, Lexicons::GROUP_HEAD),
@@ -223,7 +227,7 @@ static LEXICONS: LazyLock<Map<&'static str, Lexicons>> = LazyLock::new(|| {
         }
     }
     map
-});
+}
 
 /// First names and their usual gender (`None`: used for both), from
 /// `gazetteers/first_names.tsv` (`name<TAB>m|f|u`).
@@ -315,6 +319,195 @@ pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<Set<&'static str>> =
 pub(crate) static ATTRIBUTION_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/attribution_verbs.txt")));
 
+/// Determiners and numbers that open a noun phrase ("the", "his", "two").
+pub(crate) static DETERMINERS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/determiners.txt")));
+
+/// Finite auxiliaries ("have", "was", "will").
+pub(crate) static AUXILIARIES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/auxiliaries.txt")));
+
+/// Pronouns that are a subject by themselves ("he", "they").
+pub(crate) static NOMINATIVE_PRONOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/nominative_pronouns.txt")));
+
+/// Pronouns in the object case ("him", "them").
+pub(crate) static OBJECT_PRONOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/object_pronouns.txt")));
+
+/// Speech verbs whose object is the hearer ("told", "assured").
+pub(crate) static TELL_VERBS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/tell_verbs.txt")));
+
+/// Lexicons' words of up to sixteen bytes, nearly all of them, in tables
+/// keyed by their bytes as integers, each word with the bits `B` of the
+/// lexicons listing it: asked once for every word of a text, a lookup there
+/// is a multiply, a load and an integer compare, where a hash map hashes
+/// the string and compares it byte by byte. The keys are fixed, so no text
+/// can lengthen a probe: a word missing from the table stops at the first
+/// empty slot after its own, and the load factor keeps those runs short.
+///
+/// A word is packed with zero bytes after its end, so one ending in a zero
+/// byte would read as the word without it; no word token has one.
+pub(crate) struct WordTable<B> {
+    /// The words of up to eight bytes, most words of running text, keyed
+    /// by one integer: slots two thirds the size of pairs', so more of
+    /// them stay in cache.
+    short: Slots<u64, B>,
+    /// The words of nine to sixteen bytes.
+    middle: Slots<(u64, u64), B>,
+    /// The longer words.
+    long: Map<&'static str, B>,
+}
+
+/// The longest word [`WordTable`] packs.
+const PACKED: usize = 16;
+
+impl<B: Copy + Default> WordTable<B> {
+    /// The table of `words`, each with its bits.
+    pub(crate) fn new(words: &Map<&'static str, B>) -> WordTable<B> {
+        let short = words.keys().filter(|w| (1..=8).contains(&w.len())).count();
+        let middle = words
+            .keys()
+            .filter(|w| (9..=PACKED).contains(&w.len()))
+            .count();
+        let mut table = WordTable {
+            short: Slots::new(short),
+            middle: Slots::new(middle),
+            long: Map::default(),
+        };
+        for (&word, &bits) in words {
+            match word.len() {
+                0 => {}
+                1..=8 => {
+                    let (key, _) = pack(word.as_bytes());
+                    table.short.insert(key, mix(key, 0), bits);
+                }
+                9..=PACKED => {
+                    let (low, high) = pack(word.as_bytes());
+                    table.middle.insert((low, high), mix(low, high), bits);
+                }
+                _ => {
+                    table.long.insert(word, bits);
+                }
+            }
+        }
+        table
+    }
+
+    /// The bits of `lower`, a word in lower case; the default where no
+    /// lexicon lists it.
+    #[inline(always)]
+    pub(crate) fn get(&self, lower: &str) -> B {
+        match lower.len() {
+            0 => B::default(),
+            1..=8 => {
+                let (key, _) = pack(lower.as_bytes());
+                self.short.get(key, mix(key, 0))
+            }
+            9..=PACKED => {
+                let (low, high) = pack(lower.as_bytes());
+                self.middle.get((low, high), mix(low, high))
+            }
+            _ => self.long.get(lower).copied().unwrap_or_default(),
+        }
+    }
+}
+
+/// An open-addressing table of packed words; the zero key, which no word
+/// packs to, marks an empty slot. A key and its bits share a slot, so a
+/// word found costs one cache line, not two.
+struct Slots<K, B> {
+    slots: Box<[(K, B)]>,
+    /// log2 of the number of slots.
+    log2: u32,
+}
+
+impl<K: Copy + Default + Eq, B: Copy + Default> Slots<K, B> {
+    /// Room for `n` words, over three slots for each: runs of full slots
+    /// stay short even in the table holding the common words.
+    fn new(n: usize) -> Slots<K, B> {
+        let log2 = (3 * n + 1).next_power_of_two().trailing_zeros().max(1);
+        Slots {
+            slots: vec![(K::default(), B::default()); 1 << log2].into_boxed_slice(),
+            log2,
+        }
+    }
+
+    fn insert(&mut self, key: K, mixed: u64, bits: B) {
+        let mut i = self.slot(mixed);
+        while self.slots[i].0 != K::default() {
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        self.slots[i] = (key, bits);
+    }
+
+    #[inline(always)]
+    fn get(&self, key: K, mixed: u64) -> B {
+        let mut i = self.slot(mixed);
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == K::default() {
+                return B::default();
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    #[inline(always)]
+    fn slot(&self, mixed: u64) -> usize {
+        (mixed >> (64 - self.log2)) as usize
+    }
+}
+
+/// A word of up to sixteen bytes as two integers, its bytes in order, zero
+/// after its end. Loads that overlap, rather than a copy into a buffer,
+/// which the load of the whole buffer would wait on.
+#[inline]
+fn pack(word: &[u8]) -> (u64, u64) {
+    let n = word.len();
+    match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(word[0])
+                | u64::from(word[n / 2]) << (8 * (n / 2))
+                | u64::from(word[n - 1]) << (8 * (n - 1)),
+            0,
+        ),
+        4..=7 => {
+            let (first, last) = (le32(&word[..4]), le32(&word[n - 4..]));
+            (first | last << (8 * (n - 4)), 0)
+        }
+        8 => (le64(&word[..8]), 0),
+        _ => (le64(&word[..8]), le64(&word[n - 8..]) >> (8 * (PACKED - n))),
+    }
+}
+
+/// The integer of four bytes, first byte lowest.
+#[inline]
+fn le32(bytes: &[u8]) -> u64 {
+    let mut b = [0; 4];
+    b.copy_from_slice(bytes);
+    u64::from(u32::from_le_bytes(b))
+}
+
+/// The integer of eight bytes, first byte lowest.
+#[inline]
+fn le64(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(bytes);
+    u64::from_le_bytes(b)
+}
+
+/// A packed word's bits spread over the high bits, which pick its slot.
+#[inline(always)]
+fn mix(low: u64, high: u64) -> u64 {
+    (low ^ high.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,12 +546,40 @@ mod tests {
         }
     }
 
+    #[test]
+    fn table_holds_every_word() {
+        for (w, lexicons) in lexicon_words() {
+            assert_eq!(Lexicons::of(w), lexicons, "{w}");
+        }
+    }
+
+    #[test]
+    fn words_pack_as_their_bytes() {
+        for w in [
+            "",
+            "a",
+            "an",
+            "the",
+            "said",
+            "russian",
+            "thursday",
+            "according",
+            "spokeswoman",
+        ] {
+            let mut bytes = [0; 16];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            let low = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+            let high = u64::from_le_bytes(bytes[8..].try_into().unwrap());
+            assert_eq!(pack(w.as_bytes()), (low, high), "{w}");
+        }
+    }
+
     /// The entity stage asks the lexicons about a word as written where it
     /// is its own lowercase form: a word of a lexicon must be one.
     #[test]
     fn entity_lexicons_are_lowercase() {
-        for (w, _) in LEXICONS.iter() {
-            assert_eq!(w.to_lowercase(), *w);
+        for (w, _) in lexicon_words() {
+            assert_eq!(w.to_lowercase(), w);
             assert!(!w.ends_with('.'), "{w}");
         }
     }

@@ -664,7 +664,7 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
                     | Some(&"plural")
                     | Some(&"first")
             )
-            && !matches!(word, "him" | "her" | "them" | "me" | "us")
+            && !tags.any(Tags::OBJECT)
             || word == "there";
         let starts_phrase = tags.any(Tags::DETERMINER) || doc.is_capitalized(k);
         if k > w && (subject_like || !in_phrase && starts_phrase) {

@@ -1,7 +1,7 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
-use super::tags::{Table, Tags};
+use super::tags::Tags;
 use crate::quote::{self, Quotation};
 use crate::text::{ascii_lowers, lowercase, Layout, TokenKind};
 use crate::Span;
@@ -40,7 +40,7 @@ impl<'a> Doc<'a> {
         let ascii = text.to_ascii_lowercase();
         let mut recased = String::new();
         let mut others = Vec::new();
-        let table = Table::get();
+        let table = Tags::table();
         for t in &layout.tokens {
             if !matches!(
                 t.kind,
@@ -50,12 +50,12 @@ impl<'a> Doc<'a> {
             }
             let lower = ascii.get(t.span.range()).unwrap_or_default();
             if ascii_lowers(lower) {
-                tags.push(table.tags(lower));
+                tags.push(table.get(lower));
             } else {
                 let start = recased.len();
                 recased.push_str(&lowercase(&text[t.span]));
                 let lower = &recased[start..];
-                tags.push(table.tags(lower) | Tags::RECASED);
+                tags.push(table.get(lower) | Tags::RECASED);
                 others.push((words.len(), start..recased.len()));
             }
             words.push(t.span);

@@ -25,6 +25,7 @@ use crate::hash::Map;
 
 use self::cues::Anchor;
 use self::doc::Doc;
+use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
@@ -452,7 +453,7 @@ fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
     }
     let w = words.start;
     let class = PRONOUNS.get(doc.lower(w))?;
-    let subject = matches!(doc.lower(w), "he" | "she" | "it" | "they");
+    let subject = doc.tags(w).any(Tags::NOMINATIVE);
     (subject && !matches!(*class, "first" | "second")).then(|| Found {
         speaker: Some(doc.words[w]),
         cue: None,
