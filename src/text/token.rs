@@ -146,14 +146,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             }
             Run::Marks => {
                 for (o, c) in text[i..end].char_indices() {
-                    let kind = if is_quote_char(c) {
-                        TokenKind::Quote
-                    } else if is_punct(c) {
-                        TokenKind::Punctuation
-                    } else {
-                        TokenKind::Symbol
-                    };
-                    t.push(i + o, i + o + c.len_utf8(), kind);
+                    t.push(i + o, i + o + c.len_utf8(), kind_of_mark(c));
                     if matches!(c, '?' | '!') {
                         t.stops.push(t.tokens.len() - 1);
                     }
@@ -558,6 +551,17 @@ pub(super) fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// The kind of a token that is one mark, `c`, or starts with it.
+fn kind_of_mark(c: char) -> TokenKind {
+    if is_quote_char(c) {
+        TokenKind::Quote
+    } else if is_punct(c) {
+        TokenKind::Punctuation
+    } else {
+        TokenKind::Symbol
+    }
+}
+
 /// Punctuation: the ASCII marks and the common Unicode ones (general
 /// punctuation, CJK, Arabic, Devanagari). Everything else that is neither a
 /// letter nor a digit is a symbol.
@@ -831,11 +835,7 @@ impl Tokenizer<'_> {
             self.push(s, self.segs[k + 1].1, TokenKind::Quote);
             return k + 2;
         }
-        let kind = match seg.chars().next() {
-            Some(c) if is_quote_char(c) => TokenKind::Quote,
-            Some(c) if is_punct(c) => TokenKind::Punctuation,
-            _ => TokenKind::Symbol,
-        };
+        let kind = seg.chars().next().map_or(TokenKind::Symbol, kind_of_mark);
         self.push(s, e, kind);
         k + 1
     }
@@ -1129,14 +1129,7 @@ mod tests {
             prop_assert_eq!(spans, uax29(&text));
             for t in &tokens {
                 let c = text[t.span].chars().next().unwrap();
-                let kind = if is_quote_char(c) {
-                    TokenKind::Quote
-                } else if is_punct(c) {
-                    TokenKind::Punctuation
-                } else {
-                    TokenKind::Symbol
-                };
-                prop_assert_eq!(t.kind, kind);
+                prop_assert_eq!(t.kind, kind_of_mark(c));
             }
         }
 
