@@ -47,7 +47,22 @@ fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
     let mut breaks = 0;
     let mut prev_cr = false;
     let mut visible = false;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // Nearly every gap is ASCII: its breaks counted without decoding.
+        let b = bytes[i];
+        if b < 0x80 {
+            match b {
+                b' ' | b'\t' => {}
+                b'\n' if prev_cr => {}
+                b'\n' | b'\r' | 0x0B | 0x0C => breaks += 1,
+                _ => break,
+            }
+            prev_cr = b == b'\r';
+            visible = true;
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if !is_space(c) {
             break;
@@ -1098,6 +1113,8 @@ mod tests {
         assert_eq!(breaks("\r\r"), 2);
         assert_eq!(breaks(" \u{2029}"), 2);
         assert_eq!(breaks(" \t"), 0);
+        assert_eq!(breaks("\u{0B}\u{0C}\r\n\n"), 4);
+        assert_eq!(breaks("\n\u{A0}\r\u{2028}\n"), 4);
         assert_eq!(gap("\u{FEFF}\u{200B}x", 0), (6, 0, Spacing::None));
         assert_eq!(gap(" \u{A0}x", 0), (3, 0, Spacing::Space));
         assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
