@@ -187,6 +187,23 @@ fn token_kinds() {
         ),
         ("6 p.m. on", &[("6", Number), ("p.m.", Word), ("on", Word)]),
         (
+            "U.S.A.\ne.g.\tD.C.",
+            &[("U.S.A.", Word), ("e.g.", Word), ("D.C.", Word)],
+        ),
+        (
+            "U.S., p.m.: U.Sa. A.1.",
+            &[
+                ("U.S.", Word),
+                (",", Punctuation),
+                ("p.m.", Word),
+                (":", Punctuation),
+                ("U.Sa.", Word),
+                ("A.", Word),
+                ("1", Number),
+                (".", Punctuation),
+            ],
+        ),
+        (
             "Gov. Lt. Gen.",
             &[("Gov.", Word), ("Lt.", Word), ("Gen.", Word)],
         ),

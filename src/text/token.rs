@@ -47,7 +47,22 @@ fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
     let mut breaks = 0;
     let mut prev_cr = false;
     let mut visible = false;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // Nearly every gap is ASCII: its breaks counted without decoding.
+        let b = bytes[i];
+        if b < 0x80 {
+            match b {
+                b' ' | b'\t' => {}
+                b'\n' if prev_cr => {}
+                b'\n' | b'\r' | 0x0B | 0x0C => breaks += 1,
+                _ => break,
+            }
+            prev_cr = b == b'\r';
+            visible = true;
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if !is_space(c) {
             break;
@@ -139,6 +154,10 @@ pub(super) fn tokenize(text: &str) -> Tokens {
                 t.push(quote, end, TokenKind::Quote);
             }
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
+            Run::Initialism => {
+                t.push(i, end, TokenKind::Word);
+                t.stops.push(t.tokens.len() - 1);
+            }
             Run::Hyphenated => t.hyphenated(i, end),
             Run::Opened(mark, kind) => {
                 t.push(i, i + mark, kind);
@@ -205,6 +224,10 @@ enum Run {
     /// between letters ("Russia’s", "don't"): one segment under UAX #29, so
     /// no segments to make. Holds where the apostrophe starts.
     Contraction(usize),
+    /// Single ASCII letters each followed by a period, two or more ("U.S.",
+    /// "p.m."): an initialism, one word with its final period, that may end
+    /// a sentence.
+    Initialism,
     /// ASCII letters and digits joined by single hyphens ("pro-Kiev",
     /// "26-second"): hyphens are segments of their own under UAX #29, and
     /// tokens of their own here.
@@ -662,6 +685,19 @@ impl Tokenizer<'_> {
             if quote_len > 0 && ends_run(bytes, quote + quote_len) {
                 return (quote + quote_len, Run::Closed(quote));
             }
+            // Under UAX #29 "U.S." is `U.S` and `.`; the word takes the
+            // period, as an initialism's.
+            if end == i + 1 && bytes[end] == b'.' && bytes[i].is_ascii_alphabetic() {
+                let mut j = end + 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_alphabetic)
+                    && bytes.get(j + 1) == Some(&b'.')
+                {
+                    j += 2;
+                }
+                if j > end + 1 && ends_run(bytes, j) {
+                    return (j, Run::Initialism);
+                }
+            }
             let joins_hyphen = |at: usize| {
                 bytes.get(at) == Some(&b'-')
                     && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -1098,6 +1134,8 @@ mod tests {
         assert_eq!(breaks("\r\r"), 2);
         assert_eq!(breaks(" \u{2029}"), 2);
         assert_eq!(breaks(" \t"), 0);
+        assert_eq!(breaks("\u{0B}\u{0C}\r\n\n"), 4);
+        assert_eq!(breaks("\n\u{A0}\r\u{2028}\n"), 4);
         assert_eq!(gap("\u{FEFF}\u{200B}x", 0), (6, 0, Spacing::None));
         assert_eq!(gap(" \u{A0}x", 0), (3, 0, Spacing::Space));
         assert_eq!(gap("\r\n\r\nx", 0), (4, 2, Spacing::LineBreak));
@@ -1119,7 +1157,34 @@ mod tests {
         }
     }
 
+    /// The tokens and stops of `text`, one run, by the segments path alone.
+    fn by_segments(text: &str) -> (Vec<Token>, Vec<usize>) {
+        let mut t = Tokenizer {
+            text,
+            segs: uax29(text),
+            next_run: text.len(),
+            tokens: Vec::new(),
+            stops: Vec::new(),
+            open_single: false,
+        };
+        t.segs = unglue(text, &t.segs);
+        let mut k = 0;
+        while k < t.segs.len() {
+            k = t.token(k);
+        }
+        let stops = (0..t.tokens.len())
+            .filter(|&n| may_stop(text, &t.tokens[n]))
+            .collect();
+        (t.tokens, stops)
+    }
+
     proptest! {
+        #[test]
+        fn initialisms_are_the_segments_path(text in "([a-zA-Z]\\.){1,5}[a-zA-Z]?\\.?") {
+            let fast = tokenize(&text);
+            prop_assert_eq!((fast.tokens, fast.stops), by_segments(&text));
+        }
+
         #[test]
         fn runs_of_solo_marks_are_one_token_a_char(
             text in "[-!\"#$%&()*+,/:;<=>?@\\[\\\\\\]^{|}~\u{2013}\u{2014}\u{201C}\u{201D}]{1,12}"
