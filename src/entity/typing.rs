@@ -87,9 +87,12 @@ pub(super) fn type_piece(
     }
     let first_gender = first_name(doc, piece);
     let m = piece.matched.map(|mi| &matches[mi]);
+    // The match's first entry, asked about below again and again, is
+    // fetched once: each fetch goes through the lazy table's locks.
+    let top = m.map(|m| gazetteer.entry(m.entries[0]));
     let exact = m.is_some_and(|m| m.span == span);
-    let country = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).subtype == "country");
-    let town = m.is_some_and(|m| exact && gazetteer.entry(m.entries[0]).kind == EntityType::Place);
+    let country = top.is_some_and(|e| exact && e.subtype == "country");
+    let town = top.is_some_and(|e| exact && e.kind == EntityType::Place);
     votes.team |= votes.side && town;
     if votes.team && !country {
         votes.group += STRONG;
@@ -97,7 +100,7 @@ pub(super) fn type_piece(
     // "Gloria developed eczema": a given name alone, where the gazetteer
     // knows only a town of that name, is the person unless a cue says place.
     let given = || FIRST_NAMES.get(doc.word(a));
-    let small_town = m.is_some_and(|m| town && gazetteer.entry(m.entries[0]).prominence < CITY);
+    let small_town = top.is_some_and(|e| town && e.prominence < CITY);
     if b - a == 1
         && small_town
         && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
@@ -113,8 +116,8 @@ pub(super) fn type_piece(
             });
         }
     }
-    if let Some(m) = m.filter(|_| exact) {
-        let best = gazetteer.entry(m.entries[0]).kind;
+    if let (Some(m), Some(top)) = (m.filter(|_| exact), top) {
+        let best = top.kind;
         let agreeing = m
             .entries
             .iter()
@@ -125,7 +128,7 @@ pub(super) fn type_piece(
             // for a group's name, with a capital where case tells names
             // ("posted to Twitter"), or opening a sentence when it does so
             // elsewhere in the text.
-            let group = gazetteer.entry(m.entries[0]).kind == EntityType::Group;
+            let group = best == EntityType::Group;
             let capitalised = b - a == 1
                 && doc.units[a].case == Case::Capitalised
                 && !doc.units[a].headline
@@ -169,10 +172,9 @@ pub(super) fn type_piece(
         }
         return Some(linked(gazetteer, span, m.entries[0], first_gender));
     }
-    if let Some(m) = m {
+    if let (Some(m), Some(entry)) = (m, top) {
         // A gazetteer name followed by more name words: "Al Jazeera
         // English" (the group), "Moscow State University" (another group).
-        let entry = gazetteer.entry(m.entries[0]);
         // A person's shape speaks for itself: "Cheng Chung-tai" though a
         // town is called Cheng.
         let own = votes

@@ -95,12 +95,18 @@ const SHAPE_WORDS: usize = 64;
 /// Where `word`'s bit in [`Seen::shapes`] is.
 #[inline]
 fn shape(word: &[u8]) -> usize {
-    let (first, last) = match word {
-        [] => (0, 0),
-        [first, .., last] => (*first, *last),
-        [only] => (*only, *only),
-    };
-    let key = (word.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
+    match word {
+        [] => shape_of(0, 0, 0),
+        [first, .., last] => shape_of(word.len(), *first, *last),
+        [only] => shape_of(1, *only, *only),
+    }
+}
+
+/// [`shape`] of a word of `len` bytes from `first` to `last`: a span's
+/// two bytes are read without slicing out the word between them.
+#[inline]
+fn shape_of(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
     (key.wrapping_mul(0x9E37_79B1) >> (32 - 12)) as usize
 }
 
@@ -119,8 +125,9 @@ impl<'t> Seen<'t> {
         let bytes = text.as_bytes();
         let shapes = self.shapes.get_or_init(|| {
             let mut shapes = [0; SHAPE_WORDS];
+            // Spans of words are never empty.
             for s in &self.spans {
-                let bit = shape(&bytes[s.range()]);
+                let bit = shape_of(s.len(), bytes[s.start], bytes[s.end - 1]);
                 shapes[bit / 64] |= 1 << (bit % 64);
             }
             shapes
@@ -135,11 +142,14 @@ impl<'t> Seen<'t> {
         let asked = self.asked.get();
         if asked < self.scans {
             self.asked.set(asked + 1);
-            // Lengths first: they turn away almost every word unread.
-            return self
-                .spans
-                .iter()
-                .any(|s| s.len() == word.len() && bytes.get(s.range()) == Some(word.as_bytes()));
+            // Lengths and first bytes first: they turn away almost every
+            // word unread, without a call to compare.
+            let first = word.as_bytes().first();
+            return self.spans.iter().any(|s| {
+                s.len() == word.len()
+                    && bytes.get(s.start) == first
+                    && bytes.get(s.range()) == Some(word.as_bytes())
+            });
         }
         self.set
             .get_or_init(|| {
