@@ -13,7 +13,7 @@ pub(super) struct Doc<'a> {
     pub(super) words: Vec<Span>,
     /// The text with its ASCII letters lowercased: an ASCII word in lower
     /// case where it stands.
-    ascii: String,
+    ascii: &'a str,
     /// The other words in lower case, end to end, each after the index of
     /// its word and its range in `recased`; their tags say they are here.
     recased: String,
@@ -32,12 +32,17 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(super) fn new(text: &'a str, layout: &Layout, quotes: &[Quotation]) -> Doc<'a> {
+    /// `ascii` is `text` with its ASCII letters lowercased.
+    pub(super) fn new(
+        text: &'a str,
+        ascii: &'a str,
+        layout: &Layout,
+        quotes: &[Quotation],
+    ) -> Doc<'a> {
         // Sized for every token: filtered down, the list would grow by
         // copies.
         let mut words = Vec::with_capacity(layout.tokens.len());
         let mut tags = Vec::with_capacity(layout.tokens.len());
-        let ascii = text.to_ascii_lowercase();
         let mut recased = String::new();
         let mut others = Vec::new();
         let table = Tags::table();

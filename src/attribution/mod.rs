@@ -100,7 +100,7 @@ pub(crate) fn attribute(
     quotes: &[Quotation],
     fallback: bool,
 ) -> (Vec<Claim>, Vec<Quote>) {
-    let doc = Doc::new(text, layout, quotes);
+    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes);
     let known = Known::new(entities);
     let anchors = cues::anchors(&doc);
     let mut roles = vec![QuoteRole::Claim; quotes.len()];
@@ -640,7 +640,10 @@ mod tests {
         mentions: &[(&str, usize)],
         kinds: &[(EntityType, Option<Gender>)],
     ) -> Entities {
-        let mut out = Entities::default();
+        let mut out = Entities {
+            ascii_lowered: text.to_ascii_lowercase(),
+            ..Entities::default()
+        };
         let mut from = 0;
         for &(surface, entity) in mentions {
             let start = from + text[from..].find(surface).unwrap();

@@ -685,6 +685,7 @@ fn build(
         genders: kept.iter().map(|cl| cl.gender).collect(),
         entities,
         nationalities: Vec::new(),
+        ascii_lowered: String::new(),
     }
 }
 

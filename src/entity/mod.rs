@@ -44,6 +44,9 @@ pub(crate) struct Entities {
     /// Nationality adjectives ("Russian", "Ukrainian"): none of the three
     /// types, but useful to later stages.
     pub(crate) nationalities: Vec<Span>,
+    /// The text with its ASCII letters lowercased, made for the units and
+    /// handed on, since attribution reads its words in lower case too.
+    pub(crate) ascii_lowered: String,
 }
 
 /// Finds and clusters the entities of `text`.
@@ -111,6 +114,7 @@ pub(crate) fn recognize(
         .filter(|s| !inside(s))
         .collect();
     entities.nationalities = nationalities;
+    entities.ascii_lowered = doc.into_ascii();
     entities
 }
 

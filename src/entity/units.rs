@@ -287,6 +287,11 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// The text with its ASCII letters lowercased, for the stages after.
+    pub(super) fn into_ascii(self) -> String {
+        self.ascii
+    }
+
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'t str {
         self.units.get(i).map_or("", |u| &self.text[u.span])
