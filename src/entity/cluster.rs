@@ -173,13 +173,7 @@ impl<'a> Name<'a> {
         self.places.clear();
         for word in self.raw.split(' ') {
             let start = self.scratch.len();
-            // As `ended` would, without a string of its own.
-            if folds_ending(word) {
-                self.scratch.push_str(&word[..word.len() - 2]);
-                self.scratch.push('y');
-            } else {
-                self.scratch.push_str(word);
-            }
+            self.scratch.push_str(&ended(word));
             self.places.push(start..self.scratch.len());
         }
         let keys = &self.scratch;
@@ -410,11 +404,7 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
     let first = norm.chars().next()?;
     // Names more than one char longer or shorter are more than one edit
     // away: their lengths, kept with them, rule them out without a look.
-    let chars = if norm.is_ascii() {
-        norm.len()
-    } else {
-        norm.chars().count()
-    };
+    let chars = char_len(norm);
     let latest = index.head(first);
     let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
         index.bucketed[i].previous.checked_sub(1)
@@ -587,11 +577,7 @@ fn add_to_bucket<'g>(index: &mut Index<'g>, name: Key<'g, '_>, k: usize) {
         }
     };
     let first = text.chars().next().unwrap_or(' ');
-    let chars = if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().count()
-    };
+    let chars = char_len(text);
     let place = index.bucketed.len() + 1;
     let latest = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
@@ -801,6 +787,16 @@ fn fold_ascii(words: &[&str], out: &mut String) {
             out.push(char::from(c));
             last = Some(c);
         }
+    }
+}
+
+/// The length of `name` in chars, read off its bytes where it is ASCII, as
+/// most names are.
+fn char_len(name: &str) -> usize {
+    if name.is_ascii() {
+        name.len()
+    } else {
+        name.chars().count()
     }
 }
 
