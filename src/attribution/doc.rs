@@ -3,7 +3,7 @@
 
 use super::tags::Tags;
 use crate::quote::{self, Quotation};
-use crate::text::{ascii_lowers, lowercase, Layout, TokenKind};
+use crate::text::{ascii_lowers, Layout, Recased, TokenKind};
 use crate::Span;
 
 /// A text prepared for attribution.
@@ -14,10 +14,8 @@ pub(super) struct Doc<'a> {
     /// The text with its ASCII letters lowercased: an ASCII word in lower
     /// case where it stands.
     ascii: &'a str,
-    /// The other words in lower case, end to end, each after the index of
-    /// its word and its range in `recased`; their tags say they are here.
-    recased: String,
-    others: Vec<(usize, std::ops::Range<usize>)>,
+    /// The other words in lower case; their tags say they are here.
+    recased: Recased,
     /// The lexicons listing each word in lower case.
     tags: Vec<Tags>,
     /// Whether each word is inside a quotation.
@@ -43,8 +41,7 @@ impl<'a> Doc<'a> {
         // copies.
         let mut words = Vec::with_capacity(layout.tokens.len());
         let mut tags = Vec::with_capacity(layout.tokens.len());
-        let mut recased = String::new();
-        let mut others = Vec::new();
+        let mut recased = Recased::default();
         let table = Tags::table();
         for t in &layout.tokens {
             if !matches!(
@@ -57,11 +54,8 @@ impl<'a> Doc<'a> {
             if ascii_lowers(lower) {
                 tags.push(table.get(lower));
             } else {
-                let start = recased.len();
-                recased.push_str(&lowercase(&text[t.span]));
-                let lower = &recased[start..];
+                let lower = recased.push(words.len(), &text[t.span]);
                 tags.push(table.get(lower) | Tags::RECASED);
-                others.push((words.len(), start..recased.len()));
             }
             words.push(t.span);
         }
@@ -109,7 +103,6 @@ impl<'a> Doc<'a> {
             letters,
             ascii,
             recased,
-            others,
             tags,
             quoted,
             sentences,
@@ -144,11 +137,7 @@ impl<'a> Doc<'a> {
             return "";
         };
         if tags.any(Tags::RECASED) {
-            let i = self.others.partition_point(|(k, _)| *k < w);
-            self.others
-                .get(i)
-                .and_then(|(_, r)| self.recased.get(r.clone()))
-                .unwrap_or("")
+            self.recased.get(w).unwrap_or("")
         } else {
             self.ascii.get(span.range()).unwrap_or("")
         }

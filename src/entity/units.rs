@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
 
-use crate::text::{ascii_lowers, lowercase, Layout, Spacing, TokenKind};
+use crate::text::{ascii_lowers, lowercase, Layout, Recased, Spacing, TokenKind};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,10 +59,8 @@ pub(super) struct Doc<'t> {
     /// lowercase selves: a copy of the text costs less than a lowercase
     /// word for each of them.
     ascii: String,
-    /// The units not [`Unit::plain`], each with its lowercase form (without
-    /// trailing periods) in `folded_text`, in unit order.
-    folded: Vec<(usize, std::ops::Range<usize>)>,
-    folded_text: String,
+    /// The units not [`Unit::plain`] lowercased, without trailing periods.
+    recased: Recased,
     /// Per unit, the lexicons listing it lowercased, once asked.
     lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
@@ -266,13 +264,9 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut folded = Vec::new();
-        let mut folded_text = String::new();
+        let mut recased = Recased::default();
         for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.plain) {
-            let word = &text[u.span];
-            let start = folded_text.len();
-            folded_text.push_str(&crate::text::lowercase(word.trim_end_matches('.')));
-            folded.push((i, start..folded_text.len()));
+            recased.push(i, text[u.span].trim_end_matches('.'));
         }
         Doc {
             text,
@@ -280,8 +274,7 @@ impl<'t> Doc<'t> {
             units,
             sentences,
             ascii: text.to_ascii_lowercase(),
-            folded,
-            folded_text,
+            recased,
             capitalised,
             lowercase,
         }
@@ -315,7 +308,7 @@ impl<'t> Doc<'t> {
             return "";
         };
         if !u.plain {
-            return self.folded(i);
+            return self.recased.get(i).unwrap_or("");
         }
         // Bytes, not chars: a '.' is one byte, never part of another
         // char's.
@@ -325,13 +318,6 @@ impl<'t> Doc<'t> {
             _ => 0,
         };
         &self.ascii[u.span.start..u.span.end - dots]
-    }
-
-    /// [`Doc::lower`] of a unit not [`Unit::plain`].
-    fn folded(&self, i: usize) -> &str {
-        self.folded
-            .binary_search_by_key(&i, |(unit, _)| *unit)
-            .map_or("", |k| &self.folded_text[self.folded[k].1.clone()])
     }
 
     /// Whether unit `i` lowercased is in any of `these` lexicons. Several

@@ -1,6 +1,7 @@
 //! Words in lower case for lexicon lookups, without a `String` per word.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// `word` in lower case, as `str::to_lowercase` gives it, borrowed when it
 /// is ASCII with no capital: most words of running text, which lexicon
@@ -30,6 +31,34 @@ pub(crate) fn ascii_lowers(word: &str) -> bool {
 
 fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The words a copy of the text with its ASCII letters lowercased does not
+/// lowercase whole (see [`ascii_lowers`]), lowercased end to end in one
+/// buffer, each under its index among the words of its stage: one
+/// allocation for the few such words of a document, not one a word.
+#[derive(Debug, Default)]
+pub(crate) struct Recased {
+    text: String,
+    /// Sorted by word index.
+    words: Vec<(usize, Range<usize>)>,
+}
+
+impl Recased {
+    /// Appends `word` lowercased as word `i`, which must be past the words
+    /// before, and gives it back lowercased.
+    pub(crate) fn push(&mut self, i: usize, word: &str) -> &str {
+        let start = self.text.len();
+        self.text.push_str(&lowercase(word));
+        self.words.push((i, start..self.text.len()));
+        &self.text[start..]
+    }
+
+    /// Word `i` lowercased, if it was pushed.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let k = self.words.binary_search_by_key(&i, |(w, _)| *w).ok()?;
+        self.text.get(self.words[k].1.clone())
+    }
 }
 
 fn is_lower_ascii(word: &str) -> bool {
@@ -68,5 +97,15 @@ mod tests {
             assert_eq!(word.to_ascii_lowercase(), word.to_lowercase());
         }
         assert!(!ascii_lowers("Éclair"));
+    }
+
+    #[test]
+    fn recased_words_are_found_by_index() {
+        let mut recased = Recased::default();
+        assert_eq!(recased.push(2, "ΟΔΟΣ"), "οδος");
+        assert_eq!(recased.push(7, "Éclair"), "éclair");
+        assert_eq!(recased.get(2), Some("οδος"));
+        assert_eq!(recased.get(7), Some("éclair"));
+        assert_eq!(recased.get(3), None);
     }
 }
