@@ -40,16 +40,20 @@ const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«'
 /// Finds the cues of every sentence, in text order.
 pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
     let mut out = Vec::new();
+    // Only the words a cue may start at are tried: no other is one.
+    let mut starts = doc.cue_starts.iter().copied().peekable();
     for (index, (_, words)) in doc.sentences.iter().enumerate() {
         let first = out.len();
         let mut w = words.start;
-        while w < words.end {
+        while let Some(next) = starts.next_if(|&k| k < words.end) {
+            if next < w {
+                continue;
+            }
+            w = next;
             let Some(end) = cue_at(doc, w, words.start, words.end) else {
-                w += 1;
                 continue;
             };
             if end == w && !read_as_verb(doc, w, words.start, words.end) {
-                w += 1;
                 continue;
             }
             let mut anchor = Anchor {

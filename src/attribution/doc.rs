@@ -20,6 +20,9 @@ pub(super) struct Doc<'a> {
     tags: Vec<Tags>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
+    /// The words a cue may start at, in order: those tagged as a cue's
+    /// first word or "according".
+    pub(super) cue_starts: Vec<usize>,
     /// Sentence spans and their word ranges.
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
     /// Paragraph spans, as the quote stage numbered them.
@@ -42,7 +45,11 @@ impl<'a> Doc<'a> {
         let mut words = Vec::with_capacity(layout.tokens.len());
         let mut tags = Vec::with_capacity(layout.tokens.len());
         let mut recased = Recased::default();
+        let mut cue_starts = Vec::new();
         let table = Tags::table();
+        // Where the next byte beyond ASCII is: a word ending before it is
+        // ASCII, which most words are, with no byte of its own looked at.
+        let mut beyond = 0;
         for t in &layout.tokens {
             if !matches!(
                 t.kind,
@@ -50,13 +57,20 @@ impl<'a> Doc<'a> {
             ) {
                 continue;
             }
+            if beyond < t.span.start {
+                beyond = next_beyond_ascii(ascii.as_bytes(), t.span.start);
+            }
             let lower = ascii.get(t.span.range()).unwrap_or_default();
-            if ascii_lowers(lower) {
-                tags.push(table.get(lower));
+            let tag = if t.span.end <= beyond || ascii_lowers(lower) {
+                table.get(lower)
             } else {
                 let lower = recased.push(words.len(), &text[t.span]);
-                tags.push(table.get(lower) | Tags::RECASED);
+                table.get(lower) | Tags::RECASED
+            };
+            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                cue_starts.push(words.len());
             }
+            tags.push(tag);
             words.push(t.span);
         }
         let paragraphs = quote::paragraphs(layout);
@@ -73,14 +87,10 @@ impl<'a> Doc<'a> {
             sentences.push((span, first..w));
         }
         let mut quoted = vec![false; words.len()];
-        let mut w = 0;
-        let mut outer: Vec<&Quotation> = quotes.iter().filter(|q| q.depth == 0).collect();
-        outer.sort_by_key(|q| q.inner.start);
-        for q in outer {
-            while w < words.len() && words[w].start < q.inner.start {
-                w += 1;
-            }
-            let mut v = w;
+        // Found by binary search: most words are in no quotation, and a
+        // walk would step over each.
+        for q in quotes.iter().filter(|q| q.depth == 0) {
+            let mut v = words.partition_point(|w| w.start < q.inner.start);
             while v < words.len() && words[v].end <= q.inner.end {
                 quoted[v] = true;
                 v += 1;
@@ -105,6 +115,7 @@ impl<'a> Doc<'a> {
             recased,
             tags,
             quoted,
+            cue_starts,
             sentences,
             paragraphs,
         }
@@ -169,5 +180,54 @@ impl<'a> Doc<'a> {
     /// The span from the start of word `a` to the end of word `b`.
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
         Span::new(self.words[a].start, self.words[b].end)
+    }
+}
+
+/// The index of the first byte from `from` on that is not ASCII, or the
+/// length: read eight bytes at a time.
+fn next_beyond_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let mut b = [0; 8];
+        b.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(b) & HIGH;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    at + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_byte_beyond_ascii() {
+        for (text, from, expected) in [
+            ("", 0, 0),
+            ("said", 0, 4),
+            ("said “no”", 0, 5),
+            ("said “no”", 5, 5),
+            ("abcdefghijklmnop", 0, 16),
+            ("abcdefghij’s", 2, 10),
+            ("Gladkow’s aide said", 0, 7),
+            ("Gladkow’s aide said", 10, 21),
+            ("ab", 5, 5),
+        ] {
+            assert_eq!(
+                next_beyond_ascii(text.as_bytes(), from),
+                expected,
+                "{text} {from}"
+            );
+        }
     }
 }
