@@ -67,7 +67,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 content: None,
             };
             let weak = !doc.tags(w).any(Tags::SPEECH_VERB) && end == w;
-            if doc.lower(w) == "according" {
+            if doc.tags(w).any(Tags::ACCORDING) {
                 anchor.according = true;
                 anchor.speaker = named_after(doc, end + 1, words.end, true);
             } else if participle_after_comma(doc, w, words.start) {
@@ -183,14 +183,15 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if !tags.any(Tags::CUE_START | Tags::ACCORDING) {
         return None;
     }
-    let word = doc.lower(w);
-    if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
+    if tags.any(Tags::ACCORDING) && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
     if !tags.any(Tags::CUE_START) {
         return None;
     }
-    let phrases = tags.any(Tags::PHRASE_START).then(|| CUE_PHRASES.get(word));
+    let phrases = tags
+        .any(Tags::PHRASE_START)
+        .then(|| CUE_PHRASES.get(doc.lower(w)));
     for phrase in phrases.flatten().into_iter().flatten() {
         let n = phrase.split(' ').count();
         if w + n <= end
@@ -229,7 +230,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         // A passive ("was claimed by") names no speaker where the subject is;
         // "to say" and "the report" are no statements yet.
         let before = doc.tags(w - 1);
-        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !word.ends_with("ing");
+        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !doc.lower(w).ends_with("ing");
         let preposition = before.any(Tags::ADJUNCT_PREPOSITION) && !tags.any(Tags::SPEECH_VERB);
         // "Trump’s claim", "20 states" are nouns.
         let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
@@ -332,8 +333,8 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         // A participle ("defending his tweets") ends a subject, unless it
         // describes one ("a man posing as the commander").
         let participle = word.ends_with("ing") && !doc.is_capitalized(prev);
-        let as_follows = doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
-        if participle && !as_follows {
+        let as_follows = || doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
+        if participle && !as_follows() {
             break;
         }
         let tags = doc.tags(prev);

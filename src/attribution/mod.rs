@@ -249,9 +249,8 @@ fn shape_role(text: &str, span: Span) -> QuoteRole {
 /// (a quoted statement alone in its paragraph is still a statement).
 fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
     let alone = doc
-        .letters
-        .get(q.paragraph)
-        .is_some_and(|&(first, last)| first >= q.inner.start && last < q.inner.end);
+        .letters(q.paragraph)
+        .is_some_and(|(first, last)| first >= q.inner.start && last < q.inner.end);
     let statement = doc.text[q.inner].ends_with(['.', ',', '!', '?', ';', ':', '…']);
     alone && q.close.is_some() && !q.continues && !statement
 }
