@@ -113,10 +113,8 @@ impl<'a> Doc<'a> {
     pub(super) fn letters(&self, p: usize) -> Option<(usize, usize)> {
         let p = *self.paragraphs.get(p)?;
         let s = &self.text[p];
-        let first = s.find(char::is_alphanumeric).map_or(p.end, |i| p.start + i);
-        let last = s
-            .rfind(char::is_alphanumeric)
-            .map_or(p.start, |i| p.start + i);
+        let first = s.find(is_letter_or_digit).map_or(p.end, |i| p.start + i);
+        let last = s.rfind(is_letter_or_digit).map_or(p.start, |i| p.start + i);
         Some((first, last))
     }
 
@@ -188,6 +186,13 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// `char::is_alphanumeric`, with general punctuation, which holds no letter
+/// or digit, answered without the Unicode tables: the quotation marks that
+/// open and close a paragraph of speech are there.
+fn is_letter_or_digit(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// The index of the first byte from `from` on that is not ASCII, or the
 /// length: read eight bytes at a time.
 fn next_beyond_ascii(bytes: &[u8], from: usize) -> usize {
@@ -214,6 +219,16 @@ fn next_beyond_ascii(bytes: &[u8], from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'Ж', '“', '.'] {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn finds_the_first_byte_beyond_ascii() {

@@ -513,7 +513,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
         let class = if speaker.text.contains(char::is_whitespace) {
             None
         } else {
-            PRONOUNS.get(&*lowercase(&speaker.text)).copied()
+            pronoun_class(doc, span)
         };
         let entity = *memo.entry(span).or_insert_with(|| match class {
             Some(class) => pronoun(doc, known, &seen, span, class),
@@ -566,6 +566,20 @@ fn entity_kind(entities: &Entities, e: usize) -> Kind {
         Some(EntityType::Person) => Kind::Person(entities.genders.get(e).copied().flatten()),
         _ => Kind::Group,
     }
+}
+
+/// The class of the pronoun `span` holds, if it is one. A speaker of one
+/// word, as most without a space are, has its tags at hand, and most say
+/// no pronoun: only the others need a lowercase copy.
+fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
+    let w = doc.word_from(span.start);
+    if doc.words.get(w) == Some(&span) {
+        if !doc.tags(w).any(Tags::PRONOUN) {
+            return None;
+        }
+        return PRONOUNS.get(doc.lower(w)).copied();
+    }
+    PRONOUNS.get(&*lowercase(&doc.text[span])).copied()
 }
 
 fn description_kind(text: &str) -> Kind {
