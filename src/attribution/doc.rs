@@ -140,12 +140,25 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
-        self.words
-            .get(w)
-            .and_then(|s| self.text[*s].chars().next())
-            .is_some_and(char::is_uppercase)
+        let Some(span) = self.words.get(w) else {
+            return false;
+        };
+        // An ASCII first byte, as most are, is the first char.
+        match self
+            .text
+            .as_bytes()
+            .get(span.range())
+            .and_then(|b| b.first())
+        {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text[*span]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
     }
 
+    #[inline]
     pub(super) fn lower(&self, w: usize) -> &str {
         let (Some(span), Some(tags)) = (self.words.get(w), self.tags.get(w)) else {
             return "";
