@@ -39,7 +39,8 @@ const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«'
 
 /// Finds the cues of every sentence, in text order.
 pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
-    let mut out = Vec::new();
+    // At most one a cue start: sized once, not grown by copies.
+    let mut out = Vec::with_capacity(doc.cue_starts.len());
     // Only the words a cue may start at are tried: no other is one.
     let mut starts = doc.cue_starts.iter().copied().peekable();
     for (index, (_, words)) in doc.sentences.iter().enumerate() {

@@ -146,7 +146,8 @@ pub(crate) fn attribute(
             });
     }
 
-    let mut claims = Vec::new();
+    // One claim at most for each open quotation and each cue.
+    let mut claims = Vec::with_capacity(open.len() + anchors.len());
     for &i in &open {
         if roles[i] != QuoteRole::Claim {
             continue;
