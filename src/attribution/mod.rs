@@ -29,7 +29,7 @@ use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
-use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS};
+use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS};
 use crate::quote::Quotation;
 use crate::text::{lowercase, Layout};
 use crate::Span;
@@ -503,27 +503,34 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             .map_or(usize::MAX, |s| s.span.start)
     });
     let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
-    let mut memo: Map<Span, Option<usize>> = Map::default();
+    // A speaker's pronoun class, entity and kind, by its span: all three
+    // follow from the span once the entity is chosen, and many claims share
+    // a speaker.
+    type Resolved = (Option<&'static str>, Option<usize>, Kind);
+    let mut memo: Map<Span, Resolved> = Map::default();
     for i in order {
         let Some(speaker) = &claims[i].speaker else {
             continue;
         };
         let span = speaker.span;
-        // No pronoun has a space in it: a longer phrase needs no lowercase
-        // copy to tell.
-        let class = if speaker.text.contains(char::is_whitespace) {
-            None
-        } else {
-            pronoun_class(doc, span)
-        };
-        let entity = *memo.entry(span).or_insert_with(|| match class {
-            Some(class) => pronoun(doc, known, &seen, span, class),
-            None => named(doc, known, span),
+        let (class, entity, kind) = *memo.entry(span).or_insert_with(|| {
+            // No pronoun has a space in it: a longer phrase needs no
+            // lowercase copy to tell.
+            let class = if speaker.text.contains(char::is_whitespace) {
+                None
+            } else {
+                pronoun_class(doc, span)
+            };
+            let entity = match class {
+                Some(class) => pronoun(doc, known, &seen, span, class),
+                None => named(doc, known, span),
+            };
+            let kind = match entity {
+                Some(e) => entity_kind(entities, e),
+                None => description_kind(&speaker.text),
+            };
+            (class, entity, kind)
         });
-        let kind = match entity {
-            Some(e) => entity_kind(entities, e),
-            None => description_kind(&speaker.text),
-        };
         if class.is_none() {
             seen.push((span, entity, kind));
         }
@@ -584,9 +591,10 @@ fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
 }
 
 fn description_kind(text: &str) -> Kind {
+    let table = Tags::table();
     let person = text
         .split_whitespace()
-        .any(|w| SPEAKER_NOUNS.contains(&*lowercase(w)));
+        .any(|w| table.get(&lowercase(w)).any(Tags::SPEAKER_NOUN));
     if person {
         Kind::Person(None)
     } else {
