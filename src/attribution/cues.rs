@@ -559,11 +559,13 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             (b, r) => b.or(r),
         };
     }
-    let opens_quote = matches!(
-        doc.gap(w - 1, w).trim(),
-        "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
-    );
-    if !doc.joined(w - 1) && !opens_quote {
+    let opens_quote = || {
+        matches!(
+            doc.gap(w - 1, w).trim(),
+            "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
+        )
+    };
+    if !doc.joined(w - 1) && !opens_quote() {
         return None;
     }
     w = skip_adjuncts(doc, w, words.end);
