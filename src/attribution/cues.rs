@@ -210,7 +210,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     }
     // A verb is not followed by an auxiliary; a noun is ("Health worries
     // have dogged her").
-    if w + 1 < end && doc.joined(w) && doc.tags(w + 1).any(Tags::AUXILIARY) {
+    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) {
         return None;
     }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb;
@@ -219,8 +219,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if w > first && doc.is_capitalized(w) {
         return None;
     }
-    let hyphen = |a: usize| matches!(doc.gap(a, a + 1), "-" | "‐" | "‑");
-    if (w > first && hyphen(w - 1)) || (w + 1 < end && hyphen(w)) {
+    if (w > first && doc.hyphenated(w - 1)) || (w + 1 < end && doc.hyphenated(w)) {
         return None;
     }
     if w + 1 < end && doc.tags(w + 1).any(Tags::VERB_PARTICLE) && !tags.any(Tags::SPEECH_VERB) {

@@ -135,8 +135,20 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
-        let gap = self.gap(a, a + 1);
-        gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "‐" | "‑")
+        self.gap(a, a + 1).chars().all(char::is_whitespace) || self.hyphenated(a)
+    }
+
+    /// Word `a` and the one after it are joined by a hyphen and nothing
+    /// else ("pro-Kiev"): a gap of one byte or three, as a hyphen is.
+    pub(super) fn hyphenated(&self, a: usize) -> bool {
+        let (Some(x), Some(y)) = (self.words.get(a), self.words.get(a + 1)) else {
+            return false;
+        };
+        match y.start.saturating_sub(x.end) {
+            1 => self.text.as_bytes().get(x.end) == Some(&b'-'),
+            3 => matches!(self.gap(a, a + 1), "‐" | "‑"),
+            _ => false,
+        }
     }
 
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
@@ -232,6 +244,23 @@ fn next_beyond_ascii(bytes: &[u8], from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphens_join_as_their_gaps_read() {
+        let text = "a pro-Kiev and so‐called or non‑state x - y x–y x--y x-\ny “rally”-";
+        let layout = Layout::new(text);
+        let ascii = text.to_ascii_lowercase();
+        let doc = Doc::new(text, &ascii, &layout, &[]);
+        assert!((0..doc.words.len()).any(|a| doc.hyphenated(a)));
+        for a in 0..=doc.words.len() {
+            let gap = doc.gap(a, a + 1);
+            assert_eq!(
+                doc.hyphenated(a),
+                a + 1 < doc.words.len() && matches!(gap, "-" | "‐" | "‑"),
+                "{gap:?}"
+            );
+        }
+    }
 
     #[test]
     fn general_punctuation_has_no_letter_or_digit() {
