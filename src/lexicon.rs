@@ -339,6 +339,62 @@ pub(crate) static OBJECT_PRONOUNS: LazyLock<Set<&'static str>> =
 pub(crate) static TELL_VERBS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/tell_verbs.txt")));
 
+/// Lowercase words inside a speaker's name read back over commas ("of",
+/// "van").
+pub(crate) static SPEAKER_NAME_JOINERS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/speaker_name_joiners.txt")));
+
+/// Forms of "be" that make an -ing form after them a verb ("was agreeing").
+pub(crate) static PROGRESSIVE_AUXILIARIES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/progressive_auxiliaries.txt")));
+
+/// Forms of "be" that make a speech verb after them a passive ("was
+/// claimed").
+pub(crate) static PASSIVE_AUXILIARIES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/passive_auxiliaries.txt")));
+
+/// Relative pronouns a speech verb's -s form may follow ("which notes").
+pub(crate) static RELATIVE_PRONOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/relative_pronouns.txt")));
+
+/// Words that set a later speech cue off from an earlier one's clause
+/// ("and", "whereas").
+pub(crate) static CONNECTIVES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/connectives.txt")));
+
+/// Conjunctions coordinating a speech verb with an earlier one.
+pub(crate) static COORDINATORS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/coordinators.txt")));
+
+/// Connectives trimmed from the end of a reported clause, in file order.
+pub(crate) static CLAUSE_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../lexicons/clause_tails.txt")
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Particles that make another verb of a cue verb ("show up").
+pub(crate) static VERB_PARTICLES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/verb_particles.txt")));
+
+/// Words before "as" that make what follows a description ("known as").
+pub(crate) static AS_DESCRIPTIONS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/as_descriptions.txt")));
+
+/// Words a subject noun phrase does not start with ("and", "even").
+pub(crate) static PHRASE_NON_STARTERS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/phrase_non_starters.txt")));
+
+/// Words that make a time word after them an adjunct ("this", "last").
+pub(crate) static TIME_DEICTICS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/time_deictics.txt")));
+
+/// Words that end the adjuncts skipped after a speech verb ("to", "that").
+pub(crate) static ADJUNCT_STOPS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/adjunct_stops.txt")));
+
 /// Lexicons' words of up to sixteen bytes, nearly all of them, in tables
 /// keyed by their bytes as integers, each word with the bits `B` of the
 /// lexicons listing it: asked once for every word of a text, a lookup there

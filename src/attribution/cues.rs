@@ -4,7 +4,7 @@
 
 use super::doc::Doc;
 use super::tags::Tags;
-use crate::lexicon::{CUE_PHRASES, PRONOUNS};
+use crate::lexicon::{CLAUSE_TAILS, CUE_PHRASES, PRONOUNS};
 use crate::Span;
 
 /// A speech cue and what hangs on it.
@@ -39,17 +39,22 @@ const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«'
 
 /// Finds the cues of every sentence, in text order.
 pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
-    let mut out = Vec::new();
+    // At most one a cue start: sized once, not grown by copies.
+    let mut out = Vec::with_capacity(doc.cue_starts.len());
+    // Only the words a cue may start at are tried: no other is one.
+    let mut starts = doc.cue_starts.iter().copied().peekable();
     for (index, (_, words)) in doc.sentences.iter().enumerate() {
         let first = out.len();
         let mut w = words.start;
-        while w < words.end {
+        while let Some(next) = starts.next_if(|&k| k < words.end) {
+            if next < w {
+                continue;
+            }
+            w = next;
             let Some(end) = cue_at(doc, w, words.start, words.end) else {
-                w += 1;
                 continue;
             };
             if end == w && !read_as_verb(doc, w, words.start, words.end) {
-                w += 1;
                 continue;
             }
             let mut anchor = Anchor {
@@ -63,7 +68,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
                 content: None,
             };
             let weak = !doc.tags(w).any(Tags::SPEECH_VERB) && end == w;
-            if doc.lower(w) == "according" {
+            if doc.tags(w).any(Tags::ACCORDING) {
                 anchor.according = true;
                 anchor.speaker = named_after(doc, end + 1, words.end, true);
             } else if participle_after_comma(doc, w, words.start) {
@@ -102,11 +107,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             let modifier = weak
                 && doc.lower(w).ends_with("ing")
                 && !participle_after_comma(doc, w, words.start)
-                && !(w > words.start
-                    && matches!(
-                        doc.lower(w - 1),
-                        "is" | "are" | "was" | "were" | "been" | "am"
-                    ));
+                && !(w > words.start && doc.tags(w - 1).any(Tags::PROGRESSIVE_AUXILIARY));
             let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none() || modifier);
             if !needs_quote && !needs_subject {
                 out.push(anchor);
@@ -150,7 +151,7 @@ fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
     let third_person = word.ends_with('s')
         && w > first
         && doc.joined(w - 1)
-        && (doc.is_capitalized(w - 1) || matches!(before, "which" | "who"));
+        && (doc.is_capitalized(w - 1) || doc.tags(w - 1).any(Tags::RELATIVE_PRONOUN));
     next_opens
         || third_person
         || (w > first && (doc.tags(w - 1).any(Tags::NOMINATIVE) || is_modifier(doc, w - 1)))
@@ -170,7 +171,7 @@ fn participle_after_comma(doc: &Doc, w: usize, first: usize) -> bool {
 fn set_off(doc: &Doc, w: usize, first: usize) -> bool {
     w > first
         && (doc.gap(w - 1, w).contains([',', ';', '—', '–'])
-            || matches!(doc.lower(w - 1), "and" | "but" | "while" | "whereas" | "or"))
+            || doc.tags(w - 1).any(Tags::CONNECTIVE))
 }
 
 /// The cue starting at word `w`, as its last word: a speech verb used as a
@@ -183,14 +184,15 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if !tags.any(Tags::CUE_START | Tags::ACCORDING) {
         return None;
     }
-    let word = doc.lower(w);
-    if word == "according" && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
+    if tags.any(Tags::ACCORDING) && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
         return Some(w + 1);
     }
     if !tags.any(Tags::CUE_START) {
         return None;
     }
-    let phrases = tags.any(Tags::PHRASE_START).then(|| CUE_PHRASES.get(word));
+    let phrases = tags
+        .any(Tags::PHRASE_START)
+        .then(|| CUE_PHRASES.get(doc.lower(w)));
     for phrase in phrases.flatten().into_iter().flatten() {
         let n = phrase.split(' ').count();
         if w + n <= end
@@ -208,7 +210,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     }
     // A verb is not followed by an auxiliary; a noun is ("Health worries
     // have dogged her").
-    if w + 1 < end && doc.joined(w) && doc.tags(w + 1).any(Tags::AUXILIARY) {
+    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) {
         return None;
     }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb;
@@ -217,25 +219,18 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if w > first && doc.is_capitalized(w) {
         return None;
     }
-    let hyphen = |a: usize| matches!(doc.gap(a, a + 1), "-" | "‐" | "‑");
-    if (w > first && hyphen(w - 1)) || (w + 1 < end && hyphen(w)) {
+    if (w > first && doc.hyphenated(w - 1)) || (w + 1 < end && doc.hyphenated(w)) {
         return None;
     }
-    if w + 1 < end
-        && matches!(doc.lower(w + 1), "up" | "out" | "off")
-        && !tags.any(Tags::SPEECH_VERB)
-    {
+    if w + 1 < end && doc.tags(w + 1).any(Tags::VERB_PARTICLE) && !tags.any(Tags::SPEECH_VERB) {
         return None;
     }
     if w > first && doc.joined(w - 1) {
         let prev = doc.lower(w - 1);
         // A passive ("was claimed by") names no speaker where the subject is;
         // "to say" and "the report" are no statements yet.
-        let passive = matches!(
-            prev,
-            "is" | "was" | "were" | "are" | "be" | "been" | "being"
-        ) && !word.ends_with("ing");
         let before = doc.tags(w - 1);
+        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !doc.lower(w).ends_with("ing");
         let preposition = before.any(Tags::ADJUNCT_PREPOSITION) && !tags.any(Tags::SPEECH_VERB);
         // "Trump’s claim", "20 states" are nouns.
         let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
@@ -271,7 +266,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         // "Derek Mitchell, who served as ambassador, said" is Mitchell.
         last -= 1;
     }
-    if matches!(doc.lower(last), "and" | "but" | "or") && doc.joined(last) {
+    if doc.tags(last).any(Tags::COORDINATOR) && doc.joined(last) {
         return before
             .iter()
             .rev()
@@ -285,7 +280,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         while k > first && doc.joined(k - 1) && !doc.quoted[k - 1] {
             k -= 1;
         }
-        let name = (k..=last).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+        let name = (k..=last).all(|i| is_name_word(doc, i));
         if name && k > first && doc.gap(k - 1, k).contains(',') && last - k < 5 {
             return Some((k, last));
         }
@@ -307,8 +302,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 {
                     n -= 1;
                 }
-                let named =
-                    (n..=end).all(|i| doc.is_capitalized(i) || is_name_joiner(doc.lower(i)));
+                let named = (n..=end).all(|i| is_name_word(doc, i));
                 if named && end - n < 5 {
                     return Some((n, last));
                 }
@@ -335,12 +329,12 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             && prev > first
             && (doc.lower(prev - 1).ends_with("ing")
                 || doc.lower(prev - 1).ends_with("self")
-                || matches!(doc.lower(prev - 1), "such" | "known"));
+                || doc.tags(prev - 1).any(Tags::AS_DESCRIPTION));
         // A participle ("defending his tweets") ends a subject, unless it
         // describes one ("a man posing as the commander").
         let participle = word.ends_with("ing") && !doc.is_capitalized(prev);
-        let as_follows = doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
-        if participle && !as_follows {
+        let as_follows = || doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
+        if participle && !as_follows() {
             break;
         }
         let tags = doc.tags(prev);
@@ -394,7 +388,7 @@ fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
             Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND | Tags::SPEECH_ADJUNCT | Tags::CUE_VERB,
         )
         || is_modifier(doc, w)
-        || matches!(word, "and" | "or" | "not" | "even")
+        || tags.any(Tags::PHRASE_NON_STARTER)
         || word.ends_with("ing"))
 }
 
@@ -404,8 +398,9 @@ fn is_modifier(doc: &Doc, w: usize) -> bool {
     doc.tags(w).any(Tags::CUE_MODIFIER) || (word.len() > 4 && word.ends_with("ly"))
 }
 
-fn is_name_joiner(word: &str) -> bool {
-    matches!(word, "of" | "the" | "de" | "van" | "von" | "al" | "bin")
+/// Word `w` may stand in a speaker's name: capitalised, or a joiner ("of").
+fn is_name_word(doc: &Doc, w: usize) -> bool {
+    doc.is_capitalized(w) || doc.tags(w).any(Tags::SPEAKER_NAME_JOINER)
 }
 
 /// A lower-case word in -ed not after a determiner or a capital reads as a
@@ -563,11 +558,13 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             (b, r) => b.or(r),
         };
     }
-    let opens_quote = matches!(
-        doc.gap(w - 1, w).trim(),
-        "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
-    );
-    if !doc.joined(w - 1) && !opens_quote {
+    let opens_quote = || {
+        matches!(
+            doc.gap(w - 1, w).trim(),
+            "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
+        )
+    };
+    if !doc.joined(w - 1) && !opens_quote() {
         return None;
     }
     w = skip_adjuncts(doc, w, words.end);
@@ -600,14 +597,13 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
 
 fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
     while w < end {
-        let word = doc.lower(w);
         let tags = doc.tags(w);
         if tags.any(Tags::SPEECH_ADJUNCT) || is_modifier(doc, w) && !tags.any(Tags::CUE_MODIFIER) {
             w += 1;
             continue;
         }
         // "said this week that", "said last year that".
-        if matches!(word, "this" | "last" | "next")
+        if tags.any(Tags::TIME_DEICTIC)
             && w + 1 < end
             && doc.joined(w)
             && doc.tags(w + 1).any(Tags::TIME_ADJUNCT)
@@ -615,7 +611,7 @@ fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
             w += 2;
             continue;
         }
-        if !tags.any(Tags::ADJUNCT_PREPOSITION) || matches!(word, "to" | "that" | "who" | "which") {
+        if !tags.any(Tags::ADJUNCT_PREPOSITION) || tags.any(Tags::ADJUNCT_STOP) {
             break;
         }
         let mut reach = None;
@@ -685,12 +681,15 @@ fn clause(doc: &Doc, span: Span) -> Option<Span> {
         let before = s.len();
         s = s.trim_end();
         s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', '—', '–']);
-        for word in [" and", " but", " while", " whereas", " as"] {
-            if s.len() >= word.len()
-                && s.is_char_boundary(s.len() - word.len())
-                && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
-            {
-                s = &s[..s.len() - word.len()];
+        for word in CLAUSE_TAILS.iter() {
+            // A space and the word, all ASCII: where they match, the space
+            // starts a char.
+            let Some(at) = s.len().checked_sub(word.len() + 1) else {
+                continue;
+            };
+            let tail = &s.as_bytes()[at..];
+            if tail[0] == b' ' && tail[1..].eq_ignore_ascii_case(word.as_bytes()) {
+                s = &s[..at];
             }
         }
         if s.len() == before {

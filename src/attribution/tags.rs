@@ -5,10 +5,12 @@ use std::sync::LazyLock;
 
 use crate::hash::Map;
 use crate::lexicon::{
-    WordTable, ADJUNCT_PREPOSITIONS, ATTRIBUTION_VERBS, AUXILIARIES, CUE_MODIFIERS, CUE_PHRASES,
-    DETERMINERS, NATIONALITIES, NOMINATIVE_PRONOUNS, NOUN_VERBS, OBJECT_PRONOUNS, PRONOUNS,
-    QUOTE_ONLY_VERBS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS,
-    TIME_ADJUNCTS, TITLE_MODIFIERS,
+    WordTable, ADJUNCT_PREPOSITIONS, ADJUNCT_STOPS, AS_DESCRIPTIONS, ATTRIBUTION_VERBS,
+    AUXILIARIES, CONNECTIVES, COORDINATORS, CUE_MODIFIERS, CUE_PHRASES, DETERMINERS, NATIONALITIES,
+    NOMINATIVE_PRONOUNS, NOUN_VERBS, OBJECT_PRONOUNS, PASSIVE_AUXILIARIES, PHRASE_NON_STARTERS,
+    PROGRESSIVE_AUXILIARIES, PRONOUNS, QUOTE_ONLY_VERBS, RELATIVE_PRONOUNS, SPEAKER_NAME_JOINERS,
+    SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS, TIME_ADJUNCTS,
+    TIME_DEICTICS, TITLE_MODIFIERS, VERB_PARTICLES,
 };
 
 /// The lexicons listing a lowercase word.
@@ -42,6 +44,17 @@ impl Tags {
     pub(super) const RECASED: Tags = Tags(1 << 19);
     /// A pronoun in the object case.
     pub(super) const OBJECT: Tags = Tags(1 << 20);
+    pub(super) const SPEAKER_NAME_JOINER: Tags = Tags(1 << 21);
+    pub(super) const PROGRESSIVE_AUXILIARY: Tags = Tags(1 << 22);
+    pub(super) const PASSIVE_AUXILIARY: Tags = Tags(1 << 23);
+    pub(super) const RELATIVE_PRONOUN: Tags = Tags(1 << 24);
+    pub(super) const CONNECTIVE: Tags = Tags(1 << 25);
+    pub(super) const COORDINATOR: Tags = Tags(1 << 26);
+    pub(super) const VERB_PARTICLE: Tags = Tags(1 << 27);
+    pub(super) const AS_DESCRIPTION: Tags = Tags(1 << 28);
+    pub(super) const PHRASE_NON_STARTER: Tags = Tags(1 << 29);
+    pub(super) const TIME_DEICTIC: Tags = Tags(1 << 30);
+    pub(super) const ADJUNCT_STOP: Tags = Tags(1 << 31);
     /// A verb that cues a claim.
     pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
     /// A word a cue may start with.
@@ -104,6 +117,32 @@ fn tagged_words() -> Map<&'static str, Tags> {
     tag(&mut TELL_VERBS.iter().copied(), Tags::TELL_VERB);
     tag(&mut OBJECT_PRONOUNS.iter().copied(), Tags::OBJECT);
     tag(&mut ["according"].into_iter(), Tags::ACCORDING);
+    tag(
+        &mut SPEAKER_NAME_JOINERS.iter().copied(),
+        Tags::SPEAKER_NAME_JOINER,
+    );
+    tag(
+        &mut PROGRESSIVE_AUXILIARIES.iter().copied(),
+        Tags::PROGRESSIVE_AUXILIARY,
+    );
+    tag(
+        &mut PASSIVE_AUXILIARIES.iter().copied(),
+        Tags::PASSIVE_AUXILIARY,
+    );
+    tag(
+        &mut RELATIVE_PRONOUNS.iter().copied(),
+        Tags::RELATIVE_PRONOUN,
+    );
+    tag(&mut CONNECTIVES.iter().copied(), Tags::CONNECTIVE);
+    tag(&mut COORDINATORS.iter().copied(), Tags::COORDINATOR);
+    tag(&mut VERB_PARTICLES.iter().copied(), Tags::VERB_PARTICLE);
+    tag(&mut AS_DESCRIPTIONS.iter().copied(), Tags::AS_DESCRIPTION);
+    tag(
+        &mut PHRASE_NON_STARTERS.iter().copied(),
+        Tags::PHRASE_NON_STARTER,
+    );
+    tag(&mut TIME_DEICTICS.iter().copied(), Tags::TIME_DEICTIC);
+    tag(&mut ADJUNCT_STOPS.iter().copied(), Tags::ADJUNCT_STOP);
     map
 }
 
@@ -140,6 +179,15 @@ mod tests {
             "yesterday",
             "ukrainian",
             "reporters",
+            "which",
+            "whereas",
+            "being",
+            "am",
+            "up",
+            "known",
+            "even",
+            "last",
+            "van",
         ] {
             let t = Tags::table().get(w);
             assert_eq!(t.any(Tags::SPEECH_VERB), SPEECH_VERBS.contains(w), "{w}");
@@ -168,6 +216,21 @@ mod tests {
             );
             assert_eq!(t.any(Tags::TELL_VERB), TELL_VERBS.contains(w), "{w}");
             assert_eq!(t.any(Tags::OBJECT), OBJECT_PRONOUNS.contains(w), "{w}");
+            for (tag, words) in [
+                (Tags::SPEAKER_NAME_JOINER, &SPEAKER_NAME_JOINERS),
+                (Tags::PROGRESSIVE_AUXILIARY, &PROGRESSIVE_AUXILIARIES),
+                (Tags::PASSIVE_AUXILIARY, &PASSIVE_AUXILIARIES),
+                (Tags::RELATIVE_PRONOUN, &RELATIVE_PRONOUNS),
+                (Tags::CONNECTIVE, &CONNECTIVES),
+                (Tags::COORDINATOR, &COORDINATORS),
+                (Tags::VERB_PARTICLE, &VERB_PARTICLES),
+                (Tags::AS_DESCRIPTION, &AS_DESCRIPTIONS),
+                (Tags::PHRASE_NON_STARTER, &PHRASE_NON_STARTERS),
+                (Tags::TIME_DEICTIC, &TIME_DEICTICS),
+                (Tags::ADJUNCT_STOP, &ADJUNCT_STOPS),
+            ] {
+                assert_eq!(t.any(tag), words.contains(w), "{w}");
+            }
         }
     }
 }
