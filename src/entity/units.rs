@@ -48,6 +48,9 @@ pub(super) struct Unit {
     /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
     /// without case.
     plain: bool,
+    /// The lexicons listing it lowercased, once asked: kept with the unit,
+    /// which the rules asking read anyway.
+    lexicons: Cell<Option<Lexicons>>,
 }
 
 pub(super) struct Doc<'t> {
@@ -61,8 +64,6 @@ pub(super) struct Doc<'t> {
     ascii: String,
     /// The units not [`Unit::plain`] lowercased, without trailing periods.
     recased: Recased,
-    /// Per unit, the lexicons listing it lowercased, once asked.
-    lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
     /// sentence.
     capitalised: Seen<'t>,
@@ -182,8 +183,12 @@ impl<'t> Doc<'t> {
                 }
             }
         }
+        let mut recased = Recased::default();
         for (si, sentence) in layout.sentences.iter().enumerate() {
             let first = units.len();
+            // The sentence's words and those in capitals, counted as they
+            // are made rather than in another reading of them.
+            let (mut upper, mut total) = (0, 0);
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
                 let Some(word) = text.get(token.span.range()) else {
@@ -214,8 +219,14 @@ impl<'t> Doc<'t> {
                         .bytes()
                         .fold(false, |odd, b| odd | (b == b'-') | !b.is_ascii());
                 if simple {
-                    units.push(unit_of(word, token.span, kind, glued, si, true));
-                } else if kind == Kind::Word && has_hyphen(word) {
+                    let u = unit_of(word, token.span, kind, glued, si, true);
+                    upper += usize::from(u.case == Case::Upper && word.len() > 1);
+                    total += 1;
+                    units.push(u);
+                    continue;
+                }
+                let made = units.len();
+                if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
                     units.push(unit_of(
@@ -227,15 +238,17 @@ impl<'t> Doc<'t> {
                         ascii_lowers(word),
                     ));
                 }
+                for (i, u) in units.iter().enumerate().skip(made) {
+                    if u.kind == Kind::Word {
+                        upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
+                        total += 1;
+                    }
+                    if !u.plain {
+                        recased.push(i, text[u.span].trim_end_matches('.'));
+                    }
+                }
             }
             let range = first..units.len();
-            let words = units[range.clone()].iter().filter(|u| u.kind == Kind::Word);
-            let (upper, total) = words.fold((0, 0), |(up, n), u| {
-                (
-                    up + usize::from(u.case == Case::Upper && u.span.len() > 1),
-                    n + 1,
-                )
-            });
             let shouting = total >= 2 && upper * 2 > total;
             let headline =
                 shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
@@ -264,13 +277,8 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut recased = Recased::default();
-        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.plain) {
-            recased.push(i, text[u.span].trim_end_matches('.'));
-        }
         Doc {
             text,
-            lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
             ascii: text.to_ascii_lowercase(),
@@ -324,10 +332,10 @@ impl<'t> Doc<'t> {
     /// rules ask about the same word, so each unit is looked up once.
     #[inline]
     pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
-        let Some(cell) = self.lexicons.get(i) else {
+        let Some(u) = self.units.get(i) else {
             return false;
         };
-        let lexicons = match cell.get() {
+        let lexicons = match u.lexicons.get() {
             Some(lexicons) => lexicons,
             None => self.look_up(i),
         };
@@ -337,7 +345,7 @@ impl<'t> Doc<'t> {
     /// The lexicons listing unit `i`, asked the first time.
     fn look_up(&self, i: usize) -> Lexicons {
         let lexicons = Lexicons::of(self.lower(i));
-        self.lexicons[i].set(Some(lexicons));
+        self.units[i].lexicons.set(Some(lexicons));
         lexicons
     }
 
@@ -452,6 +460,7 @@ fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, pla
         initial: false,
         headline: false,
         plain,
+        lexicons: Cell::new(None),
     }
 }
 
