@@ -28,7 +28,6 @@ const FUZZY_BUDGET: usize = 64;
 const FUZZY_MIN_CHARS: usize = 6;
 
 struct Cluster {
-    mentions: Vec<usize>,
     entry: Option<EntryId>,
     /// The type with most votes: every mention votes for its type, a cue
     /// by its confidence, thrice what a guess from the name's shape
@@ -235,7 +234,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // which its names are known to be registered already.
     let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = Map::default();
     let mut name = Name::default();
-    for (ci, c) in candidates.iter().enumerate() {
+    for c in candidates {
         name.set(&text[c.span]);
         let surname_of = (name.words.len() == 1
             && (c.kind != EntityType::Person || c.entry.is_none()))
@@ -259,7 +258,6 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             Some(k) => k,
             None => {
                 clusters.push(Cluster {
-                    mentions: Vec::new(),
                     entry: None,
                     kind: c.kind,
                     votes: [0; 3],
@@ -271,7 +269,6 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             }
         };
         let cl = &mut clusters[k];
-        cl.mentions.push(ci);
         cl.votes[slot(c.kind)] += match c.confidence {
             0 => 1,
             n => 3 * u32::from(n),
@@ -609,34 +606,49 @@ fn build(
     assigned: &[usize],
     word_counts: &[usize],
 ) -> Entities {
+    // Each cluster's mentions in text order, grouped by cluster in one
+    // vector rather than a vector a cluster: `ends[k]` is where cluster
+    // `k`'s end in `grouped`, counted first, then moved there as its
+    // mentions are placed.
+    let mut ends = vec![0; clusters.len() + 1];
+    for &k in assigned {
+        ends[k + 1] += 1;
+    }
+    for k in 0..clusters.len() {
+        ends[k + 1] += ends[k];
+    }
+    let mut grouped = vec![0; assigned.len()];
+    for (m, &k) in assigned.iter().enumerate() {
+        grouped[ends[k]] = m;
+        ends[k] += 1;
+    }
+    let mentions_of = |k: usize| &grouped[k.checked_sub(1).map_or(0, |j| ends[j])..ends[k]];
     // A lone capitalised word that no cue, list or fuller mention supports
     // is more often a product, event or term than a name: left out.
-    let supported = |cl: &Cluster| {
-        cl.confidence > 0
-            || cl.mentions.iter().any(|&m| {
+    let supported = |k: usize| {
+        clusters[k].confidence > 0
+            || mentions_of(k).iter().any(|&m| {
                 word_counts[m] >= 2 || !text[candidates[m].span].chars().any(char::is_lowercase)
             })
     };
     // Clusters were made in order of first mention, so the kept ones in
     // order are the entity numbering.
     let mut number = vec![None; clusters.len()];
-    let kept: Vec<&Cluster> = clusters
-        .iter()
+    let kept: Vec<usize> = (0..clusters.len())
+        .filter(|&k| supported(k))
         .enumerate()
-        .filter(|&(_, cl)| supported(cl))
-        .enumerate()
-        .map(|(new, (old, cl))| {
+        .map(|(new, old)| {
             number[old] = Some(new);
-            cl
+            old
         })
         .collect();
     let entities: Vec<Entity> = kept
         .iter()
         .enumerate()
-        .map(|(i, cl)| {
+        .map(|(i, &k)| {
+            let cl = &clusters[k];
             let entry = cl.entry.map(|id| gazetteer.entry(id));
-            let longest = cl
-                .mentions
+            let longest = mentions_of(k)
                 .iter()
                 .map(|&m| (word_counts[m], &text[candidates[m].span]))
                 .max_by_key(|&(words, s)| (words, s.chars().count()))
@@ -646,8 +658,7 @@ fn build(
                 kind: cl.kind,
                 name: entry.map_or_else(|| longest.to_string(), |e| e.name.to_string()),
                 gazetteer_id: entry.map(|e| e.id.to_string()),
-                mentions: cl
-                    .mentions
+                mentions: mentions_of(k)
                     .iter()
                     .map(|&m| Snippet::new(text, candidates[m].span))
                     .collect(),
@@ -668,7 +679,7 @@ fn build(
         .collect();
     Entities {
         mentions,
-        genders: kept.iter().map(|cl| cl.gender).collect(),
+        genders: kept.iter().map(|&k| clusters[k].gender).collect(),
         entities,
         nationalities: Vec::new(),
         ascii_lowered: String::new(),
