@@ -191,10 +191,36 @@ impl<'t> Doc<'t> {
             let (mut upper, mut total) = (0, 0);
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
+                let glued = token.space_after == Spacing::None;
+                // Most words are ASCII without a hyphen, which one reading
+                // of their bytes tells; such bytes begin and end at char
+                // boundaries, and are read without slicing the text.
+                if token.kind == TokenKind::Word {
+                    let bytes = text.as_bytes().get(token.span.range()).unwrap_or(&[]);
+                    let odd = bytes
+                        .iter()
+                        .fold(false, |odd, &b| odd | (b == b'-') | !b.is_ascii());
+                    if !odd && !bytes.is_empty() {
+                        let case = case_of_ascii(bytes);
+                        upper += usize::from(case == Case::Upper && bytes.len() > 1);
+                        total += 1;
+                        units.push(Unit {
+                            span: token.span,
+                            kind: Kind::Word,
+                            case,
+                            glued,
+                            sentence: si,
+                            initial: false,
+                            headline: false,
+                            plain: true,
+                            lexicons: Cell::new(None),
+                        });
+                        continue;
+                    }
+                }
                 let Some(word) = text.get(token.span.range()) else {
                     continue;
                 };
-                let glued = token.space_after == Spacing::None;
                 let kind = match token.kind {
                     TokenKind::Word => Kind::Word,
                     TokenKind::Clitic => Kind::Clitic,
@@ -212,19 +238,6 @@ impl<'t> Doc<'t> {
                     TokenKind::Punctuation => Kind::Punct,
                     _ => Kind::Other,
                 };
-                // Most words are ASCII without a hyphen, which one reading
-                // of their bytes tells.
-                let simple = kind == Kind::Word
-                    && !word
-                        .bytes()
-                        .fold(false, |odd, b| odd | (b == b'-') | !b.is_ascii());
-                if simple {
-                    let u = unit_of(word, token.span, kind, glued, si, true);
-                    upper += usize::from(u.case == Case::Upper && word.len() > 1);
-                    total += 1;
-                    units.push(u);
-                    continue;
-                }
                 let made = units.len();
                 if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
@@ -536,6 +549,22 @@ fn case_of(word: &str) -> Case {
     }
 }
 
+/// [`case_of`] of a word of ASCII bytes, not empty.
+#[inline]
+fn case_of_ascii(bytes: &[u8]) -> Case {
+    match bytes {
+        [b, ..] if b.is_ascii_lowercase() => Case::Lower,
+        [b, rest @ ..] if b.is_ascii_uppercase() => {
+            if rest.iter().any(u8::is_ascii_lowercase) {
+                Case::Capitalised
+            } else {
+                Case::Upper
+            }
+        }
+        _ => Case::Other,
+    }
+}
+
 /// [`case_of`] for any text, char by char.
 fn case_of_chars(word: &str) -> Case {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -570,6 +599,9 @@ mod tests {
             "—Kyiv", "’s",
         ] {
             assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
+            if word.is_ascii() && !word.is_empty() {
+                assert_eq!(case_of_ascii(word.as_bytes()), case_of(word), "{word:?}");
+            }
         }
         for c in '\u{2000}'..='\u{206F}' {
             let word = format!("{c}Kyiv");
