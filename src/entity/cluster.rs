@@ -139,9 +139,15 @@ struct Name<'a> {
 impl<'a> Name<'a> {
     fn set(&mut self, name: &'a str) {
         self.words.clear();
-        name_words(name, &mut self.words);
+        let ascii = name.is_ascii();
+        name_words(name, ascii, &mut self.words);
         self.raw.clear();
-        fold_words(&self.words, &mut self.raw);
+        // The words of an ASCII name are ASCII: no second reading of them.
+        if ascii {
+            fold_ascii(&self.words, &mut self.raw);
+        } else {
+            fold_words(&self.words, &mut self.raw);
+        }
         self.norm.clear();
         self.norm.push_str(&self.raw);
         fold_ending(&mut self.norm);
@@ -687,8 +693,9 @@ fn build(
 }
 
 /// Appends the words of a name without connectors, hyphens and periods:
-/// "Legion for the Freedom of Russia" -> Legion, Freedom, Russia.
-fn name_words<'a>(name: &'a str, out: &mut Vec<&'a str>) {
+/// "Legion for the Freedom of Russia" -> Legion, Freedom, Russia. `ascii`:
+/// whether the name is ASCII.
+fn name_words<'a>(name: &'a str, ascii: bool, out: &mut Vec<&'a str>) {
     let mut push = |w: &'a str| {
         let w = trim_points(w);
         if !w.is_empty()
@@ -697,7 +704,7 @@ fn name_words<'a>(name: &'a str, out: &mut Vec<&'a str>) {
             out.push(w);
         }
     };
-    if name.is_ascii() {
+    if ascii {
         // Every separator is one byte: the name splits without decoding.
         let mut start = 0;
         for (i, &b) in name.as_bytes().iter().enumerate() {
@@ -795,7 +802,9 @@ fn fold_ascii(words: &[&str], out: &mut String) {
             if last == Some(c) && c.is_ascii_alphabetic() {
                 continue;
             }
-            out.push(char::from(c));
+            // The words are ASCII, so the mask changes nothing but lets
+            // the push skip encoding a longer char.
+            out.push(char::from(c & 0x7F));
             last = Some(c);
         }
     }
@@ -961,7 +970,7 @@ mod tests {
         ];
         for name in names {
             let mut got = Vec::new();
-            name_words(name, &mut got);
+            name_words(name, name.is_ascii(), &mut got);
             let want: Vec<&str> = name
                 .split(|c: char| c.is_whitespace() || c == '-')
                 .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
@@ -1000,7 +1009,7 @@ mod tests {
         b.set("Freedom Legion of Russia");
         assert_eq!(a.content_key(), b.content_key());
         let mut words = Vec::new();
-        name_words("Bashar al-Assad", &mut words);
+        name_words("Bashar al-Assad", true, &mut words);
         assert_eq!(words, ["Bashar", "Assad"]);
     }
 }
