@@ -174,6 +174,27 @@ impl<'a> Name<'a> {
             return &self.content;
         }
         self.content_made = true;
+        self.content.clear();
+        // Two words, most names of more than one, are put in order by one
+        // comparison, without the buffers a sort of any number takes.
+        let two = self
+            .raw
+            .split_once(' ')
+            .filter(|(_, last)| !last.contains(' '));
+        if let Some((first, last)) = two {
+            let (first, last) = (ended(first), ended(last));
+            let (low, high) = if first <= last {
+                (first, last)
+            } else {
+                (last, first)
+            };
+            self.content.push_str(&low);
+            if low != high {
+                self.content.push(' ');
+                self.content.push_str(&high);
+            }
+            return &self.content;
+        }
         self.scratch.clear();
         self.places.clear();
         for word in self.raw.split(' ') {
@@ -186,7 +207,6 @@ impl<'a> Name<'a> {
             .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
         self.places
             .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
-        self.content.clear();
         for (i, place) in self.places.iter().enumerate() {
             if i > 0 {
                 self.content.push(' ');
