@@ -147,8 +147,17 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
-#[inline]
+#[inline(always)]
 fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
+    // Asked of every unit, most of which are neither capitalised words nor
+    // words glued to the next unit: the unit turns them away unasked.
+    doc.units.get(i).is_some_and(|u| {
+        u.kind == Kind::Word && (u.glued || matches!(u.case, Case::Capitalised | Case::Upper))
+    }) && word_starts_name(doc, i)
+}
+
+/// [`is_name_start`] of a word capitalised or glued to the next unit.
+fn word_starts_name(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
         || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
     if doc.is_cap(i) {

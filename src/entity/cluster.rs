@@ -28,7 +28,6 @@ const FUZZY_BUDGET: usize = 64;
 const FUZZY_MIN_CHARS: usize = 6;
 
 struct Cluster {
-    mentions: Vec<usize>,
     entry: Option<EntryId>,
     /// The type with most votes: every mention votes for its type, a cue
     /// by its confidence, thrice what a guess from the name's shape
@@ -140,9 +139,15 @@ struct Name<'a> {
 impl<'a> Name<'a> {
     fn set(&mut self, name: &'a str) {
         self.words.clear();
-        name_words(name, &mut self.words);
+        let ascii = name.is_ascii();
+        name_words(name, ascii, &mut self.words);
         self.raw.clear();
-        fold_words(&self.words, &mut self.raw);
+        // The words of an ASCII name are ASCII: no second reading of them.
+        if ascii {
+            fold_ascii(&self.words, &mut self.raw);
+        } else {
+            fold_words(&self.words, &mut self.raw);
+        }
         self.norm.clear();
         self.norm.push_str(&self.raw);
         fold_ending(&mut self.norm);
@@ -169,6 +174,27 @@ impl<'a> Name<'a> {
             return &self.content;
         }
         self.content_made = true;
+        self.content.clear();
+        // Two words, most names of more than one, are put in order by one
+        // comparison, without the buffers a sort of any number takes.
+        let two = self
+            .raw
+            .split_once(' ')
+            .filter(|(_, last)| !last.contains(' '));
+        if let Some((first, last)) = two {
+            let (first, last) = (ended(first), ended(last));
+            let (low, high) = if first <= last {
+                (first, last)
+            } else {
+                (last, first)
+            };
+            self.content.push_str(&low);
+            if low != high {
+                self.content.push(' ');
+                self.content.push_str(&high);
+            }
+            return &self.content;
+        }
         self.scratch.clear();
         self.places.clear();
         for word in self.raw.split(' ') {
@@ -181,7 +207,6 @@ impl<'a> Name<'a> {
             .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
         self.places
             .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
-        self.content.clear();
         for (i, place) in self.places.iter().enumerate() {
             if i > 0 {
                 self.content.push(' ');
@@ -235,7 +260,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // which its names are known to be registered already.
     let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = Map::default();
     let mut name = Name::default();
-    for (ci, c) in candidates.iter().enumerate() {
+    for c in candidates {
         name.set(&text[c.span]);
         let surname_of = (name.words.len() == 1
             && (c.kind != EntityType::Person || c.entry.is_none()))
@@ -259,7 +284,6 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             Some(k) => k,
             None => {
                 clusters.push(Cluster {
-                    mentions: Vec::new(),
                     entry: None,
                     kind: c.kind,
                     votes: [0; 3],
@@ -271,7 +295,6 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             }
         };
         let cl = &mut clusters[k];
-        cl.mentions.push(ci);
         cl.votes[slot(c.kind)] += match c.confidence {
             0 => 1,
             n => 3 * u32::from(n),
@@ -609,34 +632,49 @@ fn build(
     assigned: &[usize],
     word_counts: &[usize],
 ) -> Entities {
+    // Each cluster's mentions in text order, grouped by cluster in one
+    // vector rather than a vector a cluster: `ends[k]` is where cluster
+    // `k`'s end in `grouped`, counted first, then moved there as its
+    // mentions are placed.
+    let mut ends = vec![0; clusters.len() + 1];
+    for &k in assigned {
+        ends[k + 1] += 1;
+    }
+    for k in 0..clusters.len() {
+        ends[k + 1] += ends[k];
+    }
+    let mut grouped = vec![0; assigned.len()];
+    for (m, &k) in assigned.iter().enumerate() {
+        grouped[ends[k]] = m;
+        ends[k] += 1;
+    }
+    let mentions_of = |k: usize| &grouped[k.checked_sub(1).map_or(0, |j| ends[j])..ends[k]];
     // A lone capitalised word that no cue, list or fuller mention supports
     // is more often a product, event or term than a name: left out.
-    let supported = |cl: &Cluster| {
-        cl.confidence > 0
-            || cl.mentions.iter().any(|&m| {
+    let supported = |k: usize| {
+        clusters[k].confidence > 0
+            || mentions_of(k).iter().any(|&m| {
                 word_counts[m] >= 2 || !text[candidates[m].span].chars().any(char::is_lowercase)
             })
     };
     // Clusters were made in order of first mention, so the kept ones in
     // order are the entity numbering.
     let mut number = vec![None; clusters.len()];
-    let kept: Vec<&Cluster> = clusters
-        .iter()
+    let kept: Vec<usize> = (0..clusters.len())
+        .filter(|&k| supported(k))
         .enumerate()
-        .filter(|&(_, cl)| supported(cl))
-        .enumerate()
-        .map(|(new, (old, cl))| {
+        .map(|(new, old)| {
             number[old] = Some(new);
-            cl
+            old
         })
         .collect();
     let entities: Vec<Entity> = kept
         .iter()
         .enumerate()
-        .map(|(i, cl)| {
+        .map(|(i, &k)| {
+            let cl = &clusters[k];
             let entry = cl.entry.map(|id| gazetteer.entry(id));
-            let longest = cl
-                .mentions
+            let longest = mentions_of(k)
                 .iter()
                 .map(|&m| (word_counts[m], &text[candidates[m].span]))
                 .max_by_key(|&(words, s)| (words, s.chars().count()))
@@ -646,8 +684,7 @@ fn build(
                 kind: cl.kind,
                 name: entry.map_or_else(|| longest.to_string(), |e| e.name.to_string()),
                 gazetteer_id: entry.map(|e| e.id.to_string()),
-                mentions: cl
-                    .mentions
+                mentions: mentions_of(k)
                     .iter()
                     .map(|&m| Snippet::new(text, candidates[m].span))
                     .collect(),
@@ -668,7 +705,7 @@ fn build(
         .collect();
     Entities {
         mentions,
-        genders: kept.iter().map(|cl| cl.gender).collect(),
+        genders: kept.iter().map(|&k| clusters[k].gender).collect(),
         entities,
         nationalities: Vec::new(),
         ascii_lowered: String::new(),
@@ -676,8 +713,9 @@ fn build(
 }
 
 /// Appends the words of a name without connectors, hyphens and periods:
-/// "Legion for the Freedom of Russia" -> Legion, Freedom, Russia.
-fn name_words<'a>(name: &'a str, out: &mut Vec<&'a str>) {
+/// "Legion for the Freedom of Russia" -> Legion, Freedom, Russia. `ascii`:
+/// whether the name is ASCII.
+fn name_words<'a>(name: &'a str, ascii: bool, out: &mut Vec<&'a str>) {
     let mut push = |w: &'a str| {
         let w = trim_points(w);
         if !w.is_empty()
@@ -686,7 +724,7 @@ fn name_words<'a>(name: &'a str, out: &mut Vec<&'a str>) {
             out.push(w);
         }
     };
-    if name.is_ascii() {
+    if ascii {
         // Every separator is one byte: the name splits without decoding.
         let mut start = 0;
         for (i, &b) in name.as_bytes().iter().enumerate() {
@@ -784,7 +822,9 @@ fn fold_ascii(words: &[&str], out: &mut String) {
             if last == Some(c) && c.is_ascii_alphabetic() {
                 continue;
             }
-            out.push(char::from(c));
+            // The words are ASCII, so the mask changes nothing but lets
+            // the push skip encoding a longer char.
+            out.push(char::from(c & 0x7F));
             last = Some(c);
         }
     }
@@ -950,7 +990,7 @@ mod tests {
         ];
         for name in names {
             let mut got = Vec::new();
-            name_words(name, &mut got);
+            name_words(name, name.is_ascii(), &mut got);
             let want: Vec<&str> = name
                 .split(|c: char| c.is_whitespace() || c == '-')
                 .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
@@ -989,7 +1029,7 @@ mod tests {
         b.set("Freedom Legion of Russia");
         assert_eq!(a.content_key(), b.content_key());
         let mut words = Vec::new();
-        name_words("Bashar al-Assad", &mut words);
+        name_words("Bashar al-Assad", true, &mut words);
         assert_eq!(words, ["Bashar", "Assad"]);
     }
 }

@@ -307,14 +307,22 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
     let mut taken = vec![0u64; end / 64 + 1];
     let mut keep = vec![false; candidates.len()];
+    // A span's bits as a mask on each of the one or two words it reaches,
+    // rather than byte by byte.
+    let masks = |span: Span| {
+        (span.start / 64..=(span.end - 1) / 64).map(move |w| {
+            let low = span.start.max(w * 64) - w * 64;
+            let high = span.end.min(w * 64 + 64) - w * 64;
+            (w, (u64::MAX >> (64 - (high - low))) << low)
+        })
+    };
     for i in order {
         let span = candidates[i].span;
-        let clash = span.range().any(|b| taken[b / 64] & (1 << (b % 64)) != 0);
-        if clash || span.is_empty() {
+        if span.is_empty() || masks(span).any(|(w, mask)| taken[w] & mask != 0) {
             continue;
         }
-        for b in span.range() {
-            taken[b / 64] |= 1 << (b % 64);
+        for (w, mask) in masks(span) {
+            taken[w] |= mask;
         }
         keep[i] = true;
     }
@@ -406,6 +414,15 @@ mod tests {
             (vec![c(32, 36, false), c(30, 34, false)], vec![(30, 34)]),
             // No overlap: all kept, in text order.
             (vec![c(9, 12, false), c(0, 4, true)], vec![(0, 4), (9, 12)]),
+            // Spans across the 64-byte words the taken bytes are kept in.
+            (
+                vec![c(60, 70, false), c(69, 75, false), c(70, 72, false)],
+                vec![(60, 70), (70, 72)],
+            ),
+            (
+                vec![c(128, 192, false), c(191, 193, false), c(192, 256, true)],
+                vec![(128, 192), (192, 256)],
+            ),
         ];
         for (input, want) in cases {
             let kept = resolve_overlaps(input);

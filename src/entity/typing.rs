@@ -118,10 +118,13 @@ pub(super) fn type_piece(
     }
     if let (Some(m), Some(top)) = (m.filter(|_| exact), top) {
         let best = top.kind;
+        // Without a vote no entry agrees: none is fetched to find that.
+        let voted = votes.person > 0 || votes.group > 0 || votes.place > 0;
         let agreeing = m
             .entries
             .iter()
             .copied()
+            .filter(|_| voted)
             .find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
         if m.ambiguous {
             // A common word or small place: only with a cue agreeing, or,

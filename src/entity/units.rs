@@ -48,6 +48,9 @@ pub(super) struct Unit {
     /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
     /// without case.
     plain: bool,
+    /// The lexicons listing it lowercased, once asked: kept with the unit,
+    /// which the rules asking read anyway.
+    lexicons: Cell<Option<Lexicons>>,
 }
 
 pub(super) struct Doc<'t> {
@@ -61,8 +64,6 @@ pub(super) struct Doc<'t> {
     ascii: String,
     /// The units not [`Unit::plain`] lowercased, without trailing periods.
     recased: Recased,
-    /// Per unit, the lexicons listing it lowercased, once asked.
-    lexicons: Vec<Cell<Option<Lexicons>>>,
     /// Words seen capitalised in running text other than first in a
     /// sentence.
     capitalised: Seen<'t>,
@@ -182,14 +183,41 @@ impl<'t> Doc<'t> {
                 }
             }
         }
+        let mut recased = Recased::default();
         for (si, sentence) in layout.sentences.iter().enumerate() {
             let first = units.len();
+            // The sentence's words and those in capitals, counted as they
+            // are made rather than in another reading of them.
+            let (mut upper, mut total) = (0, 0);
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
+                let glued = token.space_after == Spacing::None;
+                // Most words are ASCII without a hyphen, which one reading
+                // of their bytes tells; such bytes begin and end at char
+                // boundaries, and are read without slicing the text.
+                if token.kind == TokenKind::Word {
+                    let bytes = text.as_bytes().get(token.span.range()).unwrap_or(&[]);
+                    if !bytes.is_empty() && plain_ascii(bytes) {
+                        let case = case_of_ascii(bytes);
+                        upper += usize::from(case == Case::Upper && bytes.len() > 1);
+                        total += 1;
+                        units.push(Unit {
+                            span: token.span,
+                            kind: Kind::Word,
+                            case,
+                            glued,
+                            sentence: si,
+                            initial: false,
+                            headline: false,
+                            plain: true,
+                            lexicons: Cell::new(None),
+                        });
+                        continue;
+                    }
+                }
                 let Some(word) = text.get(token.span.range()) else {
                     continue;
                 };
-                let glued = token.space_after == Spacing::None;
                 let kind = match token.kind {
                     TokenKind::Word => Kind::Word,
                     TokenKind::Clitic => Kind::Clitic,
@@ -207,15 +235,8 @@ impl<'t> Doc<'t> {
                     TokenKind::Punctuation => Kind::Punct,
                     _ => Kind::Other,
                 };
-                // Most words are ASCII without a hyphen, which one reading
-                // of their bytes tells.
-                let simple = kind == Kind::Word
-                    && !word
-                        .bytes()
-                        .fold(false, |odd, b| odd | (b == b'-') | !b.is_ascii());
-                if simple {
-                    units.push(unit_of(word, token.span, kind, glued, si, true));
-                } else if kind == Kind::Word && has_hyphen(word) {
+                let made = units.len();
+                if kind == Kind::Word && has_hyphen(word) {
                     split_hyphens(text, token.span, glued, si, &mut units);
                 } else {
                     units.push(unit_of(
@@ -227,15 +248,17 @@ impl<'t> Doc<'t> {
                         ascii_lowers(word),
                     ));
                 }
+                for (i, u) in units.iter().enumerate().skip(made) {
+                    if u.kind == Kind::Word {
+                        upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
+                        total += 1;
+                    }
+                    if !u.plain {
+                        recased.push(i, text[u.span].trim_end_matches('.'));
+                    }
+                }
             }
             let range = first..units.len();
-            let words = units[range.clone()].iter().filter(|u| u.kind == Kind::Word);
-            let (upper, total) = words.fold((0, 0), |(up, n), u| {
-                (
-                    up + usize::from(u.case == Case::Upper && u.span.len() > 1),
-                    n + 1,
-                )
-            });
             let shouting = total >= 2 && upper * 2 > total;
             let headline =
                 shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
@@ -264,13 +287,8 @@ impl<'t> Doc<'t> {
             }
             sentences.push(range);
         }
-        let mut recased = Recased::default();
-        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.plain) {
-            recased.push(i, text[u.span].trim_end_matches('.'));
-        }
         Doc {
             text,
-            lexicons: vec![Cell::new(None); units.len()],
             units,
             sentences,
             ascii: text.to_ascii_lowercase(),
@@ -324,10 +342,10 @@ impl<'t> Doc<'t> {
     /// rules ask about the same word, so each unit is looked up once.
     #[inline]
     pub(super) fn listed(&self, i: usize, these: Lexicons) -> bool {
-        let Some(cell) = self.lexicons.get(i) else {
+        let Some(u) = self.units.get(i) else {
             return false;
         };
-        let lexicons = match cell.get() {
+        let lexicons = match u.lexicons.get() {
             Some(lexicons) => lexicons,
             None => self.look_up(i),
         };
@@ -337,7 +355,7 @@ impl<'t> Doc<'t> {
     /// The lexicons listing unit `i`, asked the first time.
     fn look_up(&self, i: usize) -> Lexicons {
         let lexicons = Lexicons::of(self.lower(i));
-        self.lexicons[i].set(Some(lexicons));
+        self.units[i].lexicons.set(Some(lexicons));
         lexicons
     }
 
@@ -452,6 +470,7 @@ fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, pla
         initial: false,
         headline: false,
         plain,
+        lexicons: Cell::new(None),
     }
 }
 
@@ -527,6 +546,63 @@ fn case_of(word: &str) -> Case {
     }
 }
 
+/// Whether `bytes` are all ASCII and none a hyphen, as most words' are:
+/// eight at a time, in loads that overlap where a word is no multiple of
+/// eight long, rather than a loop over a short word's bytes.
+#[inline]
+fn plain_ascii(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A byte with its high bit set is not ASCII; a hyphen is a zero byte
+    // once the hyphens are taken away, which the borrow of subtracting
+    // ones finds (the zero bytes of padding are neither).
+    let odd = |x: u64| {
+        let hyphens = x ^ (ONES * u64::from(b'-'));
+        (x & HIGH) | (hyphens.wrapping_sub(ONES) & !hyphens & HIGH) != 0
+    };
+    let n = bytes.len();
+    match n {
+        0 => true,
+        1..=3 => {
+            !odd(u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16)
+        }
+        4..=8 => !odd(le32(&bytes[..4]) | le32(&bytes[n - 4..]) << 32),
+        _ => !odd(le64(&bytes[n - 8..])) && bytes.chunks_exact(8).all(|c| !odd(le64(c))),
+    }
+}
+
+/// The integer of four bytes, first byte lowest.
+#[inline]
+fn le32(bytes: &[u8]) -> u64 {
+    let mut b = [0; 4];
+    b.copy_from_slice(bytes);
+    u64::from(u32::from_le_bytes(b))
+}
+
+/// The integer of eight bytes, first byte lowest.
+#[inline]
+fn le64(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(bytes);
+    u64::from_le_bytes(b)
+}
+
+/// [`case_of`] of a word of ASCII bytes, not empty.
+#[inline]
+fn case_of_ascii(bytes: &[u8]) -> Case {
+    match bytes {
+        [b, ..] if b.is_ascii_lowercase() => Case::Lower,
+        [b, rest @ ..] if b.is_ascii_uppercase() => {
+            if rest.iter().any(u8::is_ascii_lowercase) {
+                Case::Capitalised
+            } else {
+                Case::Upper
+            }
+        }
+        _ => Case::Other,
+    }
+}
+
 /// [`case_of`] for any text, char by char.
 fn case_of_chars(word: &str) -> Case {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -554,6 +630,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_ascii_is_every_byte_ascii_and_no_hyphen() {
+        let odd = |b: u8| b == b'-' || !b.is_ascii();
+        for len in 0..=20 {
+            let word = vec![b'k'; len];
+            assert!(plain_ascii(&word), "{len}");
+            for at in 0..len {
+                for b in [b'-', 0x80, 0xE2, 0xFF, 0x2C, 0x2E, 0x00, 0x7F, 0xAD] {
+                    let mut word = word.clone();
+                    word[at] = b;
+                    assert_eq!(plain_ascii(&word), !odd(b), "{len} {at} {b:#x}");
+                }
+            }
+        }
+        for word in [
+            "al-Sharaa",
+            "Zürich",
+            "’s",
+            "Kyiv",
+            "a",
+            "-",
+            "x-",
+            "ab-c",
+            "abcdefgh-",
+        ] {
+            let want = !word.bytes().any(odd);
+            assert_eq!(plain_ascii(word.as_bytes()), want, "{word:?}");
+        }
+    }
+
+    #[test]
     fn ascii_case_is_the_char_case() {
         for word in [
             "Kyiv", "kyiv", "RVC", "U.S.", "a", "A", "3D", "'90s", "McCain", "iPhone", "-", "",
@@ -561,6 +667,9 @@ mod tests {
             "—Kyiv", "’s",
         ] {
             assert_eq!(case_of(word), case_of_chars(word), "{word:?}");
+            if word.is_ascii() && !word.is_empty() {
+                assert_eq!(case_of_ascii(word.as_bytes()), case_of(word), "{word:?}");
+            }
         }
         for c in '\u{2000}'..='\u{206F}' {
             let word = format!("{c}Kyiv");
