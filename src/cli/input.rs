@@ -1,22 +1,21 @@
 //! Reading the inputs, on a thread of their own, as a stream of items.
 //!
 //! The reader thread opens each input in turn, undoes gzip compression when
-//! the data starts with the gzip magic bytes, and sends lines (JSON Lines
-//! mode) or whole files (plain-text mode) down a bounded channel. The bound
-//! is what keeps memory flat on inputs of any size: the reader can never get
-//! more than a channel's worth ahead of the analysis.
+//! the data starts with the gzip magic bytes, and hands lines (JSON Lines
+//! mode) or whole files (plain-text mode) to the caller's `deliver`, which
+//! may block: that is what keeps memory flat on inputs of any size, as the
+//! reader can get no further ahead of the analysis than `deliver` lets it.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
 /// Big enough that a read syscall moves a useful amount of data, small
-/// enough not to matter next to a chunk of documents.
+/// enough not to matter next to the documents in flight.
 const READ_BUFFER: usize = 256 * 1024;
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -104,7 +103,7 @@ pub(crate) enum ItemKind {
 }
 
 impl ItemKind {
-    /// How many bytes of input the item holds, for sizing chunks.
+    /// How many bytes of input the item holds, for bounding memory.
     pub(crate) fn len(&self) -> usize {
         match self {
             ItemKind::Line { bytes, .. } | ItemKind::Document(bytes) => bytes.len(),
@@ -113,25 +112,25 @@ impl ItemKind {
     }
 }
 
-/// Starts the reader thread. `read` counts the raw bytes taken from the
-/// inputs (compressed bytes for gzip), for progress reporting.
+/// Starts the reader thread, which passes each item to `deliver` in input
+/// order and stops early when `deliver` returns false. `read` counts the raw
+/// bytes taken from the inputs (compressed bytes for gzip), for progress
+/// reporting.
 pub(crate) fn spawn(
     sources: Vec<Source>,
     mode: Mode,
-    capacity: usize,
     read: Arc<AtomicU64>,
-) -> io::Result<Receiver<Item>> {
-    let (tx, rx) = sync_channel(capacity);
+    mut deliver: impl FnMut(Item) -> bool + Send + 'static,
+) -> io::Result<()> {
     std::thread::Builder::new()
         .name("sayso-reader".to_string())
         .spawn(move || {
             for (index, source) in sources.iter().enumerate() {
                 let mut send = |kind| {
-                    tx.send(Item {
+                    deliver(Item {
                         source: index,
                         kind,
                     })
-                    .is_ok()
                 };
                 let reader = match open(source, Arc::clone(&read)) {
                     Ok(reader) => reader,
@@ -150,17 +149,17 @@ pub(crate) fn spawn(
                     Mode::JsonLines => read_lines(reader, &mut send),
                     Mode::Plain => read_whole(reader, &mut send),
                 };
-                // The receiver is gone only when the run was stopped
-                // (--fail-fast, a closed output); nothing is left to do.
+                // The run was stopped (--fail-fast, a closed output);
+                // nothing is left to do.
                 if !go_on {
                     return;
                 }
             }
         })?;
-    Ok(rx)
+    Ok(())
 }
 
-/// Sends each line; returns false once the receiver is gone.
+/// Sends each line; returns false once `send` does.
 pub(crate) fn read_lines(
     mut reader: Box<dyn BufRead>,
     send: &mut impl FnMut(ItemKind) -> bool,
