@@ -1,15 +1,15 @@
 //! `sayso extract`: documents in, one JSON record per document out.
 //!
-//! Three parts run at once. The reader thread reads documents, numbered by
-//! their place in the input, and hands each to the rayon pool as a job of
-//! its own; the pool's threads analyse them, each sending its record to a
-//! slot made for that document; the main thread takes the slots in input
-//! order and writes each record when it is ready. No thread waits for a
-//! batch to finish, so a long document delays only the writing of the ones
-//! after it, never their analysis. The reader waits while a window of
-//! documents is in flight (read, not yet written), so memory is bounded
-//! whatever the size of the input, and the output is the same for any
-//! number of threads.
+//! Three parts run at once. The reader thread reads documents and hands
+//! each to the rayon pool as a job of its own, with a slot for its record,
+//! and passes the slots on in input order; the pool's threads analyse the
+//! documents, each filling its slot; the main thread takes the slots in
+//! order and writes each record once it is there. No thread waits for a
+//! batch to finish: a long document holds up the writing of the ones after
+//! it, not their analysis. The reader waits while a window of documents is
+//! in flight (read, not yet written), so memory is bounded whatever the size
+//! of the input; and as records are written in input order, the output is
+//! the same for any number of threads.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
