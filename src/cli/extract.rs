@@ -1,15 +1,15 @@
 //! `sayso extract`: documents in, one JSON record per document out.
 //!
 //! Three parts run at once. The reader thread reads documents and hands
-//! each to the rayon pool as a job of its own, with a slot for its record,
-//! and passes the slots on in input order; the pool's threads analyse the
-//! documents, each filling its slot; the main thread takes the slots in
-//! order and writes each record once it is there. No thread waits for a
-//! batch to finish: a long document holds up the writing of the ones after
-//! it, not their analysis. The reader waits while a window of documents is
-//! in flight (read, not yet written), so memory is bounded whatever the size
-//! of the input; and as records are written in input order, the output is
-//! the same for any number of threads.
+//! them to the rayon pool in small batches, each a job of its own with a
+//! slot for its records, and passes the slots on in input order; the pool's
+//! threads analyse the batches, each filling its slot; the main thread takes
+//! the slots in order and writes the records once they are there. No thread
+//! waits for the others to finish a round: a long document holds up the
+//! writing of the ones after it, not their analysis. The reader waits while
+//! a window of documents is in flight (read, not yet written), so memory is
+//! bounded whatever the size of the input; and as records are written in
+//! input order, the output is the same for any number of threads.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -99,7 +99,7 @@ fn parse_offsets(s: &str) -> Result<OffsetUnit, String> {
 /// Many documents let the threads analyse well past a long one before they
 /// wait for it to be written; the byte bound keeps memory small when
 /// documents are large.
-const WINDOW_DOCUMENTS: usize = 1024;
+const WINDOW_DOCUMENTS: usize = 4096;
 const WINDOW_BYTES: usize = 8 << 20;
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
@@ -149,36 +149,41 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
     let (slots_tx, slots) = mpsc::channel();
     let deliver = {
         let window = Arc::clone(&window);
-        move |item: Item| {
-            let bytes = item.kind.len();
-            window.enter(bytes);
+        move |batch: Vec<Item>| {
+            let load = Load::of(&batch);
+            window.enter(load);
             let (tx, rx) = mpsc::sync_channel(1);
             let work = Arc::clone(&work);
             // The writer may be gone (--fail-fast, a closed output), and
-            // the record with it. The pool, owned by the reader, outlives
+            // the records with it. The pool, owned by the reader, outlives
             // it until its last job has run.
-            pool.spawn(move || drop(tx.send(work.process(&item))));
-            slots_tx.send((rx, bytes)).is_ok()
+            pool.spawn(move || {
+                let outcomes: Vec<Outcome> = batch.iter().map(|item| work.process(item)).collect();
+                drop(tx.send(outcomes));
+            });
+            slots_tx.send((rx, load)).is_ok()
         }
     };
     input::spawn(sources, mode, read, deliver)
         .map_err(|err| Fatal::Message(format!("cannot start the reader: {err}")))?;
 
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    while let Some((slot, bytes)) = next(&slots, &mut out)? {
+    'run: while let Some((slot, load)) = next(&slots, &mut out)? {
         // Rayon aborts the process when a job panics, so every job sends.
-        let outcome = slot.recv().expect("every job sends its outcome");
-        out.write_all(&outcome.output)?;
-        window.leave(bytes);
-        if !outcome.output.is_empty() {
-            progress.document();
-        }
-        if let Some(message) = outcome.error {
-            progress.error(&message);
-            if args.fail_fast {
-                break;
+        let outcomes = slot.recv().expect("every job sends its outcomes");
+        for outcome in outcomes {
+            out.write_all(&outcome.output)?;
+            if !outcome.output.is_empty() {
+                progress.document();
+            }
+            if let Some(message) = outcome.error {
+                progress.error(&message);
+                if args.fail_fast {
+                    break 'run;
+                }
             }
         }
+        window.leave(load);
         progress.update();
     }
     out.flush()?;
@@ -191,11 +196,11 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
     })
 }
 
-/// The next slot, or None at the end of the input. When none is waiting,
-/// the writer has caught up with the reader (slow or interactive input), and
-/// the output is flushed before waiting for more, so every record that is
-/// ready is seen at once; while documents keep coming, records are written
-/// a buffer at a time.
+/// The next batch's slot, or None at the end of the input. When none is
+/// waiting, the writer has caught up with the reader (slow or interactive
+/// input), and the output is flushed before waiting for more, so every
+/// record that is ready is seen at once; while documents keep coming,
+/// records are written a buffer at a time.
 fn next<T>(slots: &Receiver<T>, out: &mut impl Write) -> io::Result<Option<T>> {
     match slots.try_recv() {
         Ok(slot) => Ok(Some(slot)),
@@ -224,44 +229,62 @@ impl Work {
 /// The documents in flight: read, and not yet written.
 #[derive(Default)]
 struct Window {
-    load: Mutex<Load>,
+    state: Mutex<State>,
     room: Condvar,
 }
 
 #[derive(Default)]
-struct Load {
-    documents: usize,
-    bytes: usize,
+struct State {
+    load: Load,
     /// The reader is waiting for room.
     waiting: bool,
 }
 
-impl Window {
-    /// Waits until a document of `bytes` fits, then counts it in.
-    fn enter(&self, bytes: usize) {
-        let mut load = self.load.lock().unwrap();
-        // A document larger than the whole window goes in alone.
-        while load.documents > 0
-            && (load.documents >= WINDOW_DOCUMENTS || load.bytes + bytes > WINDOW_BYTES)
-        {
-            load.waiting = true;
-            load = self.room.wait(load).unwrap();
+/// Documents and their bytes of input.
+#[derive(Clone, Copy, Default)]
+struct Load {
+    documents: usize,
+    bytes: usize,
+}
+
+impl Load {
+    fn of(batch: &[Item]) -> Load {
+        Load {
+            documents: batch.len(),
+            bytes: batch.iter().map(|item| item.kind.len()).sum(),
         }
-        load.documents += 1;
-        load.bytes += bytes;
+    }
+}
+
+impl Window {
+    /// Waits until `load` fits, then counts it in.
+    fn enter(&self, load: Load) {
+        let mut state = self.state.lock().unwrap();
+        // A batch larger than the whole window goes in alone.
+        while state.load.documents > 0
+            && (state.load.documents + load.documents > WINDOW_DOCUMENTS
+                || state.load.bytes + load.bytes > WINDOW_BYTES)
+        {
+            state.waiting = true;
+            state = self.room.wait(state).unwrap();
+        }
+        state.load.documents += load.documents;
+        state.load.bytes += load.bytes;
     }
 
-    /// Counts a written document out.
-    fn leave(&self, bytes: usize) {
-        let mut load = self.load.lock().unwrap();
-        load.documents -= 1;
-        load.bytes -= bytes;
+    /// Counts written documents out.
+    fn leave(&self, load: Load) {
+        let mut state = self.state.lock().unwrap();
+        state.load.documents -= load.documents;
+        state.load.bytes -= load.bytes;
         // The reader is woken only once the window is half empty, to refill
         // it in a run rather than with a system call on each side per
-        // document. An empty window is always under half.
-        if load.waiting && load.documents <= WINDOW_DOCUMENTS / 2 && load.bytes <= WINDOW_BYTES / 2
+        // batch. An empty window is always under half.
+        if state.waiting
+            && state.load.documents <= WINDOW_DOCUMENTS / 2
+            && state.load.bytes <= WINDOW_BYTES / 2
         {
-            load.waiting = false;
+            state.waiting = false;
             self.room.notify_one();
         }
     }
