@@ -1,26 +1,28 @@
 //! `sayso extract`: documents in, one JSON record per document out.
 //!
-//! The run is a loop over chunks: gather up to a few thousand documents (or
-//! a few MB) from the reader thread, analyse them in parallel on a local
-//! rayon pool keeping their order, write their records, repeat. Memory holds
-//! a chunk and the reader's small lead, whatever the size of the input, and
-//! the output is the same for any number of threads.
+//! Three parts run at once. The reader thread reads documents and hands
+//! them to the rayon pool in small batches, each a job of its own with a
+//! slot for its records, and passes the slots on in input order; the pool's
+//! threads analyse the batches, each filling its slot; the main thread takes
+//! the slots in order and writes the records once they are there. No thread
+//! waits for the others to finish a round: a long document holds up the
+//! writing of the ones after it, not their analysis. The reader waits while
+//! a window of documents is in flight (read, not yet written), so memory is
+//! bounded whatever the size of the input; and as records are written in
+//! input order, the output is the same for any number of threads.
 
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicU64;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::sync::Arc;
-use std::time::Duration;
-
-use rayon::prelude::*;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex};
 
 use sayso::{Extractor, OffsetUnit};
 
 use super::input::{self, Item, Mode, Source};
 use super::progress::{Progress, Show};
-use super::record::{Origin, Settings, RESERVED};
+use super::record::{Origin, Outcome, Settings, RESERVED};
 use super::{Fatal, EXIT_INPUT_FAILED};
 
 #[derive(Debug, clap::Args)]
@@ -93,16 +95,12 @@ fn parse_offsets(s: &str) -> Result<OffsetUnit, String> {
     s.parse().map_err(|err: sayso::Error| err.to_string())
 }
 
-/// A chunk is cut at whichever comes first. Thousands of documents keep
-/// every thread busy between two writes; the byte cap bounds memory when
+/// The window of documents in flight is full at whichever bound comes first.
+/// Many documents let the threads analyse well past a long one before they
+/// wait for it to be written; the byte bound keeps memory small when
 /// documents are large.
-const CHUNK_DOCUMENTS: usize = 4096;
-const CHUNK_BYTES: usize = 8 << 20;
-/// How far the reader may run ahead, in items.
-const READ_AHEAD: usize = 1024;
-/// How long to wait for more input before analysing a part-filled chunk,
-/// so that slow interactive input is answered promptly.
-const LINGER: Duration = Duration::from_millis(20);
+const WINDOW_DOCUMENTS: usize = 4096;
+const WINDOW_BYTES: usize = 8 << 20;
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
     if let Some(name) = args.keep.iter().find(|k| RESERVED.contains(&k.as_str())) {
@@ -144,21 +142,35 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
         quiet: args.quiet,
     };
     let mut progress = Progress::new(total, show, Arc::clone(&read));
-    let rx = input::spawn(sources, mode, READ_AHEAD, read)
+    let work = Arc::new(Work { settings, names });
+    let window = Arc::new(Window::default());
+    // Slots in input order, one per document. Unbounded, as the window
+    // already bounds what is in flight.
+    let (slots_tx, slots) = mpsc::channel();
+    let deliver = {
+        let window = Arc::clone(&window);
+        move |batch: Vec<Item>| {
+            let load = Load::of(&batch);
+            window.enter(load);
+            let (tx, rx) = mpsc::sync_channel(1);
+            let work = Arc::clone(&work);
+            // The writer may be gone (--fail-fast, a closed output), and
+            // the records with it. The pool, owned by the reader, outlives
+            // it until its last job has run.
+            pool.spawn(move || {
+                let outcomes: Vec<Outcome> = batch.iter().map(|item| work.process(item)).collect();
+                drop(tx.send(outcomes));
+            });
+            slots_tx.send((rx, load)).is_ok()
+        }
+    };
+    input::spawn(sources, mode, read, deliver)
         .map_err(|err| Fatal::Message(format!("cannot start the reader: {err}")))?;
-    let mut out = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
 
-    let mut chunk = Vec::with_capacity(CHUNK_DOCUMENTS);
-    'run: while next_chunk(&rx, &mut chunk) {
-        let outcomes: Vec<_> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|item| {
-                    let (name, label) = &names[item.source];
-                    settings.process(Origin { name, label }, &item.kind)
-                })
-                .collect()
-        });
+    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    'run: while let Some((slot, load)) = next(&slots, &mut out)? {
+        // Rayon aborts the process when a job panics, so every job sends.
+        let outcomes = slot.recv().expect("every job sends its outcomes");
         for outcome in outcomes {
             out.write_all(&outcome.output)?;
             if !outcome.output.is_empty() {
@@ -171,9 +183,7 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
                 }
             }
         }
-        // Flushing per chunk lets a consumer see records as they are made,
-        // at the cost of one write per few thousand documents.
-        out.flush()?;
+        window.leave(load);
         progress.update();
     }
     out.flush()?;
@@ -186,6 +196,100 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, Fatal> {
     })
 }
 
+/// The next batch's slot, or None at the end of the input. When none is
+/// waiting, the writer has caught up with the reader (slow or interactive
+/// input), and the output is flushed before waiting for more, so every
+/// record that is ready is seen at once; while documents keep coming,
+/// records are written a buffer at a time.
+fn next<T>(slots: &Receiver<T>, out: &mut impl Write) -> io::Result<Option<T>> {
+    match slots.try_recv() {
+        Ok(slot) => Ok(Some(slot)),
+        Err(TryRecvError::Disconnected) => Ok(None),
+        Err(TryRecvError::Empty) => {
+            out.flush()?;
+            Ok(slots.recv().ok())
+        }
+    }
+}
+
+/// What a job needs, shared by all of them.
+struct Work {
+    settings: Settings,
+    /// The name and label of each input.
+    names: Vec<(String, String)>,
+}
+
+impl Work {
+    fn process(&self, item: &Item) -> Outcome {
+        let (name, label) = &self.names[item.source];
+        self.settings.process(Origin { name, label }, &item.kind)
+    }
+}
+
+/// The documents in flight: read, and not yet written.
+#[derive(Default)]
+struct Window {
+    state: Mutex<State>,
+    room: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    load: Load,
+    /// The reader is waiting for room.
+    waiting: bool,
+}
+
+/// Documents and their bytes of input.
+#[derive(Clone, Copy, Default)]
+struct Load {
+    documents: usize,
+    bytes: usize,
+}
+
+impl Load {
+    fn of(batch: &[Item]) -> Load {
+        Load {
+            documents: batch.len(),
+            bytes: batch.iter().map(|item| item.kind.len()).sum(),
+        }
+    }
+}
+
+impl Window {
+    /// Waits until `load` fits, then counts it in.
+    fn enter(&self, load: Load) {
+        let mut state = self.state.lock().unwrap();
+        // A batch larger than the whole window goes in alone.
+        while state.load.documents > 0
+            && (state.load.documents + load.documents > WINDOW_DOCUMENTS
+                || state.load.bytes + load.bytes > WINDOW_BYTES)
+        {
+            state.waiting = true;
+            state = self.room.wait(state).unwrap();
+        }
+        state.load.documents += load.documents;
+        state.load.bytes += load.bytes;
+    }
+
+    /// Counts written documents out.
+    fn leave(&self, load: Load) {
+        let mut state = self.state.lock().unwrap();
+        state.load.documents -= load.documents;
+        state.load.bytes -= load.bytes;
+        // The reader is woken only once the window is half empty, to refill
+        // it in a run rather than with a system call on each side per
+        // batch. An empty window is always under half.
+        if state.waiting
+            && state.load.documents <= WINDOW_DOCUMENTS / 2
+            && state.load.bytes <= WINDOW_BYTES / 2
+        {
+            state.waiting = false;
+            self.room.notify_one();
+        }
+    }
+}
+
 fn extractor(gazetteers: &[PathBuf]) -> Result<Extractor, Fatal> {
     if gazetteers.is_empty() {
         return Ok(Extractor::new());
@@ -195,25 +299,4 @@ fn extractor(gazetteers: &[PathBuf]) -> Result<Extractor, Fatal> {
         .fold(Extractor::builder(), |b, path| b.add_gazetteer_file(path))
         .build()
         .map_err(|err| Fatal::Message(err.to_string()))
-}
-
-/// Fills `chunk` (emptied first) with the next items; false when the input
-/// is exhausted.
-fn next_chunk(rx: &Receiver<Item>, chunk: &mut Vec<Item>) -> bool {
-    chunk.clear();
-    let Ok(first) = rx.recv() else {
-        return false;
-    };
-    let mut bytes = first.kind.len();
-    chunk.push(first);
-    while chunk.len() < CHUNK_DOCUMENTS && bytes < CHUNK_BYTES {
-        match rx.recv_timeout(LINGER) {
-            Ok(item) => {
-                bytes += item.kind.len();
-                chunk.push(item);
-            }
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    true
 }

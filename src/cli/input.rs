@@ -1,23 +1,31 @@
 //! Reading the inputs, on a thread of their own, as a stream of items.
 //!
 //! The reader thread opens each input in turn, undoes gzip compression when
-//! the data starts with the gzip magic bytes, and sends lines (JSON Lines
-//! mode) or whole files (plain-text mode) down a bounded channel. The bound
-//! is what keeps memory flat on inputs of any size: the reader can never get
-//! more than a channel's worth ahead of the analysis.
+//! the data starts with the gzip magic bytes, and hands lines (JSON Lines
+//! mode) or whole files (plain-text mode), in batches, to the caller's
+//! `deliver`, which may block: that is what keeps memory flat on inputs of
+//! any size, as the reader can get no further ahead of the analysis than
+//! `deliver` lets it.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
 /// Big enough that a read syscall moves a useful amount of data, small
-/// enough not to matter next to a chunk of documents.
+/// enough not to matter next to the documents in flight.
 const READ_BUFFER: usize = 256 * 1024;
+
+/// Items are handed on in batches, so that what handing on costs (a job, a
+/// slot, waking a thread) is shared by many small documents. A batch is cut
+/// at whichever bound comes first, and as soon as the next line is not
+/// already read, so that a line typed on standard input is answered without
+/// waiting for more.
+const BATCH_ITEMS: usize = 64;
+const BATCH_BYTES: usize = 64 * 1024;
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -104,7 +112,7 @@ pub(crate) enum ItemKind {
 }
 
 impl ItemKind {
-    /// How many bytes of input the item holds, for sizing chunks.
+    /// How many bytes of input the item holds, for bounding memory.
     pub(crate) fn len(&self) -> usize {
         match self {
             ItemKind::Line { bytes, .. } | ItemKind::Document(bytes) => bytes.len(),
@@ -113,34 +121,45 @@ impl ItemKind {
     }
 }
 
-/// Starts the reader thread. `read` counts the raw bytes taken from the
-/// inputs (compressed bytes for gzip), for progress reporting.
+/// Starts the reader thread, which passes the items to `deliver` in input
+/// order, in batches, and stops early when `deliver` returns false. `read`
+/// counts the raw bytes taken from the inputs (compressed bytes for gzip),
+/// for progress reporting.
 pub(crate) fn spawn(
     sources: Vec<Source>,
     mode: Mode,
-    capacity: usize,
     read: Arc<AtomicU64>,
-) -> io::Result<Receiver<Item>> {
-    let (tx, rx) = sync_channel(capacity);
+    mut deliver: impl FnMut(Vec<Item>) -> bool + Send + 'static,
+) -> io::Result<()> {
     std::thread::Builder::new()
         .name("sayso-reader".to_string())
         .spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
             for (index, source) in sources.iter().enumerate() {
-                let mut send = |kind| {
-                    tx.send(Item {
+                // `more` says the next item is already at hand. The last
+                // item of an input never is, so no batch is left over.
+                let mut send = |kind: ItemKind, more: bool| {
+                    bytes += kind.len();
+                    batch.push(Item {
                         source: index,
                         kind,
-                    })
-                    .is_ok()
+                    });
+                    if more && batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
+                        return true;
+                    }
+                    bytes = 0;
+                    deliver(std::mem::take(&mut batch))
                 };
                 let reader = match open(source, Arc::clone(&read)) {
                     Ok(reader) => reader,
                     Err(err) => {
                         let message = format!("cannot read: {err}");
-                        if !send(ItemKind::Failed {
+                        let failed = ItemKind::Failed {
                             line: None,
                             message,
-                        }) {
+                        };
+                        if !send(failed, false) {
                             return;
                         }
                         continue;
@@ -150,21 +169,19 @@ pub(crate) fn spawn(
                     Mode::JsonLines => read_lines(reader, &mut send),
                     Mode::Plain => read_whole(reader, &mut send),
                 };
-                // The receiver is gone only when the run was stopped
-                // (--fail-fast, a closed output); nothing is left to do.
+                // The run was stopped (--fail-fast, a closed output);
+                // nothing is left to do.
                 if !go_on {
                     return;
                 }
             }
         })?;
-    Ok(rx)
+    Ok(())
 }
 
-/// Sends each line; returns false once the receiver is gone.
-pub(crate) fn read_lines(
-    mut reader: Box<dyn BufRead>,
-    send: &mut impl FnMut(ItemKind) -> bool,
-) -> bool {
+/// Sends each line, and whether the next is already read; returns false once
+/// `send` does.
+fn read_lines(mut reader: Box<dyn Input>, send: &mut impl FnMut(ItemKind, bool) -> bool) -> bool {
     let mut number = 0;
     let mut offset = 0;
     loop {
@@ -191,7 +208,7 @@ pub(crate) fn read_lines(
                     offset: start,
                     bytes,
                 };
-                if !send(kind) {
+                if !send(kind, reader.at_hand()) {
                     return false;
                 }
                 offset += n as u64;
@@ -199,23 +216,33 @@ pub(crate) fn read_lines(
             Err(err) => {
                 let message = format!("cannot read: {err}");
                 let line = Some(number + 1);
-                return send(ItemKind::Failed { line, message });
+                return send(ItemKind::Failed { line, message }, false);
             }
         }
     }
 }
 
-fn read_whole(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> bool) -> bool {
+fn read_whole(mut reader: Box<dyn Input>, send: &mut impl FnMut(ItemKind, bool) -> bool) -> bool {
     let mut bytes = Vec::new();
-    match reader.read_to_end(&mut bytes) {
-        Ok(_) => send(ItemKind::Document(bytes)),
-        Err(err) => {
-            let message = format!("cannot read: {err}");
-            send(ItemKind::Failed {
-                line: None,
-                message,
-            })
-        }
+    let kind = match reader.read_to_end(&mut bytes) {
+        Ok(_) => ItemKind::Document(bytes),
+        Err(err) => ItemKind::Failed {
+            line: None,
+            message: format!("cannot read: {err}"),
+        },
+    };
+    send(kind, false)
+}
+
+/// A buffered input that tells whether it holds data not yet consumed.
+trait Input: BufRead {
+    /// Whether more input is at hand, without a read that could block.
+    fn at_hand(&self) -> bool;
+}
+
+impl<R: Read> Input for BufReader<R> {
+    fn at_hand(&self) -> bool {
+        !self.buffer().is_empty()
     }
 }
 
@@ -223,7 +250,7 @@ fn read_whole(mut reader: Box<dyn BufRead>, send: &mut impl FnMut(ItemKind) -> b
 /// rather than trusting a `.gz` name also handles compressed standard input,
 /// and cannot misfire on text: 0x8B is never the second byte of valid UTF-8
 /// text that starts with 0x1F.
-fn open(source: &Source, read: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead>> {
+fn open(source: &Source, read: Arc<AtomicU64>) -> io::Result<Box<dyn Input>> {
     let raw: Box<dyn Read> = match source {
         Source::Stdin => Box::new(io::stdin()),
         Source::File(path) => Box::new(open_file(path)?),

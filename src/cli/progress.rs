@@ -17,11 +17,16 @@ use indicatif::{ProgressBar, ProgressStyle};
 /// nobody.
 const ERRORS_SHOWN: u64 = 20;
 
+/// Often enough to look live; the bar's spinner ticks on its own between.
+const REDRAW: Duration = Duration::from_millis(100);
+
 #[derive(Debug)]
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     summary: bool,
     start: Instant,
+    /// When the bar was last redrawn.
+    drawn: Instant,
     /// Raw bytes read from the inputs, counted by the reader thread.
     read: Arc<AtomicU64>,
     documents: u64,
@@ -42,15 +47,17 @@ impl Progress {
     pub(crate) fn new(total: Option<u64>, show: Show, read: Arc<AtomicU64>) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !show.quiet).then(|| bar(total));
+        let start = Instant::now();
         let progress = Progress {
             bar,
             summary: !show.quiet && (show.summary || terminal),
-            start: Instant::now(),
+            start,
+            drawn: start,
             read,
             documents: 0,
             errors: 0,
         };
-        progress.update();
+        progress.draw();
         progress
     }
 
@@ -74,8 +81,16 @@ impl Progress {
         self.errors
     }
 
-    /// Redraws the bar after a chunk was written.
-    pub(crate) fn update(&self) {
+    /// Redraws the bar, at most every [`REDRAW`], as it is called after
+    /// every document.
+    pub(crate) fn update(&mut self) {
+        if self.bar.is_some() && self.drawn.elapsed() >= REDRAW {
+            self.drawn = Instant::now();
+            self.draw();
+        }
+    }
+
+    fn draw(&self) {
         if let Some(bar) = &self.bar {
             let read = self.read.load(Ordering::Relaxed);
             bar.set_position(read);
