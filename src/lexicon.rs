@@ -1,6 +1,7 @@
 //! Word lists the stages share, parsed from the files in `lexicons/`.
 
 use crate::hash::{Map, Set};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
@@ -167,10 +168,13 @@ impl Lexicons {
     pub(crate) const ROLE_NOUN: Lexicons = Lexicons(1 << 22);
     pub(crate) const WORK_NOUN: Lexicons = Lexicons(1 << 23);
     pub(crate) const COMPOUND_HEAD: Lexicons = Lexicons(1 << 24);
+    /// Not a lexicon: a nationality adjective with an "s" after it
+    /// ("russians"), asked about with the adjectives in one lookup.
+    pub(crate) const NATIONALITY_PLURAL: Lexicons = Lexicons(1 << 25);
 
-    /// The lexicons listing `lower`.
+    /// The lexicons listing `lower`, the bytes of a word in lower case.
     #[inline]
-    pub(crate) fn of(lower: &str) -> Lexicons {
+    pub(crate) fn of(lower: &[u8]) -> Lexicons {
         LEXICONS.get(lower)
     }
 
@@ -192,7 +196,7 @@ impl std::ops::BitOr for Lexicons {
 static LEXICONS: LazyLock<WordTable<Lexicons>> = LazyLock::new(|| WordTable::new(&lexicon_words()));
 
 /// Every word of the entity stage's lexicons, with the lexicons listing it.
-fn lexicon_words() -> Map<&'static str, Lexicons> {
+fn lexicon_words() -> Map<Cow<'static, str>, Lexicons> {
     let lexicons: [(&Set<&'static str>, Lexicons); 25] = [
         (&COMMON_WORDS, Lexicons::COMMON),
         (&GROUP_HEADS, Lexicons::GROUP_HEAD),
@@ -220,11 +224,14 @@ fn lexicon_words() -> Map<&'static str, Lexicons> {
         (&WORK_NOUNS, Lexicons::WORK_NOUN),
         (&COMPOUND_HEADS, Lexicons::COMPOUND_HEAD),
     ];
-    let mut map: Map<&'static str, Lexicons> = Map::default();
+    let mut map: Map<Cow<'static, str>, Lexicons> = Map::default();
     for (words, bit) in lexicons {
         for &w in words.iter() {
-            map.entry(w).or_default().0 |= bit.0;
+            map.entry(Cow::Borrowed(w)).or_default().0 |= bit.0;
         }
+    }
+    for &w in NATIONALITIES.iter() {
+        map.entry(Cow::Owned(format!("{w}s"))).or_default().0 |= Lexicons::NATIONALITY_PLURAL.0;
     }
     map
 }
@@ -413,7 +420,7 @@ pub(crate) struct WordTable<B> {
     /// The words of nine to sixteen bytes.
     middle: Slots<(u64, u64), B>,
     /// The longer words.
-    long: Map<&'static str, B>,
+    long: Map<Box<[u8]>, B>,
 }
 
 /// The longest word [`WordTable`] packs.
@@ -421,18 +428,22 @@ const PACKED: usize = 16;
 
 impl<B: Copy + Default> WordTable<B> {
     /// The table of `words`, each with its bits.
-    pub(crate) fn new(words: &Map<&'static str, B>) -> WordTable<B> {
-        let short = words.keys().filter(|w| (1..=8).contains(&w.len())).count();
+    pub(crate) fn new<W: AsRef<str>>(words: &Map<W, B>) -> WordTable<B> {
+        let short = words
+            .keys()
+            .filter(|w| (1..=8).contains(&w.as_ref().len()))
+            .count();
         let middle = words
             .keys()
-            .filter(|w| (9..=PACKED).contains(&w.len()))
+            .filter(|w| (9..=PACKED).contains(&w.as_ref().len()))
             .count();
         let mut table = WordTable {
             short: Slots::new(short),
             middle: Slots::new(middle),
             long: Map::default(),
         };
-        for (&word, &bits) in words {
+        for (word, &bits) in words {
+            let word = word.as_ref();
             match word.len() {
                 0 => {}
                 1..=8 => {
@@ -444,25 +455,26 @@ impl<B: Copy + Default> WordTable<B> {
                     table.middle.insert((low, high), mix(low, high), bits);
                 }
                 _ => {
-                    table.long.insert(word, bits);
+                    table.long.insert(word.as_bytes().into(), bits);
                 }
             }
         }
         table
     }
 
-    /// The bits of `lower`, a word in lower case; the default where no
-    /// lexicon lists it.
+    /// The bits of `lower`, the bytes of a word in lower case; the default
+    /// where no lexicon lists it. Bytes, not a `str`: a caller slicing the
+    /// text for the word would check char boundaries at every word.
     #[inline(always)]
-    pub(crate) fn get(&self, lower: &str) -> B {
+    pub(crate) fn get(&self, lower: &[u8]) -> B {
         match lower.len() {
             0 => B::default(),
             1..=8 => {
-                let (key, _) = pack(lower.as_bytes());
+                let (key, _) = pack(lower);
                 self.short.get(key, mix(key, 0))
             }
             9..=PACKED => {
-                let (low, high) = pack(lower.as_bytes());
+                let (low, high) = pack(lower);
                 self.middle.get((low, high), mix(low, high))
             }
             _ => self.long.get(lower).copied().unwrap_or_default(),
@@ -580,9 +592,10 @@ mod tests {
     #[test]
     fn lexicons_answer_as_their_sets() {
         for w in [
-            "said", "council", "museum", "region", "the", "russian", "monday", "of", "zzz",
+            "said", "council", "museum", "region", "the", "russian", "russians", "monday", "of",
+            "zzz",
         ] {
-            let l = Lexicons::of(w);
+            let l = Lexicons::of(w.as_bytes());
             assert_eq!(
                 l.any(Lexicons::SPEECH_VERB),
                 SPEECH_VERBS.contains(w),
@@ -596,6 +609,12 @@ mod tests {
                 "{w}"
             );
             assert_eq!(l.any(Lexicons::WEEKDAY), WEEKDAYS.contains(w), "{w}");
+            assert_eq!(
+                l.any(Lexicons::NATIONALITY_PLURAL),
+                w.strip_suffix('s')
+                    .is_some_and(|w| NATIONALITIES.contains(w)),
+                "{w}"
+            );
             let head =
                 FACILITY_HEADS.contains(w) || PLACE_NOUNS.contains(w) || GROUP_HEADS.contains(w);
             assert_eq!(l.any(Lexicons::HEAD), head, "{w}");
@@ -605,7 +624,7 @@ mod tests {
     #[test]
     fn table_holds_every_word() {
         for (w, lexicons) in lexicon_words() {
-            assert_eq!(Lexicons::of(w), lexicons, "{w}");
+            assert_eq!(Lexicons::of(w.as_bytes()), lexicons, "{w}");
         }
     }
 

@@ -58,12 +58,16 @@ impl<'a> Doc<'a> {
             if beyond < t.span.start {
                 beyond = next_beyond_ascii(ascii.as_bytes(), t.span.start);
             }
-            let lower = ascii.get(t.span.range()).unwrap_or_default();
-            let tag = if t.span.end <= beyond || ascii_lowers(lower) {
+            // Bytes, not a str: an ASCII word needs no checks of char
+            // boundaries, and the rest are sliced below.
+            let lower = ascii.as_bytes().get(t.span.range()).unwrap_or_default();
+            let tag = if t.span.end <= beyond
+                || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
+            {
                 table.get(lower)
             } else {
                 let lower = recased.push(words.len(), &text[t.span]);
-                table.get(lower) | Tags::RECASED
+                table.get(lower.as_bytes()) | Tags::RECASED
             };
             if tag.any(Tags::CUE_START | Tags::ACCORDING) {
                 cue_starts.push(words.len());

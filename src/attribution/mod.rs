@@ -607,7 +607,7 @@ fn description_kind(text: &str) -> Kind {
     let table = Tags::table();
     let person = text
         .split_whitespace()
-        .any(|w| table.get(&lowercase(w)).any(Tags::SPEAKER_NOUN));
+        .any(|w| table.get(lowercase(w).as_bytes()).any(Tags::SPEAKER_NOUN));
     if person {
         Kind::Person(None)
     } else {

@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn table_holds_every_word() {
         for (w, tags) in tagged_words() {
-            assert_eq!(Tags::table().get(w), tags, "{w}");
+            assert_eq!(Tags::table().get(w.as_bytes()), tags, "{w}");
         }
     }
 
@@ -189,7 +189,7 @@ mod tests {
             "last",
             "van",
         ] {
-            let t = Tags::table().get(w);
+            let t = Tags::table().get(w.as_bytes());
             assert_eq!(t.any(Tags::SPEECH_VERB), SPEECH_VERBS.contains(w), "{w}");
             assert_eq!(
                 t.any(Tags::ATTRIBUTION_VERB),

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::gazetteer::Match;
-use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, NATIONALITIES};
+use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES};
 
 use super::units::{one_char, Case, Doc, Kind, Unit};
 use crate::text::lowercase;
@@ -718,11 +718,7 @@ pub(super) fn is_compass(lower: &str) -> bool {
 
 /// Whether unit `i` is a nationality adjective, or its plural.
 fn is_nationality(doc: &Doc<'_>, i: usize) -> bool {
-    doc.listed(i, Lexicons::NATIONALITY)
-        || doc
-            .lower(i)
-            .strip_suffix('s')
-            .is_some_and(|w| NATIONALITIES.contains(w))
+    doc.listed(i, Lexicons::NATIONALITY | Lexicons::NATIONALITY_PLURAL)
 }
 
 /// Records a piece of a run. `opener`: its first word opens a sentence or

@@ -328,14 +328,22 @@ impl<'t> Doc<'t> {
         if !u.plain {
             return self.recased.get(i).unwrap_or("");
         }
-        // Bytes, not chars: a '.' is one byte, never part of another
-        // char's.
         let word = &self.ascii.as_bytes()[u.span.range()];
-        let dots = match word.last() {
-            Some(b'.') => word.iter().rev().take_while(|&&b| b == b'.').count(),
-            _ => 0,
+        &self.ascii[u.span.start..u.span.end - trailing_dots(word)]
+    }
+
+    /// [`Doc::lower`] as bytes: a plain unit's are read without the checks
+    /// of char boundaries slicing makes.
+    #[inline]
+    fn lower_bytes(&self, i: usize) -> &[u8] {
+        let Some(u) = self.units.get(i) else {
+            return &[];
         };
-        &self.ascii[u.span.start..u.span.end - dots]
+        if !u.plain {
+            return self.recased.get(i).unwrap_or("").as_bytes();
+        }
+        let word = &self.ascii.as_bytes()[u.span.range()];
+        &word[..word.len() - trailing_dots(word)]
     }
 
     /// Whether unit `i` lowercased is in any of `these` lexicons. Several
@@ -354,7 +362,7 @@ impl<'t> Doc<'t> {
 
     /// The lexicons listing unit `i`, asked the first time.
     fn look_up(&self, i: usize) -> Lexicons {
-        let lexicons = Lexicons::of(self.lower(i));
+        let lexicons = Lexicons::of(self.lower_bytes(i));
         self.units[i].lexicons.set(Some(lexicons));
         lexicons
     }
@@ -403,6 +411,16 @@ impl<'t> Doc<'t> {
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
         self.lowercase.contains(self.text, &lowercase(word))
+    }
+}
+
+/// How many periods end `word`. Bytes, not chars: a '.' is one byte, never
+/// part of another char's.
+#[inline]
+fn trailing_dots(word: &[u8]) -> usize {
+    match word.last() {
+        Some(b'.') => word.iter().rev().take_while(|&&b| b == b'.').count(),
+        _ => 0,
     }
 }
 
