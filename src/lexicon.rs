@@ -556,7 +556,7 @@ fn pack(word: &[u8]) -> (u64, u64) {
 
 /// The integer of four bytes, first byte lowest.
 #[inline]
-fn le32(bytes: &[u8]) -> u64 {
+pub(crate) fn le32(bytes: &[u8]) -> u64 {
     let mut b = [0; 4];
     b.copy_from_slice(bytes);
     u64::from(u32::from_le_bytes(b))
@@ -564,7 +564,7 @@ fn le32(bytes: &[u8]) -> u64 {
 
 /// The integer of eight bytes, first byte lowest.
 #[inline]
-fn le64(bytes: &[u8]) -> u64 {
+pub(crate) fn le64(bytes: &[u8]) -> u64 {
     let mut b = [0; 8];
     b.copy_from_slice(bytes);
     u64::from_le_bytes(b)

@@ -5,7 +5,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::hash::Set;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{le32, le64, Lexicons};
 
 use crate::text::{ascii_lowers, lowercase, Layout, Recased, Spacing, TokenKind};
 use crate::Span;
@@ -587,22 +587,6 @@ fn plain_ascii(bytes: &[u8]) -> bool {
         4..=8 => !odd(le32(&bytes[..4]) | le32(&bytes[n - 4..]) << 32),
         _ => !odd(le64(&bytes[n - 8..])) && bytes.chunks_exact(8).all(|c| !odd(le64(c))),
     }
-}
-
-/// The integer of four bytes, first byte lowest.
-#[inline]
-fn le32(bytes: &[u8]) -> u64 {
-    let mut b = [0; 4];
-    b.copy_from_slice(bytes);
-    u64::from(u32::from_le_bytes(b))
-}
-
-/// The integer of eight bytes, first byte lowest.
-#[inline]
-fn le64(bytes: &[u8]) -> u64 {
-    let mut b = [0; 8];
-    b.copy_from_slice(bytes);
-    u64::from_le_bytes(b)
 }
 
 /// [`case_of`] of a word of ASCII bytes, not empty.
