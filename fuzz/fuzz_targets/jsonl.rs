@@ -11,7 +11,7 @@
 
 #![no_main]
 
-use std::io::Cursor;
+use std::io::{BufReader, Cursor};
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
@@ -63,7 +63,7 @@ fuzz_target!(
         label: "fuzz",
     };
     let mut lines: u64 = 0;
-    read_lines(Box::new(Cursor::new(data.to_vec())), &mut |item| {
+    read_lines(Box::new(BufReader::new(Cursor::new(data.to_vec()))), &mut |item, _| {
         let ItemKind::Line { number, .. } = item else {
             panic!("reading from memory cannot fail: {item:?}");
         };

@@ -180,8 +180,11 @@ pub(crate) fn spawn(
 }
 
 /// Sends each line, and whether the next is already read; returns false once
-/// `send` does.
-fn read_lines(mut reader: Box<dyn Input>, send: &mut impl FnMut(ItemKind, bool) -> bool) -> bool {
+/// `send` does. The `jsonl` fuzz target calls it directly.
+pub(crate) fn read_lines(
+    mut reader: Box<dyn Input>,
+    send: &mut impl FnMut(ItemKind, bool) -> bool,
+) -> bool {
     let mut number = 0;
     let mut offset = 0;
     loop {
@@ -235,7 +238,7 @@ fn read_whole(mut reader: Box<dyn Input>, send: &mut impl FnMut(ItemKind, bool) 
 }
 
 /// A buffered input that tells whether it holds data not yet consumed.
-trait Input: BufRead {
+pub(crate) trait Input: BufRead {
     /// Whether more input is at hand, without a read that could block.
     fn at_hand(&self) -> bool;
 }
