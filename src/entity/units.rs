@@ -7,7 +7,9 @@ use std::cell::{Cell, OnceCell};
 use crate::hash::Set;
 use crate::lexicon::{le32, le64, Lexicons};
 
-use crate::text::{ascii_lowers, lowercase, Layout, Recased, Spacing, TokenKind};
+use crate::text::{
+    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Spacing, TokenKind,
+};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -543,23 +545,17 @@ fn case_of(word: &str) -> Case {
     let bytes = word.as_bytes();
     match bytes.first() {
         None => Case::Other,
-        Some(b) if b.is_ascii_lowercase() => Case::Lower,
-        Some(b) if b.is_ascii_uppercase() => {
-            let rest = &bytes[1..];
-            if rest.iter().any(u8::is_ascii_lowercase) {
-                Case::Capitalised
-            } else if rest.is_ascii() {
-                Case::Upper
-            } else {
-                case_of_chars(word)
-            }
-        }
-        Some(b) if b.is_ascii() => Case::Other,
+        // Capitals with no lowercase ASCII letter after them may still have
+        // lowercase letters beyond ASCII.
+        Some(b) if b.is_ascii() => match case_of_ascii(bytes) {
+            Case::Upper if !bytes.is_ascii() => case_of_chars(word),
+            case => case,
+        },
         // Quotation marks and dashes (general punctuation), the most
         // common units not ASCII, are no letters: a unit opening with one
         // is of no case, which a range check says without the Unicode
         // tables.
-        Some(_) if word.starts_with(|c| ('\u{2000}'..='\u{206F}').contains(&c)) => Case::Other,
+        Some(_) if word.starts_with(is_general_punctuation) => Case::Other,
         Some(_) => case_of_chars(word),
     }
 }
@@ -589,7 +585,8 @@ fn plain_ascii(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`case_of`] of a word of ASCII bytes, not empty.
+/// [`case_of`] of a word of ASCII bytes, not empty; of a word only
+/// starting with one, as far as its ASCII bytes tell.
 #[inline]
 fn case_of_ascii(bytes: &[u8]) -> Case {
     match bytes {

@@ -3,23 +3,7 @@
 use std::borrow::Cow;
 
 use super::fold::{fold_char, Fold};
-
-/// The length of the ASCII prefix of `bytes`, a word at a time.
-fn ascii_len(bytes: &[u8]) -> usize {
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        if word & HIGH != 0 {
-            break;
-        }
-        n += 8;
-    }
-    n + bytes[n..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(bytes.len() - n)
-}
+use crate::text::ascii_len;
 
 /// How a view's letters are cased.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

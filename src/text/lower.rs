@@ -29,8 +29,32 @@ pub(crate) fn ascii_lowers(word: &str) -> bool {
             .all(|c| c.is_ascii() || is_general_punctuation(c))
 }
 
-fn is_general_punctuation(c: char) -> bool {
+/// Whether `c` is general punctuation (U+2000..U+206F: spaces, dashes,
+/// quotation marks), which holds no letter or digit and has no case: a
+/// range check says so without the Unicode tables.
+pub(crate) fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The length of the ASCII prefix of `bytes`, read eight bytes at a time.
+pub(crate) fn ascii_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut b = [0; 8];
+        b.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(b) & HIGH;
+        if high != 0 {
+            return n + high.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    let tail = chunks.remainder();
+    n + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
 }
 
 /// The words a copy of the text with its ASCII letters lowercased does not
@@ -97,6 +121,22 @@ mod tests {
             assert_eq!(word.to_ascii_lowercase(), word.to_lowercase());
         }
         assert!(!ascii_lowers("Éclair"));
+    }
+
+    #[test]
+    fn ascii_prefixes_end_at_the_first_byte_beyond_ascii() {
+        for (text, expected) in [
+            ("", 0),
+            ("said", 4),
+            ("said “no”", 5),
+            ("“no”", 0),
+            ("abcdefghijklmnop", 16),
+            ("cdefghij’s", 8),
+            ("Gladkow’s aide said", 7),
+            ("s aide said “no”, he said", 12),
+        ] {
+            assert_eq!(ascii_len(text.as_bytes()), expected, "{text}");
+        }
     }
 
     #[test]
