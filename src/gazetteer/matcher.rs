@@ -381,11 +381,7 @@ impl Part {
             if header as u8 != b {
                 return None;
             }
-            if header & JUMP != 0 {
-                return Some((word(&self.trie, at + 1), 0));
-            }
-            let last = if header & NEXT_FINAL != 0 { FINAL } else { 0 };
-            return Some(((at + 1) as u32 | last, 0));
+            return Some((self.compact_next(at, header), 0));
         }
         let n = (header & TRANSITIONS) as usize;
         let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
@@ -414,6 +410,19 @@ impl Part {
         Some((next, u64::from(output)))
     }
 
+    /// The reference to the node after the [`COMPACT`] node at word `at`,
+    /// whose header is `header`.
+    #[inline(always)]
+    fn compact_next(&self, at: usize, header: u32) -> u32 {
+        if header & JUMP != 0 {
+            word(&self.trie, at + 1)
+        } else if header & NEXT_FINAL != 0 {
+            (at + 1) as u32 | FINAL
+        } else {
+            (at + 1) as u32
+        }
+    }
+
     /// The output that ends a name at `node`, a node where one ends.
     #[inline]
     fn final_output(&self, node: u32) -> u64 {
@@ -429,14 +438,7 @@ impl Part {
         let at = (node & !FINAL) as usize;
         let header = word(&self.trie, at);
         if header & COMPACT != 0 {
-            let next = if header & JUMP != 0 {
-                word(&self.trie, at + 1)
-            } else if header & NEXT_FINAL != 0 {
-                (at + 1) as u32 | FINAL
-            } else {
-                (at + 1) as u32
-            };
-            return vec![(header as u8, next, 0)].into_iter();
+            return vec![(header as u8, self.compact_next(at, header), 0)].into_iter();
         }
         let n = (header & TRANSITIONS) as usize;
         let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
