@@ -10,11 +10,15 @@ use crate::gazetteer::Gender;
 /// `lemma: form form ...` contributes the lemma and every form, any other
 /// line contributes its words.
 pub(crate) fn parse_words(src: &'static str) -> Set<&'static str> {
+    words(src).collect()
+}
+
+/// The words of a lexicon, as [`parse_words`] reads them, in file order.
+fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(|line| line.split('#').next().unwrap_or(""))
         .flat_map(|line| line.split(|c: char| c == ':' || c.is_whitespace()))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// Every form of every speech verb.
@@ -374,13 +378,8 @@ pub(crate) static COORDINATORS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/coordinators.txt")));
 
 /// Connectives trimmed from the end of a reported clause, in file order.
-pub(crate) static CLAUSE_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../lexicons/clause_tails.txt")
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or(""))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+pub(crate) static CLAUSE_TAILS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../lexicons/clause_tails.txt")).collect());
 
 /// Particles that make another verb of a cue verb ("show up").
 pub(crate) static VERB_PARTICLES: LazyLock<Set<&'static str>> =

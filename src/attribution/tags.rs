@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::hash::Map;
+use crate::hash::{Map, Set};
 use crate::lexicon::{
     WordTable, ADJUNCT_PREPOSITIONS, ADJUNCT_STOPS, AS_DESCRIPTIONS, ATTRIBUTION_VERBS,
     AUXILIARIES, CONNECTIVES, COORDINATORS, CUE_MODIFIERS, CUE_PHRASES, DETERMINERS, NATIONALITIES,
@@ -85,64 +85,45 @@ static TABLE: LazyLock<WordTable<Tags>> = LazyLock::new(|| WordTable::new(&tagge
 
 /// Every word of the sieves' lexicons, with the lexicons listing it.
 fn tagged_words() -> Map<&'static str, Tags> {
+    let lexicons: [(&Set<&'static str>, Tags); 28] = [
+        (&SPEECH_VERBS, Tags::SPEECH_VERB),
+        (&ATTRIBUTION_VERBS, Tags::ATTRIBUTION_VERB),
+        (&NOUN_VERBS, Tags::NOUN_VERB),
+        (&QUOTE_ONLY_VERBS, Tags::QUOTE_ONLY_VERB),
+        (&SUBJECT_BOUNDS, Tags::SUBJECT_BOUND),
+        (&ADJUNCT_PREPOSITIONS, Tags::ADJUNCT_PREPOSITION),
+        (&SPEECH_ADJUNCTS, Tags::SPEECH_ADJUNCT),
+        (&TIME_ADJUNCTS, Tags::TIME_ADJUNCT),
+        (&CUE_MODIFIERS, Tags::CUE_MODIFIER),
+        (&SPEAKER_NOUNS, Tags::SPEAKER_NOUN),
+        (&TITLE_MODIFIERS, Tags::TITLE_MODIFIER),
+        (&NATIONALITIES, Tags::NATIONALITY),
+        (&DETERMINERS, Tags::DETERMINER),
+        (&AUXILIARIES, Tags::AUXILIARY),
+        (&NOMINATIVE_PRONOUNS, Tags::NOMINATIVE),
+        (&TELL_VERBS, Tags::TELL_VERB),
+        (&OBJECT_PRONOUNS, Tags::OBJECT),
+        (&SPEAKER_NAME_JOINERS, Tags::SPEAKER_NAME_JOINER),
+        (&PROGRESSIVE_AUXILIARIES, Tags::PROGRESSIVE_AUXILIARY),
+        (&PASSIVE_AUXILIARIES, Tags::PASSIVE_AUXILIARY),
+        (&RELATIVE_PRONOUNS, Tags::RELATIVE_PRONOUN),
+        (&CONNECTIVES, Tags::CONNECTIVE),
+        (&COORDINATORS, Tags::COORDINATOR),
+        (&VERB_PARTICLES, Tags::VERB_PARTICLE),
+        (&AS_DESCRIPTIONS, Tags::AS_DESCRIPTION),
+        (&PHRASE_NON_STARTERS, Tags::PHRASE_NON_STARTER),
+        (&TIME_DEICTICS, Tags::TIME_DEICTIC),
+        (&ADJUNCT_STOPS, Tags::ADJUNCT_STOP),
+    ];
     let mut map: Map<&'static str, Tags> = Map::default();
-    let mut tag = |words: &mut dyn Iterator<Item = &'static str>, bit: Tags| {
-        for w in words {
-            map.entry(w).or_default().0 |= bit.0;
-        }
-    };
-    tag(&mut SPEECH_VERBS.iter().copied(), Tags::SPEECH_VERB);
-    tag(
-        &mut ATTRIBUTION_VERBS.iter().copied(),
-        Tags::ATTRIBUTION_VERB,
-    );
-    tag(&mut CUE_PHRASES.keys().copied(), Tags::PHRASE_START);
-    tag(&mut NOUN_VERBS.iter().copied(), Tags::NOUN_VERB);
-    tag(&mut QUOTE_ONLY_VERBS.iter().copied(), Tags::QUOTE_ONLY_VERB);
-    tag(&mut SUBJECT_BOUNDS.iter().copied(), Tags::SUBJECT_BOUND);
-    tag(
-        &mut ADJUNCT_PREPOSITIONS.iter().copied(),
-        Tags::ADJUNCT_PREPOSITION,
-    );
-    tag(&mut SPEECH_ADJUNCTS.iter().copied(), Tags::SPEECH_ADJUNCT);
-    tag(&mut TIME_ADJUNCTS.iter().copied(), Tags::TIME_ADJUNCT);
-    tag(&mut CUE_MODIFIERS.iter().copied(), Tags::CUE_MODIFIER);
-    tag(&mut PRONOUNS.keys().copied(), Tags::PRONOUN);
-    tag(&mut SPEAKER_NOUNS.iter().copied(), Tags::SPEAKER_NOUN);
-    tag(&mut TITLE_MODIFIERS.iter().copied(), Tags::TITLE_MODIFIER);
-    tag(&mut NATIONALITIES.iter().copied(), Tags::NATIONALITY);
-    tag(&mut DETERMINERS.iter().copied(), Tags::DETERMINER);
-    tag(&mut AUXILIARIES.iter().copied(), Tags::AUXILIARY);
-    tag(&mut NOMINATIVE_PRONOUNS.iter().copied(), Tags::NOMINATIVE);
-    tag(&mut TELL_VERBS.iter().copied(), Tags::TELL_VERB);
-    tag(&mut OBJECT_PRONOUNS.iter().copied(), Tags::OBJECT);
-    tag(&mut ["according"].into_iter(), Tags::ACCORDING);
-    tag(
-        &mut SPEAKER_NAME_JOINERS.iter().copied(),
-        Tags::SPEAKER_NAME_JOINER,
-    );
-    tag(
-        &mut PROGRESSIVE_AUXILIARIES.iter().copied(),
-        Tags::PROGRESSIVE_AUXILIARY,
-    );
-    tag(
-        &mut PASSIVE_AUXILIARIES.iter().copied(),
-        Tags::PASSIVE_AUXILIARY,
-    );
-    tag(
-        &mut RELATIVE_PRONOUNS.iter().copied(),
-        Tags::RELATIVE_PRONOUN,
-    );
-    tag(&mut CONNECTIVES.iter().copied(), Tags::CONNECTIVE);
-    tag(&mut COORDINATORS.iter().copied(), Tags::COORDINATOR);
-    tag(&mut VERB_PARTICLES.iter().copied(), Tags::VERB_PARTICLE);
-    tag(&mut AS_DESCRIPTIONS.iter().copied(), Tags::AS_DESCRIPTION);
-    tag(
-        &mut PHRASE_NON_STARTERS.iter().copied(),
-        Tags::PHRASE_NON_STARTER,
-    );
-    tag(&mut TIME_DEICTICS.iter().copied(), Tags::TIME_DEICTIC);
-    tag(&mut ADJUNCT_STOPS.iter().copied(), Tags::ADJUNCT_STOP);
+    let mut tag = |word: &'static str, bit: Tags| map.entry(word).or_default().0 |= bit.0;
+    for (words, bit) in lexicons {
+        words.iter().for_each(|&w| tag(w, bit));
+    }
+    // Two lexicons are maps, keyed by their words.
+    CUE_PHRASES.keys().for_each(|&w| tag(w, Tags::PHRASE_START));
+    PRONOUNS.keys().for_each(|&w| tag(w, Tags::PRONOUN));
+    tag("according", Tags::ACCORDING);
     map
 }
 
