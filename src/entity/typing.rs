@@ -120,12 +120,14 @@ pub(super) fn type_piece(
         let best = top.kind;
         // Without a vote no entry agrees: none is fetched to find that.
         let voted = votes.person > 0 || votes.group > 0 || votes.place > 0;
-        let agreeing = m
-            .entries
-            .iter()
-            .copied()
-            .filter(|_| voted)
-            .find(|&id| votes.get(gazetteer.entry(id).kind) > 0);
+        let agreeing = if voted {
+            m.entries
+                .iter()
+                .copied()
+                .find(|&id| votes.get(gazetteer.entry(id).kind) > 0)
+        } else {
+            None
+        };
         if m.ambiguous {
             // A common word or small place: only with a cue agreeing, or,
             // for a group's name, with a capital where case tells names
