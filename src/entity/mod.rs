@@ -12,8 +12,6 @@ mod cluster;
 mod typing;
 mod units;
 
-use std::cell::OnceCell;
-
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
 use crate::hash::{Map, Set};
@@ -174,8 +172,9 @@ fn rescue_people(
 /// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
 /// to clustering. `candidates` are in text order.
 fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
-    // Few documents have a list: the words are gathered for the first.
-    let in_longer = OnceCell::new();
+    // Few lists have a lone word to retype: the words are gathered for the
+    // first.
+    let mut in_longer = None;
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
@@ -189,11 +188,30 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
             }
             end += 1;
         }
-        if end - start >= 3 || (end - start == 2 && conjunction) {
-            let in_longer = in_longer.get_or_init(|| words_of_longer(text, candidates.iter()));
-            type_list(text, in_longer, &mut candidates[start..end]);
-        }
+        let list = start..end;
         start = end;
+        if list.len() < 2 || (list.len() == 2 && !conjunction) {
+            continue;
+        }
+        let Some(kind) = majority(&candidates[list.clone()]) else {
+            continue;
+        };
+        for i in list {
+            let word = &text[candidates[i].span];
+            // Capitals alone keep their guess: acronyms are mostly groups.
+            let lone = !typed(&candidates[i])
+                && !word.contains(' ')
+                && word.chars().any(char::is_lowercase)
+                && !in_longer
+                    .get_or_insert_with(|| words_of_longer(text, candidates.iter()))
+                    .contains(word);
+            if lone {
+                let c = &mut candidates[i];
+                c.kind = kind;
+                c.confidence = 1;
+                c.gender = c.gender.filter(|_| kind == EntityType::Person);
+            }
+        }
     }
 }
 
@@ -262,61 +280,83 @@ fn words_of_longer<'t, 'c>(
         .collect()
 }
 
-/// Types the guessed lone words of a list by its typed names' majority.
-fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
+/// The kind most of a list's typed names have, where one has most.
+fn majority(list: &[Candidate]) -> Option<EntityType> {
     let count = |kind: EntityType| list.iter().filter(|c| c.kind == kind && typed(c)).count();
     let kinds = [EntityType::Person, EntityType::Group, EntityType::Place].map(|k| (k, count(k)));
     let most = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
     let mut leaders = kinds.iter().filter(|&&(_, n)| n == most);
     let (Some(&(kind, _)), None) = (leaders.next(), leaders.next()) else {
-        return;
+        return None;
     };
-    if most == 0 {
-        return;
-    }
-    for c in list.iter_mut() {
-        let word = &text[c.span];
-        // Capitals alone keep their guess: acronyms are mostly groups.
-        let lone = !word.contains(' ')
-            && word.chars().any(char::is_lowercase)
-            && !in_longer.contains(word);
-        if !typed(c) && lone {
-            c.kind = kind;
-            c.confidence = 1;
-            c.gender = c.gender.filter(|_| kind == EntityType::Person);
-        }
-    }
+    (most > 0).then_some(kind)
 }
 
 /// Keeps candidates that do not overlap, preferring the longest, then the
 /// gazetteer-backed, then the earliest; returns them in text order.
-fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // Their numbers are sorted, not the candidates themselves.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // In text order (stably: of two equal spans the first stays first),
+    // candidates that overlap stand in runs, and the policy is settled in
+    // each run apart: most candidates overlap nothing and need no order.
+    candidates.sort_by_key(|c| c.span.start);
+    let mut keep = vec![false; candidates.len()];
+    let mut order = Vec::new();
+    let mut taken = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        let mut reach = candidates[start].span.end;
+        while end < candidates.len() && candidates[end].span.start < reach {
+            reach = reach.max(candidates[end].span.end);
+            end += 1;
+        }
+        if end - start == 1 {
+            keep[start] = !candidates[start].span.is_empty();
+        } else {
+            order.clear();
+            order.extend(start..end);
+            let run = Span::new(candidates[start].span.start, reach);
+            settle(&candidates, run, &mut order, &mut taken, &mut keep);
+        }
+        start = end;
+    }
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next().unwrap_or(false));
+    candidates
+}
+
+/// Settles a run of overlapping candidates, `order` their numbers in text
+/// order and `run` the text they cover, marking those kept in `keep`.
+/// `taken` is a buffer for the bytes of the run accepted spans cover, a
+/// bit each: the accepted spans never overlap, so a new one clashes just
+/// where one of its bytes is taken, and candidates are short.
+fn settle(
+    candidates: &[Candidate],
+    run: Span,
+    order: &mut [usize],
+    taken: &mut Vec<u64>,
+    keep: &mut [bool],
+) {
+    // A stable sort, and the run in text order: equals are taken earliest
+    // first.
     order.sort_by_key(|&i| {
         let c = &candidates[i];
-        (
-            std::cmp::Reverse(c.span.len()),
-            c.entry.is_none(),
-            c.span.start,
-        )
+        (std::cmp::Reverse(c.span.len()), c.entry.is_none())
     });
-    // The bytes the accepted spans cover, a bit each: the accepted spans
-    // never overlap, so a new one clashes just where one of its bytes is
-    // taken, and candidates are short.
-    let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
-    let mut taken = vec![0u64; end / 64 + 1];
-    let mut keep = vec![false; candidates.len()];
+    let base = run.start;
+    taken.clear();
+    taken.resize(run.len() / 64 + 1, 0);
     // A span's bits as a mask on each of the one or two words it reaches,
     // rather than byte by byte.
     let masks = |span: Span| {
-        (span.start / 64..=(span.end - 1) / 64).map(move |w| {
-            let low = span.start.max(w * 64) - w * 64;
-            let high = span.end.min(w * 64 + 64) - w * 64;
+        let (start, end) = (span.start - base, span.end - base);
+        (start / 64..=(end - 1) / 64).map(move |w| {
+            let low = start.max(w * 64) - w * 64;
+            let high = end.min(w * 64 + 64) - w * 64;
             (w, (u64::MAX >> (64 - (high - low))) << low)
         })
     };
-    for i in order {
+    for &i in order.iter() {
         let span = candidates[i].span;
         if span.is_empty() || masks(span).any(|(w, mask)| taken[w] & mask != 0) {
             continue;
@@ -326,13 +366,6 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
         keep[i] = true;
     }
-    let mut kept: Vec<Candidate> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, keep)| keep.then_some(c))
-        .collect();
-    kept.sort_by_key(|c| c.span.start);
-    kept
 }
 
 #[cfg(test)]
@@ -422,6 +455,16 @@ mod tests {
             (
                 vec![c(128, 192, false), c(191, 193, false), c(192, 256, true)],
                 vec![(128, 192), (192, 256)],
+            ),
+            // A chain of overlaps settled as one run, beside a lone span.
+            (
+                vec![
+                    c(149, 160, false),
+                    c(130, 140, true),
+                    c(138, 150, false),
+                    c(200, 201, false),
+                ],
+                vec![(138, 150), (200, 201)],
             ),
         ];
         for (input, want) in cases {
