@@ -147,7 +147,11 @@ pub(super) fn type_piece(
                 // said", "said Mauer"; a common word ("Commerce said") is
                 // more often a body's short name.
                 None => {
-                    let common = COMMON_WORDS.contains(&*lowercase(&doc.text[span]));
+                    let common = if b - a == 1 {
+                        common_word(doc, a)
+                    } else {
+                        COMMON_WORDS.contains(&*lowercase(&doc.text[span]))
+                    };
                     unlinked(doc, piece, span, &votes, first_gender).filter(|c| {
                         c.confidence > 1
                             || (c.kind == EntityType::Person && c.confidence > 0 && !common)
@@ -246,7 +250,7 @@ fn unlinked(
         // ("Internet", "State"), not a name of ours.
         None if piece.units.len() == 1
             && doc.units[piece.units.start].case == Case::Capitalised
-            && COMMON_WORDS.contains(&*lowercase(doc.word(piece.units.start))) =>
+            && common_word(doc, piece.units.start) =>
         {
             return None
         }
@@ -259,6 +263,13 @@ fn unlinked(
         confidence,
         gender: gender.filter(|_| kind == EntityType::Person),
     })
+}
+
+/// Whether unit `i` lowercased is a common word: asked of the unit's
+/// lexicons, which are looked up without trailing periods, where no common
+/// word has one.
+fn common_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.listed(i, Lexicons::COMMON) && !doc.word(i).ends_with('.')
 }
 
 /// The type of a name no cue speaks for, from its shape: acronyms are
