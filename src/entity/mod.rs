@@ -54,11 +54,8 @@ pub(crate) fn recognize(
     matches: &[Match],
     gazetteer: &Gazetteer,
 ) -> Entities {
-    let names: Vec<Span> = matches
-        .iter()
-        .filter(|m| !m.ambiguous)
-        .map(|m| m.span)
-        .collect();
+    let mut names = Vec::with_capacity(matches.len());
+    names.extend(matches.iter().filter(|m| !m.ambiguous).map(|m| m.span));
     let doc = units::Doc::new(text, layout, &names);
     let index = candidate::MatchIndex::new(&doc, matches);
     let found = candidate::find(&doc, matches, &index);
@@ -127,21 +124,32 @@ fn rescue_people(
     rejected: &[usize],
     candidates: &mut Vec<Candidate>,
 ) {
-    let mut surnames: Set<&str> = Set::default();
-    let mut given: Set<&str> = Set::default();
-    for c in candidates.iter() {
-        if c.kind != EntityType::Person || c.confidence < 2 {
-            continue;
-        }
+    let named = |c: &&Candidate| c.kind == EntityType::Person && c.confidence >= 2;
+    // Per word: whether it is a given name (else a surname only). Sized at
+    // once, for two words a name: growing rehashes every word again.
+    let n = candidates.iter().filter(named).count();
+    if n == 0 {
+        return;
+    }
+    let mut people: Map<&str, bool> = Map::with_capacity_and_hasher(2 * n, Default::default());
+    let mut given = false;
+    for c in candidates.iter().filter(named) {
         let name = &text[c.span];
-        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
-            surnames.insert(last);
-            if FIRST_NAMES.contains_key(first) {
-                given.insert(first);
-            }
+        // A space is one byte, never part of another char's.
+        let bytes = name.as_bytes();
+        let space = |&b: &u8| b == b' ';
+        let (Some(i), Some(j)) = (bytes.iter().position(space), bytes.iter().rposition(space))
+        else {
+            continue;
+        };
+        people.entry(&name[j + 1..]).or_insert(false);
+        let first = &name[..i];
+        if FIRST_NAMES.contains_key(first) {
+            people.insert(first, true);
+            given = true;
         }
     }
-    if surnames.is_empty() {
+    if people.is_empty() {
         return;
     }
     let person = |span| Candidate {
@@ -151,14 +159,15 @@ fn rescue_people(
         confidence: 1,
         gender: None,
     };
-    for c in candidates.iter_mut() {
-        if c.kind != EntityType::Person && given.contains(&text[c.span]) {
-            *c = person(c.span);
+    if given {
+        for c in candidates.iter_mut() {
+            if c.kind != EntityType::Person && people.get(&text[c.span]) == Some(&true) {
+                *c = person(c.span);
+            }
         }
     }
     for &i in rejected {
-        let word = doc.word(i);
-        if surnames.contains(word) || given.contains(word) {
+        if people.contains_key(doc.word(i)) {
             candidates.push(person(doc.units[i].span));
         }
     }
@@ -180,7 +189,7 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
         let mut end = start + 1;
         let mut conjunction = false;
         while end < candidates.len() {
-            let between = text[candidates[end - 1].span.end..candidates[end].span.start].trim();
+            let between = trim(&text[candidates[end - 1].span.end..candidates[end].span.start]);
             match between {
                 "," => {}
                 "and" | "or" | ", and" | ", or" => conjunction = true,
@@ -215,6 +224,21 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
     }
 }
 
+/// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
+/// ASCII, as they nearly always are.
+fn trim(text: &str) -> &str {
+    let trimmed = text.trim_ascii();
+    // The one ASCII char `trim` takes for a space and `trim_ascii` does
+    // not: a vertical tab.
+    let ascii = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0B);
+    let bytes = trimmed.as_bytes();
+    if ascii(bytes.first()) && ascii(bytes.last()) {
+        trimmed
+    } else {
+        trimmed.trim()
+    }
+}
+
 /// A lone word typed from its shape alone that is a word of a group's
 /// longer name in the document names that group ("the Church of
 /// Scientology ... against Scientology", "Pirelli SpA ... Pirelli"),
@@ -235,6 +259,11 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     if guesses.is_empty() {
         return;
     }
+    // The guesses' lengths, a bit each (modulo 64): most words of the
+    // longer names have none of them, and are not looked up.
+    let lengths = guesses
+        .keys()
+        .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
     for c in candidates.iter().filter(|c| typed(c)) {
         let name = &text[c.span];
         let (group, person) = match c.kind {
@@ -246,6 +275,9 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
             continue;
         }
         for word in name.split(' ') {
+            if lengths & 1 << (word.len() % 64) == 0 {
+                continue;
+            }
             if let Some(found) = guesses.get_mut(word) {
                 found.0 |= group;
                 found.1 |= person;
@@ -417,6 +449,27 @@ mod tests {
         );
         for (i, m) in entities.mentions.iter().enumerate() {
             assert_eq!(entities.entities[m.entity].kind, m.kind, "mention {i}");
+        }
+    }
+
+    #[test]
+    fn trim_as_str_trim() {
+        let cases = [
+            "",
+            " ",
+            " , ",
+            "\t and\n",
+            "\u{a0}or\u{a0}",
+            "\u{b}, or\u{b}",
+            " \u{2003}and",
+            "x\u{85}",
+            "\u{a0}",
+            " é ",
+            ",",
+            "said the",
+        ];
+        for text in cases {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
         }
     }
 
