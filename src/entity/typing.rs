@@ -81,11 +81,14 @@ pub(super) fn type_piece(
     if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
-    let (mut votes, mut outer) = cues(doc, piece);
-    if country_closes(doc, matches, gazetteer, piece) {
+    // The first word as a given name, asked about again and again, is
+    // looked up once.
+    let given = FIRST_NAMES.get(doc.word(a)).copied();
+    let (mut votes, mut outer) = cues(doc, piece, given.is_some());
+    if country_closes(doc, matches, gazetteer, piece, given.is_some()) {
         votes.group += 2;
     }
-    let first_gender = first_name(doc, piece);
+    let first_gender = given.flatten().filter(|_| b - a >= 2);
     let m = piece.matched.map(|mi| &matches[mi]);
     // The match's first entry, asked about below again and again, is
     // fetched once: each fetch goes through the lazy table's locks.
@@ -99,14 +102,13 @@ pub(super) fn type_piece(
     }
     // "Gloria developed eczema": a given name alone, where the gazetteer
     // knows only a town of that name, is the person unless a cue says place.
-    let given = || FIRST_NAMES.get(doc.word(a));
     let small_town = top.is_some_and(|e| town && e.prominence < CITY);
     if b - a == 1
         && small_town
         && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
         && !in_place_frame(doc, matches, gazetteer, a)
     {
-        if let Some(&gender) = given() {
+        if let Some(gender) = given {
             return Some(Candidate {
                 span,
                 kind: EntityType::Person,
@@ -191,7 +193,7 @@ pub(super) fn type_piece(
             .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
-        let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
+        let first_named = given.is_some() && entry.kind != EntityType::Person;
         if first_named && own.is_none() {
             return unlinked(doc, piece, span, &votes, first_gender);
         }
@@ -324,32 +326,28 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 /// "Statistics Canada", "Hitwise UK": a country closing a name it is not
 /// all of names that country's agency or branch, unless the name opens
 /// with a point of the compass ("Western Australia") or a first name
-/// ("Neil Jordan").
-fn country_closes(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, piece: &Piece) -> bool {
+/// ("Neil Jordan"; `given`: whether the first word is one).
+fn country_closes(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    gazetteer: &Gazetteer,
+    piece: &Piece,
+    given: bool,
+) -> bool {
     let a = piece.units.start;
     piece.tail.is_some_and(|m| {
         gazetteer.entry(matches[m].entries[0]).subtype == "country"
             && !is_compass(doc.lower(a))
-            && !FIRST_NAMES.contains_key(doc.word(a))
+            && !given
     })
-}
-
-/// The gender the first word gives as a first name, where it gives one.
-fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
-    if piece.units.len() < 2 {
-        return None;
-    }
-    FIRST_NAMES
-        .get(doc.word(piece.units.start))
-        .copied()
-        .flatten()
 }
 
 /// The cues for a name's type: all of them, and those outside its own
 /// words alone (first names, group heads, place nouns inside say nothing
 /// new about a name the gazetteer knows: "West Bank" is no bank). Both
-/// are wanted of gazetteer names, and most cues are the same.
-fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
+/// are wanted of gazetteer names, and most cues are the same. `given`:
+/// whether the piece's first unit is a given name.
+fn cues(doc: &Doc<'_>, piece: &Piece, given: bool) -> (Votes, Votes) {
     let (a, b) = (piece.units.start, piece.units.end);
     let mut outer = Votes::default();
     // Only the count of words and the first and last matter: no list.
@@ -363,12 +361,17 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if piece.titled || title_before(doc, a) {
         outer.person += 3;
     }
-    let initial = one_char(doc.word(first).trim_end_matches('.'));
+    let given = if first == a {
+        given
+    } else {
+        FIRST_NAMES.contains_key(doc.word(first))
+    };
+    let initial = || one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
     // second in lower case after a hyphen, closes East Asian names.
-    let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
-    let person_shaped =
-        words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
+    let syllable =
+        || doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
+    let person_shaped = words >= 2 && (given || initial() || syllable());
     if person_shaped {
         own.person += 2;
     }
@@ -377,7 +380,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     let given_alone = words == 1
         && piece.matched.is_none()
         && doc.units[first].case == Case::Capitalised
-        && FIRST_NAMES.contains_key(doc.word(first))
+        && given
         && !doc.listed(first, Lexicons::COMMON)
         && !doc.listed(first, Lexicons::NATIONALITY);
     if given_alone {
@@ -394,7 +397,6 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if age_after(doc, b) {
         outer.person += STRONG;
     }
-    let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
     // Immigrants", "Tower of London" comes before its complement.
     let head = (a + 1..b)
@@ -424,7 +426,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if words >= 2
         && !facility
         && (doc.listed(last, Lexicons::PLACE_NOUN)
-            || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
+            || matches!(doc.lower(first), "mount" | "lake" | "gulf" | "cape"))
     {
         own.place += 3;
     }
@@ -730,11 +732,12 @@ fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
 
 /// "Euronews", "Microsoft": a word compounded with a group's ending.
 fn compounds_group_suffix(doc: &Doc<'_>, i: usize) -> bool {
-    let lower = doc.lower(i);
-    !doc.listed(i, Lexicons::COMMON)
-        && GROUP_SUFFIXES
+    !doc.listed(i, Lexicons::COMMON) && {
+        let lower = doc.lower(i);
+        GROUP_SUFFIXES
             .iter()
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+    }
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
