@@ -3,7 +3,7 @@
 //! gazetteer says.
 
 use crate::document::EntityType;
-use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
+use crate::gazetteer::{Entry, EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
@@ -123,10 +123,10 @@ pub(super) fn type_piece(
         // Without a vote no entry agrees: none is fetched to find that.
         let voted = votes.person > 0 || votes.group > 0 || votes.place > 0;
         let agreeing = if voted {
-            m.entries
-                .iter()
-                .copied()
-                .find(|&id| votes.get(gazetteer.entry(id).kind) > 0)
+            let rest = m.entries[1..].iter().map(|&id| (id, gazetteer.entry(id)));
+            std::iter::once((m.entries[0], top))
+                .chain(rest)
+                .find(|(_, e)| votes.get(e.kind) > 0)
         } else {
             None
         };
@@ -141,10 +141,8 @@ pub(super) fn type_piece(
                 && !doc.units[a].headline
                 && (!doc.units[a].initial || doc.seen_capitalised(doc.word(a)));
             return match agreeing {
-                Some(id) => Some(linked(gazetteer, span, id, first_gender)),
-                None if group && capitalised => {
-                    Some(linked(gazetteer, span, m.entries[0], first_gender))
-                }
+                Some((id, entry)) => Some(linked(span, id, entry, first_gender)),
+                None if group && capitalised => Some(linked(span, m.entries[0], top, first_gender)),
                 // A village that speaks is a person's surname: "Mauer
                 // said", "said Mauer"; a common word ("Commerce said") is
                 // more often a body's short name.
@@ -167,21 +165,19 @@ pub(super) fn type_piece(
         }
         if let Some((kind, score)) = outer.best() {
             if kind != best && score >= STRONG && score > votes.get(best) {
-                return Some(
-                    match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
-                        Some(id) => linked(gazetteer, span, id, first_gender),
-                        None => Candidate {
-                            span,
-                            kind,
-                            entry: None,
-                            confidence: score,
-                            gender: first_gender,
-                        },
+                return Some(match agreeing.filter(|(_, e)| e.kind == kind) {
+                    Some((id, entry)) => linked(span, id, entry, first_gender),
+                    None => Candidate {
+                        span,
+                        kind,
+                        entry: None,
+                        confidence: score,
+                        gender: first_gender,
                     },
-                );
+                });
             }
         }
-        return Some(linked(gazetteer, span, m.entries[0], first_gender));
+        return Some(linked(span, m.entries[0], top, first_gender));
     }
     if let (Some(m), Some(entry)) = (m, top) {
         // A gazetteer name followed by more name words: "Al Jazeera
@@ -198,7 +194,7 @@ pub(super) fn type_piece(
             return unlinked(doc, piece, span, &votes, first_gender);
         }
         if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
-            return Some(linked(gazetteer, span, m.entries[0], first_gender));
+            return Some(linked(span, m.entries[0], entry, first_gender));
         }
         // "South East Asia": points of the compass before a place are a
         // part of it.
@@ -223,13 +219,8 @@ pub(super) fn type_piece(
     unlinked(doc, piece, span, &votes, first_gender)
 }
 
-fn linked(
-    gazetteer: &Gazetteer,
-    span: Span,
-    id: EntryId,
-    first_gender: Option<Gender>,
-) -> Candidate {
-    let entry = gazetteer.entry(id);
+/// `entry`: entry `id`, fetched already.
+fn linked(span: Span, id: EntryId, entry: &Entry, first_gender: Option<Gender>) -> Candidate {
     Candidate {
         span,
         kind: entry.kind,
