@@ -132,7 +132,11 @@ fn rescue_people(
         return;
     }
     let mut people: Map<&str, bool> = Map::with_capacity_and_hasher(2 * n, Default::default());
-    let mut given = false;
+    // The lengths of all the words and of the given names, a bit each
+    // (modulo 64): most words asked about have none of them, and are not
+    // looked up.
+    let (mut lengths, mut given) = (0u64, 0u64);
+    let bit = |word: &str| 1 << (word.len() % 64);
     for c in candidates.iter().filter(named) {
         let name = &text[c.span];
         // A space is one byte, never part of another char's.
@@ -142,16 +146,19 @@ fn rescue_people(
         else {
             continue;
         };
-        people.entry(&name[j + 1..]).or_insert(false);
+        let last = &name[j + 1..];
+        people.entry(last).or_insert(false);
+        lengths |= bit(last);
         let first = &name[..i];
         if FIRST_NAMES.contains_key(first) {
             people.insert(first, true);
-            given = true;
+            given |= bit(first);
         }
     }
     if people.is_empty() {
         return;
     }
+    lengths |= given;
     let person = |span| Candidate {
         span,
         kind: EntityType::Person,
@@ -159,15 +166,17 @@ fn rescue_people(
         confidence: 1,
         gender: None,
     };
-    if given {
-        for c in candidates.iter_mut() {
-            if c.kind != EntityType::Person && people.get(&text[c.span]) == Some(&true) {
-                *c = person(c.span);
-            }
+    for c in candidates.iter_mut() {
+        if c.kind != EntityType::Person
+            && given & 1 << (c.span.len() % 64) != 0
+            && people.get(&text[c.span]) == Some(&true)
+        {
+            *c = person(c.span);
         }
     }
     for &i in rejected {
-        if people.contains_key(doc.word(i)) {
+        let word = doc.word(i);
+        if lengths & bit(word) != 0 && people.contains_key(word) {
             candidates.push(person(doc.units[i].span));
         }
     }
