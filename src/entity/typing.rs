@@ -397,8 +397,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece, given: bool) -> (Votes, Votes) {
     // A head alone names a group only as "the Church", not as the common
     // noun opening a sentence ("Police arrested him").
     let group_head = || {
-        (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-            && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+        (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+            && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
     };
     if facility {
         own.place += 3;
@@ -474,9 +474,11 @@ fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
 /// name before it ("Hong Kong SAR"); a Roman numeral numbers a name.
 fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
+    if b - a < 2 || piece.matched.is_some() || piece.tail.is_some() {
+        return false;
+    }
     let code = doc.word(b - 1);
-    b - a >= 2
-        && doc.units[b - 1].case == Case::Upper
+    doc.units[b - 1].case == Case::Upper
         // A word of its own, not the end of a hyphened name ("AL-RAM").
         && !doc.units[b - 2].glued
         && (2..=3).contains(&code.len())
@@ -485,8 +487,6 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && !doc.listed(b - 1, Lexicons::GROUP_HEAD)
         && !doc.listed(b - 1, Lexicons::TITLE)
         && !FIRST_NAMES.contains_key(doc.word(a))
-        && piece.matched.is_none()
-        && piece.tail.is_none()
 }
 
 /// "The film Easy Rider": a work's title, none of ours.
@@ -533,15 +533,16 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     if i > 0 && doc.word_is(i - 1, "the") {
         i -= 1;
     }
-    let closes = doc
-        .units
-        .get(b)
-        .is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
+    let closes = || {
+        doc.units
+            .get(b)
+            .is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence)
+    };
     i > 0
         && doc.units[i - 1].sentence == doc.units[a].sentence
         && doc.units[i - 1].case == Case::Lower
         && doc.listed_as_written(i - 1, Lexicons::EVENT_PREPOSITION)
-        && closes
+        && closes()
 }
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
@@ -683,7 +684,7 @@ fn member_after(doc: &Doc<'_>, b: usize) -> bool {
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
 /// [border village]".
 fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
-    let b = if matches!(doc.word(b), "[" | "(") {
+    let b = if doc.word_is(b, "[") || doc.word_is(b, "(") {
         b + 1
     } else {
         b
