@@ -190,9 +190,9 @@ fn rescue_people(
 /// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
 /// to clustering. `candidates` are in text order.
 fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
-    // Few lists have a lone word to retype: the words are gathered for the
-    // first.
-    let mut in_longer = None;
+    // The lone words guessed in a list, with the kind of the list's
+    // majority: few or none, looked for in the longer names at the end.
+    let mut lone = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
@@ -217,18 +217,29 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
         for i in list {
             let word = &text[candidates[i].span];
             // Capitals alone keep their guess: acronyms are mostly groups.
-            let lone = !typed(&candidates[i])
-                && !word.contains(' ')
-                && word.chars().any(char::is_lowercase)
-                && !in_longer
-                    .get_or_insert_with(|| words_of_longer(text, candidates.iter()))
-                    .contains(word);
-            if lone {
-                let c = &mut candidates[i];
-                c.kind = kind;
-                c.confidence = 1;
-                c.gender = c.gender.filter(|_| kind == EntityType::Person);
+            if !typed(&candidates[i]) && !word.contains(' ') && word.chars().any(char::is_lowercase)
+            {
+                lone.push((i, kind));
             }
+        }
+    }
+    if lone.is_empty() {
+        return;
+    }
+    // Per lone word: whether a longer name has it.
+    let mut in_longer: Map<&str, bool> = lone
+        .iter()
+        .map(|&(i, _)| (&text[candidates[i].span], false))
+        .collect();
+    look_in_longer(text, candidates.iter(), &mut in_longer, |_, found| {
+        *found = true;
+    });
+    for (i, kind) in lone {
+        if in_longer.get(&text[candidates[i].span]) == Some(&false) {
+            let c = &mut candidates[i];
+            c.kind = kind;
+            c.confidence = 1;
+            c.gender = c.gender.filter(|_| kind == EntityType::Person);
         }
     }
 }
@@ -268,31 +279,13 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     if guesses.is_empty() {
         return;
     }
-    // The guesses' lengths, a bit each (modulo 64): most words of the
-    // longer names have none of them, and are not looked up.
-    let lengths = guesses
-        .keys()
-        .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
-    for c in candidates.iter().filter(|c| typed(c)) {
-        let name = &text[c.span];
-        let (group, person) = match c.kind {
-            EntityType::Group => (true, false),
-            EntityType::Person => (false, true),
-            EntityType::Place => continue,
-        };
-        if !name.contains(' ') {
-            continue;
-        }
-        for word in name.split(' ') {
-            if lengths & 1 << (word.len() % 64) == 0 {
-                continue;
-            }
-            if let Some(found) = guesses.get_mut(word) {
-                found.0 |= group;
-                found.1 |= person;
-            }
-        }
-    }
+    let typed_names = candidates
+        .iter()
+        .filter(|c| typed(c) && c.kind != EntityType::Place);
+    look_in_longer(text, typed_names, &mut guesses, |c, found| {
+        found.0 |= c.kind == EntityType::Group;
+        found.1 |= c.kind == EntityType::Person;
+    });
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         let word = &text[c.span];
         if guesses.get(word) == Some(&(true, false)) {
@@ -303,22 +296,40 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     }
 }
 
+/// Looks for `words` among the words of the names of more than one word in
+/// `names`, calling `found` with the name and the word's value for each
+/// word there. The words are few, and each is looked up only at their
+/// lengths (a bit each, modulo 64), rather than every word of the names
+/// gathered.
+fn look_in_longer<'c, V>(
+    text: &str,
+    names: impl Iterator<Item = &'c Candidate>,
+    words: &mut Map<&str, V>,
+    mut found: impl FnMut(&Candidate, &mut V),
+) {
+    let lengths = words
+        .keys()
+        .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
+    for c in names {
+        let name = &text[c.span];
+        if !name.contains(' ') {
+            continue;
+        }
+        for word in name.split(' ') {
+            if lengths & 1 << (word.len() % 64) == 0 {
+                continue;
+            }
+            if let Some(value) = words.get_mut(word) {
+                found(c, value);
+            }
+        }
+    }
+}
+
 /// Whether a candidate's type comes from a cue or the gazetteer, not from
 /// its shape alone.
 fn typed(c: &Candidate) -> bool {
     c.confidence > 0 || c.entry.is_some()
-}
-
-/// The words of the names of more than one word among `candidates`.
-fn words_of_longer<'t, 'c>(
-    text: &'t str,
-    candidates: impl Iterator<Item = &'c Candidate>,
-) -> Set<&'t str> {
-    candidates
-        .map(|c| &text[c.span])
-        .filter(|name| name.contains(' '))
-        .flat_map(|name| name.split(' '))
-        .collect()
 }
 
 /// The kind most of a list's typed names have, where one has most.
