@@ -227,15 +227,16 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
         return;
     }
     // Per lone word: whether a longer name has it.
-    let mut in_longer: Map<&str, bool> = lone
+    let word = |span: Span| &text.as_bytes()[span.range()];
+    let mut in_longer: Map<&[u8], bool> = lone
         .iter()
-        .map(|&(i, _)| (&text[candidates[i].span], false))
+        .map(|&(i, _)| (word(candidates[i].span), false))
         .collect();
     look_in_longer(text, candidates.iter(), &mut in_longer, |_, found| {
         *found = true;
     });
     for (i, kind) in lone {
-        if in_longer.get(&text[candidates[i].span]) == Some(&false) {
+        if in_longer.get(word(candidates[i].span)) == Some(&false) {
             let c = &mut candidates[i];
             c.kind = kind;
             c.confidence = 1;
@@ -269,11 +270,12 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     // few or none, and looked for in the longer names, rather than every
     // word of those gathered. Per word: whether a group's name has it, and
     // whether a person's does.
-    let mut guesses: Map<&str, (bool, bool)> = candidates
+    let word = |span: Span| &text.as_bytes()[span.range()];
+    let mut guesses: Map<&[u8], (bool, bool)> = candidates
         .iter()
         .filter(|c| !typed(c))
-        .map(|c| &text[c.span])
-        .filter(|word| !word.contains(' '))
+        .map(|c| word(c.span))
+        .filter(|word| !word.contains(&b' '))
         .map(|word| (word, (false, false)))
         .collect();
     if guesses.is_empty() {
@@ -287,8 +289,7 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
         found.1 |= c.kind == EntityType::Person;
     });
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
-        let word = &text[c.span];
-        if guesses.get(word) == Some(&(true, false)) {
+        if guesses.get(word(c.span)) == Some(&(true, false)) {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;
@@ -304,18 +305,20 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
 fn look_in_longer<'c, V>(
     text: &str,
     names: impl Iterator<Item = &'c Candidate>,
-    words: &mut Map<&str, V>,
+    words: &mut Map<&[u8], V>,
     mut found: impl FnMut(&Candidate, &mut V),
 ) {
     let lengths = words
         .keys()
         .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
     for c in names {
-        let name = &text[c.span];
-        if !name.contains(' ') {
+        // Cut at their bytes: a space is one byte, never part of another
+        // char's.
+        let name = &text.as_bytes()[c.span.range()];
+        if !name.contains(&b' ') {
             continue;
         }
-        for word in name.split(' ') {
+        for word in name.split(|&b| b == b' ') {
             if lengths & 1 << (word.len() % 64) == 0 {
                 continue;
             }
