@@ -12,8 +12,6 @@ mod cluster;
 mod typing;
 mod units;
 
-use std::cell::OnceCell;
-
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
 use crate::hash::{Map, Set};
@@ -56,11 +54,8 @@ pub(crate) fn recognize(
     matches: &[Match],
     gazetteer: &Gazetteer,
 ) -> Entities {
-    let names: Vec<Span> = matches
-        .iter()
-        .filter(|m| !m.ambiguous)
-        .map(|m| m.span)
-        .collect();
+    let mut names = Vec::with_capacity(matches.len());
+    names.extend(matches.iter().filter(|m| !m.ambiguous).map(|m| m.span));
     let doc = units::Doc::new(text, layout, &names);
     let index = candidate::MatchIndex::new(&doc, matches);
     let found = candidate::find(&doc, matches, &index);
@@ -129,23 +124,41 @@ fn rescue_people(
     rejected: &[usize],
     candidates: &mut Vec<Candidate>,
 ) {
-    let mut surnames: Set<&str> = Set::default();
-    let mut given: Set<&str> = Set::default();
-    for c in candidates.iter() {
-        if c.kind != EntityType::Person || c.confidence < 2 {
-            continue;
-        }
-        let name = &text[c.span];
-        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
-            surnames.insert(last);
-            if FIRST_NAMES.contains_key(first) {
-                given.insert(first);
-            }
-        }
-    }
-    if surnames.is_empty() {
+    let named = |c: &&Candidate| c.kind == EntityType::Person && c.confidence >= 2;
+    // Per word: whether it is a given name (else a surname only). Sized at
+    // once, for two words a name: growing rehashes every word again.
+    let n = candidates.iter().filter(named).count();
+    if n == 0 {
         return;
     }
+    let mut people: Map<&str, bool> = Map::with_capacity_and_hasher(2 * n, Default::default());
+    // The lengths of all the words and of the given names, a bit each
+    // (modulo 64): most words asked about have none of them, and are not
+    // looked up.
+    let (mut lengths, mut given) = (0u64, 0u64);
+    let bit = |word: &str| 1 << (word.len() % 64);
+    for c in candidates.iter().filter(named) {
+        let name = &text[c.span];
+        // A space is one byte, never part of another char's.
+        let bytes = name.as_bytes();
+        let space = |&b: &u8| b == b' ';
+        let (Some(i), Some(j)) = (bytes.iter().position(space), bytes.iter().rposition(space))
+        else {
+            continue;
+        };
+        let last = &name[j + 1..];
+        people.entry(last).or_insert(false);
+        lengths |= bit(last);
+        let first = &name[..i];
+        if FIRST_NAMES.contains_key(first) {
+            people.insert(first, true);
+            given |= bit(first);
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    lengths |= given;
     let person = |span| Candidate {
         span,
         kind: EntityType::Person,
@@ -154,13 +167,16 @@ fn rescue_people(
         gender: None,
     };
     for c in candidates.iter_mut() {
-        if c.kind != EntityType::Person && given.contains(&text[c.span]) {
+        if c.kind != EntityType::Person
+            && given & 1 << (c.span.len() % 64) != 0
+            && people.get(&text[c.span]) == Some(&true)
+        {
             *c = person(c.span);
         }
     }
     for &i in rejected {
         let word = doc.word(i);
-        if surnames.contains(word) || given.contains(word) {
+        if lengths & bit(word) != 0 && people.contains_key(word) {
             candidates.push(person(doc.units[i].span));
         }
     }
@@ -174,14 +190,15 @@ fn rescue_people(
 /// in a longer name ("Iran and Talabani" after "Jalal Talabani") is left
 /// to clustering. `candidates` are in text order.
 fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
-    // Few documents have a list: the words are gathered for the first.
-    let in_longer = OnceCell::new();
+    // The lone words guessed in a list, with the kind of the list's
+    // majority: few or none, looked for in the longer names at the end.
+    let mut lone = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
         let mut conjunction = false;
         while end < candidates.len() {
-            let between = text[candidates[end - 1].span.end..candidates[end].span.start].trim();
+            let between = trim(&text[candidates[end - 1].span.end..candidates[end].span.start]);
             match between {
                 "," => {}
                 "and" | "or" | ", and" | ", or" => conjunction = true,
@@ -189,11 +206,57 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
             }
             end += 1;
         }
-        if end - start >= 3 || (end - start == 2 && conjunction) {
-            let in_longer = in_longer.get_or_init(|| words_of_longer(text, candidates.iter()));
-            type_list(text, in_longer, &mut candidates[start..end]);
-        }
+        let list = start..end;
         start = end;
+        if list.len() < 2 || (list.len() == 2 && !conjunction) {
+            continue;
+        }
+        let Some(kind) = majority(&candidates[list.clone()]) else {
+            continue;
+        };
+        for i in list {
+            let word = &text[candidates[i].span];
+            // Capitals alone keep their guess: acronyms are mostly groups.
+            if !typed(&candidates[i]) && !word.contains(' ') && word.chars().any(char::is_lowercase)
+            {
+                lone.push((i, kind));
+            }
+        }
+    }
+    if lone.is_empty() {
+        return;
+    }
+    // Per lone word: whether a longer name has it.
+    let word = |span: Span| &text.as_bytes()[span.range()];
+    let mut in_longer: Map<&[u8], bool> = lone
+        .iter()
+        .map(|&(i, _)| (word(candidates[i].span), false))
+        .collect();
+    look_in_longer(text, candidates.iter(), &mut in_longer, |_, found| {
+        *found = true;
+    });
+    for (i, kind) in lone {
+        if in_longer.get(word(candidates[i].span)) == Some(&false) {
+            let c = &mut candidates[i];
+            c.kind = kind;
+            c.confidence = 1;
+            c.gender = c.gender.filter(|_| kind == EntityType::Person);
+        }
+    }
+}
+
+/// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
+/// ASCII, as they nearly always are.
+fn trim(text: &str) -> &str {
+    let trimmed = text.trim_ascii();
+    // The one ASCII char `trim` takes for a space and `trim_ascii` does
+    // not: a vertical tab.
+    let ascii = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0B);
+    let bytes = trimmed.as_bytes();
+    if ascii(bytes.first()) && ascii(bytes.last()) {
+        trimmed
+    } else {
+        trimmed.trim()
     }
 }
 
@@ -207,39 +270,61 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     // few or none, and looked for in the longer names, rather than every
     // word of those gathered. Per word: whether a group's name has it, and
     // whether a person's does.
-    let mut guesses: Map<&str, (bool, bool)> = candidates
+    let word = |span: Span| &text.as_bytes()[span.range()];
+    let mut guesses: Map<&[u8], (bool, bool)> = candidates
         .iter()
         .filter(|c| !typed(c))
-        .map(|c| &text[c.span])
-        .filter(|word| !word.contains(' '))
+        .map(|c| word(c.span))
+        .filter(|word| !word.contains(&b' '))
         .map(|word| (word, (false, false)))
         .collect();
     if guesses.is_empty() {
         return;
     }
-    for c in candidates.iter().filter(|c| typed(c)) {
-        let name = &text[c.span];
-        let (group, person) = match c.kind {
-            EntityType::Group => (true, false),
-            EntityType::Person => (false, true),
-            EntityType::Place => continue,
-        };
-        if !name.contains(' ') {
-            continue;
-        }
-        for word in name.split(' ') {
-            if let Some(found) = guesses.get_mut(word) {
-                found.0 |= group;
-                found.1 |= person;
-            }
-        }
-    }
+    let typed_names = candidates
+        .iter()
+        .filter(|c| typed(c) && c.kind != EntityType::Place);
+    look_in_longer(text, typed_names, &mut guesses, |c, found| {
+        found.0 |= c.kind == EntityType::Group;
+        found.1 |= c.kind == EntityType::Person;
+    });
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
-        let word = &text[c.span];
-        if guesses.get(word) == Some(&(true, false)) {
+        if guesses.get(word(c.span)) == Some(&(true, false)) {
             c.kind = EntityType::Group;
             c.confidence = 1;
             c.gender = None;
+        }
+    }
+}
+
+/// Looks for `words` among the words of the names of more than one word in
+/// `names`, calling `found` with the name and the word's value for each
+/// word there. The words are few, and each is looked up only at their
+/// lengths (a bit each, modulo 64), rather than every word of the names
+/// gathered.
+fn look_in_longer<'c, V>(
+    text: &str,
+    names: impl Iterator<Item = &'c Candidate>,
+    words: &mut Map<&[u8], V>,
+    mut found: impl FnMut(&Candidate, &mut V),
+) {
+    let lengths = words
+        .keys()
+        .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
+    for c in names {
+        // Cut at their bytes: a space is one byte, never part of another
+        // char's.
+        let name = &text.as_bytes()[c.span.range()];
+        if !name.contains(&b' ') {
+            continue;
+        }
+        for word in name.split(|&b| b == b' ') {
+            if lengths & 1 << (word.len() % 64) == 0 {
+                continue;
+            }
+            if let Some(value) = words.get_mut(word) {
+                found(c, value);
+            }
         }
     }
 }
@@ -250,73 +335,83 @@ fn typed(c: &Candidate) -> bool {
     c.confidence > 0 || c.entry.is_some()
 }
 
-/// The words of the names of more than one word among `candidates`.
-fn words_of_longer<'t, 'c>(
-    text: &'t str,
-    candidates: impl Iterator<Item = &'c Candidate>,
-) -> Set<&'t str> {
-    candidates
-        .map(|c| &text[c.span])
-        .filter(|name| name.contains(' '))
-        .flat_map(|name| name.split(' '))
-        .collect()
-}
-
-/// Types the guessed lone words of a list by its typed names' majority.
-fn type_list(text: &str, in_longer: &Set<&str>, list: &mut [Candidate]) {
+/// The kind most of a list's typed names have, where one has most.
+fn majority(list: &[Candidate]) -> Option<EntityType> {
     let count = |kind: EntityType| list.iter().filter(|c| c.kind == kind && typed(c)).count();
     let kinds = [EntityType::Person, EntityType::Group, EntityType::Place].map(|k| (k, count(k)));
     let most = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
     let mut leaders = kinds.iter().filter(|&&(_, n)| n == most);
     let (Some(&(kind, _)), None) = (leaders.next(), leaders.next()) else {
-        return;
+        return None;
     };
-    if most == 0 {
-        return;
-    }
-    for c in list.iter_mut() {
-        let word = &text[c.span];
-        // Capitals alone keep their guess: acronyms are mostly groups.
-        let lone = !word.contains(' ')
-            && word.chars().any(char::is_lowercase)
-            && !in_longer.contains(word);
-        if !typed(c) && lone {
-            c.kind = kind;
-            c.confidence = 1;
-            c.gender = c.gender.filter(|_| kind == EntityType::Person);
-        }
-    }
+    (most > 0).then_some(kind)
 }
 
 /// Keeps candidates that do not overlap, preferring the longest, then the
 /// gazetteer-backed, then the earliest; returns them in text order.
-fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // Their numbers are sorted, not the candidates themselves.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // In text order (stably: of two equal spans the first stays first),
+    // candidates that overlap stand in runs, and the policy is settled in
+    // each run apart: most candidates overlap nothing and need no order.
+    candidates.sort_by_key(|c| c.span.start);
+    let mut keep = vec![false; candidates.len()];
+    let mut order = Vec::new();
+    let mut taken = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        let mut reach = candidates[start].span.end;
+        while end < candidates.len() && candidates[end].span.start < reach {
+            reach = reach.max(candidates[end].span.end);
+            end += 1;
+        }
+        if end - start == 1 {
+            keep[start] = !candidates[start].span.is_empty();
+        } else {
+            order.clear();
+            order.extend(start..end);
+            let run = Span::new(candidates[start].span.start, reach);
+            settle(&candidates, run, &mut order, &mut taken, &mut keep);
+        }
+        start = end;
+    }
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next().unwrap_or(false));
+    candidates
+}
+
+/// Settles a run of overlapping candidates, `order` their numbers in text
+/// order and `run` the text they cover, marking those kept in `keep`.
+/// `taken` is a buffer for the bytes of the run accepted spans cover, a
+/// bit each: the accepted spans never overlap, so a new one clashes just
+/// where one of its bytes is taken, and candidates are short.
+fn settle(
+    candidates: &[Candidate],
+    run: Span,
+    order: &mut [usize],
+    taken: &mut Vec<u64>,
+    keep: &mut [bool],
+) {
+    // A stable sort, and the run in text order: equals are taken earliest
+    // first.
     order.sort_by_key(|&i| {
         let c = &candidates[i];
-        (
-            std::cmp::Reverse(c.span.len()),
-            c.entry.is_none(),
-            c.span.start,
-        )
+        (std::cmp::Reverse(c.span.len()), c.entry.is_none())
     });
-    // The bytes the accepted spans cover, a bit each: the accepted spans
-    // never overlap, so a new one clashes just where one of its bytes is
-    // taken, and candidates are short.
-    let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
-    let mut taken = vec![0u64; end / 64 + 1];
-    let mut keep = vec![false; candidates.len()];
+    let base = run.start;
+    taken.clear();
+    taken.resize(run.len() / 64 + 1, 0);
     // A span's bits as a mask on each of the one or two words it reaches,
     // rather than byte by byte.
     let masks = |span: Span| {
-        (span.start / 64..=(span.end - 1) / 64).map(move |w| {
-            let low = span.start.max(w * 64) - w * 64;
-            let high = span.end.min(w * 64 + 64) - w * 64;
+        let (start, end) = (span.start - base, span.end - base);
+        (start / 64..=(end - 1) / 64).map(move |w| {
+            let low = start.max(w * 64) - w * 64;
+            let high = end.min(w * 64 + 64) - w * 64;
             (w, (u64::MAX >> (64 - (high - low))) << low)
         })
     };
-    for i in order {
+    for &i in order.iter() {
         let span = candidates[i].span;
         if span.is_empty() || masks(span).any(|(w, mask)| taken[w] & mask != 0) {
             continue;
@@ -326,13 +421,6 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
         keep[i] = true;
     }
-    let mut kept: Vec<Candidate> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, keep)| keep.then_some(c))
-        .collect();
-    kept.sort_by_key(|c| c.span.start);
-    kept
 }
 
 #[cfg(test)]
@@ -388,6 +476,27 @@ mod tests {
     }
 
     #[test]
+    fn trim_as_str_trim() {
+        let cases = [
+            "",
+            " ",
+            " , ",
+            "\t and\n",
+            "\u{a0}or\u{a0}",
+            "\u{b}, or\u{b}",
+            " \u{2003}and",
+            "x\u{85}",
+            "\u{a0}",
+            " é ",
+            ",",
+            "said the",
+        ];
+        for text in cases {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn overlap_policy_longest_then_gazetteer_then_earliest() {
         let gazetteer = Gazetteer::builder()
             .add_tsv("t.tsv", "t:1\tKyiv\tplace\t\t\tUA\t\t\t\n")
@@ -422,6 +531,16 @@ mod tests {
             (
                 vec![c(128, 192, false), c(191, 193, false), c(192, 256, true)],
                 vec![(128, 192), (192, 256)],
+            ),
+            // A chain of overlaps settled as one run, beside a lone span.
+            (
+                vec![
+                    c(149, 160, false),
+                    c(130, 140, true),
+                    c(138, 150, false),
+                    c(200, 201, false),
+                ],
+                vec![(138, 150), (200, 201)],
             ),
         ];
         for (input, want) in cases {

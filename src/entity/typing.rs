@@ -3,7 +3,7 @@
 //! gazetteer says.
 
 use crate::document::EntityType;
-use crate::gazetteer::{EntryId, Gazetteer, Gender, Match};
+use crate::gazetteer::{Entry, EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
@@ -81,11 +81,14 @@ pub(super) fn type_piece(
     if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
-    let (mut votes, mut outer) = cues(doc, piece);
-    if country_closes(doc, matches, gazetteer, piece) {
+    // The first word as a given name, asked about again and again, is
+    // looked up once.
+    let given = FIRST_NAMES.get(doc.word(a)).copied();
+    let (mut votes, mut outer) = cues(doc, piece, given.is_some());
+    if country_closes(doc, matches, gazetteer, piece, given.is_some()) {
         votes.group += 2;
     }
-    let first_gender = first_name(doc, piece);
+    let first_gender = given.flatten().filter(|_| b - a >= 2);
     let m = piece.matched.map(|mi| &matches[mi]);
     // The match's first entry, asked about below again and again, is
     // fetched once: each fetch goes through the lazy table's locks.
@@ -99,14 +102,13 @@ pub(super) fn type_piece(
     }
     // "Gloria developed eczema": a given name alone, where the gazetteer
     // knows only a town of that name, is the person unless a cue says place.
-    let given = || FIRST_NAMES.get(doc.word(a));
     let small_town = top.is_some_and(|e| town && e.prominence < CITY);
     if b - a == 1
         && small_town
         && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
         && !in_place_frame(doc, matches, gazetteer, a)
     {
-        if let Some(&gender) = given() {
+        if let Some(gender) = given {
             return Some(Candidate {
                 span,
                 kind: EntityType::Person,
@@ -121,10 +123,10 @@ pub(super) fn type_piece(
         // Without a vote no entry agrees: none is fetched to find that.
         let voted = votes.person > 0 || votes.group > 0 || votes.place > 0;
         let agreeing = if voted {
-            m.entries
-                .iter()
-                .copied()
-                .find(|&id| votes.get(gazetteer.entry(id).kind) > 0)
+            let rest = m.entries[1..].iter().map(|&id| (id, gazetteer.entry(id)));
+            std::iter::once((m.entries[0], top))
+                .chain(rest)
+                .find(|(_, e)| votes.get(e.kind) > 0)
         } else {
             None
         };
@@ -139,15 +141,17 @@ pub(super) fn type_piece(
                 && !doc.units[a].headline
                 && (!doc.units[a].initial || doc.seen_capitalised(doc.word(a)));
             return match agreeing {
-                Some(id) => Some(linked(gazetteer, span, id, first_gender)),
-                None if group && capitalised => {
-                    Some(linked(gazetteer, span, m.entries[0], first_gender))
-                }
+                Some((id, entry)) => Some(linked(span, id, entry, first_gender)),
+                None if group && capitalised => Some(linked(span, m.entries[0], top, first_gender)),
                 // A village that speaks is a person's surname: "Mauer
                 // said", "said Mauer"; a common word ("Commerce said") is
                 // more often a body's short name.
                 None => {
-                    let common = COMMON_WORDS.contains(&*lowercase(&doc.text[span]));
+                    let common = if b - a == 1 {
+                        common_word(doc, a)
+                    } else {
+                        COMMON_WORDS.contains(&*lowercase(&doc.text[span]))
+                    };
                     unlinked(doc, piece, span, &votes, first_gender).filter(|c| {
                         c.confidence > 1
                             || (c.kind == EntityType::Person && c.confidence > 0 && !common)
@@ -161,21 +165,19 @@ pub(super) fn type_piece(
         }
         if let Some((kind, score)) = outer.best() {
             if kind != best && score >= STRONG && score > votes.get(best) {
-                return Some(
-                    match agreeing.filter(|&id| gazetteer.entry(id).kind == kind) {
-                        Some(id) => linked(gazetteer, span, id, first_gender),
-                        None => Candidate {
-                            span,
-                            kind,
-                            entry: None,
-                            confidence: score,
-                            gender: first_gender,
-                        },
+                return Some(match agreeing.filter(|(_, e)| e.kind == kind) {
+                    Some((id, entry)) => linked(span, id, entry, first_gender),
+                    None => Candidate {
+                        span,
+                        kind,
+                        entry: None,
+                        confidence: score,
+                        gender: first_gender,
                     },
-                );
+                });
             }
         }
-        return Some(linked(gazetteer, span, m.entries[0], first_gender));
+        return Some(linked(span, m.entries[0], top, first_gender));
     }
     if let (Some(m), Some(entry)) = (m, top) {
         // A gazetteer name followed by more name words: "Al Jazeera
@@ -187,12 +189,12 @@ pub(super) fn type_piece(
             .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
-        let first_named = FIRST_NAMES.contains_key(doc.word(a)) && entry.kind != EntityType::Person;
+        let first_named = given.is_some() && entry.kind != EntityType::Person;
         if first_named && own.is_none() {
             return unlinked(doc, piece, span, &votes, first_gender);
         }
         if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
-            return Some(linked(gazetteer, span, m.entries[0], first_gender));
+            return Some(linked(span, m.entries[0], entry, first_gender));
         }
         // "South East Asia": points of the compass before a place are a
         // part of it.
@@ -217,13 +219,8 @@ pub(super) fn type_piece(
     unlinked(doc, piece, span, &votes, first_gender)
 }
 
-fn linked(
-    gazetteer: &Gazetteer,
-    span: Span,
-    id: EntryId,
-    first_gender: Option<Gender>,
-) -> Candidate {
-    let entry = gazetteer.entry(id);
+/// `entry`: entry `id`, fetched already.
+fn linked(span: Span, id: EntryId, entry: &Entry, first_gender: Option<Gender>) -> Candidate {
     Candidate {
         span,
         kind: entry.kind,
@@ -246,7 +243,7 @@ fn unlinked(
         // ("Internet", "State"), not a name of ours.
         None if piece.units.len() == 1
             && doc.units[piece.units.start].case == Case::Capitalised
-            && COMMON_WORDS.contains(&*lowercase(doc.word(piece.units.start))) =>
+            && common_word(doc, piece.units.start) =>
         {
             return None
         }
@@ -259,6 +256,13 @@ fn unlinked(
         confidence,
         gender: gender.filter(|_| kind == EntityType::Person),
     })
+}
+
+/// Whether unit `i` lowercased is a common word: asked of the unit's
+/// lexicons, which are looked up without trailing periods, where no common
+/// word has one.
+fn common_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.listed(i, Lexicons::COMMON) && !doc.word(i).ends_with('.')
 }
 
 /// The type of a name no cue speaks for, from its shape: acronyms are
@@ -313,32 +317,28 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 /// "Statistics Canada", "Hitwise UK": a country closing a name it is not
 /// all of names that country's agency or branch, unless the name opens
 /// with a point of the compass ("Western Australia") or a first name
-/// ("Neil Jordan").
-fn country_closes(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, piece: &Piece) -> bool {
+/// ("Neil Jordan"; `given`: whether the first word is one).
+fn country_closes(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    gazetteer: &Gazetteer,
+    piece: &Piece,
+    given: bool,
+) -> bool {
     let a = piece.units.start;
     piece.tail.is_some_and(|m| {
         gazetteer.entry(matches[m].entries[0]).subtype == "country"
             && !is_compass(doc.lower(a))
-            && !FIRST_NAMES.contains_key(doc.word(a))
+            && !given
     })
-}
-
-/// The gender the first word gives as a first name, where it gives one.
-fn first_name(doc: &Doc<'_>, piece: &Piece) -> Option<Gender> {
-    if piece.units.len() < 2 {
-        return None;
-    }
-    FIRST_NAMES
-        .get(doc.word(piece.units.start))
-        .copied()
-        .flatten()
 }
 
 /// The cues for a name's type: all of them, and those outside its own
 /// words alone (first names, group heads, place nouns inside say nothing
 /// new about a name the gazetteer knows: "West Bank" is no bank). Both
-/// are wanted of gazetteer names, and most cues are the same.
-fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
+/// are wanted of gazetteer names, and most cues are the same. `given`:
+/// whether the piece's first unit is a given name.
+fn cues(doc: &Doc<'_>, piece: &Piece, given: bool) -> (Votes, Votes) {
     let (a, b) = (piece.units.start, piece.units.end);
     let mut outer = Votes::default();
     // Only the count of words and the first and last matter: no list.
@@ -352,12 +352,17 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if piece.titled || title_before(doc, a) {
         outer.person += 3;
     }
-    let initial = one_char(doc.word(first).trim_end_matches('.'));
+    let given = if first == a {
+        given
+    } else {
+        FIRST_NAMES.contains_key(doc.word(first))
+    };
+    let initial = || one_char(doc.word(first).trim_end_matches('.'));
     // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
     // second in lower case after a hyphen, closes East Asian names.
-    let syllable = doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
-    let person_shaped =
-        words >= 2 && (FIRST_NAMES.contains_key(doc.word(first)) || initial || syllable);
+    let syllable =
+        || doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
+    let person_shaped = words >= 2 && (given || initial() || syllable());
     if person_shaped {
         own.person += 2;
     }
@@ -366,7 +371,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     let given_alone = words == 1
         && piece.matched.is_none()
         && doc.units[first].case == Case::Capitalised
-        && FIRST_NAMES.contains_key(doc.word(first))
+        && given
         && !doc.listed(first, Lexicons::COMMON)
         && !doc.listed(first, Lexicons::NATIONALITY);
     if given_alone {
@@ -383,7 +388,6 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if age_after(doc, b) {
         outer.person += STRONG;
     }
-    let first_word = doc.lower(first);
     // The head of "Ministry of Defence", "Council for the Welfare of
     // Immigrants", "Tower of London" comes before its complement.
     let head = (a + 1..b)
@@ -393,8 +397,8 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     // A head alone names a group only as "the Church", not as the common
     // noun opening a sentence ("Police arrested him").
     let group_head = || {
-        (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-            && (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+        (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+            && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
     };
     if facility {
         own.place += 3;
@@ -413,7 +417,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece) -> (Votes, Votes) {
     if words >= 2
         && !facility
         && (doc.listed(last, Lexicons::PLACE_NOUN)
-            || matches!(first_word, "mount" | "lake" | "gulf" | "cape"))
+            || matches!(doc.lower(first), "mount" | "lake" | "gulf" | "cape"))
     {
         own.place += 3;
     }
@@ -470,9 +474,11 @@ fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
 /// name before it ("Hong Kong SAR"); a Roman numeral numbers a name.
 fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
+    if b - a < 2 || piece.matched.is_some() || piece.tail.is_some() {
+        return false;
+    }
     let code = doc.word(b - 1);
-    b - a >= 2
-        && doc.units[b - 1].case == Case::Upper
+    doc.units[b - 1].case == Case::Upper
         // A word of its own, not the end of a hyphened name ("AL-RAM").
         && !doc.units[b - 2].glued
         && (2..=3).contains(&code.len())
@@ -481,8 +487,6 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && !doc.listed(b - 1, Lexicons::GROUP_HEAD)
         && !doc.listed(b - 1, Lexicons::TITLE)
         && !FIRST_NAMES.contains_key(doc.word(a))
-        && piece.matched.is_none()
-        && piece.tail.is_none()
 }
 
 /// "The film Easy Rider": a work's title, none of ours.
@@ -529,15 +533,16 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     if i > 0 && doc.word_is(i - 1, "the") {
         i -= 1;
     }
-    let closes = doc
-        .units
-        .get(b)
-        .is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
+    let closes = || {
+        doc.units
+            .get(b)
+            .is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence)
+    };
     i > 0
         && doc.units[i - 1].sentence == doc.units[a].sentence
         && doc.units[i - 1].case == Case::Lower
         && doc.listed_as_written(i - 1, Lexicons::EVENT_PREPOSITION)
-        && closes
+        && closes()
 }
 
 /// A dateline: a name in capitals opening a line, then a comma or a date
@@ -679,7 +684,7 @@ fn member_after(doc: &Doc<'_>, b: usize) -> bool {
 /// "Belgorod region", "Shebekino border district", "Novaya Tavolshanka
 /// [border village]".
 fn place_noun_after(doc: &Doc<'_>, b: usize) -> bool {
-    let b = if matches!(doc.word(b), "[" | "(") {
+    let b = if doc.word_is(b, "[") || doc.word_is(b, "(") {
         b + 1
     } else {
         b
@@ -719,11 +724,12 @@ fn place_noun_apposed(doc: &Doc<'_>, a: usize) -> bool {
 
 /// "Euronews", "Microsoft": a word compounded with a group's ending.
 fn compounds_group_suffix(doc: &Doc<'_>, i: usize) -> bool {
-    let lower = doc.lower(i);
-    !doc.listed(i, Lexicons::COMMON)
-        && GROUP_SUFFIXES
+    !doc.listed(i, Lexicons::COMMON) && {
+        let lower = doc.lower(i);
+        GROUP_SUFFIXES
             .iter()
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+    }
 }
 
 /// "the city of Kharkiv", "the village of Novaya Tavolshanka".
