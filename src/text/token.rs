@@ -125,11 +125,12 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         open_single: false,
     };
     let mut lines = Vec::with_capacity(text.len() / 64);
+    let mut alnum = AlnumMap::new();
     let mut i = gap(text, 0).0;
     let bytes = text.as_bytes();
     while i < text.len() {
         let word_end;
-        (i, word_end) = spaced_words(bytes, i, &mut t.tokens);
+        (i, word_end) = spaced_words(bytes, i, &mut t.tokens, &mut alnum);
         let (end, shape) = t.run(i, word_end);
         // One space, then a char that is plainly not a space, is the usual
         // gap: nothing to decode, no line breaks to count.
@@ -290,9 +291,14 @@ fn ends_run(bytes: &[u8], i: usize) -> bool {
 /// that, most of English news. Such a run needs no segments, and its gap
 /// neither decoding nor counting. Returns where the first other run starts, and
 /// [`simple_word_end`] from there.
-fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, usize) {
+fn spaced_words(
+    bytes: &[u8],
+    mut i: usize,
+    tokens: &mut Vec<Token>,
+    alnum: &mut AlnumMap,
+) -> (usize, usize) {
     loop {
-        let end = simple_word_end(bytes, i);
+        let end = alnum.word_end(bytes, i);
         let spaced = end > i
             && bytes.get(end) == Some(&b' ')
             && bytes.get(end + 1).is_some_and(|b| (0x21..0x80).contains(b));
@@ -327,10 +333,77 @@ fn spaced_words(bytes: &[u8], mut i: usize, tokens: &mut Vec<Token>) -> (usize, 
     }
 }
 
+/// Which bytes of one 64-byte block of the text are not ASCII letters or
+/// digits, for [`spaced_words`]: one pass over a block serves its ten or so
+/// words, and the end of each is then a shift and a count. Finding each end
+/// from its start instead makes every word wait for the loads and tests of
+/// the one before.
+struct AlnumMap {
+    /// The block `ends` describes, bytes `64 * block..64 * (block + 1)`.
+    block: usize,
+    /// Bit `n` set when byte `64 * block + n` is not an ASCII letter or digit,
+    /// or is past the end of the text.
+    ends: u64,
+}
+
+impl AlnumMap {
+    fn new() -> AlnumMap {
+        AlnumMap {
+            block: usize::MAX,
+            ends: 0,
+        }
+    }
+
+    /// [`simple_word_end`] from `i`, by the blocks.
+    fn word_end(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        loop {
+            let block = i / 64;
+            if block != self.block {
+                self.block = block;
+                self.ends = block_ends(bytes, 64 * block);
+            }
+            let rest = self.ends >> (i % 64);
+            if rest != 0 {
+                return i + rest.trailing_zeros() as usize;
+            }
+            i = 64 * (block + 1);
+        }
+    }
+}
+
+/// [`AlnumMap::ends`] for the block starting at byte `start`.
+///
+/// Out of line: inlined, it crowds the word loop of [`spaced_words`] out of
+/// registers.
+#[inline(never)]
+fn block_ends(bytes: &[u8], start: usize) -> u64 {
+    let of_block = |block: &[u8]| {
+        block
+            .chunks_exact(8)
+            .enumerate()
+            .fold(0, |ends, (n, chunk)| {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                // The high bit of each byte gathered into the low byte: bit
+                // `8k + 7` lands on bit `56 + k` of the product, and no sum
+                // carries into those bits.
+                let high = not_alphanumeric(word) >> 7;
+                ends | (high.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * n)
+            })
+    };
+    if let Some(block) = bytes.get(start..start + 64) {
+        return of_block(block);
+    }
+    // The text's last block: past its end, spaces, which end any word.
+    let mut block = [b' '; 64];
+    let tail = bytes.get(start..).unwrap_or_default();
+    block[..tail.len()].copy_from_slice(tail);
+    of_block(&block)
+}
+
 /// The end of the ASCII letters and digits from `i` on.
 ///
-/// This is the hottest loop of the text stage, so it looks at eight bytes at
-/// a time: most words end inside the first eight.
+/// Most words end inside the first eight bytes, so it looks at eight bytes
+/// at a time.
 fn simple_word_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -1103,14 +1176,15 @@ mod tests {
         }
     }
 
+    fn byte_loop(bytes: &[u8], mut i: usize) -> usize {
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        i
+    }
+
     #[test]
     fn simple_word_end_is_the_byte_loop() {
-        let byte_loop = |bytes: &[u8], mut i: usize| {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            i
-        };
         for b in 0..=u8::MAX {
             for at in 0..12 {
                 let mut bytes = *b"ab09zAZ1abcdefghijklmn";
@@ -1122,6 +1196,47 @@ mod tests {
                         "{b:#x} at {at} from {start}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_map_is_the_byte_loop() {
+        let mut text = [b'a'; 200];
+        for (n, b) in text.iter_mut().enumerate() {
+            *b += (n % 26) as u8;
+        }
+        // Every byte at each place of a block, the block's neighbours seen
+        // first or not at all.
+        for b in 0..=u8::MAX {
+            for at in [0, 1, 7, 8, 62, 63, 64, 65, 127, 128] {
+                let mut bytes = text;
+                bytes[at] = b;
+                for start in [0, at.saturating_sub(1), at, 66] {
+                    let found = AlnumMap::new().word_end(&bytes, start);
+                    assert_eq!(
+                        found,
+                        byte_loop(&bytes, start),
+                        "{b:#x} at {at} from {start}"
+                    );
+                }
+            }
+        }
+        // Texts ending in and after a block, every start in order, as the
+        // tokenizer asks.
+        for len in [0, 1, 9, 63, 64, 65, 127, 128, 129, 200] {
+            let mut bytes = text;
+            for at in (0..len).step_by(23) {
+                bytes[at] = b' ';
+            }
+            let bytes = &bytes[..len];
+            let mut map = AlnumMap::new();
+            for i in 0..=len {
+                assert_eq!(
+                    map.word_end(bytes, i),
+                    byte_loop(bytes, i),
+                    "{len} from {i}"
+                );
             }
         }
     }
