@@ -45,50 +45,46 @@ impl<'a> Doc<'a> {
         // About one word in twenty-five starts a cue in news text.
         let mut cue_starts = Vec::with_capacity(layout.tokens.len() / 16);
         let table = Tags::table();
+        let bytes = ascii.as_bytes();
         // Where the next byte beyond ASCII is: a word ending before it is
         // ASCII, which most words are, with no byte of its own looked at.
         let mut beyond = 0;
-        for t in &layout.tokens {
-            if !matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-            ) {
-                continue;
+        // The sentences partition the tokens: a sentence's words are those
+        // its tokens give, found on the way.
+        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        for s in &layout.sentences {
+            let first = words.len();
+            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
+                if !matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                ) {
+                    continue;
+                }
+                if beyond < t.span.start {
+                    beyond =
+                        t.span.start + ascii_len(bytes.get(t.span.start..).unwrap_or_default());
+                }
+                // Bytes, not a str: an ASCII word needs no checks of char
+                // boundaries, and the rest are sliced below.
+                let lower = bytes.get(t.span.range()).unwrap_or_default();
+                let tag = if t.span.end <= beyond
+                    || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
+                {
+                    table.get(lower)
+                } else {
+                    let lower = recased.push(words.len(), &text[t.span]);
+                    table.get(lower.as_bytes()) | Tags::RECASED
+                };
+                if tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                    cue_starts.push(words.len());
+                }
+                tags.push(tag);
+                words.push(t.span);
             }
-            if beyond < t.span.start {
-                beyond = t.span.start
-                    + ascii_len(ascii.as_bytes().get(t.span.start..).unwrap_or_default());
-            }
-            // Bytes, not a str: an ASCII word needs no checks of char
-            // boundaries, and the rest are sliced below.
-            let lower = ascii.as_bytes().get(t.span.range()).unwrap_or_default();
-            let tag = if t.span.end <= beyond
-                || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
-            {
-                table.get(lower)
-            } else {
-                let lower = recased.push(words.len(), &text[t.span]);
-                table.get(lower.as_bytes()) | Tags::RECASED
-            };
-            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                cue_starts.push(words.len());
-            }
-            tags.push(tag);
-            words.push(t.span);
+            sentences.push((s.span, first..words.len()));
         }
         let paragraphs = quote::paragraphs(layout);
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
-        let mut w = 0;
-        for span in layout.sentences.iter().map(|s| s.span) {
-            while w < words.len() && words[w].start < span.start {
-                w += 1;
-            }
-            let first = w;
-            while w < words.len() && words[w].end <= span.end {
-                w += 1;
-            }
-            sentences.push((span, first..w));
-        }
         let mut quoted = vec![false; words.len()];
         // Found by binary search: most words are in no quotation, and a
         // walk would step over each.
