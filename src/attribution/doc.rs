@@ -204,23 +204,27 @@ impl<'a> Doc<'a> {
     /// The lexicons listing word `w`; none past the end.
     #[inline]
     pub(super) fn tags(&self, w: usize) -> Tags {
-        let tags = self.tags.get(w).map_or(Tags::KNOWN, Cell::get);
+        let Some(cell) = self.tags.get(w) else {
+            return Tags::default();
+        };
+        let tags = cell.get();
         if tags.any(Tags::KNOWN) {
             tags
         } else {
-            self.look_up(w)
+            self.look_up(w, cell)
         }
     }
 
-    /// Looks word `w` up, once: out of line, as most words asked about are
-    /// asked again.
+    /// Looks word `w` up, once, into `cell`: out of line, as most words
+    /// asked about are asked again.
     #[inline(never)]
-    fn look_up(&self, w: usize) -> Tags {
-        let (Some(span), Some(tags)) = (self.words.get(w), self.tags.get(w)) else {
-            return Tags::default();
-        };
-        let found = Tags::table().get(self.ascii.as_bytes().get(span.range()).unwrap_or_default());
-        tags.set(found | Tags::KNOWN);
+    fn look_up(&self, w: usize, cell: &Cell<Tags>) -> Tags {
+        let lower = self
+            .words
+            .get(w)
+            .and_then(|span| self.ascii.as_bytes().get(span.range()));
+        let found = Tags::table().get(lower.unwrap_or_default());
+        cell.set(found | Tags::KNOWN);
         found
     }
 
