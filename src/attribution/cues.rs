@@ -394,8 +394,10 @@ fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
 
 /// Word `w` is an auxiliary or an adverb: a cue modifier, or in -ly.
 fn is_modifier(doc: &Doc, w: usize) -> bool {
-    let word = doc.lower(w);
-    doc.tags(w).any(Tags::CUE_MODIFIER) || (word.len() > 4 && word.ends_with("ly"))
+    doc.tags(w).any(Tags::CUE_MODIFIER) || {
+        let word = doc.lower(w);
+        word.len() > 4 && word.ends_with("ly")
+    }
 }
 
 /// Word `w` may stand in a speaker's name: capitalised, or a joiner ("of").

@@ -1,6 +1,8 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
+use std::cell::Cell;
+
 use super::tags::Tags;
 use crate::quote::{self, Quotation};
 use crate::text::{ascii_len, ascii_lowers, is_general_punctuation, Layout, Recased, TokenKind};
@@ -16,8 +18,12 @@ pub(super) struct Doc<'a> {
     ascii: &'a str,
     /// The other words in lower case; their tags say they are here.
     recased: Recased,
-    /// The lexicons listing each word in lower case.
-    tags: Vec<Tags>,
+    /// The lexicons listing each word in lower case, looked up when first
+    /// asked: the sieves ask about the words near cues and quotations, a
+    /// word in eight, and only those that may start a cue are looked up
+    /// beforehand. The words [`ascii_lowers`] does not lowercase are looked
+    /// up at once, as their lower case is made here.
+    tags: Vec<Cell<Tags>>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
     /// The words a cue may start at, in order: those tagged as a cue's
@@ -40,55 +46,62 @@ impl<'a> Doc<'a> {
         // Sized for every token: filtered down, the list would grow by
         // copies.
         let mut words = Vec::with_capacity(layout.tokens.len());
-        let mut tags = Vec::with_capacity(layout.tokens.len());
+        // Unknown until looked up, and set only for the few words looked up
+        // here: one fill, not a write at every word.
+        let mut tags = vec![Cell::new(Tags::default()); layout.tokens.len()];
         let mut recased = Recased::default();
         // About one word in twenty-five starts a cue in news text.
         let mut cue_starts = Vec::with_capacity(layout.tokens.len() / 16);
         let table = Tags::table();
+        let shapes = Tags::cue_shapes();
+        let bytes = ascii.as_bytes();
         // Where the next byte beyond ASCII is: a word ending before it is
         // ASCII, which most words are, with no byte of its own looked at.
         let mut beyond = 0;
-        for t in &layout.tokens {
-            if !matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-            ) {
-                continue;
-            }
-            if beyond < t.span.start {
-                beyond = t.span.start
-                    + ascii_len(ascii.as_bytes().get(t.span.start..).unwrap_or_default());
-            }
-            // Bytes, not a str: an ASCII word needs no checks of char
-            // boundaries, and the rest are sliced below.
-            let lower = ascii.as_bytes().get(t.span.range()).unwrap_or_default();
-            let tag = if t.span.end <= beyond
-                || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
-            {
-                table.get(lower)
-            } else {
-                let lower = recased.push(words.len(), &text[t.span]);
-                table.get(lower.as_bytes()) | Tags::RECASED
-            };
-            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                cue_starts.push(words.len());
-            }
-            tags.push(tag);
-            words.push(t.span);
-        }
-        let paragraphs = quote::paragraphs(layout);
+        // The sentences partition the tokens: a sentence's words are those
+        // its tokens give, found on the way.
         let mut sentences = Vec::with_capacity(layout.sentences.len());
-        let mut w = 0;
-        for span in layout.sentences.iter().map(|s| s.span) {
-            while w < words.len() && words[w].start < span.start {
-                w += 1;
+        for s in &layout.sentences {
+            let first = words.len();
+            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
+                if !matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                ) {
+                    continue;
+                }
+                let w = words.len();
+                words.push(t.span);
+                if beyond < t.span.start {
+                    beyond =
+                        t.span.start + ascii_len(bytes.get(t.span.start..).unwrap_or_default());
+                }
+                let tag = if t.span.end <= beyond
+                    || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
+                {
+                    // Bytes, not a str: an ASCII word needs no checks of
+                    // char boundaries.
+                    let Some(lower) = bytes.get(t.span.range()) else {
+                        continue;
+                    };
+                    if !shapes.admit(lower) {
+                        continue;
+                    }
+                    table.get(lower)
+                } else {
+                    table.get(recased.push(w, &text[t.span]).as_bytes()) | Tags::RECASED
+                };
+                if tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                    cue_starts.push(w);
+                }
+                if let Some(cell) = tags.get(w) {
+                    cell.set(tag | Tags::KNOWN);
+                }
             }
-            let first = w;
-            while w < words.len() && words[w].end <= span.end {
-                w += 1;
-            }
-            sentences.push((span, first..w));
+            sentences.push((s.span, first..words.len()));
         }
+        tags.truncate(words.len());
+        let paragraphs = quote::paragraphs(layout);
         let mut quoted = vec![false; words.len()];
         // Found by binary search: most words are in no quotation, and a
         // walk would step over each.
@@ -180,7 +193,8 @@ impl<'a> Doc<'a> {
         let (Some(span), Some(tags)) = (self.words.get(w), self.tags.get(w)) else {
             return "";
         };
-        if tags.any(Tags::RECASED) {
+        // A word not yet looked up is not recased: those were at once.
+        if tags.get().any(Tags::RECASED) {
             self.recased.get(w).unwrap_or("")
         } else {
             self.ascii.get(span.range()).unwrap_or("")
@@ -190,7 +204,28 @@ impl<'a> Doc<'a> {
     /// The lexicons listing word `w`; none past the end.
     #[inline]
     pub(super) fn tags(&self, w: usize) -> Tags {
-        self.tags.get(w).copied().unwrap_or_default()
+        let Some(cell) = self.tags.get(w) else {
+            return Tags::default();
+        };
+        let tags = cell.get();
+        if tags.any(Tags::KNOWN) {
+            tags
+        } else {
+            self.look_up(w, cell)
+        }
+    }
+
+    /// Looks word `w` up, once, into `cell`: out of line, as most words
+    /// asked about are asked again.
+    #[inline(never)]
+    fn look_up(&self, w: usize, cell: &Cell<Tags>) -> Tags {
+        let lower = self
+            .words
+            .get(w)
+            .and_then(|span| self.ascii.as_bytes().get(span.range()));
+        let found = Tags::table().get(lower.unwrap_or_default());
+        cell.set(found | Tags::KNOWN);
+        found
     }
 
     /// The sentence holding byte `at`.
@@ -241,6 +276,29 @@ mod tests {
                 a + 1 < doc.words.len() && matches!(gap, "-" | "‐" | "‑"),
                 "{gap:?}"
             );
+        }
+    }
+
+    #[test]
+    fn words_answer_as_their_lower_case_looked_up() {
+        let text = "He SAID the Ébola “claims” were, according to officials, \
+            ÉTATS’ denials; she told Kiev’s 20 reporters: it warns.";
+        let layout = Layout::new(text);
+        let ascii = text.to_ascii_lowercase();
+        let doc = Doc::new(text, &ascii, &layout, &[]);
+        let starts: Vec<usize> = (0..doc.words.len())
+            .filter(|&w| doc.tags(w).any(Tags::CUE_START | Tags::ACCORDING))
+            .collect();
+        assert_eq!(doc.cue_starts, starts);
+        assert!(starts.len() >= 4, "{starts:?}");
+        // Asked twice: the second answer is the one looked up by the first.
+        for _ in 0..2 {
+            for (w, span) in doc.words.iter().enumerate() {
+                let lower = crate::text::lowercase(&text[*span]);
+                assert_eq!(doc.lower(w), lower);
+                let looked_up = Tags::table().get(lower.as_bytes());
+                assert_eq!(doc.tags(w).lexicons(), looked_up, "{lower}");
+            }
         }
     }
 

@@ -106,7 +106,8 @@ pub(crate) fn attribute(
     let mut roles = vec![QuoteRole::Claim; quotes.len()];
     let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
     let mut direct = vec![true; quotes.len()];
-    let mut open: Vec<usize> = Vec::new();
+    // Sized once, as the lists below: most quotations are open.
+    let mut open: Vec<usize> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         direct[i] = !embedded(&doc, q);
         if q.depth > 0 {
@@ -120,7 +121,7 @@ pub(crate) fn attribute(
         }
     }
 
-    let mut unresolved = Vec::new();
+    let mut unresolved = Vec::with_capacity(open.len());
     for &i in &open {
         let q = &quotes[i];
         found[i] = adjacent(&doc, &anchors, q).or_else(|| subject(&doc, &anchors, q));
@@ -502,12 +503,14 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             .as_ref()
             .map_or(usize::MAX, |s| s.span.start)
     });
-    let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::new();
+    // At most one entry a claim in each, sized once rather than grown.
+    let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::with_capacity(claims.len());
     // A speaker's pronoun class, entity and kind, by its span: all three
     // follow from the span once the entity is chosen, and many claims share
     // a speaker.
     type Resolved = (Option<&'static str>, Option<usize>, Kind);
-    let mut memo: Map<Span, Resolved> = Map::default();
+    let mut memo: Map<Span, Resolved> =
+        Map::with_capacity_and_hasher(claims.len(), Default::default());
     for i in order {
         let Some(speaker) = &claims[i].speaker else {
             continue;

@@ -15,7 +15,7 @@ use crate::lexicon::{
 
 /// The lexicons listing a lowercase word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Tags(u32);
+pub(super) struct Tags(u64);
 
 impl Tags {
     pub(super) const SPEECH_VERB: Tags = Tags(1);
@@ -55,6 +55,9 @@ impl Tags {
     pub(super) const PHRASE_NON_STARTER: Tags = Tags(1 << 29);
     pub(super) const TIME_DEICTIC: Tags = Tags(1 << 30);
     pub(super) const ADJUNCT_STOP: Tags = Tags(1 << 31);
+    /// Not a lexicon: the word was looked up. A word's tags are not known
+    /// until it is.
+    pub(super) const KNOWN: Tags = Tags(1 << 32);
     /// A verb that cues a claim.
     pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
     /// A word a cue may start with.
@@ -66,10 +69,23 @@ impl Tags {
         &TABLE
     }
 
+    /// The shapes of the words that may start a cue, built on first use.
+    pub(super) fn cue_shapes() -> &'static CueShapes {
+        &CUE_SHAPES
+    }
+
     /// Whether any of `these` lexicons is among them.
     #[inline]
     pub(super) fn any(self, these: Tags) -> bool {
         self.0 & these.0 != 0
+    }
+}
+
+#[cfg(test)]
+impl Tags {
+    /// The lexicons alone, without the bits that name none.
+    pub(super) fn lexicons(self) -> Tags {
+        Tags(self.0 & !(Tags::RECASED.0 | Tags::KNOWN.0))
     }
 }
 
@@ -82,6 +98,42 @@ impl std::ops::BitOr for Tags {
 }
 
 static TABLE: LazyLock<WordTable<Tags>> = LazyLock::new(|| WordTable::new(&tagged_words()));
+
+/// The shapes of the words a cue may start with: by length and the low
+/// five bits of the first byte, a bit for the low five bits of the last.
+/// Four words in five have no such shape, and are told so with no lookup.
+pub(super) struct CueShapes([[u32; 32]; CueShapes::LONG + 1]);
+
+impl CueShapes {
+    /// The longest length told apart; longer words share its row.
+    const LONG: usize = 15;
+
+    fn new() -> CueShapes {
+        let mut shapes = CueShapes([[0; 32]; CueShapes::LONG + 1]);
+        for (w, tags) in tagged_words() {
+            let w = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                if tags.any(Tags::CUE_START | Tags::ACCORDING) {
+                    shapes.0[w.len().min(CueShapes::LONG)][usize::from(first & 31)] |=
+                        1 << (last & 31);
+                }
+            }
+        }
+        shapes
+    }
+
+    /// Whether `lower`, a word in lower case, may start a cue.
+    #[inline]
+    pub(super) fn admit(&self, lower: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (lower.first(), lower.last()) else {
+            return false;
+        };
+        let row = self.0[lower.len().min(CueShapes::LONG)][usize::from(first & 31)];
+        row & 1 << (last & 31) != 0
+    }
+}
+
+static CUE_SHAPES: LazyLock<CueShapes> = LazyLock::new(CueShapes::new);
 
 /// Every word of the sieves' lexicons, with the lexicons listing it.
 fn tagged_words() -> Map<&'static str, Tags> {
@@ -135,6 +187,19 @@ mod tests {
     fn table_holds_every_word() {
         for (w, tags) in tagged_words() {
             assert_eq!(Tags::table().get(w.as_bytes()), tags, "{w}");
+        }
+    }
+
+    #[test]
+    fn shapes_admit_every_word_a_cue_starts_with() {
+        let shapes = Tags::cue_shapes();
+        for (w, tags) in tagged_words() {
+            if tags.any(Tags::CUE_START | Tags::ACCORDING) {
+                assert!(shapes.admit(w.as_bytes()), "{w}");
+            }
+        }
+        for w in ["", "the", "of", "a", "in", "reporters", "x"] {
+            assert!(!shapes.admit(w.as_bytes()), "{w}");
         }
     }
 
