@@ -196,7 +196,7 @@ impl Matcher {
             }
             // The longest name that ends where a token ends.
             for &(len, found) in names.iter().rev() {
-                let end = view.end(text, at + len - 1);
+                let end = view.end(text, at + len - 1, cursor);
                 // A name spans a few tokens: walk to the one ending it.
                 let last = i - 1
                     + tokens[i - 1..]
