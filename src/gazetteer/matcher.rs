@@ -174,7 +174,7 @@ impl Matcher {
         while i < tokens.len() {
             let token = tokens[i];
             i += 1;
-            if !self.may_start_name(&text[token.span], token.kind) {
+            if !self.may_start_name(text, token) {
                 continue;
             }
             let at = view.to_view(token.span.start, &mut cursor);
@@ -217,10 +217,15 @@ impl Matcher {
         }
     }
 
-    fn may_start_name(&self, token: &str, kind: TokenKind) -> bool {
-        kind == TokenKind::Word
-            && (self.lower_starts[usize::from(token.as_bytes()[0])]
-                || token.starts_with(char::is_uppercase))
+    /// Whether `token` is a word that starts with a capital or a byte that
+    /// starts a name in lower case. Most words are ASCII, and their first
+    /// byte tells without decoding a char.
+    fn may_start_name(&self, text: &str, token: Token) -> bool {
+        let first = text.as_bytes()[token.span.start];
+        token.kind == TokenKind::Word
+            && (self.lower_starts[usize::from(first)]
+                || first.is_ascii_uppercase()
+                || (!first.is_ascii() && text[token.span].starts_with(char::is_uppercase)))
     }
 }
 
