@@ -97,6 +97,29 @@ pub(crate) struct Compiled {
     /// `start`, its order (see [`compile`]), then its entries, best first,
     /// the last marked with [`LAST`].
     pub(crate) lists: Vec<u8>,
+    /// What may follow the first two bytes of a name, so that a walk from
+    /// a word that starts no name is ruled out before it reads the trie: for
+    /// each pair of bytes that starts a name (a name of one byte starts every
+    /// pair with its byte), a little-endian `u32` word, the pair's
+    /// [`pair_index`] `<< 8 |` its summary. The summary has the bit
+    /// [`follow_bit`] of the next three bytes of each name of the pair, or
+    /// every bit if one is shorter than five bytes.
+    pub(crate) follows: Vec<u8>,
+}
+
+/// The index of the pair of bytes `first`, `second` in a table of pairs.
+pub(crate) fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+/// The bit of a pair's summary (see [`Compiled::follows`]) that says that a
+/// name of the pair goes on with `next`, folded or not: the bytes folded to
+/// a space, and all others up to `-`, count as one.
+#[inline]
+pub(crate) fn follow_bit(next: [u8; 3]) -> u8 {
+    let [a, b, c] = next.map(|b| b.max(b'-'));
+    let key = u64::from(u32::from_le_bytes([a, b, c, 0]));
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61)
 }
 
 /// The folded forms an entry's names are matched by, empty ones left out.
@@ -152,6 +175,7 @@ pub(crate) fn compile(
     }
     drop(index);
     patterns.sort_unstable_by_key(|&(name, _, _)| name);
+    let follows = follows(patterns.iter().map(|&(name, _, _)| name.as_bytes()));
     let mut lists = Vec::new();
     lists.extend(u32::try_from(patterns.len()).expect(TOO_MANY).to_le_bytes());
     let mut fst = fst::MapBuilder::memory();
@@ -178,7 +202,34 @@ pub(crate) fn compile(
     Compiled {
         trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst")),
         lists,
+        follows,
     }
+}
+
+/// [`Compiled::follows`] for `names`, in order.
+fn follows<'a>(names: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut summaries = vec![0u8; 256 * 256];
+    for name in names {
+        match *name {
+            [] => {}
+            [first] => {
+                let row = pair_index(first, 0);
+                summaries[row..row + 256].fill(u8::MAX);
+            }
+            [first, second, a, b, c, ..] => {
+                summaries[pair_index(first, second)] |= follow_bit([a, b, c]);
+            }
+            [first, second, ..] => summaries[pair_index(first, second)] = u8::MAX,
+        }
+    }
+    let mut follows = Vec::new();
+    for (pair, summary) in summaries.into_iter().enumerate() {
+        if summary != 0 {
+            let word = u32::try_from(pair << 8).expect("a pair's index has 16 bits");
+            follows.extend((word | u32::from(summary)).to_le_bytes());
+        }
+    }
+    follows
 }
 
 const TOO_MANY: &str = "names and entries fit in 32-bit words";
