@@ -61,7 +61,7 @@ pub(crate) fn input_words(transitions: usize) -> usize {
     if transitions <= LISTED {
         transitions.div_ceil(4)
     } else {
-        256 / 32
+        256 / 32 + 1
     }
 }
 
@@ -85,13 +85,16 @@ pub(crate) struct Compiled {
     /// bits give the node's number of transitions `n`; if [`FINAL_OUTPUT`] is
     /// set, a word of its final output follows (else it is 0); then its
     /// inputs, either `n` bytes, sorted, padded to a whole word, or if `n` is
-    /// over [`LISTED`], a 256-bit bitmap; and for each input in order, a
-    /// reference to the next node (its word index, with [`FINAL`] set if a
-    /// name ends there, so that a walk learns it without reading the node)
-    /// and the output. The root is at 0; see [`lay_out`] for the order of the
-    /// rest. The outputs along a name's path and its final output add up to
-    /// its value, `start << 2 | flags`: `start` indexes its list in `lists`,
-    /// and values grow with the names, which keeps outputs small.
+    /// over [`LISTED`], a 256-bit bitmap of four little-endian 64-bit words,
+    /// after a word whose four bytes count the inputs before each of them
+    /// (so that a walk counts bits in one of them only: baseline x86-64 has
+    /// no popcount instruction); and for each input in order, a reference to
+    /// the next node (its word index, with [`FINAL`] set if a name ends there,
+    /// so that a walk learns it without reading the node) and the output.
+    /// The root is at 0; see [`lay_out`] for the order of the rest. The
+    /// outputs along a name's path and its final output add up to its value,
+    /// `start << 2 | flags`: `start` indexes its list in `lists`, and values
+    /// grow with the names, which keeps outputs small.
     pub(crate) trie: Vec<u8>,
     /// Little-endian `u32` words: the number of names; then at each name's
     /// `start`, its order (see [`compile`]), then its entries, best first,
@@ -349,9 +352,14 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
             trie.resize(trie.len().next_multiple_of(4), 0);
         } else {
             let mut bitmap = [0u8; 32];
+            let mut before = [0u8; 4];
             for t in node.transitions() {
                 bitmap[usize::from(t.inp / 8)] |= 1 << (t.inp % 8);
+                for count in &mut before[usize::from(t.inp / 64) + 1..] {
+                    *count += 1;
+                }
             }
+            trie.extend(before);
             trie.extend(bitmap);
         }
         for t in node.transitions() {

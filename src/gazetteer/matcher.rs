@@ -405,17 +405,14 @@ impl Part {
             self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
         } else {
             // The transition's index is the number of inputs before it.
-            let bitmap: &[u8; 32] = self.trie[inputs..inputs + 32].try_into().expect("32 bytes");
-            let bits = |k: usize| {
-                let w = bitmap[k * 8..k * 8 + 8].try_into().expect("eight bytes");
-                u64::from_le_bytes(w)
-            };
             let (k, bit) = (usize::from(b / 64), b % 64);
-            if bits(k) >> bit & 1 == 0 {
+            let bits = &self.trie[inputs + 4 + k * 8..inputs + 12 + k * 8];
+            let bits = u64::from_le_bytes(bits.try_into().expect("eight bytes"));
+            if bits >> bit & 1 == 0 {
                 return None;
             }
-            let before: u32 = (0..k).map(|j| bits(j).count_ones()).sum();
-            (before + (bits(k) & ((1 << bit) - 1)).count_ones()) as usize
+            let before = self.trie[inputs + k];
+            usize::from(before) + (bits & ((1 << bit) - 1)).count_ones() as usize
         };
         let t = (first + input_words(n) + 2 * i) * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
@@ -461,8 +458,9 @@ impl Part {
         let inputs: Vec<u8> = if n <= LISTED {
             bytes[..n].to_vec()
         } else {
+            let bitmap = &bytes[4..];
             (0..=u8::MAX)
-                .filter(|&b| bytes[usize::from(b / 8)] >> (b % 8) & 1 != 0)
+                .filter(|&b| bitmap[usize::from(b / 8)] >> (b % 8) & 1 != 0)
                 .collect()
         };
         let first = first + input_words(n);
