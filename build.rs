@@ -4,7 +4,8 @@
 //! start.
 //!
 //! Writes to `OUT_DIR`:
-//! - `names.trie` and `names.lists`: see `src/gazetteer/compile.rs`;
+//! - `names.trie`, `names.lists` and `names.follows`: see
+//!   `src/gazetteer/compile.rs`;
 //! - `entries.offsets`: where each entry's line starts, as a little-endian
 //!   `u32` offset into the embedded files read one after another, so that an
 //!   entry is parsed only when it is first asked for.
@@ -109,6 +110,7 @@ fn main() {
     };
     write("names.trie", &compiled.trie);
     write("names.lists", &compiled.lists);
+    write("names.follows", &compiled.follows);
     write("entries.offsets", &offsets);
 }
 

@@ -61,7 +61,7 @@ pub(crate) fn input_words(transitions: usize) -> usize {
     if transitions <= LISTED {
         transitions.div_ceil(4)
     } else {
-        256 / 32
+        256 / 32 + 1
     }
 }
 
@@ -85,18 +85,44 @@ pub(crate) struct Compiled {
     /// bits give the node's number of transitions `n`; if [`FINAL_OUTPUT`] is
     /// set, a word of its final output follows (else it is 0); then its
     /// inputs, either `n` bytes, sorted, padded to a whole word, or if `n` is
-    /// over [`LISTED`], a 256-bit bitmap; and for each input in order, a
-    /// reference to the next node (its word index, with [`FINAL`] set if a
-    /// name ends there, so that a walk learns it without reading the node)
-    /// and the output. The root is at 0; see [`lay_out`] for the order of the
-    /// rest. The outputs along a name's path and its final output add up to
-    /// its value, `start << 2 | flags`: `start` indexes its list in `lists`,
-    /// and values grow with the names, which keeps outputs small.
+    /// over [`LISTED`], a 256-bit bitmap of four little-endian 64-bit words,
+    /// after a word whose four bytes count the inputs before each of them
+    /// (so that a walk counts bits in one of them only: baseline x86-64 has
+    /// no popcount instruction); and for each input in order, a reference to
+    /// the next node (its word index, with [`FINAL`] set if a name ends there,
+    /// so that a walk learns it without reading the node) and the output.
+    /// The root is at 0; see [`lay_out`] for the order of the rest. The
+    /// outputs along a name's path and its final output add up to its value,
+    /// `start << 2 | flags`: `start` indexes its list in `lists`, and values
+    /// grow with the names, which keeps outputs small.
     pub(crate) trie: Vec<u8>,
     /// Little-endian `u32` words: the number of names; then at each name's
     /// `start`, its order (see [`compile`]), then its entries, best first,
     /// the last marked with [`LAST`].
     pub(crate) lists: Vec<u8>,
+    /// What may follow the first two bytes of a name, so that a walk from
+    /// a word that starts no name is ruled out before it reads the trie: for
+    /// each pair of bytes that starts a name (a name of one byte starts every
+    /// pair with its byte), a little-endian `u32` word, the pair's
+    /// [`pair_index`] `<< 8 |` its summary. The summary has the bit
+    /// [`follow_bit`] of the next three bytes of each name of the pair, or
+    /// every bit if one is shorter than five bytes.
+    pub(crate) follows: Vec<u8>,
+}
+
+/// The index of the pair of bytes `first`, `second` in a table of pairs.
+pub(crate) fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+/// The bit of a pair's summary (see [`Compiled::follows`]) that says that a
+/// name of the pair goes on with `next`, folded or not: the bytes folded to
+/// a space, and all others up to `-`, count as one.
+#[inline]
+pub(crate) fn follow_bit(next: [u8; 3]) -> u8 {
+    let [a, b, c] = next.map(|b| b.max(b'-'));
+    let key = u64::from(u32::from_le_bytes([a, b, c, 0]));
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61)
 }
 
 /// The folded forms an entry's names are matched by, empty ones left out.
@@ -152,6 +178,7 @@ pub(crate) fn compile(
     }
     drop(index);
     patterns.sort_unstable_by_key(|&(name, _, _)| name);
+    let follows = follows(patterns.iter().map(|&(name, _, _)| name.as_bytes()));
     let mut lists = Vec::new();
     lists.extend(u32::try_from(patterns.len()).expect(TOO_MANY).to_le_bytes());
     let mut fst = fst::MapBuilder::memory();
@@ -178,7 +205,34 @@ pub(crate) fn compile(
     Compiled {
         trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst")),
         lists,
+        follows,
     }
+}
+
+/// [`Compiled::follows`] for `names`, in order.
+fn follows<'a>(names: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut summaries = vec![0u8; 256 * 256];
+    for name in names {
+        match *name {
+            [] => {}
+            [first] => {
+                let row = pair_index(first, 0);
+                summaries[row..row + 256].fill(u8::MAX);
+            }
+            [first, second, a, b, c, ..] => {
+                summaries[pair_index(first, second)] |= follow_bit([a, b, c]);
+            }
+            [first, second, ..] => summaries[pair_index(first, second)] = u8::MAX,
+        }
+    }
+    let mut follows = Vec::new();
+    for (pair, summary) in summaries.into_iter().enumerate() {
+        if summary != 0 {
+            let word = u32::try_from(pair << 8).expect("a pair's index has 16 bits");
+            follows.extend((word | u32::from(summary)).to_le_bytes());
+        }
+    }
+    follows
 }
 
 const TOO_MANY: &str = "names and entries fit in 32-bit words";
@@ -298,9 +352,14 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
             trie.resize(trie.len().next_multiple_of(4), 0);
         } else {
             let mut bitmap = [0u8; 32];
+            let mut before = [0u8; 4];
             for t in node.transitions() {
                 bitmap[usize::from(t.inp / 8)] |= 1 << (t.inp % 8);
+                for count in &mut before[usize::from(t.inp / 64) + 1..] {
+                    *count += 1;
+                }
             }
+            trie.extend(before);
             trie.extend(bitmap);
         }
         for t in node.transitions() {

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::compile::{
-    self, input_words, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL, FINAL_OUTPUT, JUMP, LAST,
-    LISTED, NEXT_FINAL, TRANSITIONS,
+    self, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL,
+    FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL, TRANSITIONS,
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
@@ -28,11 +28,14 @@ pub(super) struct Matcher {
     /// The first bytes of the names that start in lower case ("al-Qaeda"):
     /// tokens that may start a name without a capital.
     lower_starts: [bool; 256],
-    /// The first two bytes of every name, a bit for each pair (a name of
-    /// one byte sets its whole row). Most words that may start a name start
-    /// none, and this small table says so without touching the transducers,
-    /// which are far larger than the cache.
-    pairs: Vec<u64>,
+    /// The parts' summaries of what follows each pair of first bytes (see
+    /// [`compile::Compiled::follows`]), 0 for a pair that starts no name, by
+    /// [`pair_index`]. Most words that may start a name start none, and
+    /// these say so without touching the transducers, which are far larger
+    /// than the cache: "the" starts "the State of Eritrea", but "the
+    /// government" starts nothing, as the summary of "th" tells from the
+    /// "e g".
+    follows: Vec<u8>,
 }
 
 /// Names compiled by [`compile::compile`].
@@ -43,6 +46,7 @@ pub(super) struct Part {
     /// no name costs a transition or two.
     trie: Cow<'static, [u8]>,
     lists: Cow<'static, [u8]>,
+    follows: Cow<'static, [u8]>,
     /// The first two steps of every walk, looked up rather than searched
     /// for: the nodes nearest the root have the most transitions. Each is
     /// the next node's reference `<< 32 | output`, 0 where no name goes;
@@ -70,10 +74,6 @@ struct Found {
     value: u64,
 }
 
-fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
-}
-
 impl Matcher {
     /// A matcher for `entries`, starting from the embedded gazetteers'
     /// names if they are among them.
@@ -87,14 +87,14 @@ impl Matcher {
             parts.push(Part::added(parts.first(), entries));
         }
         let mut lower_starts = [false; 256];
-        let mut pairs = vec![0u64; 256 * 256 / 64];
+        let mut follows = vec![0; 256 * 256];
         for part in &parts {
-            part.starts(&mut lower_starts, &mut pairs);
+            part.starts(&mut lower_starts, &mut follows);
         }
         Matcher {
             parts,
             lower_starts,
-            pairs,
+            follows,
         }
     }
 
@@ -174,7 +174,7 @@ impl Matcher {
         while i < tokens.len() {
             let token = tokens[i];
             i += 1;
-            if !self.may_start_name(&text[token.span], token.kind) {
+            if !self.may_start_name(text, token) {
                 continue;
             }
             let at = view.to_view(token.span.start, &mut cursor);
@@ -182,9 +182,14 @@ impl Matcher {
                 continue;
             };
             if let Some(&second) = haystack.get(at + 1) {
-                let pair = pair_index(fold_byte(first), fold_byte(second));
-                if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                let follows = self.follows[pair_index(fold_byte(first), fold_byte(second))];
+                if follows == 0 {
                     continue;
+                }
+                if let Some(&[a, b, c]) = haystack.get(at + 2..at + 5) {
+                    if follows & follow_bit([a, b, c]) == 0 {
+                        continue;
+                    }
                 }
             }
             names.clear();
@@ -196,7 +201,7 @@ impl Matcher {
             }
             // The longest name that ends where a token ends.
             for &(len, found) in names.iter().rev() {
-                let end = view.end(text, at + len - 1);
+                let end = view.end(text, at + len - 1, cursor);
                 // A name spans a few tokens: walk to the one ending it.
                 let last = i - 1
                     + tokens[i - 1..]
@@ -217,10 +222,15 @@ impl Matcher {
         }
     }
 
-    fn may_start_name(&self, token: &str, kind: TokenKind) -> bool {
-        kind == TokenKind::Word
-            && (self.lower_starts[usize::from(token.as_bytes()[0])]
-                || token.starts_with(char::is_uppercase))
+    /// Whether `token` is a word that starts with a capital or a byte that
+    /// starts a name in lower case. Most words are ASCII, and their first
+    /// byte tells without decoding a char.
+    fn may_start_name(&self, text: &str, token: Token) -> bool {
+        let first = text.as_bytes()[token.span.start];
+        token.kind == TokenKind::Word
+            && (self.lower_starts[usize::from(first)]
+                || first.is_ascii_uppercase()
+                || (!first.is_ascii() && text[token.span].starts_with(char::is_uppercase)))
     }
 }
 
@@ -230,6 +240,7 @@ impl Part {
         Part::new(
             Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.trie"))),
             Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.lists"))),
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/names.follows"))),
         )
     }
 
@@ -270,13 +281,22 @@ impl Part {
         let compiled = compile::compile(&names, first_order, known, traits, |w| {
             COMMON_WORDS.contains(w)
         });
-        Part::new(Cow::Owned(compiled.trie), Cow::Owned(compiled.lists))
+        Part::new(
+            Cow::Owned(compiled.trie),
+            Cow::Owned(compiled.lists),
+            Cow::Owned(compiled.follows),
+        )
     }
 
-    fn new(trie: Cow<'static, [u8]>, lists: Cow<'static, [u8]>) -> Part {
+    fn new(
+        trie: Cow<'static, [u8]>,
+        lists: Cow<'static, [u8]>,
+        follows: Cow<'static, [u8]>,
+    ) -> Part {
         let mut part = Part {
             trie,
             lists,
+            follows,
             firsts: [0; 256],
             seconds: Vec::new(),
         };
@@ -294,19 +314,14 @@ impl Part {
         part
     }
 
-    /// Marks the first bytes and pairs of the names in [`Matcher`]'s tables.
-    fn starts(&self, lower_starts: &mut [bool; 256], pairs: &mut [u64]) {
-        let mut mark = |first: u8, second: u8| {
-            let pair = pair_index(first, second);
-            pairs[pair / 64] |= 1 << (pair % 64);
-        };
+    /// Adds the first bytes of the names and what follows them to
+    /// [`Matcher`]'s tables.
+    fn starts(&self, lower_starts: &mut [bool; 256], follows: &mut [u8]) {
+        for at in 0..self.follows.len() / 4 {
+            let [summary, pair @ ..] = word(&self.follows, at).to_le_bytes();
+            follows[usize::from(u16::from_le_bytes([pair[0], pair[1]]))] |= summary;
+        }
         for (first, node, _) in self.transitions(0) {
-            if node & FINAL != 0 {
-                (0..=u8::MAX).for_each(|second| mark(first, second));
-            }
-            for (second, _, _) in self.transitions(node) {
-                mark(first, second);
-            }
             if self.starts_lower(node, &mut vec![first]) {
                 lower_starts[usize::from(first)] = true;
             }
@@ -390,17 +405,14 @@ impl Part {
             self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
         } else {
             // The transition's index is the number of inputs before it.
-            let bitmap: &[u8; 32] = self.trie[inputs..inputs + 32].try_into().expect("32 bytes");
-            let bits = |k: usize| {
-                let w = bitmap[k * 8..k * 8 + 8].try_into().expect("eight bytes");
-                u64::from_le_bytes(w)
-            };
             let (k, bit) = (usize::from(b / 64), b % 64);
-            if bits(k) >> bit & 1 == 0 {
+            let bits = &self.trie[inputs + 4 + k * 8..inputs + 12 + k * 8];
+            let bits = u64::from_le_bytes(bits.try_into().expect("eight bytes"));
+            if bits >> bit & 1 == 0 {
                 return None;
             }
-            let before: u32 = (0..k).map(|j| bits(j).count_ones()).sum();
-            (before + (bits(k) & ((1 << bit) - 1)).count_ones()) as usize
+            let before = self.trie[inputs + k];
+            usize::from(before) + (bits & ((1 << bit) - 1)).count_ones() as usize
         };
         let t = (first + input_words(n) + 2 * i) * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
@@ -446,8 +458,9 @@ impl Part {
         let inputs: Vec<u8> = if n <= LISTED {
             bytes[..n].to_vec()
         } else {
+            let bitmap = &bytes[4..];
             (0..=u8::MAX)
-                .filter(|&b| bytes[usize::from(b / 8)] >> (b % 8) & 1 != 0)
+                .filter(|&b| bitmap[usize::from(b / 8)] >> (b % 8) & 1 != 0)
                 .collect()
         };
         let first = first + input_words(n);
@@ -620,6 +633,16 @@ t:us\tUnited States\tplace\tcountry\tUS\tUS\t330000000\t\t
     }
 
     #[test]
+    fn summaries_read_bytes_as_folded() {
+        use crate::gazetteer::compile::follow_bit;
+        use crate::gazetteer::fold::fold_byte;
+        for b in 0..=u8::MAX {
+            let next = [b, b'a', b];
+            assert_eq!(follow_bit(next), follow_bit(next.map(fold_byte)), "{b}");
+        }
+    }
+
+    #[test]
     fn shared_names_prefer_the_prominent() {
         let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
         let ids: Vec<&str> = g.lookup("Moscow").map(|e| &*e.id).collect();
@@ -652,9 +675,10 @@ mod default_gazetteer {
         };
         assert!(ours.trie == theirs.trie);
         assert!(ours.lists == theirs.lists);
+        assert!(ours.follows == theirs.follows);
         assert_eq!(plain.len(), built.len());
         assert!(plain.entries().eq(built.entries()));
-        assert_eq!(plain.inner.matcher.pairs, built.inner.matcher.pairs);
+        assert_eq!(plain.inner.matcher.follows, built.inner.matcher.follows);
         assert_eq!(
             plain.inner.matcher.lower_starts,
             built.inner.matcher.lower_starts
