@@ -12,7 +12,7 @@ use super::compile::{
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
-use super::{Entries, EntryId, Match};
+use super::{Entries, EntryId, Match, Named};
 use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
@@ -104,7 +104,10 @@ impl Matcher {
         self.parts
             .iter()
             .rev()
-            .find_map(|part| part.get(folded.as_bytes()).map(|v| part.entries(v)))
+            .find_map(|part| {
+                part.get(folded.as_bytes())
+                    .map(|v| part.entries(v).to_vec())
+            })
             .unwrap_or_default()
     }
 
@@ -267,7 +270,7 @@ impl Part {
             let value = base.get(name.as_bytes())?;
             Some((
                 base.order(value),
-                base.entries(value).into_iter().map(|id| id.0).collect(),
+                base.entries(value).iter().map(|id| id.0).collect(),
             ))
         };
         let traits = |id: u32| {
@@ -486,15 +489,17 @@ impl Part {
     }
 
     /// The entries of the name with `value`, best first.
-    fn entries(&self, value: u64) -> Vec<EntryId> {
+    fn entries(&self, value: u64) -> Named {
         let first = (value >> 2) as usize + 1;
-        let mut last = first;
+        let id = |at| EntryId(word(&self.lists, at) & !LAST);
+        if word(&self.lists, first) & LAST != 0 {
+            return Named::One(id(first));
+        }
+        let mut last = first + 1;
         while word(&self.lists, last) & LAST == 0 {
             last += 1;
         }
-        (first..=last)
-            .map(|at| EntryId(word(&self.lists, at) & !LAST))
-            .collect()
+        Named::Many((first..=last).map(id).collect())
     }
 }
 
