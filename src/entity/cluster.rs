@@ -812,36 +812,61 @@ fn fold(lower: &str, out: &mut String) {
 /// are mostly ASCII, and a byte loop saves both the copy `to_lowercase`
 /// makes and decoding chars.
 fn fold_ascii(words: &[&str], out: &mut String) {
-    let mut last = None;
+    // No byte is pushed after itself but letters, so 0 stands for none.
+    let mut last = 0;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
-            last = Some(b' ');
+            last = b' ';
         }
         let bytes = word.as_bytes();
         let mut j = 0;
         while j < bytes.len() {
-            let mut c = bytes[j].to_ascii_lowercase();
+            let mut c = FOLDED[usize::from(bytes[j])];
             j += 1;
-            match c {
-                b'k' | b'p' if bytes.get(j).is_some_and(|n| n.eq_ignore_ascii_case(&b'h')) => {
-                    j += 1;
-                    c = if c == b'k' { b'h' } else { b'f' };
+            if c & ODD != 0 {
+                c &= !ODD;
+                match c {
+                    b'k' | b'p' if bytes.get(j).is_some_and(|n| n.eq_ignore_ascii_case(&b'h')) => {
+                        j += 1;
+                        c = if c == b'k' { b'h' } else { b'f' };
+                    }
+                    b'\'' | b'`' => continue,
+                    _ => {}
                 }
-                b'w' => c = b'v',
-                b'\'' | b'`' => continue,
-                _ => {}
             }
-            if last == Some(c) && c.is_ascii_alphabetic() {
+            if c == last && c.is_ascii_alphabetic() {
                 continue;
             }
             // The words are ASCII, so the mask changes nothing but lets
             // the push skip encoding a longer char.
             out.push(char::from(c & 0x7F));
-            last = Some(c);
+            last = c;
         }
     }
 }
+
+/// Marks the bytes of [`FOLDED`] that [`fold_ascii`] looks at again: 'k' and
+/// 'p', which an 'h' after them changes, and the apostrophes it drops.
+const ODD: u8 = 0x80;
+
+/// What [`fold_ascii`] makes of each byte: lowercase, 'w' as 'v', and
+/// [`ODD`] set on bytes that need a second look; one load where a chain of
+/// tests took a dozen instructions a byte.
+static FOLDED: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        table[b] = match c {
+            b'w' => b'v',
+            b'k' | b'p' | b'\'' | b'`' => c | ODD,
+            _ => c,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The length of `name` in chars, read off its bytes where it is ASCII, as
 /// most names are.
