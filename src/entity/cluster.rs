@@ -690,7 +690,7 @@ fn build(
             let longest = mentions_of(k)
                 .iter()
                 .map(|&m| (word_counts[m], &text[candidates[m].span]))
-                .max_by_key(|&(words, s)| (words, s.chars().count()))
+                .max_by_key(|&(words, s)| (words, char_len(s)))
                 .map_or("", |(_, s)| s);
             Entity {
                 id: EntityId::new(i),
