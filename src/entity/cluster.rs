@@ -137,6 +137,22 @@ struct Name<'a> {
 }
 
 impl<'a> Name<'a> {
+    /// A name whose buffers have room for most names, so that the first
+    /// names of a document do not grow each of them step by step.
+    fn new() -> Name<'a> {
+        const BYTES: usize = 64;
+        Name {
+            words: Vec::with_capacity(8),
+            raw: String::with_capacity(BYTES),
+            norm: String::with_capacity(BYTES),
+            key: String::with_capacity(BYTES),
+            scratch: String::with_capacity(BYTES),
+            places: Vec::with_capacity(8),
+            content: String::with_capacity(BYTES),
+            content_made: false,
+        }
+    }
+
     fn set(&mut self, name: &'a str) {
         self.words.clear();
         let ascii = name.is_ascii();
@@ -259,6 +275,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         by_words: sized(n / 2),
         by_initials: sized(n / 2),
         bucketed: Vec::with_capacity(n + n / 2),
+        bucket_names: String::with_capacity(candidates.iter().map(|c| c.span.len()).sum()),
         ascii_heads: vec![0; 128],
         ..Index::default()
     };
@@ -268,7 +285,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
     let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(n / 4);
-    let mut name = Name::default();
+    let mut name = Name::new();
     for c in candidates {
         name.set(&text[c.span]);
         let surname_of = (name.words.len() == 1
@@ -673,14 +690,13 @@ fn build(
     // Clusters were made in order of first mention, so the kept ones in
     // order are the entity numbering.
     let mut number = vec![None; clusters.len()];
-    let kept: Vec<usize> = (0..clusters.len())
-        .filter(|&k| supported(k))
-        .enumerate()
-        .map(|(new, old)| {
-            number[old] = Some(new);
-            old
-        })
-        .collect();
+    // Filtered lists are sized for all they may keep: collected, they
+    // would grow step by step.
+    let mut kept = Vec::with_capacity(clusters.len());
+    kept.extend((0..clusters.len()).filter(|&k| supported(k)));
+    for (new, &old) in kept.iter().enumerate() {
+        number[old] = Some(new);
+    }
     let entities: Vec<Entity> = kept
         .iter()
         .enumerate()
@@ -704,18 +720,15 @@ fn build(
             }
         })
         .collect();
-    let mentions = candidates
-        .iter()
-        .zip(assigned)
-        .filter_map(|(c, &k)| {
-            let k = number[k]?;
-            Some(Mention {
-                span: c.span,
-                entity: k,
-                kind: entities[k].kind,
-            })
+    let mut mentions = Vec::with_capacity(candidates.len());
+    mentions.extend(candidates.iter().zip(assigned).filter_map(|(c, &k)| {
+        let k = number[k]?;
+        Some(Mention {
+            span: c.span,
+            entity: k,
+            kind: entities[k].kind,
         })
-        .collect();
+    }));
     Entities {
         mentions,
         genders: kept.iter().map(|&k| clusters[k].gender).collect(),
