@@ -241,11 +241,11 @@ impl<'a> Name<'a> {
         self.content.clear();
         // Two words, most names of more than one, are put in order by one
         // comparison, without the buffers a sort of any number takes.
-        let two = self
-            .raw
-            .split_once(' ')
-            .filter(|(_, last)| !last.contains(' '));
-        if let Some((first, last)) = two {
+        // Words hold no spaces, so two words are the two sides of the one
+        // space, found byte by byte: too short a search for memchr to pay.
+        let space = self.raw.bytes().position(|b| b == b' ');
+        if let (2, Some(space)) = (self.words.len(), space) {
+            let (first, last) = (&self.raw[..space], &self.raw[space + 1..]);
             let (first, last) = (ended(first), ended(last));
             let (low, high) = if first <= last {
                 (first, last)
