@@ -315,7 +315,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // then borrows those of its name.
     let mut buffer =
         String::with_capacity(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
-    let mut made = Vec::with_capacity(n);
+    let mut made = Vec::new();
     let mut of_name: Map<&str, usize> = sized(n);
     let mut name = Name::new();
     let which: Vec<usize> = candidates
@@ -330,27 +330,29 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         })
         .collect();
     let named: Vec<Named> = made.iter().map(|m| m.view(&buffer)).collect();
-    // Sized by the candidates, so that the maps seldom grow and rehash: on
-    // news, the names with their gazetteer aliases come to about 1.3 per
-    // candidate, content keys and initials to half, surnames and entries
-    // to a fifth; each growth reallocates and rehashes every key.
+    // Sized by the distinct names, so that the maps seldom grow and
+    // rehash (each growth rehashes every key) but stay small where one name
+    // is repeated: on news, the names with their gazetteer aliases come to
+    // about 2.5 per distinct name, the bucketed ones to 3, content keys to
+    // 1, initials to 2/3, surnames, entries and clusters to half.
+    let d = named.len();
     let mut index = Index {
-        by_entry: sized(n / 4),
-        by_name: sized(n + n / 2),
-        by_surname: sized(n / 4),
-        surnamed: Vec::with_capacity(n / 4),
-        by_words: sized(n / 2),
-        by_initials: sized(n / 2),
-        bucketed: Vec::with_capacity(n + n / 2),
+        by_entry: sized(d / 2),
+        by_name: sized(2 * d + d / 2),
+        by_surname: sized(d / 2),
+        surnamed: Vec::with_capacity(d / 2),
+        by_words: sized(d),
+        by_initials: sized(2 * d / 3),
+        bucketed: Vec::with_capacity(3 * d),
         ascii_heads: vec![0; 128],
         ..Index::default()
     };
-    let mut clusters: Vec<Cluster> = Vec::with_capacity(n / 2);
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(n / 4);
+    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(d / 2);
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &named[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
