@@ -27,7 +27,7 @@ const FUZZY_BUDGET: usize = 64;
 /// spelling, "Bush" ~ "Rush" is another man.
 const FUZZY_MIN_CHARS: usize = 6;
 
-struct Cluster {
+struct Cluster<'k> {
     entry: Option<EntryId>,
     /// The type with most votes: every mention votes for its type, a cue
     /// by its confidence, thrice what a guess from the name's shape
@@ -39,42 +39,40 @@ struct Cluster {
     /// The highest confidence of a mention.
     confidence: u8,
     /// Normalised first name, for people named in full.
-    first: Option<String>,
+    first: Option<&'k str>,
     gender: Option<Gender>,
 }
 
-/// The keys of the names registered so far. Keys of gazetteer names are
-/// borrowed from the gazetteer, which keeps them; only keys of the
-/// document's own names are copied.
+/// The keys of the names registered so far, all borrowed: those of
+/// gazetteer names from the gazetteer, which keeps them, those of the
+/// document's own names from the buffer they were made in before
+/// clustering.
 #[derive(Default)]
-struct Index<'g> {
+struct Index<'k> {
     by_entry: Map<EntryId, usize>,
-    by_name: Map<Cow<'g, str>, usize>,
+    by_name: Map<&'k str, usize>,
     /// Person surnames: where in `surnamed` the latest cluster with that
     /// surname is.
-    by_surname: Map<Cow<'g, str>, usize>,
+    by_surname: Map<&'k str, usize>,
     /// The clusters of each surname, each linked to the one before it with
     /// the same surname (plus one; 0: none): one vector, not one a surname.
     surnamed: Vec<(usize, usize)>,
-    by_words: Map<Cow<'g, str>, usize>,
-    by_initials: Map<Cow<'g, str>, usize>,
+    by_words: Map<&'k str, usize>,
+    by_initials: Map<&'k str, usize>,
     /// A group name's last word, if a group head, to the latest group.
-    by_head: Map<Cow<'g, str>, usize>,
+    by_head: Map<&'k str, usize>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
-    bucketed: Vec<Bucketed<'g>>,
+    bucketed: Vec<Bucketed<'k>>,
     /// Per first letter, where in `bucketed` its latest name is, plus one
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
-    /// The bucketed names made from the document's names, end to end: one
-    /// buffer, not a string each.
-    bucket_names: String,
 }
 
 /// A name in a bucket for edit distance.
-struct Bucketed<'g> {
-    name: Stored<'g>,
+struct Bucketed<'k> {
+    name: &'k str,
     /// Its length in chars.
     chars: usize,
     cluster: usize,
@@ -82,40 +80,90 @@ struct Bucketed<'g> {
     previous: usize,
 }
 
-/// A bucketed name: the gazetteer's own, or a range of `bucket_names`.
-enum Stored<'g> {
-    Kept(&'g str),
-    Made(Range<usize>),
+/// The keys of one of the document's distinct names, made before
+/// clustering, once however often the name is repeated, in one buffer that
+/// the index borrows: a key costs no allocation of its own.
+struct Named<'k> {
+    /// How many words, connectors left out.
+    words: usize,
+    /// The normalised name.
+    norm: &'k str,
+    /// The first word's key, for names of two words or more.
+    first: &'k str,
+    /// The last word's key, by which a person is found.
+    last: &'k str,
+    /// For names of two words or more: the content words as a set, and the
+    /// initials of the capitalised words.
+    content: &'k str,
+    initials: &'k str,
+    /// Whether the last word is a group head ("Corps", "Ministry").
+    head: bool,
+    /// A lone word in capitals, of two letters or more: initials, perhaps.
+    acronym: Option<&'k str>,
 }
 
-/// A key to register a name under.
-#[derive(Clone, Copy)]
-enum Key<'g, 's> {
-    /// Kept by the gazetteer.
-    Kept(&'g str),
-    /// Made from a document's name, in a buffer reused for the next name.
-    Made(&'s str),
+/// A [`Named`] while the buffer of keys is still growing: where in it each
+/// key is.
+struct Made<'t> {
+    words: usize,
+    /// norm, first, last, content, initials.
+    keys: [Range<usize>; 5],
+    head: bool,
+    acronym: Option<&'t str>,
 }
 
-impl<'g> Key<'g, '_> {
-    fn as_str(&self) -> &str {
-        match *self {
-            Key::Kept(key) => key,
-            Key::Made(key) => key,
+impl<'t> Made<'t> {
+    fn new(name: &mut Name<'t>, buffer: &mut String) -> Made<'t> {
+        let mut add = |key: &str| {
+            let start = buffer.len();
+            buffer.push_str(key);
+            start..buffer.len()
+        };
+        let words = name.words.len();
+        let norm = add(&name.norm);
+        let last = add(&name.last_key());
+        let (first, content, initials) = if words >= 2 {
+            (
+                add(&name.first_key()),
+                add(name.content_key()),
+                add(name.initials()),
+            )
+        } else {
+            (0..0, 0..0, 0..0)
+        };
+        let acronym = match name.words[..] {
+            [word] if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) => {
+                Some(word)
+            }
+            _ => None,
+        };
+        Made {
+            words,
+            keys: [norm, first, last, content, initials],
+            head: name.ends_with_head(),
+            acronym,
         }
     }
 
-    fn keep(self) -> Cow<'g, str> {
-        match self {
-            Key::Kept(key) => Cow::Borrowed(key),
-            Key::Made(key) => Cow::Owned(key.to_string()),
+    fn view<'k>(&self, buffer: &'k str) -> Named<'k>
+    where
+        't: 'k,
+    {
+        let [norm, first, last, content, initials] = self.keys.clone().map(|r| &buffer[r]);
+        Named {
+            words: self.words,
+            norm,
+            first,
+            last,
+            content,
+            initials,
+            head: self.head,
+            acronym: self.acronym,
         }
     }
 }
 
-/// A name's words and keys, made once for both lookup and registration.
-/// Its buffers are reused from name to name: most keys are only looked up,
-/// so a name costs an allocation only for a key it adds to the index.
+/// A name's words and keys. Its buffers are reused from name to name.
 #[derive(Default)]
 struct Name<'a> {
     words: Vec<&'a str>,
@@ -137,6 +185,22 @@ struct Name<'a> {
 }
 
 impl<'a> Name<'a> {
+    /// A name whose buffers have room for most names, so that the first
+    /// names of a document do not grow each of them step by step.
+    fn new() -> Name<'a> {
+        const BYTES: usize = 64;
+        Name {
+            words: Vec::with_capacity(8),
+            raw: String::with_capacity(BYTES),
+            norm: String::with_capacity(BYTES),
+            key: String::with_capacity(BYTES),
+            scratch: String::with_capacity(BYTES),
+            places: Vec::with_capacity(8),
+            content: String::with_capacity(BYTES),
+            content_made: false,
+        }
+    }
+
     fn set(&mut self, name: &'a str) {
         self.words.clear();
         let ascii = name.is_ascii();
@@ -177,11 +241,11 @@ impl<'a> Name<'a> {
         self.content.clear();
         // Two words, most names of more than one, are put in order by one
         // comparison, without the buffers a sort of any number takes.
-        let two = self
-            .raw
-            .split_once(' ')
-            .filter(|(_, last)| !last.contains(' '));
-        if let Some((first, last)) = two {
+        // Words hold no spaces, so two words are the two sides of the one
+        // space, found byte by byte: too short a search for memchr to pay.
+        let space = self.raw.bytes().position(|b| b == b' ');
+        if let (2, Some(space)) = (self.words.len(), space) {
+            let (first, last) = (&self.raw[..space], &self.raw[space + 1..]);
             let (first, last) = (ended(first), ended(last));
             let (low, high) = if first <= last {
                 (first, last)
@@ -246,28 +310,56 @@ impl<'a> Name<'a> {
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
 pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Entities {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // Sized for the candidates' names, so that the map seldom grows and
-    // rehashes; gazetteer aliases may add more.
+    let n = candidates.len();
+    // Each distinct name's keys, made once in one buffer; each candidate
+    // then borrows those of its name.
+    let mut buffer =
+        String::with_capacity(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
+    let mut made = Vec::new();
+    let mut of_name: Map<&str, usize> = sized(n);
+    let mut name = Name::new();
+    let which: Vec<usize> = candidates
+        .iter()
+        .map(|c| {
+            let surface = &text[c.span];
+            *of_name.entry(surface).or_insert_with(|| {
+                name.set(surface);
+                made.push(Made::new(&mut name, &mut buffer));
+                made.len() - 1
+            })
+        })
+        .collect();
+    let named: Vec<Named> = made.iter().map(|m| m.view(&buffer)).collect();
+    // Sized by the distinct names, so that the maps seldom grow and
+    // rehash (each growth rehashes every key) but stay small where one name
+    // is repeated: on news, the names with their gazetteer aliases come to
+    // about 2.5 per distinct name, the bucketed ones to 3, content keys to
+    // 1, initials to 2/3, surnames, entries and clusters to half.
+    let d = named.len();
     let mut index = Index {
-        by_name: Map::with_capacity_and_hasher(candidates.len(), Default::default()),
+        by_entry: sized(d / 2),
+        by_name: sized(2 * d + d / 2),
+        by_surname: sized(d / 2),
+        surnamed: Vec::with_capacity(d / 2),
+        by_words: sized(d),
+        by_initials: sized(2 * d / 3),
+        bucketed: Vec::with_capacity(3 * d),
         ascii_heads: vec![0; 128],
         ..Index::default()
     };
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = Map::default();
-    let mut name = Name::default();
-    for c in candidates {
-        name.set(&text[c.span]);
-        let surname_of = (name.words.len() == 1
-            && (c.kind != EntityType::Person || c.entry.is_none()))
-        .then(|| index.by_surname.get(name.norm.as_str()))
-        .flatten()
-        .map(|&latest| index.surnamed[latest].0)
-        .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
+    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(d / 2);
+    for (c, &i) in candidates.iter().zip(&which) {
+        let name = &named[i];
+        let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
+            .then(|| index.by_surname.get(name.norm))
+            .flatten()
+            .map(|&latest| index.surnamed[latest].0)
+            .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and
         // whatever took the name before ("TARANGO" misread as a dateline).
@@ -279,7 +371,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             },
             None => c.clone(),
         };
-        let target = surname_of.or_else(|| find(&index, &clusters, c, &mut name));
+        let target = surname_of.or_else(|| find(&index, &clusters, c, name));
         let k = match target {
             Some(k) => k,
             None => {
@@ -308,10 +400,10 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         }
         cl.gender = cl.gender.or(c.gender);
         let is_person = c.kind == EntityType::Person || cl.kind == EntityType::Person;
-        if is_person && name.words.len() >= 2 && cl.first.is_none() {
-            cl.first = Some(name.first_key().into_owned());
+        if is_person && name.words >= 2 && cl.first.is_none() {
+            cl.first = Some(name.first);
         }
-        register(&mut index, k, c, &mut name, is_person);
+        register(&mut index, k, c, name, is_person);
         if let Some(id) = c.entry {
             // A country is mentioned dozens of times and has dozens of
             // names; registering them again for the same cluster changes
@@ -319,7 +411,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             match registered.entry((id, k, is_person)) {
                 Slot::Occupied(heads) => {
                     for head in heads.get() {
-                        point_head(&mut index, Key::Kept(head), k);
+                        point_head(&mut index, head, k);
                     }
                 }
                 Slot::Vacant(slot) => {
@@ -333,7 +425,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             }
         }
         assigned.push(k);
-        word_counts.push(name.words.len());
+        word_counts.push(name.words);
     }
     build(
         text,
@@ -345,6 +437,10 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     )
 }
 
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Default::default())
+}
+
 fn slot(kind: EntityType) -> usize {
     match kind {
         EntityType::Person => 0,
@@ -353,7 +449,7 @@ fn slot(kind: EntityType) -> usize {
     }
 }
 
-fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name) -> Option<usize> {
+fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) -> Option<usize> {
     if let Some(id) = c.entry {
         if let Some(&k) = index.by_entry.get(&id) {
             return Some(k);
@@ -367,21 +463,17 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name)
         };
         entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
     };
-    if let Some(&k) = index
-        .by_name
-        .get(name.norm.as_str())
-        .filter(|&&k| compatible(k))
-    {
+    if let Some(&k) = index.by_name.get(name.norm).filter(|&&k| compatible(k)) {
         return Some(k);
     }
-    let words = name.words.len();
+    let words = name.words;
     let person_like = c.kind == EntityType::Person || c.confidence < 3;
     if person_like && words > 0 {
-        if let Some(&latest) = index.by_surname.get(&*name.last_key()) {
-            let first = (words >= 2).then(|| name.first_key());
+        if let Some(&latest) = index.by_surname.get(name.last) {
+            let first = (words >= 2).then_some(name.first);
             let pick = index.surnamed(latest).find(|&k| {
                 let cl = &clusters[k];
-                let same_first = match (&first, &cl.first) {
+                let same_first = match (first, cl.first) {
                     (Some(a), Some(b)) => a == b || initial_of(a, b) || initial_of(b, a),
                     _ => true,
                 };
@@ -393,30 +485,25 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &mut Name)
         }
     }
     if words >= 2 {
-        if let Some(&k) = index
-            .by_words
-            .get(name.content_key())
-            .filter(|&&k| compatible(k))
-        {
+        if let Some(&k) = index.by_words.get(name.content).filter(|&&k| compatible(k)) {
             return Some(k);
         }
     }
     if words == 1 {
-        let word = name.words[0];
-        if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) {
+        if let Some(word) = name.acronym {
             if let Some(&k) = index.by_initials.get(word).filter(|&&k| compatible(k)) {
                 return Some(k);
             }
         }
         // A group's head alone names the group last named with it: "the
         // Russian Volunteer Corps ... another Corps member".
-        if name.ends_with_head() {
-            if let Some(&k) = index.by_head.get(name.norm.as_str()) {
+        if name.head {
+            if let Some(&k) = index.by_head.get(name.norm) {
                 return Some(k);
             }
         }
     }
-    fuzzy(index, &name.norm).filter(|&k| compatible(k))
+    fuzzy(index, name.norm).filter(|&k| compatible(k))
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
@@ -436,13 +523,9 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
     bucket
         .take(FUZZY_BUDGET)
         .find(|b| {
-            let name = match &b.name {
-                Stored::Kept(name) => name,
-                Stored::Made(range) => &index.bucket_names[range.clone()],
-            };
             b.chars >= FUZZY_MIN_CHARS
                 && b.chars.abs_diff(chars) <= 1
-                && within_one_edit(name, norm)
+                && within_one_edit(b.name, norm)
         })
         .map(|b| b.cluster)
 }
@@ -465,45 +548,45 @@ impl Index<'_> {
     }
 }
 
-fn register(index: &mut Index<'_>, k: usize, c: &Candidate, name: &mut Name, is_person: bool) {
+fn register<'k>(index: &mut Index<'k>, k: usize, c: &Candidate, name: &Named<'k>, is_person: bool) {
     if let Some(id) = c.entry {
         index.by_entry.entry(id).or_insert(k);
     }
-    if name.words.is_empty() {
+    if name.words == 0 {
         return;
     }
-    add_name(index, Key::Made(&name.norm), k);
+    add_name(index, name.norm, k);
     if is_person {
-        add_surname(index, Key::Made(&name.last_key()), k);
-    } else if name.words.len() >= 2 {
-        add_content(index, Key::Made(name.content_key()), k);
-        if name.ends_with_head() {
-            point_head(index, Key::Made(&name.last_key()), k);
+        add_surname(index, name.last, k);
+    } else if name.words >= 2 {
+        add_content(index, name.content, k);
+        if name.head {
+            point_head(index, name.last, k);
         }
-        add_initials(index, Key::Made(name.initials()), k);
+        add_initials(index, name.initials, k);
     }
 }
 
 /// Registers a gazetteer name of cluster `k`, as [`register`] would the
 /// name itself; returns the group head it pointed at the cluster, if any.
-fn register_keys<'g>(
-    index: &mut Index<'g>,
+fn register_keys<'k>(
+    index: &mut Index<'k>,
     k: usize,
-    keys: NameKeys<'g>,
+    keys: NameKeys<'k>,
     is_person: bool,
-) -> Option<&'g str> {
-    add_name(index, Key::Kept(keys.norm), k);
+) -> Option<&'k str> {
+    add_name(index, keys.norm, k);
     if is_person {
-        add_surname(index, Key::Kept(keys.surname), k);
+        add_surname(index, keys.surname, k);
         return None;
     }
     let words = keys.words?;
-    add_content(index, Key::Kept(words.content), k);
+    add_content(index, words.content, k);
     let head = words.head.then(|| {
-        point_head(index, Key::Kept(keys.surname), k);
+        point_head(index, keys.surname, k);
         keys.surname
     });
-    add_initials(index, Key::Kept(words.initials), k);
+    add_initials(index, words.initials, k);
     head
 }
 
@@ -536,71 +619,49 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
     keys.build()
 }
 
-fn add_name<'g>(index: &mut Index<'g>, norm: Key<'g, '_>, k: usize) {
+fn add_name<'k>(index: &mut Index<'k>, norm: &'k str, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
-    match norm {
-        // The gazetteer's keys are borrowed: one lookup, no copy.
-        Key::Kept(key) => {
-            if let Slot::Vacant(slot) = index.by_name.entry(Cow::Borrowed(key)) {
-                slot.insert(k);
-                add_to_bucket(index, norm, k);
-            }
-        }
-        Key::Made(key) => {
-            if !index.by_name.contains_key(key) {
-                index.by_name.insert(norm.keep(), k);
-                add_to_bucket(index, norm, k);
-            }
-        }
+    if let Slot::Vacant(slot) = index.by_name.entry(norm) {
+        slot.insert(k);
+        add_to_bucket(index, norm, k);
     }
 }
 
-fn add_surname<'g>(index: &mut Index<'g>, surname: Key<'g, '_>, k: usize) {
+fn add_surname<'k>(index: &mut Index<'k>, surname: &'k str, k: usize) {
     let place = index.surnamed.len();
-    match index.by_surname.get(surname.as_str()).copied() {
+    match index.by_surname.get(surname).copied() {
         Some(latest) => {
             if !index.surnamed(latest).any(|c| c == k) {
                 index.surnamed.push((k, latest + 1));
-                if let Some(latest) = index.by_surname.get_mut(surname.as_str()) {
+                if let Some(latest) = index.by_surname.get_mut(surname) {
                     *latest = place;
                 }
             }
         }
         None => {
             index.surnamed.push((k, 0));
-            index.by_surname.insert(surname.keep(), place);
-            if !index.by_name.contains_key(surname.as_str()) {
+            index.by_surname.insert(surname, place);
+            if !index.by_name.contains_key(surname) {
                 add_to_bucket(index, surname, k);
             }
         }
     }
 }
 
-fn add_content<'g>(index: &mut Index<'g>, key: Key<'g, '_>, k: usize) {
-    if !index.by_words.contains_key(key.as_str()) {
-        index.by_words.insert(key.keep(), k);
+fn add_content<'k>(index: &mut Index<'k>, key: &'k str, k: usize) {
+    index.by_words.entry(key).or_insert(k);
+}
+
+fn add_initials<'k>(index: &mut Index<'k>, initials: &'k str, k: usize) {
+    if initials.chars().nth(1).is_some() {
+        index.by_initials.entry(initials).or_insert(k);
     }
 }
 
-fn add_initials<'g>(index: &mut Index<'g>, initials: Key<'g, '_>, k: usize) {
-    let key = initials.as_str();
-    if key.chars().nth(1).is_some() && !index.by_initials.contains_key(key) {
-        index.by_initials.insert(initials.keep(), k);
-    }
-}
-
-fn add_to_bucket<'g>(index: &mut Index<'g>, name: Key<'g, '_>, k: usize) {
-    let (stored, text) = match name {
-        Key::Kept(name) => (Stored::Kept(name), name),
-        Key::Made(name) => {
-            let start = index.bucket_names.len();
-            index.bucket_names.push_str(name);
-            (Stored::Made(start..index.bucket_names.len()), name)
-        }
-    };
-    let first = text.chars().next().unwrap_or(' ');
-    let chars = char_len(text);
+fn add_to_bucket<'k>(index: &mut Index<'k>, name: &'k str, k: usize) {
+    let first = name.chars().next().unwrap_or(' ');
+    let chars = char_len(name);
     let place = index.bucketed.len() + 1;
     let latest = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
@@ -608,20 +669,16 @@ fn add_to_bucket<'g>(index: &mut Index<'g>, name: Key<'g, '_>, k: usize) {
     };
     let previous = std::mem::replace(latest, place);
     index.bucketed.push(Bucketed {
-        name: stored,
+        name,
         chars,
         cluster: k,
         previous,
     });
 }
 
-fn point_head<'g>(index: &mut Index<'g>, head: Key<'g, '_>, k: usize) {
-    match index.by_head.get_mut(head.as_str()) {
-        Some(cluster) => *cluster = k,
-        None => {
-            index.by_head.insert(head.keep(), k);
-        }
-    }
+/// Points a group head at cluster `k`, the latest group named with it.
+fn point_head<'k>(index: &mut Index<'k>, head: &'k str, k: usize) {
+    index.by_head.insert(head, k);
 }
 
 fn build(
@@ -660,14 +717,13 @@ fn build(
     // Clusters were made in order of first mention, so the kept ones in
     // order are the entity numbering.
     let mut number = vec![None; clusters.len()];
-    let kept: Vec<usize> = (0..clusters.len())
-        .filter(|&k| supported(k))
-        .enumerate()
-        .map(|(new, old)| {
-            number[old] = Some(new);
-            old
-        })
-        .collect();
+    // Filtered lists are sized for all they may keep: collected, they
+    // would grow step by step.
+    let mut kept = Vec::with_capacity(clusters.len());
+    kept.extend((0..clusters.len()).filter(|&k| supported(k)));
+    for (new, &old) in kept.iter().enumerate() {
+        number[old] = Some(new);
+    }
     let entities: Vec<Entity> = kept
         .iter()
         .enumerate()
@@ -677,7 +733,7 @@ fn build(
             let longest = mentions_of(k)
                 .iter()
                 .map(|&m| (word_counts[m], &text[candidates[m].span]))
-                .max_by_key(|&(words, s)| (words, s.chars().count()))
+                .max_by_key(|&(words, s)| (words, char_len(s)))
                 .map_or("", |(_, s)| s);
             Entity {
                 id: EntityId::new(i),
@@ -691,18 +747,15 @@ fn build(
             }
         })
         .collect();
-    let mentions = candidates
-        .iter()
-        .zip(assigned)
-        .filter_map(|(c, &k)| {
-            let k = number[k]?;
-            Some(Mention {
-                span: c.span,
-                entity: k,
-                kind: entities[k].kind,
-            })
+    let mut mentions = Vec::with_capacity(candidates.len());
+    mentions.extend(candidates.iter().zip(assigned).filter_map(|(c, &k)| {
+        let k = number[k]?;
+        Some(Mention {
+            span: c.span,
+            entity: k,
+            kind: entities[k].kind,
         })
-        .collect();
+    }));
     Entities {
         mentions,
         genders: kept.iter().map(|&k| clusters[k].gender).collect(),
@@ -799,36 +852,61 @@ fn fold(lower: &str, out: &mut String) {
 /// are mostly ASCII, and a byte loop saves both the copy `to_lowercase`
 /// makes and decoding chars.
 fn fold_ascii(words: &[&str], out: &mut String) {
-    let mut last = None;
+    // No byte is pushed after itself but letters, so 0 stands for none.
+    let mut last = 0;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
-            last = Some(b' ');
+            last = b' ';
         }
         let bytes = word.as_bytes();
         let mut j = 0;
         while j < bytes.len() {
-            let mut c = bytes[j].to_ascii_lowercase();
+            let mut c = FOLDED[usize::from(bytes[j])];
             j += 1;
-            match c {
-                b'k' | b'p' if bytes.get(j).is_some_and(|n| n.eq_ignore_ascii_case(&b'h')) => {
-                    j += 1;
-                    c = if c == b'k' { b'h' } else { b'f' };
+            if c & ODD != 0 {
+                c &= !ODD;
+                match c {
+                    b'k' | b'p' if bytes.get(j).is_some_and(|n| n.eq_ignore_ascii_case(&b'h')) => {
+                        j += 1;
+                        c = if c == b'k' { b'h' } else { b'f' };
+                    }
+                    b'\'' | b'`' => continue,
+                    _ => {}
                 }
-                b'w' => c = b'v',
-                b'\'' | b'`' => continue,
-                _ => {}
             }
-            if last == Some(c) && c.is_ascii_alphabetic() {
+            if c == last && c.is_ascii_alphabetic() {
                 continue;
             }
             // The words are ASCII, so the mask changes nothing but lets
             // the push skip encoding a longer char.
             out.push(char::from(c & 0x7F));
-            last = Some(c);
+            last = c;
         }
     }
 }
+
+/// Marks the bytes of [`FOLDED`] that [`fold_ascii`] looks at again: 'k' and
+/// 'p', which an 'h' after them changes, and the apostrophes it drops.
+const ODD: u8 = 0x80;
+
+/// What [`fold_ascii`] makes of each byte: lowercase, 'w' as 'v', and
+/// [`ODD`] set on bytes that need a second look; one load where a chain of
+/// tests took a dozen instructions a byte.
+static FOLDED: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        table[b] = match c {
+            b'w' => b'v',
+            b'k' | b'p' | b'\'' | b'`' => c | ODD,
+            _ => c,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The length of `name` in chars, read off its bytes where it is ASCII, as
 /// most names are.
