@@ -1,7 +1,7 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use super::tags::Tags;
 use crate::quote::{self, Quotation};
@@ -33,6 +33,10 @@ pub(super) struct Doc<'a> {
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
     /// Paragraph spans, as the quote stage numbered them.
     pub(super) paragraphs: Vec<Span>,
+    /// [`Doc::letters`] of each paragraph, once asked: it is asked for each
+    /// quotation, and a paragraph of many quotations and no letters (marks
+    /// only) would be read through once for each.
+    letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -122,6 +126,7 @@ impl<'a> Doc<'a> {
             cue_starts,
             sentences,
             paragraphs,
+            letters: OnceCell::new(),
         }
     }
 
@@ -129,11 +134,20 @@ impl<'a> Doc<'a> {
     /// last one starts (the paragraph start when it has none). Found when
     /// asked: only paragraphs with a quotation are.
     pub(super) fn letters(&self, p: usize) -> Option<(usize, usize)> {
-        let p = *self.paragraphs.get(p)?;
-        let s = &self.text[p];
-        let first = s.find(is_letter_or_digit).map_or(p.end, |i| p.start + i);
-        let last = s.rfind(is_letter_or_digit).map_or(p.start, |i| p.start + i);
-        Some((first, last))
+        let span = *self.paragraphs.get(p)?;
+        let known = self
+            .letters
+            .get_or_init(|| vec![OnceCell::new(); self.paragraphs.len()]);
+        Some(*known[p].get_or_init(|| {
+            let s = &self.text[span];
+            let first = s
+                .find(is_letter_or_digit)
+                .map_or(span.end, |i| span.start + i);
+            let last = s
+                .rfind(is_letter_or_digit)
+                .map_or(span.start, |i| span.start + i);
+            (first, last)
+        }))
     }
 
     /// The text between word `a` and word `b` (a < b).
