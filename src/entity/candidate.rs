@@ -794,14 +794,16 @@ fn piece(
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            // Asked last: whether the word is seen in lowercase is read
+            // from all the document's units.
             let common =
-                !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
+                || !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
             if single {
-                let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
+                let speaker = speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
                 if !speaker {
                     return;
                 }
-            } else if common && index.covers(a).is_none() {
+            } else if index.covers(a).is_none() && common() {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }
