@@ -129,6 +129,18 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     for range in &doc.sentences {
         let mut i = range.start;
         while i < range.end {
+            // Most units are lowercase words starting nothing, which the
+            // unit and its match number tell without the questions below.
+            let units = &doc.units[i..range.end];
+            let starts = &index.by_start[i..i + units.len()];
+            let mut k = 0;
+            while k < units.len() && !may_start(doc, &units[k]) && starts[k] == 0 {
+                k += 1;
+            }
+            if k == units.len() {
+                break;
+            }
+            i += k;
             let starts_match = index.starting(i).is_some();
             if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
                 let end = extend_run(doc, index, i, range.end);
@@ -143,6 +155,20 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found
+}
+
+/// Whether `u` may be [`is_name_start`] or [`numbered_unit`]: a word
+/// capitalised or glued to the next unit, or a unit opening with a digit,
+/// which is of no case.
+#[inline(always)]
+fn may_start(doc: &Doc<'_>, u: &Unit) -> bool {
+    match u.case {
+        Case::Lower => u.glued && u.kind == Kind::Word,
+        Case::Capitalised | Case::Upper => u.kind == Kind::Word,
+        Case::Other => {
+            (u.glued && u.kind == Kind::Word) || doc.text.as_bytes()[u.span.start].is_ascii_digit()
+        }
+    }
 }
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
