@@ -209,7 +209,12 @@ impl<'t> Doc<'t> {
                 // of their bytes tells, and most other tokens one ASCII
                 // mark (commas, periods); such bytes begin and end at char
                 // boundaries, and are read without slicing the text.
-                let bytes = text.as_bytes().get(token.span.range()).unwrap_or(&[]);
+                // A token outside the text (there are none) makes no unit,
+                // as the text's slice below would fail too: told by a
+                // branch, not an empty slice to test again.
+                let Some(bytes) = text.as_bytes().get(token.span.range()) else {
+                    continue;
+                };
                 match token.kind {
                     TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                         let case = case_of_ascii(bytes);
