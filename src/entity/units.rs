@@ -70,9 +70,8 @@ pub(super) struct Doc<'t> {
     /// sentence.
     capitalised: Seen<'t>,
     /// Words seen in lowercase in running text, once asked about often:
-    /// most words are, and a document asks about one or two, so the
-    /// questions read the units rather than a list gathered as they are
-    /// made.
+    /// most words are, and few documents ask about any, so the questions
+    /// read the units rather than a list gathered as they are made.
     lowercase: OnceCell<Set<&'t str>>,
     lowercase_asked: Cell<u32>,
 }
@@ -205,16 +204,16 @@ impl<'t> Doc<'t> {
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
                 let glued = token.space_after == Spacing::None;
-                // Most words are ASCII without a hyphen, which one reading
-                // of their bytes tells, and most other tokens one ASCII
-                // mark (commas, periods); such bytes begin and end at char
-                // boundaries, and are read without slicing the text.
                 // A token outside the text (there are none) makes no unit,
                 // as the text's slice below would fail too: told by a
                 // branch, not an empty slice to test again.
                 let Some(bytes) = text.as_bytes().get(token.span.range()) else {
                     continue;
                 };
+                // Most words are ASCII without a hyphen, which one reading
+                // of their bytes tells, and most other tokens one ASCII
+                // mark (commas, periods); such bytes begin and end at char
+                // boundaries, and are read without slicing the text.
                 match token.kind {
                     TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                         let case = case_of_ascii(bytes);
@@ -460,8 +459,8 @@ impl<'t> Doc<'t> {
         let asked = self.lowercase_asked.get();
         if asked < LOWERCASE_SCANS {
             self.lowercase_asked.set(asked + 1);
-            // Ends first: a unit ending where the word would, were it to
-            // start where the unit does, is one in a hundred or so.
+            // Lengths first, told by the ends (a span's length saturates):
+            // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
             return self.units.iter().any(|u| {
                 u.span.end == u.span.start + word.len()
