@@ -811,9 +811,11 @@ fn piece(
     // A capitalised sentence opener is a name only with evidence.
     // In a results line a team's score is evidence enough.
     // So is a dateline's place ("ARLINGTON, Texas 1996-08-31").
-    let team = super::typing::score_follows(doc, b);
-    let dated = super::typing::dateline(doc, a, b);
-    if opener && !doc.units[a].headline && !titled && !confident_match && !team && !dated {
+    // Both asked only where they matter: of an opener with no other
+    // evidence.
+    let team = || super::typing::score_follows(doc, b);
+    let dated = || super::typing::dateline(doc, a, b);
+    if opener && !doc.units[a].headline && !titled && !confident_match && !team() && !dated() {
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {
