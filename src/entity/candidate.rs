@@ -571,14 +571,15 @@ fn trim(
             && !is_name_start(doc, a)
             && !numbered_unit(doc, a, b))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
-        // "Jan" is a month, but "Jan Kowalczyk" a man.
-        let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
-        if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename) {
+        // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
+        // words it may keep, as the names are hashed.
+        let forename = || a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
+        if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename()) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(doc, a) && a + 1 < b && !group && !forename {
+        } else if is_nationality(doc, a) && a + 1 < b && !group && !forename() {
             found.nationalities.push(a);
             a += 1;
         } else {
@@ -704,15 +705,17 @@ pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
 /// A model, version or mission code rather than a name: capitals with a
 /// number glued on ("IE6", "G7") or hyphened to them ("STS-134", "F-16").
 fn designation(doc: &Doc<'_>, i: usize) -> bool {
+    // The case, at hand, turns away words not in capitals unread.
+    if doc.units[i].case != Case::Upper {
+        return false;
+    }
     let word = doc.word(i);
     let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
     let glued = letters.len() < word.len() && !letters.is_empty();
     // Split off a word, the number after a hyphen is a word unit too.
     let hyphened =
         doc.word_is(i + 1, "-") && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
-    doc.units[i].case == Case::Upper
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && (glued || hyphened)
+    letters.chars().all(|c| c.is_ascii_uppercase()) && (glued || hyphened)
 }
 
 /// A Roman numeral: "part XVII", "Group II".
