@@ -129,6 +129,18 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     for range in &doc.sentences {
         let mut i = range.start;
         while i < range.end {
+            // Most units are lowercase words starting nothing, which the
+            // unit and its match number tell without the questions below.
+            let units = &doc.units[i..range.end];
+            let starts = &index.by_start[i..i + units.len()];
+            let mut k = 0;
+            while k < units.len() && !may_start(doc, &units[k]) && starts[k] == 0 {
+                k += 1;
+            }
+            if k == units.len() {
+                break;
+            }
+            i += k;
             let starts_match = index.starting(i).is_some();
             if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
                 let end = extend_run(doc, index, i, range.end);
@@ -143,6 +155,20 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found
+}
+
+/// Whether `u` may be [`is_name_start`] or [`numbered_unit`]: a word
+/// capitalised or glued to the next unit, or a unit opening with a digit,
+/// which is of no case.
+#[inline(always)]
+fn may_start(doc: &Doc<'_>, u: &Unit) -> bool {
+    match u.case {
+        Case::Lower => u.glued && u.kind == Kind::Word,
+        Case::Capitalised | Case::Upper => u.kind == Kind::Word,
+        Case::Other => {
+            (u.glued && u.kind == Kind::Word) || doc.text.as_bytes()[u.span.start].is_ascii_digit()
+        }
+    }
 }
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
@@ -545,14 +571,15 @@ fn trim(
             && !is_name_start(doc, a)
             && !numbered_unit(doc, a, b))
             || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
-        // "Jan" is a month, but "Jan Kowalczyk" a man.
-        let forename = a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
-        if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename) {
+        // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
+        // words it may keep, as the names are hashed.
+        let forename = || a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
+        if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename()) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
             titled = true;
             a = end;
-        } else if is_nationality(doc, a) && a + 1 < b && !group && !forename {
+        } else if is_nationality(doc, a) && a + 1 < b && !group && !forename() {
             found.nationalities.push(a);
             a += 1;
         } else {
@@ -678,15 +705,17 @@ pub(super) fn all_common(doc: &Doc<'_>, units: Range<usize>) -> bool {
 /// A model, version or mission code rather than a name: capitals with a
 /// number glued on ("IE6", "G7") or hyphened to them ("STS-134", "F-16").
 fn designation(doc: &Doc<'_>, i: usize) -> bool {
+    // The case, at hand, turns away words not in capitals unread.
+    if doc.units[i].case != Case::Upper {
+        return false;
+    }
     let word = doc.word(i);
     let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
     let glued = letters.len() < word.len() && !letters.is_empty();
     // Split off a word, the number after a hyphen is a word unit too.
     let hyphened =
         doc.word_is(i + 1, "-") && doc.word(i + 2).starts_with(|c: char| c.is_ascii_digit());
-    doc.units[i].case == Case::Upper
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && (glued || hyphened)
+    letters.chars().all(|c| c.is_ascii_uppercase()) && (glued || hyphened)
 }
 
 /// A Roman numeral: "part XVII", "Group II".
@@ -785,23 +814,27 @@ fn piece(
     // A capitalised sentence opener is a name only with evidence.
     // In a results line a team's score is evidence enough.
     // So is a dateline's place ("ARLINGTON, Texas 1996-08-31").
-    let team = super::typing::score_follows(doc, b);
-    let dated = super::typing::dateline(doc, a, b);
-    if opener && !doc.units[a].headline && !titled && !confident_match && !team && !dated {
+    // Both asked only where they matter: of an opener with no other
+    // evidence.
+    let team = || super::typing::score_follows(doc, b);
+    let dated = || super::typing::dateline(doc, a, b);
+    if opener && !doc.units[a].headline && !titled && !confident_match && !team() && !dated() {
         let word = doc.word(a);
         let seen = doc.seen_capitalised(word);
         if !seen {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            // Asked last: whether the word is seen in lowercase is read
+            // from all the document's units.
             let common =
-                !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
+                || !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
             if single {
-                let speaker = speech_verb_follows(doc, b) && !common && !word.ends_with('s');
+                let speaker = speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
                 if !speaker {
                     return;
                 }
-            } else if common && index.covers(a).is_none() {
+            } else if index.covers(a).is_none() && common() {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }

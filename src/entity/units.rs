@@ -69,11 +69,18 @@ pub(super) struct Doc<'t> {
     /// Words seen capitalised in running text other than first in a
     /// sentence.
     capitalised: Seen<'t>,
-    /// Words seen in lowercase in running text.
-    lowercase: Seen<'t>,
+    /// Words seen in lowercase in running text, once asked about often:
+    /// most words are, and few documents ask about any, so the questions
+    /// read the units rather than a list gathered as they are made.
+    lowercase: OnceCell<Set<&'t str>>,
+    lowercase_asked: Cell<u32>,
 }
 
-/// The words of running text of some cases, asked about word by word.
+/// How many questions [`Doc::seen_lowercase`] answers by reading the units
+/// before building the set.
+const LOWERCASE_SCANS: u32 = 16;
+
+/// The capitalised words of running text, asked about word by word.
 struct Seen<'t> {
     /// Where they stand, gathered as the units are made: the questions
     /// read these, not every unit.
@@ -169,10 +176,8 @@ impl<'t> Doc<'t> {
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
         // Past the map of shapes, most words asked about are there, found
         // early in a reading; a set pays only for the documents that ask
-        // many questions (16 readings first measured best on news, for
-        // both cases).
+        // many questions (16 readings first measured best on news).
         let mut capitalised = Seen::new(16);
-        let mut lowercase = Seen::new(16);
         let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
@@ -188,25 +193,63 @@ impl<'t> Doc<'t> {
         let mut recased = Recased::default();
         for (si, sentence) in layout.sentences.iter().enumerate() {
             let first = units.len();
+            let capitalised_before = capitalised.spans.len();
             // The sentence's words and those in capitals, counted as they
             // are made rather than in another reading of them.
             let (mut upper, mut total) = (0, 0);
+            // Whether a word or number came before in the sentence, and
+            // whether the unit before is an opening mark: the first word is
+            // initial, as is one after such a mark.
+            let (mut seen_word, mut after_mark) = (false, false);
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
                 let glued = token.space_after == Spacing::None;
+                // A token outside the text (there are none) makes no unit,
+                // as the text's slice below would fail too: told by a
+                // branch, not an empty slice to test again.
+                let Some(bytes) = text.as_bytes().get(token.span.range()) else {
+                    continue;
+                };
                 // Most words are ASCII without a hyphen, which one reading
-                // of their bytes tells; such bytes begin and end at char
+                // of their bytes tells, and most other tokens one ASCII
+                // mark (commas, periods); such bytes begin and end at char
                 // boundaries, and are read without slicing the text.
-                if token.kind == TokenKind::Word {
-                    let bytes = text.as_bytes().get(token.span.range()).unwrap_or(&[]);
-                    if !bytes.is_empty() && plain_ascii(bytes) {
+                match token.kind {
+                    TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                         let case = case_of_ascii(bytes);
                         upper += usize::from(case == Case::Upper && bytes.len() > 1);
                         total += 1;
+                        let initial = !seen_word || after_mark;
+                        seen_word = true;
+                        after_mark = opening_mark(Kind::Word, bytes);
+                        if !initial && matches!(case, Case::Capitalised | Case::Upper) {
+                            capitalised.spans.push(token.span);
+                        }
                         units.push(Unit {
                             span: token.span,
                             kind: Kind::Word,
                             case,
+                            glued,
+                            sentence: si,
+                            initial,
+                            headline: false,
+                            plain: true,
+                            lexicons: Cell::new(None),
+                        });
+                        continue;
+                    }
+                    TokenKind::Punctuation if bytes.len() == 1 && bytes[0].is_ascii() => {
+                        let kind =
+                            if bytes[0] == b'-' && glued && units.last().is_some_and(|u| u.glued) {
+                                Kind::Hyphen
+                            } else {
+                                Kind::Punct
+                            };
+                        after_mark = opening_mark(kind, bytes);
+                        units.push(Unit {
+                            span: token.span,
+                            kind,
+                            case: case_of_ascii(bytes),
                             glued,
                             sentence: si,
                             initial: false,
@@ -216,6 +259,7 @@ impl<'t> Doc<'t> {
                         });
                         continue;
                     }
+                    _ => {}
                 }
                 let Some(word) = text.get(token.span.range()) else {
                     continue;
@@ -250,11 +294,20 @@ impl<'t> Doc<'t> {
                         ascii_lowers(word),
                     ));
                 }
-                for (i, u) in units.iter().enumerate().skip(made) {
+                for (i, u) in units.iter_mut().enumerate().skip(made) {
+                    let initial = u.kind == Kind::Word && (!seen_word || after_mark);
+                    u.initial = initial;
                     if u.kind == Kind::Word {
                         upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
                         total += 1;
+                        if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
+                            capitalised.spans.push(u.span);
+                        }
                     }
+                    if matches!(u.kind, Kind::Word | Kind::Number) {
+                        seen_word = true;
+                    }
+                    after_mark = opening_mark(u.kind, &text.as_bytes()[u.span.range()]);
                     if !u.plain {
                         recased.push(i, text[u.span].trim_end_matches('.'));
                     }
@@ -264,28 +317,13 @@ impl<'t> Doc<'t> {
             let shouting = total >= 2 && upper * 2 > total;
             let headline =
                 shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
-            let mut seen_word = false;
-            for i in range.clone() {
-                // After an opening mark a capital says as little as at the
-                // start of a sentence: "“Usually, ...", "(Reporting by".
-                let kind = units[i].kind;
-                let initial = kind == Kind::Word
-                    && (!seen_word || (i > range.start && after_opening_mark(&units, i, text)));
-                let u = &mut units[i];
-                u.initial = initial;
-                u.headline = headline;
-                if matches!(kind, Kind::Word | Kind::Number) {
-                    seen_word = true;
+            // Few sentences are headlines: their words, taken as running
+            // text while they were made, are taken back.
+            if headline {
+                for u in &mut units[range.clone()] {
+                    u.headline = true;
                 }
-                if kind == Kind::Word && !headline {
-                    match u.case {
-                        Case::Capitalised | Case::Upper if !initial => {
-                            capitalised.spans.push(u.span);
-                        }
-                        Case::Lower => lowercase.spans.push(u.span),
-                        _ => {}
-                    }
-                }
+                capitalised.spans.truncate(capitalised_before);
             }
             sentences.push(range);
         }
@@ -296,7 +334,8 @@ impl<'t> Doc<'t> {
             ascii: text.to_ascii_lowercase(),
             recased,
             capitalised,
-            lowercase,
+            lowercase: OnceCell::new(),
+            lowercase_asked: Cell::new(0),
         }
     }
 
@@ -412,7 +451,33 @@ impl<'t> Doc<'t> {
 
     /// Whether `word`, lowercased, appears in lowercase in running text.
     pub(super) fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase.contains(self.text, &lowercase(word))
+        let word = lowercase(word);
+        let running = |u: &Unit| u.kind == Kind::Word && u.case == Case::Lower && !u.headline;
+        if let Some(set) = self.lowercase.get() {
+            return set.contains(&*word);
+        }
+        let asked = self.lowercase_asked.get();
+        if asked < LOWERCASE_SCANS {
+            self.lowercase_asked.set(asked + 1);
+            // Lengths first, told by the ends (a span's length saturates):
+            // they turn away almost every unit unread.
+            let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
+            return self.units.iter().any(|u| {
+                u.span.end == u.span.start + word.len()
+                    && running(u)
+                    && &bytes[u.span.range()] == word
+            });
+        }
+        self.lowercase
+            .get_or_init(|| {
+                // Sized at once: growing rehashes every word again.
+                let words = self.units.iter().filter(|u| running(u));
+                let mut set =
+                    Set::with_capacity_and_hasher(words.clone().count(), Default::default());
+                set.extend(words.map(|u| &self.text[u.span]));
+                set
+            })
+            .contains(&*word)
     }
 }
 
@@ -456,21 +521,16 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
     capitalised >= 2 && capitalised * 2 >= common
 }
 
-/// Whether the unit before `i` is an opening quotation mark or bracket, after
-/// which a capital says nothing ("“The Future of Russia”").
-fn after_opening_mark(units: &[Unit], i: usize, text: &str) -> bool {
-    i.checked_sub(1)
-        .and_then(|j| units.get(j))
-        .is_some_and(|u| {
-            // The first byte turns away the words, most units, unsliced.
-            let opening = || {
-                matches!(
-                    text.as_bytes()[u.span.start],
-                    b'(' | b'[' | b':' | b'-' | 0xE2
-                ) && matches!(&text[u.span], "(" | "[" | ":" | "—" | "–" | "-")
-            };
-            u.kind == Kind::Quote || (u.span.len() <= "—".len() && opening())
-        })
+/// Whether a unit of `kind` and `bytes` is an opening quotation mark or
+/// bracket, after which a capital says nothing ("“The Future of Russia”").
+#[inline]
+fn opening_mark(kind: Kind, bytes: &[u8]) -> bool {
+    // The dashes are "—" and "–" in UTF-8.
+    kind == Kind::Quote
+        || matches!(
+            bytes,
+            b"(" | b"[" | b":" | b"-" | b"\xE2\x80\x94" | b"\xE2\x80\x93"
+        )
 }
 
 fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Unit {
