@@ -54,7 +54,11 @@ impl<'t> View<'t> {
             };
         }
         let mut out = String::with_capacity(text.len());
-        let mut points = vec![origin];
+        // News has a folded char (a curly apostrophe, a no-break space) every
+        // hundred bytes or so, two points each: growing the map from one
+        // point reallocated it several times a document.
+        let mut points = Vec::with_capacity(1 + text.len() / 64);
+        points.push(origin);
         let mut prev_letter = false;
         let bytes = text.as_bytes();
         let mut i = 0;
