@@ -72,8 +72,16 @@ impl<'t> View<'t> {
                 continue;
             }
             let c = text[i..].chars().next().expect("i is a char boundary");
+            let fold = fold_char(c);
+            if casing == Casing::Original && matches!(fold, Fold::Keep) {
+                // Most such chars of news (“ ” —) are kept, and a kept char
+                // needs no point: it is copied without comparing it.
+                out.push_str(&text[i..i + c.len_utf8()]);
+                i += c.len_utf8();
+                continue;
+            }
             let before = out.len();
-            match fold_char(c) {
+            match fold {
                 Fold::Keep => out.push(c),
                 Fold::Drop => {}
                 Fold::To(s) => out.push_str(s),
