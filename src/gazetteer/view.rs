@@ -55,9 +55,10 @@ impl<'t> View<'t> {
         }
         let mut out = String::with_capacity(text.len());
         // News has a folded char (a curly apostrophe, a no-break space) every
-        // hundred bytes or so, two points each: growing the map from one
-        // point reallocated it several times a document.
-        let mut points = Vec::with_capacity(1 + text.len() / 64);
+        // hundred bytes or so, more in a piece full of quotations, and two
+        // points each: growing the map from one point reallocated it several
+        // times a document.
+        let mut points = Vec::with_capacity(1 + text.len() / 32);
         points.push(origin);
         let mut prev_letter = false;
         let bytes = text.as_bytes();
@@ -76,7 +77,7 @@ impl<'t> View<'t> {
             if casing == Casing::Original && matches!(fold, Fold::Keep) {
                 // Most such chars of news (“ ” —) are kept, and a kept char
                 // needs no point: it is copied without comparing it.
-                out.push_str(&text[i..i + c.len_utf8()]);
+                out.push(c);
                 i += c.len_utf8();
                 continue;
             }
