@@ -581,7 +581,9 @@ fn register_keys<'k>(
         return None;
     }
     let words = keys.words?;
-    add_content(index, words.content, k);
+    if let Some(content) = words.content {
+        add_content(index, content, k);
+    }
     let head = words.head.then(|| {
         point_head(index, keys.surname, k);
         keys.surname
@@ -610,7 +612,7 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
             norm: &name.norm,
             surname: &surname,
             words: words.as_ref().map(|(content, head, initials)| WordKeys {
-                content,
+                content: Some(content),
                 head: *head,
                 initials,
             }),
