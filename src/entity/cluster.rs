@@ -14,7 +14,7 @@ use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{
     Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
 };
-use crate::lexicon::GROUP_HEADS;
+use crate::lexicon::{Lexicons, GROUP_HEADS};
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -285,6 +285,16 @@ impl<'a> Name<'a> {
         let Some(last) = self.words.last() else {
             return false;
         };
+        // Most last words are short and ASCII: lowercased on the stack and
+        // looked up in the packed table of the lexicons, not copied and
+        // hashed.
+        let mut lower = [0; 16];
+        if last.is_ascii() && last.len() <= lower.len() {
+            let lower = &mut lower[..last.len()];
+            lower.copy_from_slice(last.as_bytes());
+            lower.make_ascii_lowercase();
+            return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
+        }
         self.key.clear();
         self.key.push_str(last);
         if last.is_ascii() {
