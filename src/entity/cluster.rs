@@ -742,15 +742,23 @@ fn build(
         .map(|(i, &k)| {
             let cl = &clusters[k];
             let entry = cl.entry.map(|id| gazetteer.entry(id));
-            let longest = mentions_of(k)
-                .iter()
-                .map(|&m| (word_counts[m], &text[candidates[m].span]))
-                .max_by_key(|&(words, s)| (words, char_len(s)))
-                .map_or("", |(_, s)| s);
+            // An entity of the gazetteer is named by its entry, others by
+            // their longest mention: in words, then, of those, in chars,
+            // counted only where the words tie.
+            let longest = || {
+                mentions_of(k)
+                    .iter()
+                    .map(|&m| (word_counts[m], &text[candidates[m].span]))
+                    .max_by(|a, b| {
+                        a.0.cmp(&b.0)
+                            .then_with(|| char_len(a.1).cmp(&char_len(b.1)))
+                    })
+                    .map_or("", |(_, s)| s)
+            };
             Entity {
                 id: EntityId::new(i),
                 kind: cl.kind,
-                name: entry.map_or_else(|| longest.to_string(), |e| e.name.to_string()),
+                name: entry.map_or_else(|| longest().to_string(), |e| e.name.to_string()),
                 gazetteer_id: entry.map(|e| e.id.to_string()),
                 mentions: mentions_of(k)
                     .iter()
