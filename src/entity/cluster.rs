@@ -14,7 +14,7 @@ use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{
     Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
 };
-use crate::lexicon::GROUP_HEADS;
+use crate::lexicon::{Lexicons, GROUP_HEADS};
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -285,6 +285,16 @@ impl<'a> Name<'a> {
         let Some(last) = self.words.last() else {
             return false;
         };
+        // Most last words are short and ASCII: lowercased on the stack and
+        // looked up in the packed table of the lexicons, not copied and
+        // hashed.
+        let mut lower = [0; 16];
+        if last.is_ascii() && last.len() <= lower.len() {
+            let lower = &mut lower[..last.len()];
+            lower.copy_from_slice(last.as_bytes());
+            lower.make_ascii_lowercase();
+            return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
+        }
         self.key.clear();
         self.key.push_str(last);
         if last.is_ascii() {
@@ -581,7 +591,9 @@ fn register_keys<'k>(
         return None;
     }
     let words = keys.words?;
-    add_content(index, words.content, k);
+    if let Some(content) = words.content {
+        add_content(index, content, k);
+    }
     let head = words.head.then(|| {
         point_head(index, keys.surname, k);
         keys.surname
@@ -610,7 +622,7 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
             norm: &name.norm,
             surname: &surname,
             words: words.as_ref().map(|(content, head, initials)| WordKeys {
-                content,
+                content: Some(content),
                 head: *head,
                 initials,
             }),
@@ -730,15 +742,23 @@ fn build(
         .map(|(i, &k)| {
             let cl = &clusters[k];
             let entry = cl.entry.map(|id| gazetteer.entry(id));
-            let longest = mentions_of(k)
-                .iter()
-                .map(|&m| (word_counts[m], &text[candidates[m].span]))
-                .max_by_key(|&(words, s)| (words, char_len(s)))
-                .map_or("", |(_, s)| s);
+            // An entity of the gazetteer is named by its entry, others by
+            // their longest mention: in words, then, of those, in chars,
+            // counted only where the words tie.
+            let longest = || {
+                mentions_of(k)
+                    .iter()
+                    .map(|&m| (word_counts[m], &text[candidates[m].span]))
+                    .max_by(|a, b| {
+                        a.0.cmp(&b.0)
+                            .then_with(|| char_len(a.1).cmp(&char_len(b.1)))
+                    })
+                    .map_or("", |(_, s)| s)
+            };
             Entity {
                 id: EntityId::new(i),
                 kind: cl.kind,
-                name: entry.map_or_else(|| longest.to_string(), |e| e.name.to_string()),
+                name: entry.map_or_else(|| longest().to_string(), |e| e.name.to_string()),
                 gazetteer_id: entry.map(|e| e.id.to_string()),
                 mentions: mentions_of(k)
                     .iter()

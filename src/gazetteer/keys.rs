@@ -21,8 +21,9 @@ pub(crate) struct NameKeys<'a> {
 /// The keys of a name of two words or more.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct WordKeys<'a> {
-    /// The content words as a set.
-    pub(crate) content: &'a str,
+    /// The content words as a set; none where an earlier name of the entry
+    /// has the same.
+    pub(crate) content: Option<&'a str>,
     /// Whether the last word is a group head, whose key is then the surname.
     pub(crate) head: bool,
     /// The initials of the capitalised words.
@@ -42,7 +43,7 @@ pub(crate) struct EntryKeys {
 struct Stored {
     norm: Range<u32>,
     surname: Range<u32>,
-    words: Option<(Range<u32>, bool, Range<u32>)>,
+    words: Option<(Option<Range<u32>>, bool, Range<u32>)>,
 }
 
 impl EntryKeys {
@@ -62,7 +63,7 @@ impl Stored {
                 .words
                 .as_ref()
                 .map(|(content, head, initials)| WordKeys {
-                    content: key(content),
+                    content: content.as_ref().map(key),
                     head: *head,
                     initials: key(initials),
                 }),
@@ -78,11 +79,30 @@ pub(crate) struct EntryKeysBuilder {
 }
 
 impl EntryKeysBuilder {
-    /// Adds the keys of a name, unless an earlier name has the very same:
-    /// registering those again would change nothing, and spelling and case
-    /// variants ("Kiev", "KIEV") often have.
+    /// Adds the keys of a name. A content key or initials an earlier name
+    /// of the entry has are left out, and so is a name whose other keys
+    /// are an earlier name's too: all of an entry's names are filed for
+    /// one cluster, so filing a key again would change nothing, and
+    /// spelling and case variants ("Kiev", "KIEV") share most keys.
     pub(crate) fn push(&mut self, keys: NameKeys<'_>) {
-        if self.names.iter().any(|s| s.view(&self.text) == keys) {
+        let words = keys.words.map(|w| {
+            let content = w
+                .content
+                .filter(|&c| !self.has(c, |(content, _, _)| content.as_ref()));
+            let initials =
+                Some(w.initials).filter(|&i| !self.has(i, |(_, _, initials)| Some(initials)));
+            (content, w.head, initials)
+        });
+        let new_words =
+            words.is_some_and(|(content, _, initials)| content.is_some() || initials.is_some());
+        if !new_words
+            && self.names.iter().any(|s| {
+                let view = s.view(&self.text);
+                view.norm == keys.norm
+                    && view.surname == keys.surname
+                    && view.words.map(|w| w.head) == keys.words.map(|w| w.head)
+            })
+        {
             return;
         }
         let norm = self.add(keys.norm);
@@ -93,19 +113,39 @@ impl EntryKeysBuilder {
         } else {
             self.add(keys.surname)
         };
-        let words = keys.words.map(|w| {
-            let content = if w.content == keys.norm {
-                norm.clone()
-            } else {
-                self.add(w.content)
-            };
-            (content, w.head, self.add(w.initials))
+        let words = words.map(|(content, head, initials)| {
+            let content = content.map(|c| {
+                if c == keys.norm {
+                    norm.clone()
+                } else {
+                    self.add(c)
+                }
+            });
+            // Initials shorter than two letters are not filed: empty ones
+            // stand for those left out.
+            let initials = initials.map_or(0..0, |i| self.add(i));
+            (content, head, initials)
         });
         self.names.push(Stored {
             norm,
             surname,
             words,
         });
+    }
+
+    /// Whether an earlier name has `key` as the part of its word keys that
+    /// `part` picks.
+    fn has(
+        &self,
+        key: &str,
+        part: impl Fn(&(Option<Range<u32>>, bool, Range<u32>)) -> Option<&Range<u32>>,
+    ) -> bool {
+        self.names.iter().any(|s| {
+            s.words
+                .as_ref()
+                .and_then(&part)
+                .is_some_and(|r| &self.text[r.start as usize..r.end as usize] == key)
+        })
     }
 
     pub(crate) fn build(self) -> EntryKeys {
@@ -133,7 +173,7 @@ mod tests {
                 norm: "novaya tavolshanka",
                 surname: "tavolshanka",
                 words: Some(WordKeys {
-                    content: "novaya tavolshanka",
+                    content: Some("novaya tavolshanka"),
                     head: false,
                     initials: "NT",
                 }),
@@ -147,7 +187,7 @@ mod tests {
                 norm: "legion freedom russia",
                 surname: "rusia",
                 words: Some(WordKeys {
-                    content: "freedom legion russia",
+                    content: Some("freedom legion russia"),
                     head: true,
                     initials: "",
                 }),
@@ -159,5 +199,33 @@ mod tests {
         }
         let keys = builder.build();
         assert_eq!(keys.names().collect::<Vec<_>>(), names);
+    }
+
+    #[test]
+    fn keys_an_earlier_name_has_are_left_out() {
+        let words = |content, initials| {
+            Some(WordKeys {
+                content: Some(content),
+                head: false,
+                initials,
+            })
+        };
+        let mut builder = EntryKeysBuilder::default();
+        for (norm, surname, content) in [
+            ("legion freedom russia", "rusia", "freedom legion russia"),
+            ("freedom legion russia", "rusia", "freedom legion russia"),
+            ("freedom legion russia", "rusia", "freedom legion russia"),
+        ] {
+            builder.push(NameKeys {
+                norm,
+                surname,
+                words: words(content, "LFR"),
+            });
+        }
+        let keys = builder.build();
+        let names: Vec<_> = keys.names().collect();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[1].words.unwrap().content, None);
+        assert_eq!(names[1].words.unwrap().initials, "");
     }
 }
