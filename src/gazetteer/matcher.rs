@@ -12,7 +12,7 @@ use super::compile::{
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::{Casing, View};
-use super::{Entries, EntryId, Match, Named};
+use super::{Entries, EntryId, Match, NameEntries};
 use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
@@ -489,17 +489,17 @@ impl Part {
     }
 
     /// The entries of the name with `value`, best first.
-    fn entries(&self, value: u64) -> Named {
+    fn entries(&self, value: u64) -> NameEntries {
         let first = (value >> 2) as usize + 1;
         let id = |at| EntryId(word(&self.lists, at) & !LAST);
         if word(&self.lists, first) & LAST != 0 {
-            return Named::One(id(first));
+            return NameEntries::One(id(first));
         }
         let mut last = first + 1;
         while word(&self.lists, last) & LAST == 0 {
             last += 1;
         }
-        Named::Many((first..=last).map(id).collect())
+        NameEntries::Many((first..=last).map(id).collect())
     }
 }
 

@@ -200,18 +200,18 @@ impl EntryId {
 /// The entries of a name found, read as a slice. Most names name one
 /// entry, kept inline: a vector for each match was an allocation for each.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Named {
+pub(crate) enum NameEntries {
     One(EntryId),
     Many(Box<[EntryId]>),
 }
 
-impl std::ops::Deref for Named {
+impl std::ops::Deref for NameEntries {
     type Target = [EntryId];
 
     fn deref(&self) -> &[EntryId] {
         match self {
-            Named::One(id) => std::slice::from_ref(id),
-            Named::Many(ids) => ids,
+            NameEntries::One(id) => std::slice::from_ref(id),
+            NameEntries::Many(ids) => ids,
         }
     }
 }
@@ -221,7 +221,7 @@ impl std::ops::Deref for Named {
 pub(crate) struct Match {
     pub(crate) span: Span,
     /// Every entry with this name; the most prominent first. Never empty.
-    pub(crate) entries: Named,
+    pub(crate) entries: NameEntries,
     /// The name is also a common word or first name, or names only a small
     /// place: the entity stage should accept it only with context.
     pub(crate) ambiguous: bool,
