@@ -194,13 +194,7 @@ impl<'t> Doc<'t> {
         for (si, sentence) in layout.sentences.iter().enumerate() {
             let first = units.len();
             let capitalised_before = capitalised.spans.len();
-            // The sentence's words and those in capitals, counted as they
-            // are made rather than in another reading of them.
-            let (mut upper, mut total) = (0, 0);
-            // Whether a word or number came before in the sentence, and
-            // whether the unit before is an opening mark: the first word is
-            // initial, as is one after such a mark.
-            let (mut seen_word, mut after_mark) = (false, false);
+            let mut reading = Reading::default();
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
             for token in tokens {
                 let glued = token.space_after == Spacing::None;
@@ -217,25 +211,9 @@ impl<'t> Doc<'t> {
                 match token.kind {
                     TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                         let case = case_of_ascii(bytes);
-                        upper += usize::from(case == Case::Upper && bytes.len() > 1);
-                        total += 1;
-                        let initial = !seen_word || after_mark;
-                        seen_word = true;
-                        after_mark = opening_mark(Kind::Word, bytes);
-                        if !initial && matches!(case, Case::Capitalised | Case::Upper) {
-                            capitalised.spans.push(token.span);
-                        }
-                        units.push(Unit {
-                            span: token.span,
-                            kind: Kind::Word,
-                            case,
-                            glued,
-                            sentence: si,
-                            initial,
-                            headline: false,
-                            plain: true,
-                            lexicons: Cell::new(None),
-                        });
+                        let mut u = Unit::new(token.span, Kind::Word, case, glued, si, true);
+                        reading.take(&mut u, bytes, &mut capitalised.spans);
+                        units.push(u);
                         continue;
                     }
                     TokenKind::Punctuation if bytes.len() == 1 && bytes[0].is_ascii() => {
@@ -245,18 +223,10 @@ impl<'t> Doc<'t> {
                             } else {
                                 Kind::Punct
                             };
-                        after_mark = opening_mark(kind, bytes);
-                        units.push(Unit {
-                            span: token.span,
-                            kind,
-                            case: case_of_ascii(bytes),
-                            glued,
-                            sentence: si,
-                            initial: false,
-                            headline: false,
-                            plain: true,
-                            lexicons: Cell::new(None),
-                        });
+                        let case = case_of_ascii(bytes);
+                        let mut u = Unit::new(token.span, kind, case, glued, si, true);
+                        reading.take(&mut u, bytes, &mut capitalised.spans);
+                        units.push(u);
                         continue;
                     }
                     _ => {}
@@ -295,26 +265,15 @@ impl<'t> Doc<'t> {
                     ));
                 }
                 for (i, u) in units.iter_mut().enumerate().skip(made) {
-                    let initial = u.kind == Kind::Word && (!seen_word || after_mark);
-                    u.initial = initial;
-                    if u.kind == Kind::Word {
-                        upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
-                        total += 1;
-                        if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
-                            capitalised.spans.push(u.span);
-                        }
-                    }
-                    if matches!(u.kind, Kind::Word | Kind::Number) {
-                        seen_word = true;
-                    }
-                    after_mark = opening_mark(u.kind, &text.as_bytes()[u.span.range()]);
+                    let bytes = &text.as_bytes()[u.span.range()];
+                    reading.take(u, bytes, &mut capitalised.spans);
                     if !u.plain {
                         recased.push(i, text[u.span].trim_end_matches('.'));
                     }
                 }
             }
             let range = first..units.len();
-            let shouting = total >= 2 && upper * 2 > total;
+            let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
             let headline =
                 shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
             // Few sentences are headlines: their words, taken as running
@@ -541,16 +500,61 @@ fn unit(text: &str, span: Span, kind: Kind, glued: bool, sentence: usize) -> Uni
 /// [`unit`] of `word`, the text at `span`, already at hand.
 #[inline]
 fn unit_of(word: &str, span: Span, kind: Kind, glued: bool, sentence: usize, plain: bool) -> Unit {
-    Unit {
-        span,
-        kind,
-        case: case_of(word),
-        glued,
-        sentence,
-        initial: false,
-        headline: false,
-        plain,
-        lexicons: Cell::new(None),
+    Unit::new(span, kind, case_of(word), glued, sentence, plain)
+}
+
+impl Unit {
+    /// A unit not yet placed in its sentence (neither initial nor in a
+    /// headline) nor looked up.
+    #[inline]
+    fn new(span: Span, kind: Kind, case: Case, glued: bool, sentence: usize, plain: bool) -> Unit {
+        Unit {
+            span,
+            kind,
+            case,
+            glued,
+            sentence,
+            initial: false,
+            headline: false,
+            plain,
+            lexicons: Cell::new(None),
+        }
+    }
+}
+
+/// What a sentence's units so far tell of the next, taken in order as they
+/// are made rather than in another reading of them.
+#[derive(Default)]
+struct Reading {
+    /// The words, and those in capitals of two letters or more.
+    total: usize,
+    upper: usize,
+    /// Whether a word or number came before, and whether the unit before
+    /// is an opening mark: the first word is initial, as is one after such
+    /// a mark.
+    seen_word: bool,
+    after_mark: bool,
+}
+
+impl Reading {
+    /// Takes the next unit `u`, of `bytes`: marks whether it is initial,
+    /// counts it, and gathers it into `capitalised` if a capitalised word
+    /// of running text.
+    #[inline]
+    fn take(&mut self, u: &mut Unit, bytes: &[u8], capitalised: &mut Vec<Span>) {
+        let initial = u.kind == Kind::Word && (!self.seen_word || self.after_mark);
+        u.initial = initial;
+        if u.kind == Kind::Word {
+            self.upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
+            self.total += 1;
+            if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
+                capitalised.push(u.span);
+            }
+        }
+        if matches!(u.kind, Kind::Word | Kind::Number) {
+            self.seen_word = true;
+        }
+        self.after_mark = opening_mark(u.kind, bytes);
     }
 }
 
