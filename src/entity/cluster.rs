@@ -14,7 +14,7 @@ use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{
     Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
 };
-use crate::lexicon::{Lexicons, GROUP_HEADS};
+use crate::lexicon::Lexicons;
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -285,9 +285,9 @@ impl<'a> Name<'a> {
         let Some(last) = self.words.last() else {
             return false;
         };
-        // Most last words are short and ASCII: lowercased on the stack and
-        // looked up in the packed table of the lexicons, not copied and
-        // hashed.
+        // Most last words are short and ASCII: lowercased on the stack, not
+        // copied into a string. The lexicons' packed table holds the group
+        // heads, whatever their length.
         let mut lower = [0; 16];
         if last.is_ascii() && last.len() <= lower.len() {
             let lower = &mut lower[..last.len()];
@@ -302,7 +302,7 @@ impl<'a> Name<'a> {
         } else {
             self.key = self.key.to_lowercase();
         }
-        GROUP_HEADS.contains(self.key.as_str())
+        Lexicons::of(self.key.as_bytes()).any(Lexicons::GROUP_HEAD)
     }
 
     /// The first letters of the capitalised words.
