@@ -66,12 +66,12 @@ impl Tags {
     /// The table of the lexicons' words, built on first use: a caller
     /// looking up many words holds it rather than ask for it each time.
     pub(super) fn table() -> &'static WordTable<Tags> {
-        &TABLE
+        &LEXICON.0
     }
 
     /// The shapes of the words that may start a cue, built on first use.
     pub(super) fn cue_shapes() -> &'static CueShapes {
-        &CUE_SHAPES
+        &LEXICON.1
     }
 
     /// Whether any of `these` lexicons is among them.
@@ -97,7 +97,12 @@ impl std::ops::BitOr for Tags {
     }
 }
 
-static TABLE: LazyLock<WordTable<Tags>> = LazyLock::new(|| WordTable::new(&tagged_words()));
+/// The table of the lexicons' words and the shapes of those that may start
+/// a cue, both made from one gathering of the words.
+static LEXICON: LazyLock<(WordTable<Tags>, CueShapes)> = LazyLock::new(|| {
+    let words = tagged_words();
+    (WordTable::new(&words), CueShapes::new(&words))
+});
 
 /// The shapes of the words a cue may start with: by length and the low
 /// five bits of the first byte, a bit for the low five bits of the last.
@@ -108,9 +113,9 @@ impl CueShapes {
     /// The longest length told apart; longer words share its row.
     const LONG: usize = 15;
 
-    fn new() -> CueShapes {
+    fn new(words: &Map<&'static str, Tags>) -> CueShapes {
         let mut shapes = CueShapes([[0; 32]; CueShapes::LONG + 1]);
-        for (w, tags) in tagged_words() {
+        for (w, tags) in words {
             let w = w.as_bytes();
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
                 if tags.any(Tags::CUE_START | Tags::ACCORDING) {
@@ -132,8 +137,6 @@ impl CueShapes {
         row & 1 << (last & 31) != 0
     }
 }
-
-static CUE_SHAPES: LazyLock<CueShapes> = LazyLock::new(CueShapes::new);
 
 /// Every word of the sieves' lexicons, with the lexicons listing it.
 fn tagged_words() -> Map<&'static str, Tags> {
