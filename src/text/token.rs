@@ -861,8 +861,10 @@ impl Tokenizer<'_> {
     /// apostrophe at `apostrophe`: a possessive or contracted `’s` is split
     /// off, as [`Tokenizer::word`] does.
     fn contraction(&mut self, start: usize, apostrophe: usize, end: usize) {
-        let after = self.text[apostrophe..end].strip_prefix(['\'', '\u{2019}']);
-        if matches!(after, Some("s" | "S")) {
+        let bytes = self.text.as_bytes();
+        // The apostrophe is `'` or `’`, one byte or three.
+        let mark = if bytes[apostrophe] == b'\'' { 1 } else { 3 };
+        if end == apostrophe + mark + 1 && matches!(bytes[end - 1], b's' | b'S') {
             self.push(start, apostrophe, TokenKind::Word);
             self.push(apostrophe, end, TokenKind::Clitic);
         } else {
