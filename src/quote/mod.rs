@@ -77,6 +77,19 @@ fn next_mark(bytes: &[u8]) -> Option<usize> {
     bytes[at..].iter().position(is_start).map(|i| at + i)
 }
 
+/// Whether `bytes` starts with a mark that [`Scan::run`] acts on: `"`,
+/// `'`, `` ` ``, « », ‹ ›, and ‘ ’ “ ” „. Of the chars [`next_mark`] stops
+/// at, news text has nearly as many others (no-break spaces, dashes,
+/// ellipses) as quotation marks.
+fn is_mark(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xC2, second, ..] => matches!(second, 0xAB | 0xBB),
+        [0xE2, 0x80, third, ..] => matches!(third, 0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA),
+        [first, ..] => matches!(first, b'"' | b'\'' | b'`'),
+        [] => false,
+    }
+}
+
 /// Nesting deeper than this is treated as text: no real copy nests so deep,
 /// and the bound keeps every step constant-time.
 const MAX_DEPTH: usize = 4;
@@ -165,6 +178,22 @@ impl Scan<'_> {
         let mut offset = 0;
         while let Some(skip) = next_mark(&bytes[offset..]) {
             offset += skip;
+            // A no-break space or a dash starts like a mark: it is passed
+            // over before anything around it is decoded.
+            if !is_mark(&bytes[offset..]) {
+                // The whole char (0xC2 leads two bytes, 0xE2 three), or
+                // `next_mark` would stop at its continuation bytes.
+                offset += if bytes[offset] == 0xC2 { 2 } else { 3 };
+                continue;
+            }
+            // So does the commonest mark, an apostrophe inside a word
+            // ("Russia’s"), which [`Scan::right_single`] passes over.
+            if bytes[offset..].starts_with("’".as_bytes())
+                && bytes.get(offset + 3).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                offset += 3;
+                continue;
+            }
             let at = paragraph.start + offset;
             let mut rest = inside[offset..].chars();
             let Some(c) = rest.next() else { break };
@@ -436,6 +465,15 @@ mod tests {
                     .position(|&b| MARK_STARTS[usize::from(b)]);
                 assert_eq!(next_mark(&bytes[from..]), slow, "{text:?} from {from}");
             }
+        }
+    }
+
+    #[test]
+    fn is_mark_is_the_marks_run_acts_on() {
+        let marks = "\"'`«»‹›‘’“”„";
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            assert_eq!(is_mark(text.as_bytes()), marks.contains(c), "{c:?}");
         }
     }
 
