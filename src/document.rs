@@ -103,20 +103,29 @@ impl Joined {
             .entities
             .into_iter()
             .map(|e| {
-                let key = match &e.gazetteer_id {
+                let Entity {
+                    kind,
+                    name,
+                    gazetteer_id,
+                    mentions,
+                    ..
+                } = e;
+                let key = match &gazetteer_id {
                     Some(id) => EntityKey::Linked(id.clone()),
-                    None => EntityKey::Named(e.kind, e.name.clone()),
+                    None => EntityKey::Named(kind, name.clone()),
                 };
                 let id = *self.ids.entry(key).or_insert_with(|| {
                     let id = EntityId::new(entities.len());
                     entities.push(Entity {
                         id,
+                        kind,
+                        name,
+                        gazetteer_id,
                         mentions: Vec::new(),
-                        ..e.clone()
                     });
                     id
                 });
-                let mentions = e.mentions.into_iter().map(snippet);
+                let mentions = mentions.into_iter().map(snippet);
                 extend(&mut entities[id.index()].mentions, mentions, end, len);
                 id
             })
