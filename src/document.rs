@@ -61,41 +61,6 @@ impl Analysis {
             unit,
         }
     }
-
-    fn remap(&self, map: &OffsetMap) -> Analysis {
-        let snippet = |s: &Snippet| Snippet {
-            span: map.span(s.span),
-            text: s.text.clone(),
-        };
-        Analysis {
-            entities: self
-                .entities
-                .iter()
-                .map(|e| Entity {
-                    mentions: e.mentions.iter().map(snippet).collect(),
-                    ..e.clone()
-                })
-                .collect(),
-            claims: self
-                .claims
-                .iter()
-                .map(|c| Claim {
-                    content: snippet(&c.content),
-                    speaker: c.speaker.as_ref().map(snippet),
-                    cue: c.cue.as_ref().map(snippet),
-                    ..c.clone()
-                })
-                .collect(),
-            quotes: self
-                .quotes
-                .iter()
-                .map(|q| Quote {
-                    span: map.span(q.span),
-                    ..q.clone()
-                })
-                .collect(),
-        }
-    }
 }
 
 /// The analyses of consecutive windows of one text, joined into one.
@@ -138,20 +103,29 @@ impl Joined {
             .entities
             .into_iter()
             .map(|e| {
-                let key = match &e.gazetteer_id {
+                let Entity {
+                    kind,
+                    name,
+                    gazetteer_id,
+                    mentions,
+                    ..
+                } = e;
+                let key = match &gazetteer_id {
                     Some(id) => EntityKey::Linked(id.clone()),
-                    None => EntityKey::Named(e.kind, e.name.clone()),
+                    None => EntityKey::Named(kind, name.clone()),
                 };
                 let id = *self.ids.entry(key).or_insert_with(|| {
                     let id = EntityId::new(entities.len());
                     entities.push(Entity {
                         id,
+                        kind,
+                        name,
+                        gazetteer_id,
                         mentions: Vec::new(),
-                        ..e.clone()
                     });
                     id
                 });
-                let mentions = e.mentions.into_iter().map(snippet);
+                let mentions = mentions.into_iter().map(snippet);
                 extend(&mut entities[id.index()].mentions, mentions, end, len);
                 id
             })
@@ -215,7 +189,175 @@ impl Serialize for WithOffsets<'_> {
             return self.analysis.serialize(serializer);
         }
         let map = OffsetMap::new(self.text, self.unit);
-        self.analysis.remap(&map).serialize(serializer)
+        AnalysisView::new(self.analysis, &map).serialize(serializer)
+    }
+}
+
+// The output types again, borrowing the analysis and converting each span
+// as it is written: a converted copy of the analysis would copy every
+// string of it. Each view has its type's name, fields and attributes, so
+// it serialises exactly as its type does (a test checks it), and each is
+// made by destructuring its type whole, so that a field added there fails
+// to compile here until it is added here too.
+
+#[derive(Serialize)]
+#[serde(rename = "Analysis")]
+struct AnalysisView<'a> {
+    entities: Views<'a, EntityView<'a>>,
+    claims: Views<'a, ClaimView<'a>>,
+    quotes: Views<'a, QuoteView<'a>>,
+}
+
+impl<'a> AnalysisView<'a> {
+    fn new(analysis: &'a Analysis, map: &'a OffsetMap) -> AnalysisView<'a> {
+        let Analysis {
+            entities,
+            claims,
+            quotes,
+        } = analysis;
+        AnalysisView {
+            entities: Views {
+                items: entities,
+                map,
+            },
+            claims: Views { items: claims, map },
+            quotes: Views { items: quotes, map },
+        }
+    }
+}
+
+/// The view of an output type.
+trait View<'a>: Serialize {
+    type Of: 'a;
+
+    fn new(of: &'a Self::Of, map: &'a OffsetMap) -> Self;
+}
+
+/// A slice of output items written as a sequence of their views, as a
+/// `Vec` of the items is.
+struct Views<'a, V: View<'a>> {
+    items: &'a [V::Of],
+    map: &'a OffsetMap,
+}
+
+impl<'a, V: View<'a>> Serialize for Views<'a, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(|item| V::new(item, self.map)))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Entity")]
+struct EntityView<'a> {
+    id: EntityId,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    name: &'a str,
+    gazetteer_id: Option<&'a str>,
+    mentions: Views<'a, SnippetView<'a>>,
+}
+
+impl<'a> View<'a> for EntityView<'a> {
+    type Of = Entity;
+
+    fn new(entity: &'a Entity, map: &'a OffsetMap) -> EntityView<'a> {
+        let Entity {
+            id,
+            kind,
+            name,
+            gazetteer_id,
+            mentions,
+        } = entity;
+        EntityView {
+            id: *id,
+            kind: *kind,
+            name,
+            gazetteer_id: gazetteer_id.as_deref(),
+            mentions: Views {
+                items: mentions,
+                map,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Snippet")]
+struct SnippetView<'a> {
+    #[serde(flatten)]
+    span: Span,
+    text: &'a str,
+}
+
+impl<'a> View<'a> for SnippetView<'a> {
+    type Of = Snippet;
+
+    fn new(snippet: &'a Snippet, map: &'a OffsetMap) -> SnippetView<'a> {
+        let Snippet { span, text } = snippet;
+        SnippetView {
+            span: map.span(*span),
+            text,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Claim")]
+struct ClaimView<'a> {
+    kind: ClaimKind,
+    content: SnippetView<'a>,
+    speaker: Option<SnippetView<'a>>,
+    speaker_entity: Option<EntityId>,
+    cue: Option<SnippetView<'a>>,
+    sieve: Sieve,
+    confidence: f32,
+}
+
+impl<'a> View<'a> for ClaimView<'a> {
+    type Of = Claim;
+
+    fn new(claim: &'a Claim, map: &'a OffsetMap) -> ClaimView<'a> {
+        let Claim {
+            kind,
+            content,
+            speaker,
+            speaker_entity,
+            cue,
+            sieve,
+            confidence,
+        } = claim;
+        let snippet = |s: &'a Snippet| SnippetView::new(s, map);
+        ClaimView {
+            kind: *kind,
+            content: snippet(content),
+            speaker: speaker.as_ref().map(snippet),
+            speaker_entity: *speaker_entity,
+            cue: cue.as_ref().map(snippet),
+            sieve: *sieve,
+            confidence: *confidence,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Quote")]
+struct QuoteView<'a> {
+    #[serde(flatten)]
+    span: Span,
+    text: &'a str,
+    role: QuoteRole,
+}
+
+impl<'a> View<'a> for QuoteView<'a> {
+    type Of = Quote;
+
+    fn new(quote: &'a Quote, map: &'a OffsetMap) -> QuoteView<'a> {
+        let Quote { span, text, role } = quote;
+        QuoteView {
+            span: map.span(*span),
+            text,
+            role: *role,
+        }
     }
 }
 
@@ -545,6 +687,71 @@ impl Sieve {
             Sieve::Coreference => "coreference",
             Sieve::Fallback => "fallback",
             Sieve::Unattributed => "unattributed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Киев: “Мы победим,” said Volodymyr Zelensky. 😀 “No,” Vyacheslav \
+                        Gladkov told Ivan Petrenko in Kyiv, and Petrenko said the 𝔘nit had left.";
+
+    fn analysis() -> Analysis {
+        let analysis = crate::Extractor::new().analyze(TEXT);
+        let e = &analysis.entities;
+        assert!(e.iter().any(|e| e.gazetteer_id.is_some()));
+        assert!(e.iter().any(|e| e.gazetteer_id.is_none()));
+        let c = &analysis.claims;
+        assert!(c.iter().any(|c| c.speaker.is_some() && c.cue.is_some()));
+        assert!(!analysis.quotes.is_empty());
+        analysis
+    }
+
+    #[test]
+    fn views_serialise_as_their_types() {
+        let analysis = analysis();
+        let map = OffsetMap::new(TEXT, OffsetUnit::Bytes);
+        let view = AnalysisView::new(&analysis, &map);
+        assert_eq!(
+            serde_json::to_string(&view).unwrap(),
+            serde_json::to_string(&analysis).unwrap()
+        );
+    }
+
+    /// Every snippet's offsets, read in their unit, slice its text out.
+    #[test]
+    fn offsets_slice_the_text_in_their_unit() {
+        fn check(value: &serde_json::Value, unit: OffsetUnit, n: &mut usize) {
+            match value {
+                serde_json::Value::Object(o) => {
+                    if let (Some(s), Some(e), Some(t)) =
+                        (o.get("start"), o.get("end"), o.get("text"))
+                    {
+                        let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
+                        let slice = match unit {
+                            OffsetUnit::Utf16 => {
+                                let units: Vec<u16> = TEXT.encode_utf16().collect();
+                                String::from_utf16(&units[s..e]).unwrap()
+                            }
+                            _ => TEXT.chars().skip(s).take(e - s).collect(),
+                        };
+                        assert_eq!(slice, t.as_str().unwrap(), "{unit:?}");
+                        *n += 1;
+                    }
+                    o.values().for_each(|v| check(v, unit, n));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| check(v, unit, n)),
+                _ => {}
+            }
+        }
+        let analysis = analysis();
+        for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
+            let json = serde_json::to_value(analysis.with_offsets(TEXT, unit)).unwrap();
+            let mut n = 0;
+            check(&json, unit, &mut n);
+            assert!(n > 5, "{unit:?}: {n} snippets");
         }
     }
 }
