@@ -116,7 +116,7 @@ pub(super) fn type_piece(
         }
     }
     let (mut votes, mut outer) = name.cues(leading);
-    if country_closes(doc, matches, gazetteer, piece, name.given().is_some()) {
+    if country_closes(matches, gazetteer, &name) {
         votes.group += 2;
     }
     votes.team |= votes.side && town;
@@ -336,19 +336,13 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 /// "Statistics Canada", "Hitwise UK": a country closing a name it is not
 /// all of names that country's agency or branch, unless the name opens
 /// with a point of the compass ("Western Australia") or a first name
-/// ("Neil Jordan"; `given`: whether the first word is one).
-fn country_closes(
-    doc: &Doc<'_>,
-    matches: &[Match],
-    gazetteer: &Gazetteer,
-    piece: &Piece,
-    given: bool,
-) -> bool {
-    let a = piece.units.start;
-    piece.tail.is_some_and(|m| {
+/// ("Neil Jordan").
+fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>) -> bool {
+    let a = name.piece.units.start;
+    name.piece.tail.is_some_and(|m| {
         gazetteer.entry(matches[m].entries[0]).subtype == "country"
-            && !is_compass(doc.lower(a))
-            && !given
+            && !is_compass(name.doc.lower(a))
+            && name.given().is_none()
     })
 }
 
