@@ -463,7 +463,7 @@ impl<'p, 't> Name<'p, 't> {
         }
         if a > 0
             && doc.units[a - 1].case == Case::Lower
-            && doc.listed_as_written(a - 1, Lexicons::PLACE_PREPOSITION)
+            && listed_as_written(doc, a - 1, Lexicons::PLACE_PREPOSITION)
         {
             outer.place += 1;
         }
@@ -538,7 +538,7 @@ impl<'p, 't> Name<'p, 't> {
 fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let verb = a > 0
         && doc.units[a - 1].case == Case::Lower
-        && doc.listed_as_written(a - 1, Lexicons::SPEECH_VERB);
+        && listed_as_written(doc, a - 1, Lexicons::SPEECH_VERB);
     verb && doc.units[a - 1].sentence == doc.units[a].sentence
         && matches!(doc.word(b), "," | "." | "")
 }
@@ -622,7 +622,7 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     i > 0
         && doc.units[i - 1].sentence == doc.units[a].sentence
         && doc.units[i - 1].case == Case::Lower
-        && doc.listed_as_written(i - 1, Lexicons::EVENT_PREPOSITION)
+        && listed_as_written(doc, i - 1, Lexicons::EVENT_PREPOSITION)
         && closes()
 }
 
@@ -749,12 +749,14 @@ fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
 
 /// An age in apposition, as news gives people's: "Duran, 45, takes on".
 fn age_after(doc: &Doc<'_>, b: usize) -> bool {
-    let age = doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
-        && doc
-            .word(b + 1)
-            .parse::<u8>()
-            .is_ok_and(|n| (1..=120).contains(&n));
-    doc.word_is(b, ",") && age && doc.word_is(b + 2, ",")
+    let age = || {
+        doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
+            && doc
+                .word(b + 1)
+                .parse::<u8>()
+                .is_ok_and(|n| (1..=120).contains(&n))
+    };
+    doc.word_is(b, ",") && age() && doc.word_is(b + 2, ",")
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -784,7 +786,15 @@ fn lower_word_in(doc: &Doc<'_>, i: usize, words: Lexicons) -> bool {
     doc.units
         .get(i)
         .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-        && doc.listed_as_written(i, words)
+        && listed_as_written(doc, i, words)
+}
+
+/// [`Doc::listed_as_written`], its lexicons asked first, inline: they turn
+/// away most words before the call that compares the word with its
+/// lowercase form.
+#[inline(always)]
+fn listed_as_written(doc: &Doc<'_>, i: usize, these: Lexicons) -> bool {
+    doc.listed(i, these) && doc.listed_as_written(i, these)
 }
 
 /// Whether "the" comes right before unit `a`.
@@ -818,5 +828,5 @@ fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
     a >= 2
         && doc.word_is(a - 1, "of")
         && doc.units[a - 2].case == Case::Lower
-        && doc.listed_as_written(a - 2, Lexicons::PLACE_NOUN)
+        && listed_as_written(doc, a - 2, Lexicons::PLACE_NOUN)
 }
