@@ -288,14 +288,15 @@ fn common_word(doc: &Doc<'_>, i: usize) -> bool {
 /// mostly groups, anything else most often a person.
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
+    // Only an acronym asks how many letters it has: no other word counts them.
     let upper = doc.units[a].case == Case::Upper;
-    let letters = doc.word(a).chars().count();
-    if b - a == 1 && upper && (2..=6).contains(&letters) {
+    let letters = || doc.word(a).chars().count();
+    if b - a == 1 && upper && (2..=6).contains(&letters()) {
         return Some(EntityType::Group);
     }
     // "UNC Greensboro", "BBC News": an acronym too long for a person's
     // initials opens the name of an institution or its branch.
-    if b - a >= 2 && upper && letters >= 3 && doc.units[a + 1].case != Case::Upper {
+    if b - a >= 2 && upper && doc.units[a + 1].case != Case::Upper && letters() >= 3 {
         return Some(EntityType::Group);
     }
     if b - a >= 2 && all_common(doc, a..b) {
@@ -742,9 +743,10 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// "Maltese", "Flemish"), not like the name of a place or team ("Surrey
 /// captain").
 fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
-    let w = doc.lower(i);
-    doc.units[i].case == Case::Capitalised
-        && ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+    doc.units[i].case == Case::Capitalised && {
+        let w = doc.lower(i);
+        ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+    }
 }
 
 /// An age in apposition, as news gives people's: "Duran, 45, takes on".
