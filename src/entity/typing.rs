@@ -2,6 +2,8 @@
 //! and prepositions, speech verbs, first names) weighed with what the
 //! gazetteer says.
 
+use std::cell::OnceCell;
+
 use crate::document::EntityType;
 use crate::gazetteer::{Entry, EntryId, Gazetteer, Gender, Match};
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
@@ -30,7 +32,7 @@ const STRONG: u8 = 3;
 /// A place this large is more often meant than a person of its name.
 const CITY: u64 = 1_000_000;
 
-#[derive(Default, Debug)]
+#[derive(Clone, Copy, Default, Debug)]
 struct Votes {
     person: u8,
     group: u8,
@@ -51,6 +53,11 @@ impl Votes {
             EntityType::Group => self.group,
             EntityType::Place => self.place,
         }
+    }
+
+    /// Whether no cue has voted.
+    fn is_none(&self) -> bool {
+        self.person == 0 && self.group == 0 && self.place == 0 && !self.team && !self.side
     }
 
     fn best(&self) -> Option<(EntityType, u8)> {
@@ -81,14 +88,13 @@ pub(super) fn type_piece(
     if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
         return None;
     }
-    // The first word as a given name, asked about again and again, is
-    // looked up once.
-    let given = FIRST_NAMES.get(doc.word(a)).copied();
-    let (mut votes, mut outer) = cues(doc, piece, given.is_some());
-    if country_closes(doc, matches, gazetteer, piece, given.is_some()) {
-        votes.group += 2;
-    }
-    let first_gender = given.flatten().filter(|_| b - a >= 2);
+    let name = Name::new(doc, piece);
+    let leading = name.leading_cues();
+    let first_gender = if b - a >= 2 {
+        name.given().flatten()
+    } else {
+        None
+    };
     let m = piece.matched.map(|mi| &matches[mi]);
     // The match's first entry, asked about below again and again, is
     // fetched once: each fetch goes through the lazy table's locks.
@@ -96,19 +102,32 @@ pub(super) fn type_piece(
     let exact = m.is_some_and(|m| m.span == span);
     let country = top.is_some_and(|e| exact && e.subtype == "country");
     let town = top.is_some_and(|e| exact && e.kind == EntityType::Place);
+    // "Gloria developed eczema": a given name alone, where the gazetteer
+    // knows only a town of that name, is the person unless a cue says place.
+    let small_town = top.is_some_and(|e| town && e.prominence < CITY);
+    let lone_given = || b - a == 1 && small_town && name.given().is_some();
+    if let (Some(m), Some(top)) = (m.filter(|m| exact && !m.ambiguous), top) {
+        // A confident gazetteer name is taken for another kind only where
+        // the cues around it give that kind three votes (below), and none
+        // does without one of the leading cues: most have none, and the
+        // other cues are not read (but for a given name, above).
+        if leading.is_none() && !lone_given() {
+            return Some(linked(span, m.entries[0], top, first_gender));
+        }
+    }
+    let (mut votes, mut outer) = name.cues(leading);
+    if country_closes(matches, gazetteer, &name) {
+        votes.group += 2;
+    }
     votes.team |= votes.side && town;
     if votes.team && !country {
         votes.group += STRONG;
     }
-    // "Gloria developed eczema": a given name alone, where the gazetteer
-    // knows only a town of that name, is the person unless a cue says place.
-    let small_town = top.is_some_and(|e| town && e.prominence < CITY);
-    if b - a == 1
-        && small_town
+    if lone_given()
         && votes.best().is_none_or(|(k, _)| k == EntityType::Person)
         && !in_place_frame(doc, matches, gazetteer, a)
     {
-        if let Some(gender) = given {
+        if let Some(gender) = name.given() {
             return Some(Candidate {
                 span,
                 kind: EntityType::Person,
@@ -189,7 +208,7 @@ pub(super) fn type_piece(
             .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
-        let first_named = given.is_some() && entry.kind != EntityType::Person;
+        let first_named = entry.kind != EntityType::Person && name.given().is_some();
         if first_named && own.is_none() {
             return unlinked(doc, piece, span, &votes, first_gender);
         }
@@ -269,14 +288,15 @@ fn common_word(doc: &Doc<'_>, i: usize) -> bool {
 /// mostly groups, anything else most often a person.
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units.start, piece.units.end);
+    // Only an acronym asks how many letters it has: no other word counts them.
     let upper = doc.units[a].case == Case::Upper;
-    let letters = doc.word(a).chars().count();
-    if b - a == 1 && upper && (2..=6).contains(&letters) {
+    let letters = || doc.word(a).chars().count();
+    if b - a == 1 && upper && (2..=6).contains(&letters()) {
         return Some(EntityType::Group);
     }
     // "UNC Greensboro", "BBC News": an acronym too long for a person's
     // initials opens the name of an institution or its branch.
-    if b - a >= 2 && upper && letters >= 3 && doc.units[a + 1].case != Case::Upper {
+    if b - a >= 2 && upper && doc.units[a + 1].case != Case::Upper && letters() >= 3 {
         return Some(EntityType::Group);
     }
     if b - a >= 2 && all_common(doc, a..b) {
@@ -317,139 +337,201 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 /// "Statistics Canada", "Hitwise UK": a country closing a name it is not
 /// all of names that country's agency or branch, unless the name opens
 /// with a point of the compass ("Western Australia") or a first name
-/// ("Neil Jordan"; `given`: whether the first word is one).
-fn country_closes(
-    doc: &Doc<'_>,
-    matches: &[Match],
-    gazetteer: &Gazetteer,
-    piece: &Piece,
-    given: bool,
-) -> bool {
-    let a = piece.units.start;
-    piece.tail.is_some_and(|m| {
+/// ("Neil Jordan").
+fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>) -> bool {
+    let a = name.piece.units.start;
+    name.piece.tail.is_some_and(|m| {
         gazetteer.entry(matches[m].entries[0]).subtype == "country"
-            && !is_compass(doc.lower(a))
-            && !given
+            && !is_compass(name.doc.lower(a))
+            && name.given().is_none()
     })
 }
 
-/// The cues for a name's type: all of them, and those outside its own
-/// words alone (first names, group heads, place nouns inside say nothing
-/// new about a name the gazetteer knows: "West Bank" is no bank). Both
-/// are wanted of gazetteer names, and most cues are the same. `given`:
-/// whether the piece's first unit is a given name.
-fn cues(doc: &Doc<'_>, piece: &Piece, given: bool) -> (Votes, Votes) {
-    let (a, b) = (piece.units.start, piece.units.end);
-    let mut outer = Votes::default();
-    // Only the count of words and the first and last matter: no list.
-    let mut words = (a..b).filter(|&i| doc.is_word(i));
-    let Some(first) = words.next() else {
-        return (Votes::default(), outer);
-    };
-    // The votes of the name's own words, added to the others at the end.
-    let mut own = Votes::default();
-    let (words, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
-    if piece.titled || title_before(doc, a) {
-        outer.person += 3;
-    }
-    let given = if first == a {
-        given
-    } else {
-        FIRST_NAMES.contains_key(doc.word(first))
-    };
-    let initial = || one_char(doc.word(first).trim_end_matches('.'));
-    // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
-    // second in lower case after a hyphen, closes East Asian names.
-    let syllable =
-        || doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
-    let person_shaped = words >= 2 && (given || initial() || syllable());
-    if person_shaped {
-        own.person += 2;
-    }
-    // A given name alone ("We met Zoltan"), unless also a word ("Will")
-    // or a listed name ("Troy, Tennessee").
-    let given_alone = words == 1
-        && piece.matched.is_none()
-        && doc.units[first].case == Case::Capitalised
-        && given
-        && !doc.listed(first, Lexicons::COMMON)
-        && !doc.listed(first, Lexicons::NATIONALITY);
-    if given_alone {
-        own.person += 1;
-    }
-    if dateline(doc, a, b) {
-        outer.place += 3;
-    }
-    outer.team = !person_shaped && (after_versus(doc, a) || score_follows(doc, b));
-    outer.side = match_verb(doc, a, b);
-    if role_after(doc, b) {
-        outer.person += 2;
-    }
-    if age_after(doc, b) {
-        outer.person += STRONG;
-    }
-    // The head of "Ministry of Defence", "Council for the Welfare of
-    // Immigrants", "Tower of London" comes before its complement.
-    let head = (a + 1..b)
-        .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
-        .map_or(last, |i| i - 1);
-    let facility = words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
-    // A head alone names a group only as "the Church", not as the common
-    // noun opening a sentence ("Police arrested him").
-    let group_head = || {
-        (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
-            && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
-    };
-    if facility {
-        own.place += 3;
-    } else if group_head() {
-        own.group += 3;
-    }
-    if words == 1 && compounds_group_suffix(doc, first) {
-        own.group += 2;
-    }
-    if words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
-        own.group += 3;
-    }
-    if words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
-        own.group += 3;
-    }
-    if words >= 2
-        && !facility
-        && (doc.listed(last, Lexicons::PLACE_NOUN)
-            || matches!(doc.lower(first), "mount" | "lake" | "gulf" | "cape"))
-    {
-        own.place += 3;
-    }
-    let kind_before = a > 0 && lower_word_in(doc, a - 1, Lexicons::GROUP_NOUN);
-    if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
-        outer.group += 2;
-    }
-    if place_noun_after(doc, b) {
-        outer.place += 2;
-    }
-    if city_of_before(doc, a) || (!person_shaped && place_noun_apposed(doc, a)) {
-        outer.place += 3;
-    }
-    if a > 0
-        && doc.units[a - 1].case == Case::Lower
-        && doc.listed_as_written(a - 1, Lexicons::PLACE_PREPOSITION)
-    {
-        outer.place += 1;
-    }
-    let mut all = Votes {
-        person: outer.person + own.person,
-        group: outer.group + own.group,
-        place: outer.place + own.place,
-        ..outer
-    };
-    let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
-    for votes in [&mut all, &mut outer] {
-        if speaker && votes.place == 0 && votes.group == 0 {
-            votes.person += 1;
+/// A piece as the cues read it: its words counted once, and its first
+/// unit looked up as a given name once, when first asked (a gazetteer
+/// name of one word seldom asks).
+struct Name<'p, 't> {
+    doc: &'p Doc<'t>,
+    piece: &'p Piece,
+    /// How many of its units are words, and the first and the last of them
+    /// (none: the piece's first unit): only these matter, no list.
+    words: usize,
+    first: usize,
+    last: usize,
+    /// The first unit as a given name, with its gender where known.
+    given: OnceCell<Option<Option<Gender>>>,
+}
+
+impl<'p, 't> Name<'p, 't> {
+    fn new(doc: &'p Doc<'t>, piece: &'p Piece) -> Name<'p, 't> {
+        let (a, b) = (piece.units.start, piece.units.end);
+        let mut words = (a..b).filter(|&i| doc.is_word(i));
+        let (words, first, last) = match words.next() {
+            Some(first) => {
+                let (n, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
+                (n, first, last)
+            }
+            None => (0, a, a),
+        };
+        Name {
+            doc,
+            piece,
+            words,
+            first,
+            last,
+            given: OnceCell::new(),
         }
     }
-    (all, outer)
+
+    /// The piece's first unit as a given name, with its gender where known.
+    fn given(&self) -> Option<Option<Gender>> {
+        let a = self.piece.units.start;
+        *self
+            .given
+            .get_or_init(|| FIRST_NAMES.get(self.doc.word(a)).copied())
+    }
+
+    /// Whether the first word is a given name.
+    fn first_given(&self) -> bool {
+        if self.first == self.piece.units.start {
+            self.given().is_some()
+        } else {
+            FIRST_NAMES.contains_key(self.doc.word(self.first))
+        }
+    }
+
+    /// Whether the name is shaped as a person's: two words or more, the
+    /// first a given name or an initial, or the last a syllable.
+    fn person_shaped(&self) -> bool {
+        let (doc, a, first, last) = (self.doc, self.piece.units.start, self.first, self.last);
+        let initial = || one_char(doc.word(first).trim_end_matches('.'));
+        // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
+        // second in lower case after a hyphen, closes East Asian names.
+        let syllable =
+            || doc.units[last].case == Case::Lower && last > a + 1 && is_hyphen(doc, last - 1);
+        self.words >= 2 && (self.first_given() || initial() || syllable())
+    }
+
+    /// The leading cues around the name: those giving a kind two votes or
+    /// more (or making a team), without one of which the cues around it
+    /// give no kind three.
+    fn leading_cues(&self) -> Votes {
+        let (doc, piece) = (self.doc, self.piece);
+        let (a, b) = (piece.units.start, piece.units.end);
+        let mut outer = Votes::default();
+        if self.words == 0 {
+            return outer;
+        }
+        if piece.titled || title_before(doc, a) {
+            outer.person += 3;
+        }
+        if dateline(doc, a, b) {
+            outer.place += 3;
+        }
+        outer.team = (after_versus(doc, a) || score_follows(doc, b)) && !self.person_shaped();
+        outer.side = match_verb(doc, a, b);
+        if role_after(doc, b) {
+            outer.person += 2;
+        }
+        if age_after(doc, b) {
+            outer.person += STRONG;
+        }
+        if place_noun_after(doc, b) {
+            outer.place += 2;
+        }
+        if city_of_before(doc, a) || (place_noun_apposed(doc, a) && !self.person_shaped()) {
+            outer.place += 3;
+        }
+        outer
+    }
+
+    /// The cues for the name's type, `leading` those of
+    /// [`Name::leading_cues`]: all of them, and those outside its own words
+    /// alone (first names, group heads, place nouns inside say nothing new
+    /// about a name the gazetteer knows: "West Bank" is no bank). Both are
+    /// wanted of gazetteer names, and most cues are the same.
+    fn cues(&self, leading: Votes) -> (Votes, Votes) {
+        let (doc, piece) = (self.doc, self.piece);
+        let (a, b) = (piece.units.start, piece.units.end);
+        let (words, first, last) = (self.words, self.first, self.last);
+        if words == 0 {
+            return (Votes::default(), leading);
+        }
+        let mut outer = leading;
+        let kind_before = a > 0 && lower_word_in(doc, a - 1, Lexicons::GROUP_NOUN);
+        if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
+            outer.group += 2;
+        }
+        if a > 0
+            && doc.units[a - 1].case == Case::Lower
+            && listed_as_written(doc, a - 1, Lexicons::PLACE_PREPOSITION)
+        {
+            outer.place += 1;
+        }
+        // The votes of the name's own words, added to the others at the end.
+        let mut own = Votes::default();
+        let person_shaped = self.person_shaped();
+        if person_shaped {
+            own.person += 2;
+        }
+        // A given name alone ("We met Zoltan"), unless also a word ("Will")
+        // or a listed name ("Troy, Tennessee").
+        let given_alone = words == 1
+            && piece.matched.is_none()
+            && doc.units[first].case == Case::Capitalised
+            && self.first_given()
+            && !doc.listed(first, Lexicons::COMMON)
+            && !doc.listed(first, Lexicons::NATIONALITY);
+        if given_alone {
+            own.person += 1;
+        }
+        // The head of "Ministry of Defence", "Council for the Welfare of
+        // Immigrants", "Tower of London" comes before its complement.
+        let head = (a + 1..b)
+            .find(|&i| doc.units[i].case == Case::Lower && matches!(doc.word(i), "of" | "for"))
+            .map_or(last, |i| i - 1);
+        let facility = words >= 2 && doc.listed(head, Lexicons::FACILITY_HEAD);
+        // A head alone names a group only as "the Church", not as the common
+        // noun opening a sentence ("Police arrested him").
+        let group_head = || {
+            (doc.listed(last, Lexicons::GROUP_HEAD) || doc.listed(head, Lexicons::GROUP_HEAD))
+                && (words >= 2 || after_the(doc, a) || numbered_unit(doc, a, b))
+        };
+        if facility {
+            own.place += 3;
+        } else if group_head() {
+            own.group += 3;
+        }
+        if words == 1 && compounds_group_suffix(doc, first) {
+            own.group += 2;
+        }
+        if words >= 2 && doc.listed(first, Lexicons::OPENING_HEAD) {
+            own.group += 3;
+        }
+        if words >= 2 && !person_shaped && doc.listed(last, Lexicons::TRADE_WORD) {
+            own.group += 3;
+        }
+        if words >= 2
+            && !facility
+            && (doc.listed(last, Lexicons::PLACE_NOUN)
+                || matches!(doc.lower(first), "mount" | "lake" | "gulf" | "cape"))
+        {
+            own.place += 3;
+        }
+        let mut all = Votes {
+            person: outer.person + own.person,
+            group: outer.group + own.group,
+            place: outer.place + own.place,
+            ..outer
+        };
+        let speaker = speech_verb_follows(doc, b) || said_before(doc, a, b);
+        for votes in [&mut all, &mut outer] {
+            if speaker && votes.place == 0 && votes.group == 0 {
+                votes.person += 1;
+            }
+        }
+        (all, outer)
+    }
 }
 
 /// An inverted attribution: `"...," said Mauer.` A speech verb in lower
@@ -457,7 +539,7 @@ fn cues(doc: &Doc<'_>, piece: &Piece, given: bool) -> (Votes, Votes) {
 fn said_before(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let verb = a > 0
         && doc.units[a - 1].case == Case::Lower
-        && doc.listed_as_written(a - 1, Lexicons::SPEECH_VERB);
+        && listed_as_written(doc, a - 1, Lexicons::SPEECH_VERB);
     verb && doc.units[a - 1].sentence == doc.units[a].sentence
         && matches!(doc.word(b), "," | "." | "")
 }
@@ -541,7 +623,7 @@ pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     i > 0
         && doc.units[i - 1].sentence == doc.units[a].sentence
         && doc.units[i - 1].case == Case::Lower
-        && doc.listed_as_written(i - 1, Lexicons::EVENT_PREPOSITION)
+        && listed_as_written(doc, i - 1, Lexicons::EVENT_PREPOSITION)
         && closes()
 }
 
@@ -661,19 +743,22 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// "Maltese", "Flemish"), not like the name of a place or team ("Surrey
 /// captain").
 fn demonym_shaped(doc: &Doc<'_>, i: usize) -> bool {
-    let w = doc.lower(i);
-    doc.units[i].case == Case::Capitalised
-        && ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+    doc.units[i].case == Case::Capitalised && {
+        let w = doc.lower(i);
+        ["an", "ese", "ish", "i"].iter().any(|s| w.ends_with(s))
+    }
 }
 
 /// An age in apposition, as news gives people's: "Duran, 45, takes on".
 fn age_after(doc: &Doc<'_>, b: usize) -> bool {
-    let age = doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
-        && doc
-            .word(b + 1)
-            .parse::<u8>()
-            .is_ok_and(|n| (1..=120).contains(&n));
-    doc.word_is(b, ",") && age && doc.word_is(b + 2, ",")
+    let age = || {
+        doc.units.get(b + 1).is_some_and(|u| u.kind == Kind::Number)
+            && doc
+                .word(b + 1)
+                .parse::<u8>()
+                .is_ok_and(|n| (1..=120).contains(&n))
+    };
+    doc.word_is(b, ",") && age() && doc.word_is(b + 2, ",")
 }
 
 /// "Scientology officials", "Facebook co-founder Mark Zuckerberg".
@@ -703,7 +788,15 @@ fn lower_word_in(doc: &Doc<'_>, i: usize, words: Lexicons) -> bool {
     doc.units
         .get(i)
         .is_some_and(|u| u.case == Case::Lower && u.kind == Kind::Word)
-        && doc.listed_as_written(i, words)
+        && listed_as_written(doc, i, words)
+}
+
+/// [`Doc::listed_as_written`], its lexicons asked first, inline: they turn
+/// away most words before the call that compares the word with its
+/// lowercase form.
+#[inline(always)]
+fn listed_as_written(doc: &Doc<'_>, i: usize, these: Lexicons) -> bool {
+    doc.listed(i, these) && doc.listed_as_written(i, these)
 }
 
 /// Whether "the" comes right before unit `a`.
@@ -737,5 +830,5 @@ fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
     a >= 2
         && doc.word_is(a - 1, "of")
         && doc.units[a - 2].case == Case::Lower
-        && doc.listed_as_written(a - 2, Lexicons::PLACE_NOUN)
+        && listed_as_written(doc, a - 2, Lexicons::PLACE_NOUN)
 }
