@@ -301,7 +301,15 @@ impl<'t> Doc<'t> {
     /// it is not, as the lexicons hold only such words.
     #[inline]
     pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
-        self.listed(i, these) && self.word(i) == self.lower(i)
+        self.listed(i, these) && self.written_lowercase(i)
+    }
+
+    /// Whether unit `i` is written as its lowercase form: out of line, as
+    /// few units asked about are listed, and the comparison would cost
+    /// every asking a frame.
+    #[inline(never)]
+    fn written_lowercase(&self, i: usize) -> bool {
+        self.word(i) == self.lower(i)
     }
 
     #[inline]
