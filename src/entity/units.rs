@@ -188,7 +188,9 @@ impl<'t> Doc<'t> {
         let mut made = Making {
             text,
             units: Vec::with_capacity(layout.tokens.len()),
-            capitalised: Vec::new(),
+            // About one token in eight is a capitalised word of running
+            // text: room for them at once, rather than growing by doubling.
+            capitalised: Vec::with_capacity(layout.tokens.len() / 8),
             recased: Recased::default(),
         };
         for (si, sentence) in layout.sentences.iter().enumerate() {
