@@ -465,9 +465,12 @@ impl Unit {
 /// are made rather than in another reading of them.
 #[derive(Default)]
 struct Reading {
-    /// The words, and those in capitals of two letters or more.
-    total: usize,
-    upper: usize,
+    /// The words, and those in capitals of two letters or more: `u32`s,
+    /// which the loop making the units counted in fewer instructions than
+    /// `usize`s (0.45 M per MB); a document, a window of the text at most,
+    /// has far fewer words.
+    total: u32,
+    upper: u32,
     /// Whether a word or number came before, and whether the unit before
     /// is an opening mark: the first word is initial, as is one after such
     /// a mark.
@@ -484,7 +487,7 @@ impl Reading {
         let initial = u.kind == Kind::Word && (!self.seen_word || self.after_mark);
         u.initial = initial;
         if u.kind == Kind::Word {
-            self.upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
+            self.upper += u32::from(u.case == Case::Upper && u.span.len() > 1);
             self.total += 1;
             if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
                 capitalised.push(u.span);
