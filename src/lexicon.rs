@@ -476,8 +476,17 @@ impl<B: Copy + Default> WordTable<B> {
                 let (low, high) = pack(lower);
                 self.middle.get((low, high), mix(low, high))
             }
-            _ => self.long.get(lower).copied().unwrap_or_default(),
+            _ => self.get_long(lower),
         }
+    }
+
+    /// [`WordTable::get`] of a word longer than [`PACKED`]: out of line, as
+    /// few words are, so that a lookup of the others needs no frame for
+    /// hashing.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, lower: &[u8]) -> B {
+        self.long.get(lower).copied().unwrap_or_default()
     }
 }
 

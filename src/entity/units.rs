@@ -8,7 +8,7 @@ use crate::hash::Set;
 use crate::lexicon::{le32, le64, Lexicons};
 
 use crate::text::{
-    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Spacing, TokenKind,
+    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Spacing, Token, TokenKind,
 };
 use crate::Span;
 
@@ -119,9 +119,9 @@ fn shape_of(len: usize, first: u8, last: u8) -> usize {
 }
 
 impl<'t> Seen<'t> {
-    fn new(scans: u32) -> Seen<'t> {
+    fn new(spans: Vec<Span>, scans: u32) -> Seen<'t> {
         Seen {
-            spans: Vec::new(),
+            spans,
             scans,
             asked: Cell::new(0),
             set: OnceCell::new(),
@@ -174,11 +174,6 @@ impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic").
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
-        // Past the map of shapes, most words asked about are there, found
-        // early in a reading; a set pays only for the documents that ask
-        // many questions (16 readings first measured best on news).
-        let mut capitalised = Seen::new(16);
-        let mut units = Vec::with_capacity(layout.tokens.len());
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
         for p in &layout.paragraphs {
@@ -190,88 +185,20 @@ impl<'t> Doc<'t> {
                 }
             }
         }
-        let mut recased = Recased::default();
+        let mut made = Making {
+            text,
+            units: Vec::with_capacity(layout.tokens.len()),
+            // About one token in eight is a capitalised word of running
+            // text: room for them at once, rather than growing by doubling.
+            capitalised: Vec::with_capacity(layout.tokens.len() / 8),
+            recased: Recased::default(),
+        };
         for (si, sentence) in layout.sentences.iter().enumerate() {
-            let first = units.len();
-            let capitalised_before = capitalised.spans.len();
-            let mut reading = Reading::default();
+            let first = made.units.len();
+            let capitalised_before = made.capitalised.len();
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
-            for token in tokens {
-                let glued = token.space_after == Spacing::None;
-                // A token outside the text (there are none) makes no unit,
-                // as the text's slice below would fail too: told by a
-                // branch, not an empty slice to test again.
-                let Some(bytes) = text.as_bytes().get(token.span.range()) else {
-                    continue;
-                };
-                // Most words are ASCII without a hyphen, which one reading
-                // of their bytes tells, and most other tokens one ASCII
-                // mark (commas, periods); such bytes begin and end at char
-                // boundaries, and are read without slicing the text.
-                match token.kind {
-                    TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
-                        let case = case_of_ascii(bytes);
-                        let mut u = Unit::new(token.span, Kind::Word, case, glued, si, true);
-                        reading.take(&mut u, bytes, &mut capitalised.spans);
-                        units.push(u);
-                        continue;
-                    }
-                    TokenKind::Punctuation if bytes.len() == 1 && bytes[0].is_ascii() => {
-                        let kind =
-                            if bytes[0] == b'-' && glued && units.last().is_some_and(|u| u.glued) {
-                                Kind::Hyphen
-                            } else {
-                                Kind::Punct
-                            };
-                        let case = case_of_ascii(bytes);
-                        let mut u = Unit::new(token.span, kind, case, glued, si, true);
-                        reading.take(&mut u, bytes, &mut capitalised.spans);
-                        units.push(u);
-                        continue;
-                    }
-                    _ => {}
-                }
-                let Some(word) = text.get(token.span.range()) else {
-                    continue;
-                };
-                let kind = match token.kind {
-                    TokenKind::Word => Kind::Word,
-                    TokenKind::Clitic => Kind::Clitic,
-                    TokenKind::Number => Kind::Number,
-                    TokenKind::Quote => Kind::Quote,
-                    // A hyphen joins only when glued on both sides ("al-Sharaa");
-                    // a spaced one is a dash.
-                    TokenKind::Punctuation
-                        if is_hyphen(word)
-                            && glued
-                            && units.last().is_some_and(|u: &Unit| u.glued) =>
-                    {
-                        Kind::Hyphen
-                    }
-                    TokenKind::Punctuation => Kind::Punct,
-                    _ => Kind::Other,
-                };
-                let made = units.len();
-                if kind == Kind::Word && has_hyphen(word) {
-                    split_hyphens(text, token.span, glued, si, &mut units);
-                } else {
-                    units.push(unit_of(
-                        word,
-                        token.span,
-                        kind,
-                        glued,
-                        si,
-                        ascii_lowers(word),
-                    ));
-                }
-                for (i, u) in units.iter_mut().enumerate().skip(made) {
-                    let bytes = &text.as_bytes()[u.span.range()];
-                    reading.take(u, bytes, &mut capitalised.spans);
-                    if !u.plain {
-                        recased.push(i, text[u.span].trim_end_matches('.'));
-                    }
-                }
-            }
+            let reading = made.sentence(tokens, si);
+            let units = &mut made.units;
             let range = first..units.len();
             let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
             let headline =
@@ -282,17 +209,21 @@ impl<'t> Doc<'t> {
                 for u in &mut units[range.clone()] {
                     u.headline = true;
                 }
-                capitalised.spans.truncate(capitalised_before);
+                made.capitalised.truncate(capitalised_before);
             }
             sentences.push(range);
         }
         Doc {
             text,
-            units,
+            units: made.units,
             sentences,
             ascii: text.to_ascii_lowercase(),
-            recased,
-            capitalised,
+            recased: made.recased,
+            // Past the map of shapes, most words asked about are there,
+            // found early in a reading; a set pays only for the documents
+            // that ask many questions (16 readings first measured best on
+            // news).
+            capitalised: Seen::new(made.capitalised, 16),
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
         }
@@ -372,7 +303,15 @@ impl<'t> Doc<'t> {
     /// it is not, as the lexicons hold only such words.
     #[inline]
     pub(super) fn listed_as_written(&self, i: usize, these: Lexicons) -> bool {
-        self.listed(i, these) && self.word(i) == self.lower(i)
+        self.listed(i, these) && self.written_lowercase(i)
+    }
+
+    /// Whether unit `i` is written as its lowercase form: out of line, as
+    /// few units asked about are listed, and the comparison would cost
+    /// every asking a frame.
+    #[inline(never)]
+    fn written_lowercase(&self, i: usize) -> bool {
+        self.word(i) == self.lower(i)
     }
 
     #[inline]
@@ -526,9 +465,12 @@ impl Unit {
 /// are made rather than in another reading of them.
 #[derive(Default)]
 struct Reading {
-    /// The words, and those in capitals of two letters or more.
-    total: usize,
-    upper: usize,
+    /// The words, and those in capitals of two letters or more: `u32`s,
+    /// which the loop making the units counted in fewer instructions than
+    /// `usize`s (0.45 M per MB); a document, a window of the text at most,
+    /// has far fewer words.
+    total: u32,
+    upper: u32,
     /// Whether a word or number came before, and whether the unit before
     /// is an opening mark: the first word is initial, as is one after such
     /// a mark.
@@ -545,7 +487,7 @@ impl Reading {
         let initial = u.kind == Kind::Word && (!self.seen_word || self.after_mark);
         u.initial = initial;
         if u.kind == Kind::Word {
-            self.upper += usize::from(u.case == Case::Upper && u.span.len() > 1);
+            self.upper += u32::from(u.case == Case::Upper && u.span.len() > 1);
             self.total += 1;
             if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
                 capitalised.push(u.span);
@@ -555,6 +497,108 @@ impl Reading {
             self.seen_word = true;
         }
         self.after_mark = opening_mark(u.kind, bytes);
+    }
+}
+
+/// The units as they are made, sentence by sentence.
+struct Making<'t> {
+    text: &'t str,
+    units: Vec<Unit>,
+    /// The capitalised words of running text, as [`Seen::spans`].
+    capitalised: Vec<Span>,
+    recased: Recased,
+}
+
+impl Making<'_> {
+    /// Makes the units of sentence `si`, of `tokens`, and tells what they
+    /// are. Out of line, and the general path apart from the fast ones:
+    /// inlined into [`Doc::new`], the loop kept less of its state in
+    /// registers (1.1 M instructions per MB more).
+    #[inline(never)]
+    fn sentence(&mut self, tokens: &[Token], si: usize) -> Reading {
+        let mut reading = Reading::default();
+        for token in tokens {
+            let glued = token.space_after == Spacing::None;
+            // A token outside the text (there are none) makes no unit,
+            // as the text's slice below would fail too: told by a
+            // branch, not an empty slice to test again.
+            let Some(bytes) = self.text.as_bytes().get(token.span.range()) else {
+                continue;
+            };
+            // Most words are ASCII without a hyphen, which one reading
+            // of their bytes tells, and most other tokens one ASCII
+            // mark (commas, periods); such bytes begin and end at char
+            // boundaries, and are read without slicing the text.
+            match token.kind {
+                TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
+                    let case = case_of_ascii(bytes);
+                    let mut u = Unit::new(token.span, Kind::Word, case, glued, si, true);
+                    reading.take(&mut u, bytes, &mut self.capitalised);
+                    self.units.push(u);
+                }
+                TokenKind::Punctuation if bytes.len() == 1 && bytes[0].is_ascii() => {
+                    let kind = if bytes[0] == b'-'
+                        && glued
+                        && self.units.last().is_some_and(|u| u.glued)
+                    {
+                        Kind::Hyphen
+                    } else {
+                        Kind::Punct
+                    };
+                    let case = case_of_ascii(bytes);
+                    let mut u = Unit::new(token.span, kind, case, glued, si, true);
+                    reading.take(&mut u, bytes, &mut self.capitalised);
+                    self.units.push(u);
+                }
+                _ => self.general(token, glued, si, &mut reading),
+            }
+        }
+        reading
+    }
+
+    /// Makes the units of a token the fast paths leave.
+    #[inline(never)]
+    fn general(&mut self, token: &Token, glued: bool, si: usize, reading: &mut Reading) {
+        let text = self.text;
+        let Some(word) = text.get(token.span.range()) else {
+            return;
+        };
+        let units = &mut self.units;
+        let kind = match token.kind {
+            TokenKind::Word => Kind::Word,
+            TokenKind::Clitic => Kind::Clitic,
+            TokenKind::Number => Kind::Number,
+            TokenKind::Quote => Kind::Quote,
+            // A hyphen joins only when glued on both sides ("al-Sharaa");
+            // a spaced one is a dash.
+            TokenKind::Punctuation
+                if is_hyphen(word) && glued && units.last().is_some_and(|u: &Unit| u.glued) =>
+            {
+                Kind::Hyphen
+            }
+            TokenKind::Punctuation => Kind::Punct,
+            _ => Kind::Other,
+        };
+        let made = units.len();
+        if kind == Kind::Word && has_hyphen(word) {
+            split_hyphens(text, token.span, glued, si, units);
+        } else {
+            units.push(unit_of(
+                word,
+                token.span,
+                kind,
+                glued,
+                si,
+                ascii_lowers(word),
+            ));
+        }
+        for (i, u) in units.iter_mut().enumerate().skip(made) {
+            let bytes = &text.as_bytes()[u.span.range()];
+            reading.take(u, bytes, &mut self.capitalised);
+            if !u.plain {
+                self.recased.push(i, text[u.span].trim_end_matches('.'));
+            }
+        }
     }
 }
 
