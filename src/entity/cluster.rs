@@ -46,21 +46,19 @@ struct Cluster<'k> {
 /// The keys of the names registered so far, all borrowed: those of
 /// gazetteer names from the gazetteer, which keeps them, those of the
 /// document's own names from the buffer they were made in before
-/// clustering.
+/// clustering. Each distinct key is hashed once, to a number, and is filed
+/// by that number: a document's names are mostly repeated, and a repeat is
+/// looked up and filed by its keys half a dozen times.
 #[derive(Default)]
 struct Index<'k> {
     by_entry: Map<EntryId, usize>,
-    by_name: Map<&'k str, usize>,
-    /// Person surnames: where in `surnamed` the latest cluster with that
-    /// surname is.
-    by_surname: Map<&'k str, usize>,
+    /// Each distinct key's number: where in `filed` what it is filed under
+    /// is.
+    ids: Map<&'k str, usize>,
+    filed: Vec<Filed>,
     /// The clusters of each surname, each linked to the one before it with
     /// the same surname (plus one; 0: none): one vector, not one a surname.
     surnamed: Vec<(usize, usize)>,
-    by_words: Map<&'k str, usize>,
-    by_initials: Map<&'k str, usize>,
-    /// A group name's last word, if a group head, to the latest group.
-    by_head: Map<&'k str, usize>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
     bucketed: Vec<Bucketed<'k>>,
@@ -68,6 +66,38 @@ struct Index<'k> {
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
+}
+
+/// What a key is filed under, [`NONE`] where it is not: the cluster that
+/// first had it as its normalised name, content words or initials, the
+/// group it last ended as a group head, and, for a person's surname, where
+/// in `surnamed` the latest cluster with that surname is.
+#[derive(Clone, Copy)]
+struct Filed {
+    name: usize,
+    surname: usize,
+    words: usize,
+    initials: usize,
+    head: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Filed {
+    const EMPTY: Filed = Filed {
+        name: NONE,
+        surname: NONE,
+        words: NONE,
+        initials: NONE,
+        head: NONE,
+    };
+}
+
+/// A key's text, for what wants the text, and its number in the index.
+#[derive(Clone, Copy)]
+struct Key<'k> {
+    text: &'k str,
+    id: usize,
 }
 
 /// A name in a bucket for edit distance.
@@ -87,19 +117,19 @@ struct Named<'k> {
     /// How many words, connectors left out.
     words: usize,
     /// The normalised name.
-    norm: &'k str,
+    norm: Key<'k>,
     /// The first word's key, for names of two words or more.
     first: &'k str,
     /// The last word's key, by which a person is found.
-    last: &'k str,
+    last: Key<'k>,
     /// For names of two words or more: the content words as a set, and the
-    /// initials of the capitalised words.
-    content: &'k str,
-    initials: &'k str,
+    /// initials of the capitalised words, if two or more.
+    content: Option<usize>,
+    initials: Option<usize>,
     /// Whether the last word is a group head ("Corps", "Ministry").
     head: bool,
     /// A lone word in capitals, of two letters or more: initials, perhaps.
-    acronym: Option<&'k str>,
+    acronym: Option<usize>,
 }
 
 /// A [`Named`] while the buffer of keys is still growing: where in it each
@@ -145,11 +175,36 @@ impl<'t> Made<'t> {
         }
     }
 
-    fn view<'k>(&self, buffer: &'k str) -> Named<'k>
+    /// The keys, numbered in `index`. A key the same as the normalised
+    /// name, as a one-word name's last word is, takes its number unhashed.
+    fn named<'k>(&self, buffer: &'k str, index: &mut Index<'k>) -> Named<'k>
     where
         't: 'k,
     {
         let [norm, first, last, content, initials] = self.keys.clone().map(|r| &buffer[r]);
+        let norm = Key {
+            text: norm,
+            id: index.id(norm),
+        };
+        let mut key = |text: &'k str| {
+            if text == norm.text {
+                norm.id
+            } else {
+                index.id(text)
+            }
+        };
+        let last = Key {
+            text: last,
+            id: key(last),
+        };
+        let (content, initials) = if self.words >= 2 {
+            (
+                Some(key(content)),
+                initials.chars().nth(1).is_some().then(|| key(initials)),
+            )
+        } else {
+            (None, None)
+        };
         Named {
             words: self.words,
             norm,
@@ -158,7 +213,7 @@ impl<'t> Made<'t> {
             content,
             initials,
             head: self.head,
-            acronym: self.acronym,
+            acronym: self.acronym.map(key),
         }
     }
 }
@@ -339,36 +394,34 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             })
         })
         .collect();
-    let named: Vec<Named> = made.iter().map(|m| m.view(&buffer)).collect();
     // Sized by the distinct names, so that the maps seldom grow and
     // rehash (each growth rehashes every key) but stay small where one name
-    // is repeated: on news, the names with their gazetteer aliases come to
-    // about 2.5 per distinct name, the bucketed ones to 3, content keys to
-    // 1, initials to 2/3, surnames, entries and clusters to half.
-    let d = named.len();
+    // is repeated: on news, a distinct name brings 4.6 keys with its
+    // gazetteer aliases, the bucketed names come to 3, entries and surnames
+    // to half.
+    let d = made.len();
     let mut index = Index {
         by_entry: sized(d / 2),
-        by_name: sized(2 * d + d / 2),
-        by_surname: sized(d / 2),
+        ids: sized(5 * d),
+        filed: Vec::with_capacity(5 * d),
         surnamed: Vec::with_capacity(d / 2),
-        by_words: sized(d),
-        by_initials: sized(2 * d / 3),
         bucketed: Vec::with_capacity(3 * d),
         ascii_heads: vec![0; 128],
         ..Index::default()
     };
+    let named: Vec<Named> = made.iter().map(|m| m.named(&buffer, &mut index)).collect();
     let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(d / 2);
+    let mut registered: Map<(EntryId, usize, bool), Vec<usize>> = sized(d / 2);
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &named[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
-            .then(|| index.by_surname.get(name.norm))
+            .then(|| filed(index.filed[name.norm.id].surname))
             .flatten()
-            .map(|&latest| index.surnamed[latest].0)
+            .map(|latest| index.surnamed[latest].0)
             .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and
@@ -420,8 +473,8 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             // nothing but where their group heads point.
             match registered.entry((id, k, is_person)) {
                 Slot::Occupied(heads) => {
-                    for head in heads.get() {
-                        point_head(&mut index, head, k);
+                    for &head in heads.get() {
+                        index.filed[head].head = k;
                     }
                 }
                 Slot::Vacant(slot) => {
@@ -465,24 +518,25 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
             return Some(k);
         }
     }
-    let compatible = |k: usize| {
-        let cl = &clusters[k];
+    let compatible = |k: &usize| {
+        let cl = &clusters[*k];
         let entry_ok = match (c.entry, cl.entry) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
         entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
     };
-    if let Some(&k) = index.by_name.get(name.norm).filter(|&&k| compatible(k)) {
+    let of = |id: usize| &index.filed[id];
+    if let Some(k) = filed(of(name.norm.id).name).filter(compatible) {
         return Some(k);
     }
     let words = name.words;
     let person_like = c.kind == EntityType::Person || c.confidence < 3;
     if person_like && words > 0 {
-        if let Some(&latest) = index.by_surname.get(name.last) {
+        if let Some(latest) = filed(of(name.last.id).surname) {
             let first = (words >= 2).then_some(name.first);
-            let pick = index.surnamed(latest).find(|&k| {
-                let cl = &clusters[k];
+            let pick = index.surnamed(latest).find(|k| {
+                let cl = &clusters[*k];
                 let same_first = match (first, cl.first) {
                     (Some(a), Some(b)) => a == b || initial_of(a, b) || initial_of(b, a),
                     _ => true,
@@ -494,26 +548,31 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
             }
         }
     }
-    if words >= 2 {
-        if let Some(&k) = index.by_words.get(name.content).filter(|&&k| compatible(k)) {
+    if let Some(content) = name.content {
+        if let Some(k) = filed(of(content).words).filter(compatible) {
             return Some(k);
         }
     }
     if words == 1 {
-        if let Some(word) = name.acronym {
-            if let Some(&k) = index.by_initials.get(word).filter(|&&k| compatible(k)) {
+        if let Some(acronym) = name.acronym {
+            if let Some(k) = filed(of(acronym).initials).filter(compatible) {
                 return Some(k);
             }
         }
         // A group's head alone names the group last named with it: "the
         // Russian Volunteer Corps ... another Corps member".
         if name.head {
-            if let Some(&k) = index.by_head.get(name.norm) {
+            if let Some(k) = filed(of(name.norm.id).head) {
                 return Some(k);
             }
         }
     }
-    fuzzy(index, name.norm).filter(|&k| compatible(k))
+    fuzzy(index, name.norm.text).filter(compatible)
+}
+
+/// A slot of [`Filed`], if filled.
+fn filed(slot: usize) -> Option<usize> {
+    (slot != NONE).then_some(slot)
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
@@ -540,7 +599,17 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
         .map(|b| b.cluster)
 }
 
-impl Index<'_> {
+impl<'k> Index<'k> {
+    /// The number of `key`, given it if new.
+    fn id(&mut self, key: &'k str) -> usize {
+        let next = self.filed.len();
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.filed.push(Filed::EMPTY);
+        }
+        id
+    }
+
     /// The clusters of a surname, latest first, from where in `surnamed`
     /// its latest is.
     fn surnamed(&self, latest: usize) -> impl Iterator<Item = usize> + '_ {
@@ -568,37 +637,53 @@ fn register<'k>(index: &mut Index<'k>, k: usize, c: &Candidate, name: &Named<'k>
     add_name(index, name.norm, k);
     if is_person {
         add_surname(index, name.last, k);
-    } else if name.words >= 2 {
-        add_content(index, name.content, k);
+    } else if let Some(content) = name.content {
+        add_content(index, content, k);
         if name.head {
-            point_head(index, name.last, k);
+            index.filed[name.last.id].head = k;
         }
-        add_initials(index, name.initials, k);
+        if let Some(initials) = name.initials {
+            add_initials(index, initials, k);
+        }
     }
 }
 
 /// Registers a gazetteer name of cluster `k`, as [`register`] would the
-/// name itself; returns the group head it pointed at the cluster, if any.
+/// name itself; returns the number of the group head it pointed at the
+/// cluster, if any.
 fn register_keys<'k>(
     index: &mut Index<'k>,
     k: usize,
     keys: NameKeys<'k>,
     is_person: bool,
-) -> Option<&'k str> {
-    add_name(index, keys.norm, k);
+) -> Option<usize> {
+    let norm = Key {
+        text: keys.norm,
+        id: index.id(keys.norm),
+    };
+    add_name(index, norm, k);
     if is_person {
-        add_surname(index, keys.surname, k);
+        let surname = Key {
+            text: keys.surname,
+            id: index.id(keys.surname),
+        };
+        add_surname(index, surname, k);
         return None;
     }
     let words = keys.words?;
     if let Some(content) = words.content {
+        let content = index.id(content);
         add_content(index, content, k);
     }
     let head = words.head.then(|| {
-        point_head(index, keys.surname, k);
-        keys.surname
+        let head = index.id(keys.surname);
+        index.filed[head].head = k;
+        head
     });
-    add_initials(index, words.initials, k);
+    if words.initials.chars().nth(1).is_some() {
+        let initials = index.id(words.initials);
+        add_initials(index, initials, k);
+    }
     head
 }
 
@@ -631,43 +716,47 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
     keys.build()
 }
 
-fn add_name<'k>(index: &mut Index<'k>, norm: &'k str, k: usize) {
+fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
-    if let Slot::Vacant(slot) = index.by_name.entry(norm) {
-        slot.insert(k);
-        add_to_bucket(index, norm, k);
+    let filed = &mut index.filed[norm.id];
+    if filed.name == NONE {
+        filed.name = k;
+        add_to_bucket(index, norm.text, k);
     }
 }
 
-fn add_surname<'k>(index: &mut Index<'k>, surname: &'k str, k: usize) {
+fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
     let place = index.surnamed.len();
-    match index.by_surname.get(surname).copied() {
+    match filed(index.filed[surname.id].surname) {
         Some(latest) => {
             if !index.surnamed(latest).any(|c| c == k) {
                 index.surnamed.push((k, latest + 1));
-                if let Some(latest) = index.by_surname.get_mut(surname) {
-                    *latest = place;
-                }
+                index.filed[surname.id].surname = place;
             }
         }
         None => {
             index.surnamed.push((k, 0));
-            index.by_surname.insert(surname, place);
-            if !index.by_name.contains_key(surname) {
-                add_to_bucket(index, surname, k);
+            let filed = &mut index.filed[surname.id];
+            filed.surname = place;
+            if filed.name == NONE {
+                add_to_bucket(index, surname.text, k);
             }
         }
     }
 }
 
-fn add_content<'k>(index: &mut Index<'k>, key: &'k str, k: usize) {
-    index.by_words.entry(key).or_insert(k);
+fn add_content(index: &mut Index<'_>, id: usize, k: usize) {
+    let filed = &mut index.filed[id];
+    if filed.words == NONE {
+        filed.words = k;
+    }
 }
 
-fn add_initials<'k>(index: &mut Index<'k>, initials: &'k str, k: usize) {
-    if initials.chars().nth(1).is_some() {
-        index.by_initials.entry(initials).or_insert(k);
+fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
+    let filed = &mut index.filed[id];
+    if filed.initials == NONE {
+        filed.initials = k;
     }
 }
 
@@ -686,11 +775,6 @@ fn add_to_bucket<'k>(index: &mut Index<'k>, name: &'k str, k: usize) {
         cluster: k,
         previous,
     });
-}
-
-/// Points a group head at cluster `k`, the latest group named with it.
-fn point_head<'k>(index: &mut Index<'k>, head: &'k str, k: usize) {
-    index.by_head.insert(head, k);
 }
 
 fn build(
