@@ -4,7 +4,6 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
-use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
@@ -142,35 +141,79 @@ struct Made<'t> {
     acronym: Option<&'t str>,
 }
 
+/// Buffers [`Made::new`] reuses from name to name.
+#[derive(Default)]
+struct Scratch<'t> {
+    words: Vec<&'t str>,
+    /// Where each word's key is in the buffer of keys, for the content key
+    /// of three words or more.
+    places: Vec<Range<usize>>,
+    key: String,
+}
+
 impl<'t> Made<'t> {
-    fn new(name: &mut Name<'t>, buffer: &mut String) -> Made<'t> {
-        let mut add = |key: &str| {
-            let start = buffer.len();
-            buffer.push_str(key);
-            start..buffer.len()
+    /// Writes the keys of `name` at the end of `buffer`. Most of them are
+    /// parts of the normalised name, not copies: the last word's key ends
+    /// it (the name's ending fold is its last word's), the first word's
+    /// begins it unless its own ending folds, and a name of two words in
+    /// order is its content key.
+    fn new(name: &'t str, scratch: &mut Scratch<'t>, buffer: &mut String) -> Made<'t> {
+        let words = &mut scratch.words;
+        words.clear();
+        let ascii = name.is_ascii();
+        name_words(name, ascii, words);
+        let start = buffer.len();
+        // The words of an ASCII name are ASCII: no second reading of them.
+        if ascii {
+            fold_ascii(words, buffer);
+        } else {
+            fold_words(words, buffer);
+        }
+        if folds_ending(&buffer[start..]) {
+            buffer.truncate(buffer.len() - 2);
+            buffer.push('y');
+        }
+        let norm = start..buffer.len();
+        let last = match buffer[norm.clone()].bytes().rposition(|b| b == b' ') {
+            Some(space) => start + space + 1..norm.end,
+            None => norm.clone(),
         };
-        let words = name.words.len();
-        let norm = add(&name.norm);
-        let last = add(&name.last_key());
-        let (first, content, initials) = if words >= 2 {
-            (
-                add(&name.first_key()),
-                add(name.content_key()),
-                add(name.initials()),
-            )
+        let n = words.len();
+        let (first, content, initials) = if n >= 2 {
+            // Words hold no spaces, so the first is all before the first
+            // space, found byte by byte: too short a search for memchr.
+            let space = buffer[norm.clone()]
+                .bytes()
+                .position(|b| b == b' ')
+                .map_or(norm.end, |i| start + i);
+            let first = word_key(buffer, start..space, &mut scratch.key);
+            let content = if n == 2 {
+                pair_key(buffer, &norm, first.clone(), last.clone(), &mut scratch.key)
+            } else {
+                content_key(buffer, &norm, last.clone(), scratch)
+            };
+            let at = buffer.len();
+            buffer.extend(
+                scratch
+                    .words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase()),
+            );
+            (first, content, at..buffer.len())
         } else {
             (0..0, 0..0, 0..0)
         };
-        let acronym = match name.words[..] {
+        let acronym = match scratch.words[..] {
             [word] if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) => {
                 Some(word)
             }
             _ => None,
         };
         Made {
-            words,
+            words: n,
             keys: [norm, first, last, content, initials],
-            head: name.ends_with_head(),
+            head: scratch.words.last().is_some_and(|last| is_head(last)),
             acronym,
         }
     }
@@ -218,159 +261,104 @@ impl<'t> Made<'t> {
     }
 }
 
-/// A name's words and keys. Its buffers are reused from name to name.
-#[derive(Default)]
-struct Name<'a> {
-    words: Vec<&'a str>,
-    /// The words folded, joined by spaces, before the ending fold: word
-    /// `i`'s own key is its `i`th field with its ending folded.
-    raw: String,
-    /// `raw` with its ending folded: the normalised name.
-    norm: String,
-    /// Scratch for keys made from the words.
-    key: String,
-    /// The words' own keys end to end, and where each is: the parts of
-    /// the content key, reused from name to name.
-    scratch: String,
-    places: Vec<Range<usize>>,
-    /// The content key, made at most once per name: both lookup and
-    /// registration want it.
-    content: String,
-    content_made: bool,
+/// The key of the word at `word` in `buffer`, a field of a normalised
+/// name: the word itself unless its ending folds, in which case the folded
+/// word is written at the end.
+fn word_key(buffer: &mut String, word: Range<usize>, scratch: &mut String) -> Range<usize> {
+    if !folds_ending(&buffer[word.clone()]) {
+        return word;
+    }
+    scratch.clear();
+    scratch.push_str(&buffer[word]);
+    fold_ending(scratch);
+    let at = buffer.len();
+    buffer.push_str(scratch);
+    at..buffer.len()
 }
 
-impl<'a> Name<'a> {
-    /// A name whose buffers have room for most names, so that the first
-    /// names of a document do not grow each of them step by step.
-    fn new() -> Name<'a> {
-        const BYTES: usize = 64;
-        Name {
-            words: Vec::with_capacity(8),
-            raw: String::with_capacity(BYTES),
-            norm: String::with_capacity(BYTES),
-            key: String::with_capacity(BYTES),
-            scratch: String::with_capacity(BYTES),
-            places: Vec::with_capacity(8),
-            content: String::with_capacity(BYTES),
-            content_made: false,
-        }
+/// The content key of a name of two words, whose normalised name is at
+/// `norm`: the words' keys in order, by one comparison, without the buffers
+/// a sort of any number takes.
+fn pair_key(
+    buffer: &mut String,
+    norm: &Range<usize>,
+    first: Range<usize>,
+    last: Range<usize>,
+    scratch: &mut String,
+) -> Range<usize> {
+    let (a, b) = (&buffer[first.clone()], &buffer[last.clone()]);
+    if a == b {
+        return first;
     }
+    // In order and unfolded, the words are the name itself.
+    if a < b && first.start == norm.start && first.end < last.start {
+        return norm.clone();
+    }
+    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    scratch.clear();
+    scratch.push_str(low);
+    scratch.push(' ');
+    scratch.push_str(high);
+    let at = buffer.len();
+    buffer.push_str(scratch);
+    at..buffer.len()
+}
 
-    fn set(&mut self, name: &'a str) {
-        self.words.clear();
-        let ascii = name.is_ascii();
-        name_words(name, ascii, &mut self.words);
-        self.raw.clear();
-        // The words of an ASCII name are ASCII: no second reading of them.
-        if ascii {
-            fold_ascii(&self.words, &mut self.raw);
-        } else {
-            fold_words(&self.words, &mut self.raw);
-        }
-        self.norm.clear();
-        self.norm.push_str(&self.raw);
-        fold_ending(&mut self.norm);
-        self.content_made = false;
+/// The content words as a set, for a name of three words or more: "Freedom
+/// Legion of Russia" and "Legion for the Freedom of Russia" share it.
+fn content_key(
+    buffer: &mut String,
+    norm: &Range<usize>,
+    last: Range<usize>,
+    scratch: &mut Scratch<'_>,
+) -> Range<usize> {
+    let places = &mut scratch.places;
+    places.clear();
+    let mut at = norm.start;
+    while at < last.start {
+        let end = buffer[at..last.start - 1]
+            .bytes()
+            .position(|b| b == b' ')
+            .map_or(last.start - 1, |i| at + i);
+        places.push(word_key(buffer, at..end, &mut scratch.key));
+        at = end + 1;
     }
+    places.push(last);
+    let keys = &buffer[..];
+    // Words in order, none folded nor repeated, are the name itself.
+    if places
+        .windows(2)
+        .all(|w| w[0].end < w[1].start && keys[w[0].clone()] < keys[w[1].clone()])
+    {
+        return norm.clone();
+    }
+    places.sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
+    places.dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
+    scratch.key.clear();
+    for (i, place) in places.iter().enumerate() {
+        if i > 0 {
+            scratch.key.push(' ');
+        }
+        scratch.key.push_str(&keys[place.clone()]);
+    }
+    let at = buffer.len();
+    buffer.push_str(&scratch.key);
+    at..buffer.len()
+}
 
-    /// The first word's key, as [`Name::set`] would make it for that word
-    /// alone.
-    fn first_key(&self) -> Cow<'_, str> {
-        let end = self.raw.bytes().position(|b| b == b' ');
-        ended(&self.raw[..end.unwrap_or(self.raw.len())])
+/// Whether a name's last word is a group head ("Corps", "Ministry").
+fn is_head(last: &str) -> bool {
+    // Most last words are short and ASCII: lowercased on the stack, not
+    // copied into a string. The lexicons' packed table holds the group
+    // heads, whatever their length.
+    let mut lower = [0; 16];
+    if last.is_ascii() && last.len() <= lower.len() {
+        let lower = &mut lower[..last.len()];
+        lower.copy_from_slice(last.as_bytes());
+        lower.make_ascii_lowercase();
+        return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
     }
-
-    /// The last word's key.
-    fn last_key(&self) -> Cow<'_, str> {
-        let start = self.raw.bytes().rposition(|b| b == b' ');
-        ended(&self.raw[start.map_or(0, |i| i + 1)..])
-    }
-
-    /// The content words as a set: "Freedom Legion of Russia" and "Legion
-    /// for the Freedom of Russia" share it.
-    fn content_key(&mut self) -> &str {
-        if self.content_made {
-            return &self.content;
-        }
-        self.content_made = true;
-        self.content.clear();
-        // Two words, most names of more than one, are put in order by one
-        // comparison, without the buffers a sort of any number takes.
-        // Words hold no spaces, so two words are the two sides of the one
-        // space, found byte by byte: too short a search for memchr to pay.
-        let space = self.raw.bytes().position(|b| b == b' ');
-        if let (2, Some(space)) = (self.words.len(), space) {
-            let (first, last) = (&self.raw[..space], &self.raw[space + 1..]);
-            let (first, last) = (ended(first), ended(last));
-            let (low, high) = if first <= last {
-                (first, last)
-            } else {
-                (last, first)
-            };
-            self.content.push_str(&low);
-            if low != high {
-                self.content.push(' ');
-                self.content.push_str(&high);
-            }
-            return &self.content;
-        }
-        self.scratch.clear();
-        self.places.clear();
-        for word in self.raw.split(' ') {
-            let start = self.scratch.len();
-            self.scratch.push_str(&ended(word));
-            self.places.push(start..self.scratch.len());
-        }
-        let keys = &self.scratch;
-        self.places
-            .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
-        self.places
-            .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
-        for (i, place) in self.places.iter().enumerate() {
-            if i > 0 {
-                self.content.push(' ');
-            }
-            self.content.push_str(&keys[place.clone()]);
-        }
-        &self.content
-    }
-
-    /// Whether the last word is a group head ("Corps", "Ministry").
-    fn ends_with_head(&mut self) -> bool {
-        let Some(last) = self.words.last() else {
-            return false;
-        };
-        // Most last words are short and ASCII: lowercased on the stack, not
-        // copied into a string. The lexicons' packed table holds the group
-        // heads, whatever their length.
-        let mut lower = [0; 16];
-        if last.is_ascii() && last.len() <= lower.len() {
-            let lower = &mut lower[..last.len()];
-            lower.copy_from_slice(last.as_bytes());
-            lower.make_ascii_lowercase();
-            return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
-        }
-        self.key.clear();
-        self.key.push_str(last);
-        if last.is_ascii() {
-            self.key.make_ascii_lowercase();
-        } else {
-            self.key = self.key.to_lowercase();
-        }
-        Lexicons::of(self.key.as_bytes()).any(Lexicons::GROUP_HEAD)
-    }
-
-    /// The first letters of the capitalised words.
-    fn initials(&mut self) -> &str {
-        self.key.clear();
-        self.key.extend(
-            self.words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .filter_map(|w| w.chars().next()),
-        );
-        &self.key
-    }
+    Lexicons::of(last.to_lowercase().as_bytes()).any(Lexicons::GROUP_HEAD)
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -382,14 +370,13 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         String::with_capacity(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
     let mut made = Vec::new();
     let mut of_name: Map<&str, usize> = sized(n);
-    let mut name = Name::new();
+    let mut scratch = Scratch::default();
     let which: Vec<usize> = candidates
         .iter()
         .map(|c| {
             let surface = &text[c.span];
             *of_name.entry(surface).or_insert_with(|| {
-                name.set(surface);
-                made.push(Made::new(&mut name, &mut buffer));
+                made.push(Made::new(surface, &mut scratch, &mut buffer));
                 made.len() - 1
             })
         })
@@ -691,24 +678,21 @@ fn register_keys<'k>(
 /// process and kept with the gazetteer.
 fn entry_keys(entry: &Entry) -> EntryKeys {
     let mut keys = EntryKeysBuilder::default();
-    let mut name = Name::default();
+    let mut scratch = Scratch::default();
+    let mut buffer = String::new();
     for n in entry.names() {
-        name.set(n);
-        if name.words.is_empty() {
+        buffer.clear();
+        let made = Made::new(n, &mut scratch, &mut buffer);
+        if made.words == 0 {
             continue;
         }
-        let surname = name.last_key().into_owned();
-        let words = (name.words.len() >= 2).then(|| {
-            let head = name.ends_with_head();
-            let initials = name.initials().to_string();
-            (name.content_key().to_string(), head, initials)
-        });
+        let [norm, _, surname, content, initials] = made.keys.clone().map(|r| &buffer[r]);
         keys.push(NameKeys {
-            norm: &name.norm,
-            surname: &surname,
-            words: words.as_ref().map(|(content, head, initials)| WordKeys {
+            norm,
+            surname,
+            words: (made.words >= 2).then_some(WordKeys {
                 content: Some(content),
-                head: *head,
+                head: made.head,
                 initials,
             }),
         });
@@ -1039,17 +1023,6 @@ fn fold_ending(out: &mut String) {
     }
 }
 
-/// [`fold_ending`] of a borrowed key, copying only when it changes.
-fn ended(key: &str) -> Cow<'_, str> {
-    if folds_ending(key) {
-        let mut key = key.to_string();
-        fold_ending(&mut key);
-        Cow::Owned(key)
-    } else {
-        Cow::Borrowed(key)
-    }
-}
-
 /// Whether `a` and `b` differ by at most one insertion, deletion or
 /// substitution.
 fn within_one_edit(a: &str, b: &str) -> bool {
@@ -1082,10 +1055,17 @@ fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
 
+    /// The normalised name, first word's key, last word's key, content key
+    /// and initials of `name`.
+    fn keys(name: &str) -> [String; 5] {
+        let mut buffer = String::new();
+        let made = Made::new(name, &mut Scratch::default(), &mut buffer);
+        made.keys.map(|r| buffer[r].to_string())
+    }
+
     fn normalise(name: &str) -> String {
-        let mut n = Name::default();
-        n.set(name);
-        n.norm
+        let [norm, ..] = keys(name);
+        norm
     }
 
     #[test]
@@ -1144,17 +1124,30 @@ mod tests {
             "İstanbul Kharkiv",
             "Gladkow Gladkov",
             "Legion for the Freedom of Russia",
+            "Anna Boris Cyril",
+            "Cyril Boris Anna",
+            "Anna Anna Boris",
+            "Anna Boris Boris",
+            "Yuriy Kiyi Zelenskiy",
+            "Aaa Yuriy Zelenskiy",
+            "’ Ivanov Petrov",
         ];
         for n in names {
-            let mut name = Name::default();
-            name.set(n);
-            let words = name.words.clone();
-            assert_eq!(name.first_key(), normalise(words[0]), "{n}");
-            assert_eq!(name.last_key(), normalise(words[words.len() - 1]), "{n}");
-            let mut keys: Vec<String> = words.iter().map(|w| normalise(w)).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            assert_eq!(name.content_key(), keys.join(" "), "{n}");
+            let mut words = Vec::new();
+            name_words(n, n.is_ascii(), &mut words);
+            let [_, first, last, content, initials] = keys(n);
+            assert_eq!(first, normalise(words[0]), "{n}");
+            assert_eq!(last, normalise(words[words.len() - 1]), "{n}");
+            let mut each: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+            each.sort_unstable();
+            each.dedup();
+            assert_eq!(content, each.join(" "), "{n}");
+            let capitals: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            assert_eq!(initials, capitals, "{n}");
         }
     }
 
@@ -1205,11 +1198,9 @@ mod tests {
 
     #[test]
     fn content_words_ignore_order_and_connectors() {
-        let mut a = Name::default();
-        a.set("Legion for the Freedom of Russia");
-        let mut b = Name::default();
-        b.set("Freedom Legion of Russia");
-        assert_eq!(a.content_key(), b.content_key());
+        let [.., a, _] = keys("Legion for the Freedom of Russia");
+        let [.., b, _] = keys("Freedom Legion of Russia");
+        assert_eq!(a, b);
         let mut words = Vec::new();
         name_words("Bashar al-Assad", true, &mut words);
         assert_eq!(words, ["Bashar", "Assad"]);
