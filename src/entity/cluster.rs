@@ -45,8 +45,9 @@ struct Cluster<'k> {
 /// The keys of the names registered so far, all borrowed: those of
 /// gazetteer names from the gazetteer, which keeps them, those of the
 /// document's own names from the buffer they were made in before
-/// clustering. Each distinct key is hashed once, to a number, and is filed
-/// by that number: a document's names are mostly repeated, and a repeat is
+/// clustering. A key is hashed to a number, once for each distinct name of
+/// the document and once for each gazetteer name registered, and filed by
+/// that number: a document's names are mostly repeated, and a repeat is
 /// looked up and filed by its keys half a dozen times.
 #[derive(Default)]
 struct Index<'k> {
