@@ -4,7 +4,6 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
-use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
@@ -46,21 +45,20 @@ struct Cluster<'k> {
 /// The keys of the names registered so far, all borrowed: those of
 /// gazetteer names from the gazetteer, which keeps them, those of the
 /// document's own names from the buffer they were made in before
-/// clustering.
+/// clustering. A key is hashed to a number, once for each distinct name of
+/// the document and once for each gazetteer name registered, and filed by
+/// that number: a document's names are mostly repeated, and a repeat is
+/// looked up and filed by its keys half a dozen times.
 #[derive(Default)]
 struct Index<'k> {
     by_entry: Map<EntryId, usize>,
-    by_name: Map<&'k str, usize>,
-    /// Person surnames: where in `surnamed` the latest cluster with that
-    /// surname is.
-    by_surname: Map<&'k str, usize>,
+    /// Each distinct key's number: where in `filed` what it is filed under
+    /// is.
+    ids: Map<&'k str, usize>,
+    filed: Vec<Filed>,
     /// The clusters of each surname, each linked to the one before it with
     /// the same surname (plus one; 0: none): one vector, not one a surname.
     surnamed: Vec<(usize, usize)>,
-    by_words: Map<&'k str, usize>,
-    by_initials: Map<&'k str, usize>,
-    /// A group name's last word, if a group head, to the latest group.
-    by_head: Map<&'k str, usize>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
     bucketed: Vec<Bucketed<'k>>,
@@ -68,6 +66,38 @@ struct Index<'k> {
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
+}
+
+/// What a key is filed under, [`NONE`] where it is not: the cluster that
+/// first had it as its normalised name, content words or initials, the
+/// group it last ended as a group head, and, for a person's surname, where
+/// in `surnamed` the latest cluster with that surname is.
+#[derive(Clone, Copy)]
+struct Filed {
+    name: usize,
+    surname: usize,
+    words: usize,
+    initials: usize,
+    head: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Filed {
+    const EMPTY: Filed = Filed {
+        name: NONE,
+        surname: NONE,
+        words: NONE,
+        initials: NONE,
+        head: NONE,
+    };
+}
+
+/// A key's text, for what wants the text, and its number in the index.
+#[derive(Clone, Copy)]
+struct Key<'k> {
+    text: &'k str,
+    id: usize,
 }
 
 /// A name in a bucket for edit distance.
@@ -87,19 +117,19 @@ struct Named<'k> {
     /// How many words, connectors left out.
     words: usize,
     /// The normalised name.
-    norm: &'k str,
+    norm: Key<'k>,
     /// The first word's key, for names of two words or more.
     first: &'k str,
     /// The last word's key, by which a person is found.
-    last: &'k str,
+    last: Key<'k>,
     /// For names of two words or more: the content words as a set, and the
-    /// initials of the capitalised words.
-    content: &'k str,
-    initials: &'k str,
+    /// initials of the capitalised words, if two or more.
+    content: Option<usize>,
+    initials: Option<usize>,
     /// Whether the last word is a group head ("Corps", "Ministry").
     head: bool,
     /// A lone word in capitals, of two letters or more: initials, perhaps.
-    acronym: Option<&'k str>,
+    acronym: Option<usize>,
 }
 
 /// A [`Named`] while the buffer of keys is still growing: where in it each
@@ -112,44 +142,113 @@ struct Made<'t> {
     acronym: Option<&'t str>,
 }
 
+/// Buffers [`Made::new`] reuses from name to name.
+#[derive(Default)]
+struct Scratch<'t> {
+    words: Vec<&'t str>,
+    /// Where each word's key is in the buffer of keys, for the content key
+    /// of three words or more.
+    places: Vec<Range<usize>>,
+    key: String,
+}
+
 impl<'t> Made<'t> {
-    fn new(name: &mut Name<'t>, buffer: &mut String) -> Made<'t> {
-        let mut add = |key: &str| {
-            let start = buffer.len();
-            buffer.push_str(key);
-            start..buffer.len()
+    /// Writes the keys of `name` at the end of `buffer`. Most of them are
+    /// parts of the normalised name, not copies: the last word's key ends
+    /// it (the name's ending fold is its last word's), the first word's
+    /// begins it unless its own ending folds, and a name of two words in
+    /// order is its content key.
+    fn new(name: &'t str, scratch: &mut Scratch<'t>, buffer: &mut String) -> Made<'t> {
+        let words = &mut scratch.words;
+        words.clear();
+        let ascii = name.is_ascii();
+        name_words(name, ascii, words);
+        let start = buffer.len();
+        // The words of an ASCII name are ASCII: no second reading of them.
+        if ascii {
+            fold_ascii(words, buffer);
+        } else {
+            fold_words(words, buffer);
+        }
+        if folds_ending(&buffer[start..]) {
+            buffer.truncate(buffer.len() - 2);
+            buffer.push('y');
+        }
+        let norm = start..buffer.len();
+        let last = match buffer[norm.clone()].bytes().rposition(|b| b == b' ') {
+            Some(space) => start + space + 1..norm.end,
+            None => norm.clone(),
         };
-        let words = name.words.len();
-        let norm = add(&name.norm);
-        let last = add(&name.last_key());
-        let (first, content, initials) = if words >= 2 {
-            (
-                add(&name.first_key()),
-                add(name.content_key()),
-                add(name.initials()),
-            )
+        let n = words.len();
+        let (first, content, initials) = if n >= 2 {
+            // Words hold no spaces, so the first is all before the first
+            // space, found byte by byte: too short a search for memchr.
+            let space = buffer[norm.clone()]
+                .bytes()
+                .position(|b| b == b' ')
+                .map_or(norm.end, |i| start + i);
+            let first = word_key(buffer, start..space, &mut scratch.key);
+            let content = if n == 2 {
+                pair_key(buffer, &norm, first.clone(), last.clone(), &mut scratch.key)
+            } else {
+                content_key(buffer, &norm, last.clone(), scratch)
+            };
+            let at = buffer.len();
+            buffer.extend(
+                scratch
+                    .words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase()),
+            );
+            (first, content, at..buffer.len())
         } else {
             (0..0, 0..0, 0..0)
         };
-        let acronym = match name.words[..] {
+        let acronym = match scratch.words[..] {
             [word] if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) => {
                 Some(word)
             }
             _ => None,
         };
         Made {
-            words,
+            words: n,
             keys: [norm, first, last, content, initials],
-            head: name.ends_with_head(),
+            head: scratch.words.last().is_some_and(|last| is_head(last)),
             acronym,
         }
     }
 
-    fn view<'k>(&self, buffer: &'k str) -> Named<'k>
+    /// The keys, numbered in `index`. A key the same as the normalised
+    /// name, as a one-word name's last word is, takes its number unhashed.
+    fn named<'k>(&self, buffer: &'k str, index: &mut Index<'k>) -> Named<'k>
     where
         't: 'k,
     {
         let [norm, first, last, content, initials] = self.keys.clone().map(|r| &buffer[r]);
+        let norm = Key {
+            text: norm,
+            id: index.id(norm),
+        };
+        let mut key = |text: &'k str| {
+            if text == norm.text {
+                norm.id
+            } else {
+                index.id(text)
+            }
+        };
+        let last = Key {
+            text: last,
+            id: key(last),
+        };
+        let (content, initials) = if self.words >= 2 {
+            (
+                Some(key(content)),
+                initials.chars().nth(1).is_some().then(|| key(initials)),
+            )
+        } else {
+            (None, None)
+        };
         Named {
             words: self.words,
             norm,
@@ -158,164 +257,109 @@ impl<'t> Made<'t> {
             content,
             initials,
             head: self.head,
-            acronym: self.acronym,
+            acronym: self.acronym.map(key),
         }
     }
 }
 
-/// A name's words and keys. Its buffers are reused from name to name.
-#[derive(Default)]
-struct Name<'a> {
-    words: Vec<&'a str>,
-    /// The words folded, joined by spaces, before the ending fold: word
-    /// `i`'s own key is its `i`th field with its ending folded.
-    raw: String,
-    /// `raw` with its ending folded: the normalised name.
-    norm: String,
-    /// Scratch for keys made from the words.
-    key: String,
-    /// The words' own keys end to end, and where each is: the parts of
-    /// the content key, reused from name to name.
-    scratch: String,
-    places: Vec<Range<usize>>,
-    /// The content key, made at most once per name: both lookup and
-    /// registration want it.
-    content: String,
-    content_made: bool,
+/// The key of the word at `word` in `buffer`, a field of a normalised
+/// name: the word itself unless its ending folds, in which case the folded
+/// word is written at the end.
+fn word_key(buffer: &mut String, word: Range<usize>, scratch: &mut String) -> Range<usize> {
+    if !folds_ending(&buffer[word.clone()]) {
+        return word;
+    }
+    scratch.clear();
+    scratch.push_str(&buffer[word]);
+    fold_ending(scratch);
+    let at = buffer.len();
+    buffer.push_str(scratch);
+    at..buffer.len()
 }
 
-impl<'a> Name<'a> {
-    /// A name whose buffers have room for most names, so that the first
-    /// names of a document do not grow each of them step by step.
-    fn new() -> Name<'a> {
-        const BYTES: usize = 64;
-        Name {
-            words: Vec::with_capacity(8),
-            raw: String::with_capacity(BYTES),
-            norm: String::with_capacity(BYTES),
-            key: String::with_capacity(BYTES),
-            scratch: String::with_capacity(BYTES),
-            places: Vec::with_capacity(8),
-            content: String::with_capacity(BYTES),
-            content_made: false,
-        }
+/// The content key of a name of two words, whose normalised name is at
+/// `norm`: the words' keys in order, by one comparison, without the buffers
+/// a sort of any number takes.
+fn pair_key(
+    buffer: &mut String,
+    norm: &Range<usize>,
+    first: Range<usize>,
+    last: Range<usize>,
+    scratch: &mut String,
+) -> Range<usize> {
+    let (a, b) = (&buffer[first.clone()], &buffer[last.clone()]);
+    if a == b {
+        return first;
     }
+    // In order and unfolded, the words are the name itself.
+    if a < b && first.start == norm.start && first.end < last.start {
+        return norm.clone();
+    }
+    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    scratch.clear();
+    scratch.push_str(low);
+    scratch.push(' ');
+    scratch.push_str(high);
+    let at = buffer.len();
+    buffer.push_str(scratch);
+    at..buffer.len()
+}
 
-    fn set(&mut self, name: &'a str) {
-        self.words.clear();
-        let ascii = name.is_ascii();
-        name_words(name, ascii, &mut self.words);
-        self.raw.clear();
-        // The words of an ASCII name are ASCII: no second reading of them.
-        if ascii {
-            fold_ascii(&self.words, &mut self.raw);
-        } else {
-            fold_words(&self.words, &mut self.raw);
-        }
-        self.norm.clear();
-        self.norm.push_str(&self.raw);
-        fold_ending(&mut self.norm);
-        self.content_made = false;
+/// The content words as a set, for a name of three words or more: "Freedom
+/// Legion of Russia" and "Legion for the Freedom of Russia" share it.
+fn content_key(
+    buffer: &mut String,
+    norm: &Range<usize>,
+    last: Range<usize>,
+    scratch: &mut Scratch<'_>,
+) -> Range<usize> {
+    let places = &mut scratch.places;
+    places.clear();
+    let mut at = norm.start;
+    while at < last.start {
+        let end = buffer[at..last.start - 1]
+            .bytes()
+            .position(|b| b == b' ')
+            .map_or(last.start - 1, |i| at + i);
+        places.push(word_key(buffer, at..end, &mut scratch.key));
+        at = end + 1;
     }
+    places.push(last);
+    let keys = &buffer[..];
+    // Words in order, none folded nor repeated, are the name itself.
+    if places
+        .windows(2)
+        .all(|w| w[0].end < w[1].start && keys[w[0].clone()] < keys[w[1].clone()])
+    {
+        return norm.clone();
+    }
+    places.sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
+    places.dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
+    scratch.key.clear();
+    for (i, place) in places.iter().enumerate() {
+        if i > 0 {
+            scratch.key.push(' ');
+        }
+        scratch.key.push_str(&keys[place.clone()]);
+    }
+    let at = buffer.len();
+    buffer.push_str(&scratch.key);
+    at..buffer.len()
+}
 
-    /// The first word's key, as [`Name::set`] would make it for that word
-    /// alone.
-    fn first_key(&self) -> Cow<'_, str> {
-        let end = self.raw.bytes().position(|b| b == b' ');
-        ended(&self.raw[..end.unwrap_or(self.raw.len())])
+/// Whether a name's last word is a group head ("Corps", "Ministry").
+fn is_head(last: &str) -> bool {
+    // Most last words are short and ASCII: lowercased on the stack, not
+    // copied into a string. The lexicons' packed table holds the group
+    // heads, whatever their length.
+    let mut lower = [0; 16];
+    if last.is_ascii() && last.len() <= lower.len() {
+        let lower = &mut lower[..last.len()];
+        lower.copy_from_slice(last.as_bytes());
+        lower.make_ascii_lowercase();
+        return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
     }
-
-    /// The last word's key.
-    fn last_key(&self) -> Cow<'_, str> {
-        let start = self.raw.bytes().rposition(|b| b == b' ');
-        ended(&self.raw[start.map_or(0, |i| i + 1)..])
-    }
-
-    /// The content words as a set: "Freedom Legion of Russia" and "Legion
-    /// for the Freedom of Russia" share it.
-    fn content_key(&mut self) -> &str {
-        if self.content_made {
-            return &self.content;
-        }
-        self.content_made = true;
-        self.content.clear();
-        // Two words, most names of more than one, are put in order by one
-        // comparison, without the buffers a sort of any number takes.
-        // Words hold no spaces, so two words are the two sides of the one
-        // space, found byte by byte: too short a search for memchr to pay.
-        let space = self.raw.bytes().position(|b| b == b' ');
-        if let (2, Some(space)) = (self.words.len(), space) {
-            let (first, last) = (&self.raw[..space], &self.raw[space + 1..]);
-            let (first, last) = (ended(first), ended(last));
-            let (low, high) = if first <= last {
-                (first, last)
-            } else {
-                (last, first)
-            };
-            self.content.push_str(&low);
-            if low != high {
-                self.content.push(' ');
-                self.content.push_str(&high);
-            }
-            return &self.content;
-        }
-        self.scratch.clear();
-        self.places.clear();
-        for word in self.raw.split(' ') {
-            let start = self.scratch.len();
-            self.scratch.push_str(&ended(word));
-            self.places.push(start..self.scratch.len());
-        }
-        let keys = &self.scratch;
-        self.places
-            .sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
-        self.places
-            .dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
-        for (i, place) in self.places.iter().enumerate() {
-            if i > 0 {
-                self.content.push(' ');
-            }
-            self.content.push_str(&keys[place.clone()]);
-        }
-        &self.content
-    }
-
-    /// Whether the last word is a group head ("Corps", "Ministry").
-    fn ends_with_head(&mut self) -> bool {
-        let Some(last) = self.words.last() else {
-            return false;
-        };
-        // Most last words are short and ASCII: lowercased on the stack, not
-        // copied into a string. The lexicons' packed table holds the group
-        // heads, whatever their length.
-        let mut lower = [0; 16];
-        if last.is_ascii() && last.len() <= lower.len() {
-            let lower = &mut lower[..last.len()];
-            lower.copy_from_slice(last.as_bytes());
-            lower.make_ascii_lowercase();
-            return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
-        }
-        self.key.clear();
-        self.key.push_str(last);
-        if last.is_ascii() {
-            self.key.make_ascii_lowercase();
-        } else {
-            self.key = self.key.to_lowercase();
-        }
-        Lexicons::of(self.key.as_bytes()).any(Lexicons::GROUP_HEAD)
-    }
-
-    /// The first letters of the capitalised words.
-    fn initials(&mut self) -> &str {
-        self.key.clear();
-        self.key.extend(
-            self.words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .filter_map(|w| w.chars().next()),
-        );
-        &self.key
-    }
+    Lexicons::of(last.to_lowercase().as_bytes()).any(Lexicons::GROUP_HEAD)
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -327,48 +371,45 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         String::with_capacity(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
     let mut made = Vec::new();
     let mut of_name: Map<&str, usize> = sized(n);
-    let mut name = Name::new();
+    let mut scratch = Scratch::default();
     let which: Vec<usize> = candidates
         .iter()
         .map(|c| {
             let surface = &text[c.span];
             *of_name.entry(surface).or_insert_with(|| {
-                name.set(surface);
-                made.push(Made::new(&mut name, &mut buffer));
+                made.push(Made::new(surface, &mut scratch, &mut buffer));
                 made.len() - 1
             })
         })
         .collect();
-    let named: Vec<Named> = made.iter().map(|m| m.view(&buffer)).collect();
     // Sized by the distinct names, so that the maps seldom grow and
     // rehash (each growth rehashes every key) but stay small where one name
-    // is repeated: on news, the names with their gazetteer aliases come to
-    // about 2.5 per distinct name, the bucketed ones to 3, content keys to
-    // 1, initials to 2/3, surnames, entries and clusters to half.
-    let d = named.len();
+    // is repeated: on news, a distinct name brings 4.6 keys with its
+    // gazetteer aliases, the bucketed names come to 3, entries and surnames
+    // to half.
+    let d = made.len();
     let mut index = Index {
         by_entry: sized(d / 2),
-        by_name: sized(2 * d + d / 2),
-        by_surname: sized(d / 2),
+        ids: sized(5 * d),
+        filed: Vec::with_capacity(5 * d),
         surnamed: Vec::with_capacity(d / 2),
-        by_words: sized(d),
-        by_initials: sized(2 * d / 3),
         bucketed: Vec::with_capacity(3 * d),
         ascii_heads: vec![0; 128],
         ..Index::default()
     };
+    let named: Vec<Named> = made.iter().map(|m| m.named(&buffer, &mut index)).collect();
     let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
     // The group heads each (entry, cluster, person or not) registered, by
     // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<&str>> = sized(d / 2);
+    let mut registered: Map<(EntryId, usize, bool), Vec<usize>> = sized(d / 2);
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &named[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
-            .then(|| index.by_surname.get(name.norm))
+            .then(|| filed(index.filed[name.norm.id].surname))
             .flatten()
-            .map(|&latest| index.surnamed[latest].0)
+            .map(|latest| index.surnamed[latest].0)
             .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and
@@ -420,8 +461,8 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             // nothing but where their group heads point.
             match registered.entry((id, k, is_person)) {
                 Slot::Occupied(heads) => {
-                    for head in heads.get() {
-                        point_head(&mut index, head, k);
+                    for &head in heads.get() {
+                        index.filed[head].head = k;
                     }
                 }
                 Slot::Vacant(slot) => {
@@ -465,24 +506,25 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
             return Some(k);
         }
     }
-    let compatible = |k: usize| {
-        let cl = &clusters[k];
+    let compatible = |k: &usize| {
+        let cl = &clusters[*k];
         let entry_ok = match (c.entry, cl.entry) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
         entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
     };
-    if let Some(&k) = index.by_name.get(name.norm).filter(|&&k| compatible(k)) {
+    let of = |id: usize| &index.filed[id];
+    if let Some(k) = filed(of(name.norm.id).name).filter(compatible) {
         return Some(k);
     }
     let words = name.words;
     let person_like = c.kind == EntityType::Person || c.confidence < 3;
     if person_like && words > 0 {
-        if let Some(&latest) = index.by_surname.get(name.last) {
+        if let Some(latest) = filed(of(name.last.id).surname) {
             let first = (words >= 2).then_some(name.first);
-            let pick = index.surnamed(latest).find(|&k| {
-                let cl = &clusters[k];
+            let pick = index.surnamed(latest).find(|k| {
+                let cl = &clusters[*k];
                 let same_first = match (first, cl.first) {
                     (Some(a), Some(b)) => a == b || initial_of(a, b) || initial_of(b, a),
                     _ => true,
@@ -494,26 +536,31 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
             }
         }
     }
-    if words >= 2 {
-        if let Some(&k) = index.by_words.get(name.content).filter(|&&k| compatible(k)) {
+    if let Some(content) = name.content {
+        if let Some(k) = filed(of(content).words).filter(compatible) {
             return Some(k);
         }
     }
     if words == 1 {
-        if let Some(word) = name.acronym {
-            if let Some(&k) = index.by_initials.get(word).filter(|&&k| compatible(k)) {
+        if let Some(acronym) = name.acronym {
+            if let Some(k) = filed(of(acronym).initials).filter(compatible) {
                 return Some(k);
             }
         }
         // A group's head alone names the group last named with it: "the
         // Russian Volunteer Corps ... another Corps member".
         if name.head {
-            if let Some(&k) = index.by_head.get(name.norm) {
+            if let Some(k) = filed(of(name.norm.id).head) {
                 return Some(k);
             }
         }
     }
-    fuzzy(index, name.norm).filter(|&k| compatible(k))
+    fuzzy(index, name.norm.text).filter(compatible)
+}
+
+/// A slot of [`Filed`], if filled.
+fn filed(slot: usize) -> Option<usize> {
+    (slot != NONE).then_some(slot)
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
@@ -540,7 +587,17 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
         .map(|b| b.cluster)
 }
 
-impl Index<'_> {
+impl<'k> Index<'k> {
+    /// The number of `key`, given it if new.
+    fn id(&mut self, key: &'k str) -> usize {
+        let next = self.filed.len();
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.filed.push(Filed::EMPTY);
+        }
+        id
+    }
+
     /// The clusters of a surname, latest first, from where in `surnamed`
     /// its latest is.
     fn surnamed(&self, latest: usize) -> impl Iterator<Item = usize> + '_ {
@@ -568,37 +625,53 @@ fn register<'k>(index: &mut Index<'k>, k: usize, c: &Candidate, name: &Named<'k>
     add_name(index, name.norm, k);
     if is_person {
         add_surname(index, name.last, k);
-    } else if name.words >= 2 {
-        add_content(index, name.content, k);
+    } else if let Some(content) = name.content {
+        add_content(index, content, k);
         if name.head {
-            point_head(index, name.last, k);
+            index.filed[name.last.id].head = k;
         }
-        add_initials(index, name.initials, k);
+        if let Some(initials) = name.initials {
+            add_initials(index, initials, k);
+        }
     }
 }
 
 /// Registers a gazetteer name of cluster `k`, as [`register`] would the
-/// name itself; returns the group head it pointed at the cluster, if any.
+/// name itself; returns the number of the group head it pointed at the
+/// cluster, if any.
 fn register_keys<'k>(
     index: &mut Index<'k>,
     k: usize,
     keys: NameKeys<'k>,
     is_person: bool,
-) -> Option<&'k str> {
-    add_name(index, keys.norm, k);
+) -> Option<usize> {
+    let norm = Key {
+        text: keys.norm,
+        id: index.id(keys.norm),
+    };
+    add_name(index, norm, k);
     if is_person {
-        add_surname(index, keys.surname, k);
+        let surname = Key {
+            text: keys.surname,
+            id: index.id(keys.surname),
+        };
+        add_surname(index, surname, k);
         return None;
     }
     let words = keys.words?;
     if let Some(content) = words.content {
+        let content = index.id(content);
         add_content(index, content, k);
     }
     let head = words.head.then(|| {
-        point_head(index, keys.surname, k);
-        keys.surname
+        let head = index.id(keys.surname);
+        index.filed[head].head = k;
+        head
     });
-    add_initials(index, words.initials, k);
+    if words.initials.chars().nth(1).is_some() {
+        let initials = index.id(words.initials);
+        add_initials(index, initials, k);
+    }
     head
 }
 
@@ -606,24 +679,21 @@ fn register_keys<'k>(
 /// process and kept with the gazetteer.
 fn entry_keys(entry: &Entry) -> EntryKeys {
     let mut keys = EntryKeysBuilder::default();
-    let mut name = Name::default();
+    let mut scratch = Scratch::default();
+    let mut buffer = String::new();
     for n in entry.names() {
-        name.set(n);
-        if name.words.is_empty() {
+        buffer.clear();
+        let made = Made::new(n, &mut scratch, &mut buffer);
+        if made.words == 0 {
             continue;
         }
-        let surname = name.last_key().into_owned();
-        let words = (name.words.len() >= 2).then(|| {
-            let head = name.ends_with_head();
-            let initials = name.initials().to_string();
-            (name.content_key().to_string(), head, initials)
-        });
+        let [norm, _, surname, content, initials] = made.keys.clone().map(|r| &buffer[r]);
         keys.push(NameKeys {
-            norm: &name.norm,
-            surname: &surname,
-            words: words.as_ref().map(|(content, head, initials)| WordKeys {
+            norm,
+            surname,
+            words: (made.words >= 2).then_some(WordKeys {
                 content: Some(content),
-                head: *head,
+                head: made.head,
                 initials,
             }),
         });
@@ -631,43 +701,47 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
     keys.build()
 }
 
-fn add_name<'k>(index: &mut Index<'k>, norm: &'k str, k: usize) {
+fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
-    if let Slot::Vacant(slot) = index.by_name.entry(norm) {
-        slot.insert(k);
-        add_to_bucket(index, norm, k);
+    let filed = &mut index.filed[norm.id];
+    if filed.name == NONE {
+        filed.name = k;
+        add_to_bucket(index, norm.text, k);
     }
 }
 
-fn add_surname<'k>(index: &mut Index<'k>, surname: &'k str, k: usize) {
+fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
     let place = index.surnamed.len();
-    match index.by_surname.get(surname).copied() {
+    match filed(index.filed[surname.id].surname) {
         Some(latest) => {
             if !index.surnamed(latest).any(|c| c == k) {
                 index.surnamed.push((k, latest + 1));
-                if let Some(latest) = index.by_surname.get_mut(surname) {
-                    *latest = place;
-                }
+                index.filed[surname.id].surname = place;
             }
         }
         None => {
             index.surnamed.push((k, 0));
-            index.by_surname.insert(surname, place);
-            if !index.by_name.contains_key(surname) {
-                add_to_bucket(index, surname, k);
+            let filed = &mut index.filed[surname.id];
+            filed.surname = place;
+            if filed.name == NONE {
+                add_to_bucket(index, surname.text, k);
             }
         }
     }
 }
 
-fn add_content<'k>(index: &mut Index<'k>, key: &'k str, k: usize) {
-    index.by_words.entry(key).or_insert(k);
+fn add_content(index: &mut Index<'_>, id: usize, k: usize) {
+    let filed = &mut index.filed[id];
+    if filed.words == NONE {
+        filed.words = k;
+    }
 }
 
-fn add_initials<'k>(index: &mut Index<'k>, initials: &'k str, k: usize) {
-    if initials.chars().nth(1).is_some() {
-        index.by_initials.entry(initials).or_insert(k);
+fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
+    let filed = &mut index.filed[id];
+    if filed.initials == NONE {
+        filed.initials = k;
     }
 }
 
@@ -686,11 +760,6 @@ fn add_to_bucket<'k>(index: &mut Index<'k>, name: &'k str, k: usize) {
         cluster: k,
         previous,
     });
-}
-
-/// Points a group head at cluster `k`, the latest group named with it.
-fn point_head<'k>(index: &mut Index<'k>, head: &'k str, k: usize) {
-    index.by_head.insert(head, k);
 }
 
 fn build(
@@ -955,17 +1024,6 @@ fn fold_ending(out: &mut String) {
     }
 }
 
-/// [`fold_ending`] of a borrowed key, copying only when it changes.
-fn ended(key: &str) -> Cow<'_, str> {
-    if folds_ending(key) {
-        let mut key = key.to_string();
-        fold_ending(&mut key);
-        Cow::Owned(key)
-    } else {
-        Cow::Borrowed(key)
-    }
-}
-
 /// Whether `a` and `b` differ by at most one insertion, deletion or
 /// substitution.
 fn within_one_edit(a: &str, b: &str) -> bool {
@@ -998,10 +1056,17 @@ fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
 
+    /// The normalised name, first word's key, last word's key, content key
+    /// and initials of `name`.
+    fn keys(name: &str) -> [String; 5] {
+        let mut buffer = String::new();
+        let made = Made::new(name, &mut Scratch::default(), &mut buffer);
+        made.keys.map(|r| buffer[r].to_string())
+    }
+
     fn normalise(name: &str) -> String {
-        let mut n = Name::default();
-        n.set(name);
-        n.norm
+        let [norm, ..] = keys(name);
+        norm
     }
 
     #[test]
@@ -1060,17 +1125,30 @@ mod tests {
             "İstanbul Kharkiv",
             "Gladkow Gladkov",
             "Legion for the Freedom of Russia",
+            "Anna Boris Cyril",
+            "Cyril Boris Anna",
+            "Anna Anna Boris",
+            "Anna Boris Boris",
+            "Yuriy Kiyi Zelenskiy",
+            "Aaa Yuriy Zelenskiy",
+            "’ Ivanov Petrov",
         ];
         for n in names {
-            let mut name = Name::default();
-            name.set(n);
-            let words = name.words.clone();
-            assert_eq!(name.first_key(), normalise(words[0]), "{n}");
-            assert_eq!(name.last_key(), normalise(words[words.len() - 1]), "{n}");
-            let mut keys: Vec<String> = words.iter().map(|w| normalise(w)).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            assert_eq!(name.content_key(), keys.join(" "), "{n}");
+            let mut words = Vec::new();
+            name_words(n, n.is_ascii(), &mut words);
+            let [_, first, last, content, initials] = keys(n);
+            assert_eq!(first, normalise(words[0]), "{n}");
+            assert_eq!(last, normalise(words[words.len() - 1]), "{n}");
+            let mut each: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+            each.sort_unstable();
+            each.dedup();
+            assert_eq!(content, each.join(" "), "{n}");
+            let capitals: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            assert_eq!(initials, capitals, "{n}");
         }
     }
 
@@ -1121,11 +1199,9 @@ mod tests {
 
     #[test]
     fn content_words_ignore_order_and_connectors() {
-        let mut a = Name::default();
-        a.set("Legion for the Freedom of Russia");
-        let mut b = Name::default();
-        b.set("Freedom Legion of Russia");
-        assert_eq!(a.content_key(), b.content_key());
+        let [.., a, _] = keys("Legion for the Freedom of Russia");
+        let [.., b, _] = keys("Freedom Legion of Russia");
+        assert_eq!(a, b);
         let mut words = Vec::new();
         name_words("Bashar al-Assad", true, &mut words);
         assert_eq!(words, ["Bashar", "Assad"]);
