@@ -34,8 +34,10 @@ pub(super) struct Matcher {
     /// these say so without touching the transducers, which are far larger
     /// than the cache: "the" starts "the State of Eritrea", but "the
     /// government" starts nothing, as the summary of "th" tells from the
-    /// "e g".
-    follows: Vec<u8>,
+    /// "e g". A pair whose second byte folds to a space has the summary of
+    /// the pair with the space, so that a word's bytes are looked up as
+    /// they are.
+    follows: Box<[u8; 1 << 16]>,
 }
 
 /// Names compiled by [`compile::compile`].
@@ -54,7 +56,7 @@ pub(super) struct Part {
     /// the part is loaded, from the few thousand transitions of the first two
     /// levels.
     firsts: [u64; 256],
-    seconds: Vec<u64>,
+    seconds: Box<[u64; 1 << 16]>,
 }
 
 impl std::fmt::Debug for Part {
@@ -87,9 +89,16 @@ impl Matcher {
             parts.push(Part::added(parts.first(), entries));
         }
         let mut lower_starts = [false; 256];
-        let mut follows = vec![0; 256 * 256];
+        let mut follows = pairs(0);
         for part in &parts {
-            part.starts(&mut lower_starts, &mut follows);
+            part.starts(&mut lower_starts, &mut follows[..]);
+        }
+        for first in 0..=u8::MAX {
+            let space = follows[pair_index(first, b' ')];
+            for second in [b'-', b'\t', b'\n', b'\r'] {
+                debug_assert_eq!(fold_byte(second), b' ');
+                follows[pair_index(first, second)] = space;
+            }
         }
         Matcher {
             parts,
@@ -119,7 +128,9 @@ impl Matcher {
             .map(|p| p.span)
             .filter(|&span| is_all_caps(&text[span]))
             .collect();
-        let mut candidates = Vec::new();
+        // News has a name every dozen tokens or so: growing the list from
+        // nothing reallocated it several times a text.
+        let mut candidates = Vec::with_capacity(tokens.len() / 16);
         self.scan(text, tokens, &caps, &mut candidates, |start| {
             Folded::new(text, start)
         });
@@ -184,14 +195,22 @@ impl Matcher {
                 continue;
             }
             let start = token.span.start;
-            match bytes.get(start..start + 5) {
+            let head = bytes
+                .get(start..start + 8)
+                .map(|head| u64::from_le_bytes(head.try_into().expect("eight bytes")));
+            match head {
                 // Most words start with five ASCII bytes, which fold as
-                // they are read, without a reader. A pair of them that
-                // starts a name tells that its first byte starts a name,
-                // which is all `may_start_name` asks of an ASCII byte.
-                Some(&[a, b, c, d, e]) if !TITLE && (a | b | c | d | e).is_ascii() => {
-                    let follows = self.follows[pair_index(fold_byte(a), fold_byte(b))];
-                    if follows == 0 || follows & follow_bit([c, d, e]) == 0 {
+                // they are read, without a reader, and are looked up as
+                // they are (see `follows`). A pair of them that starts a
+                // name tells that its first byte starts a name, which is all
+                // `may_start_name` asks of an ASCII byte.
+                Some(head) if !TITLE && head & 0x80_8080_8080 == 0 => {
+                    let follows = self.follows[usize::from(head as u16)];
+                    if follows == 0 {
+                        continue;
+                    }
+                    let [_, _, c, d, e, ..] = head.to_le_bytes();
+                    if follows & follow_bit([c, d, e]) == 0 {
                         continue;
                     }
                 }
@@ -326,10 +345,10 @@ impl Part {
             lists,
             follows,
             firsts: [0; 256],
-            seconds: Vec::new(),
+            seconds: pairs(0),
         };
         let mut firsts = [0; 256];
-        let mut seconds = vec![0; 256 * 256];
+        let mut seconds = pairs(0);
         let step = |node: u32, output: u64| u64::from(node) << 32 | output;
         for (first, node, output) in part.transitions(0) {
             firsts[usize::from(first)] = step(node, output);
@@ -537,8 +556,22 @@ impl Part {
         while word(&self.lists, last) & LAST == 0 {
             last += 1;
         }
-        NameEntries::Many((first..=last).map(id).collect())
+        // Counted first, the list is allocated once, at its length.
+        let words = self.lists[first * 4..(last + 1) * 4].chunks_exact(4);
+        NameEntries::Many(
+            words
+                .map(|w| EntryId(u32::from_le_bytes(w.try_into().expect("four bytes")) & !LAST))
+                .collect(),
+        )
     }
+}
+
+/// A table of pairs of bytes (see [`pair_index`]), each `value`.
+fn pairs<T: Copy>(value: T) -> Box<[T; 1 << 16]> {
+    vec![value; 1 << 16]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("the vector has a pair's length"))
 }
 
 /// A step of [`Part::firsts`] or [`Part::seconds`].

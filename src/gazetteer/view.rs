@@ -21,10 +21,9 @@ pub(crate) struct Folded<'t, const TITLE: bool> {
     /// In title casing: whether the char before `at` is a letter, soft
     /// hyphens aside.
     after_letter: bool,
-    /// The bytes the last char folded to, those from `next` not read yet.
-    folded: [u8; 8],
-    next: u8,
-    len: u8,
+    /// The bytes the last char folded to that are not read yet, the next
+    /// in the low byte: all but the first of a char's, which are never 0.
+    rest: u64,
 }
 
 impl<'t> Folded<'t, false> {
@@ -35,9 +34,7 @@ impl<'t> Folded<'t, false> {
             text,
             at,
             after_letter: false,
-            folded: [0; 8],
-            next: 0,
-            len: 0,
+            rest: 0,
         }
     }
 }
@@ -56,9 +53,7 @@ impl<'t> Folded<'t, true> {
             text,
             at,
             after_letter,
-            folded: [0; 8],
-            next: 0,
-            len: 0,
+            rest: 0,
         }
     }
 }
@@ -79,14 +74,17 @@ impl<const TITLE: bool> Folded<'_, TITLE> {
             if TITLE {
                 self.after_letter = c.is_alphabetic() || (self.after_letter && c == SOFT_HYPHEN);
             }
+            // At most eight bytes: a char folds to two ASCII ones or to one
+            // char, which lowers to at most three ("İ" to "i̇").
+            let mut folded = [0; 8];
             let mut len = 0;
             let mut push = |c: char| {
                 if lower {
                     for c in c.to_lowercase() {
-                        len += c.encode_utf8(&mut self.folded[len..]).len();
+                        len += c.encode_utf8(&mut folded[len..]).len();
                     }
                 } else {
-                    len += c.encode_utf8(&mut self.folded[len..]).len();
+                    len += c.encode_utf8(&mut folded[len..]).len();
                 }
             };
             match fold_char(c) {
@@ -96,9 +94,8 @@ impl<const TITLE: bool> Folded<'_, TITLE> {
                 Fold::Char(f) => push(f),
             }
             if len > 0 {
-                self.next = 1;
-                self.len = len as u8;
-                return Some((self.folded[0], self.at));
+                self.rest = u64::from_le_bytes(folded) >> 8;
+                return Some((folded[0], self.at));
             }
         }
     }
@@ -109,9 +106,9 @@ impl<const TITLE: bool> Iterator for Folded<'_, TITLE> {
 
     #[inline]
     fn next(&mut self) -> Option<(u8, usize)> {
-        if self.next < self.len {
-            let b = self.folded[usize::from(self.next)];
-            self.next += 1;
+        if self.rest != 0 {
+            let b = self.rest as u8;
+            self.rest >>= 8;
             return Some((b, self.at));
         }
         let &b = self.text.as_bytes().get(self.at)?;
