@@ -110,9 +110,11 @@ pub(crate) struct Compiled {
     pub(crate) follows: Vec<u8>,
 }
 
-/// The index of the pair of bytes `first`, `second` in a table of pairs.
+/// The index of the pair of bytes `first`, `second` in a table of pairs:
+/// the little-endian `u16` of the two, which a word read from a text gives.
+#[inline]
 pub(crate) fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
+    usize::from(u16::from_le_bytes([first, second]))
 }
 
 /// The bit of a pair's summary (see [`Compiled::follows`]) that says that a
@@ -216,8 +218,9 @@ fn follows<'a>(names: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
         match *name {
             [] => {}
             [first] => {
-                let row = pair_index(first, 0);
-                summaries[row..row + 256].fill(u8::MAX);
+                for second in 0..=u8::MAX {
+                    summaries[pair_index(first, second)] = u8::MAX;
+                }
             }
             [first, second, a, b, c, ..] => {
                 summaries[pair_index(first, second)] |= follow_bit([a, b, c]);
