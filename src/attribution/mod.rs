@@ -31,7 +31,7 @@ use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
 use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS};
 use crate::quote::Quotation;
-use crate::text::{lowercase, Layout};
+use crate::text::{ascii_lowers, lowercase, Layout};
 use crate::Span;
 
 /// A quotation of at most this many words inside a sentence, with no cue
@@ -530,7 +530,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             };
             let kind = match entity {
                 Some(e) => entity_kind(entities, e),
-                None => description_kind(&speaker.text),
+                None => description_kind(doc.ascii_lowered(span)),
             };
             (class, entity, kind)
         });
@@ -590,14 +590,22 @@ fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
         }
         return PRONOUNS.get(doc.lower(w)).copied();
     }
-    PRONOUNS.get(&*lowercase(&doc.text[span])).copied()
+    PRONOUNS.get(&*doc.lowered(span)).copied()
 }
 
-fn description_kind(text: &str) -> Kind {
+/// Whether a speaker phrase names a person or a group by its words: `lower`
+/// is the phrase with its ASCII letters lowered, so that its ASCII words,
+/// most, are looked up as they stand.
+fn description_kind(lower: &str) -> Kind {
     let table = Tags::table();
-    let person = text
-        .split_whitespace()
-        .any(|w| table.get(lowercase(w).as_bytes()).any(Tags::SPEAKER_NOUN));
+    let person = lower.split_whitespace().any(|w| {
+        let found = if ascii_lowers(w) {
+            table.get(w.as_bytes())
+        } else {
+            table.get(lowercase(w).as_bytes())
+        };
+        found.any(Tags::SPEAKER_NOUN)
+    });
     if person {
         Kind::Person(None)
     } else {
