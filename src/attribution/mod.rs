@@ -21,6 +21,8 @@ mod cues;
 mod doc;
 mod tags;
 
+use std::borrow::Cow;
+
 use crate::hash::Map;
 
 use self::cues::Anchor;
@@ -48,23 +50,30 @@ const NEAR: usize = 8;
 /// binary search.
 struct Known<'a> {
     entities: &'a Entities,
-    mentions: Vec<&'a Mention>,
+    /// The entity stage's own list when it is in order, as it comes: only
+    /// a list out of order is copied to be sorted.
+    mentions: Cow<'a, [Mention]>,
 }
 
 impl<'a> Known<'a> {
     fn new(entities: &'a Entities) -> Known<'a> {
-        let mut mentions: Vec<&Mention> = entities.mentions.iter().collect();
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let key = |m: &Mention| (m.span.start, m.span.end);
+        let mentions = if entities.mentions.is_sorted_by_key(key) {
+            Cow::Borrowed(&entities.mentions[..])
+        } else {
+            let mut mentions = entities.mentions.clone();
+            mentions.sort_by_key(key);
+            Cow::Owned(mentions)
+        };
         Known { entities, mentions }
     }
 
     /// The mentions inside `from..to`.
-    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'a Mention> + '_ {
+    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Mention> + '_ {
         let lo = self.mentions.partition_point(|m| m.span.start < from);
         let hi = self.mentions.partition_point(|m| m.span.start < to);
         self.mentions[lo..hi.max(lo)]
             .iter()
-            .copied()
             .filter(move |m| m.span.end <= to)
     }
 }
@@ -147,29 +156,25 @@ pub(crate) fn attribute(
             });
     }
 
-    // One claim at most for each open quotation and each cue.
-    let mut claims = Vec::with_capacity(open.len() + anchors.len());
+    // One claim at most for each open quotation and each cue, put in order
+    // before their texts are copied out: the sort moves spans, not claims.
+    let mut found_claims = Vec::with_capacity(open.len() + anchors.len());
     for &i in &open {
         if roles[i] != QuoteRole::Claim {
             continue;
         }
-        let q = &quotes[i];
         let f = found[i].unwrap_or(Found {
             speaker: None,
             cue: None,
             sieve: Sieve::Unattributed,
             confidence: 0.0,
         });
-        claims.push(claim(
-            text,
-            if direct[i] {
-                ClaimKind::Direct
-            } else {
-                ClaimKind::Partial
-            },
-            q.inner,
-            f,
-        ));
+        let kind = if direct[i] {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Partial
+        };
+        found_claims.push((kind, quotes[i].inner, f));
     }
     for a in &anchors {
         let (Some(content), Some(speaker)) = (a.content, a.speaker) else {
@@ -184,21 +189,25 @@ pub(crate) fn attribute(
             sieve: Sieve::Subject,
             confidence: 0.8,
         };
-        claims.push(claim(text, ClaimKind::Indirect, content, f));
+        found_claims.push((ClaimKind::Indirect, content, f));
     }
     // An unstable sort needs no buffer the size of half the claims; the key
     // runs on to the cue and speaker so that no two distinct claims tie.
-    claims.sort_unstable_by_key(|c| {
-        let at = |s: &Option<crate::Snippet>| s.as_ref().map(|s| (s.span.start, s.span.end));
+    found_claims.sort_unstable_by_key(|(kind, content, f)| {
+        let at = |s: Option<Span>| s.map(|s| (s.start, s.end));
         (
-            c.content.span.start,
-            c.content.span.end,
-            at(&c.cue),
-            at(&c.speaker),
-            c.kind as u8,
-            c.sieve,
+            content.start,
+            content.end,
+            at(f.cue),
+            at(f.speaker),
+            *kind as u8,
+            f.sieve,
         )
     });
+    let mut claims: Vec<Claim> = found_claims
+        .into_iter()
+        .map(|(kind, content, f)| claim(text, kind, content, f))
+        .collect();
     resolve_speakers(&doc, &known, &mut claims);
 
     let quotes_out = quotes
