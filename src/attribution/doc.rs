@@ -163,13 +163,20 @@ impl<'a> Doc<'a> {
 
     /// Word `a` and the one after it belong to one phrase: only spaces
     /// between them, or a hyphen ("pro-Kiev").
+    #[inline]
     pub(super) fn joined(&self, a: usize) -> bool {
-        // One space, the usual gap, is read as a byte, not as chars.
-        if let (Some(x), Some(y)) = (self.words.get(a), self.words.get(a + 1)) {
+        // One space, the usual gap, is read as a byte, not as chars, here
+        // where the sieves ask; other gaps out of line.
+        if let Some(&[x, y]) = self.words.get(a..a + 2) {
             if y.start == x.end + 1 && self.text.as_bytes().get(x.end) == Some(&b' ') {
                 return true;
             }
         }
+        self.joined_by_gap(a)
+    }
+
+    #[inline(never)]
+    fn joined_by_gap(&self, a: usize) -> bool {
         self.gap(a, a + 1).chars().all(char::is_whitespace) || self.hyphenated(a)
     }
 
@@ -186,23 +193,25 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
         let Some(span) = self.words.get(w) else {
             return false;
         };
-        // An ASCII first byte, as most are, is the first char.
-        match self
-            .text
-            .as_bytes()
-            .get(span.range())
-            .and_then(|b| b.first())
-        {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text[*span]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+        // An ASCII first byte, as most are, is the first char, told here
+        // where the sieves ask; the others out of line.
+        match self.text.as_bytes().get(span.start) {
+            Some(b) if b.is_ascii() && span.start < span.end => b.is_ascii_uppercase(),
+            _ => self.first_char_is_uppercase(*span),
         }
+    }
+
+    #[inline(never)]
+    fn first_char_is_uppercase(&self, span: Span) -> bool {
+        self.text
+            .get(span.range())
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     #[inline]
