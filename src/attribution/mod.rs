@@ -157,7 +157,7 @@ pub(crate) fn attribute(
     }
 
     // One claim at most for each open quotation and each cue, put in order
-    // before their texts are copied out: the sort moves spans, not claims.
+    // before their texts are copied out: sorting moves spans, not claims.
     let mut found_claims = Vec::with_capacity(open.len() + anchors.len());
     for &i in &open {
         if roles[i] != QuoteRole::Claim {
@@ -176,6 +176,7 @@ pub(crate) fn attribute(
         };
         found_claims.push((kind, quotes[i].inner, f));
     }
+    let quoted = found_claims.len();
     for a in &anchors {
         let (Some(content), Some(speaker)) = (a.content, a.speaker) else {
             continue;
@@ -191,9 +192,10 @@ pub(crate) fn attribute(
         };
         found_claims.push((ClaimKind::Indirect, content, f));
     }
-    // An unstable sort needs no buffer the size of half the claims; the key
-    // runs on to the cue and speaker so that no two distinct claims tie.
-    found_claims.sort_unstable_by_key(|(kind, content, f)| {
+    // The key runs on to the cue and speaker so that no two distinct claims
+    // tie. The quotations' claims come in text order and the cues' nearly:
+    // each list is sorted only when out of order, and the two merged.
+    let key = |(kind, content, f): &(ClaimKind, Span, Found)| {
         let at = |s: Option<Span>| s.map(|s| (s.start, s.end));
         (
             content.start,
@@ -203,11 +205,23 @@ pub(crate) fn attribute(
             *kind as u8,
             f.sieve,
         )
-    });
-    let mut claims: Vec<Claim> = found_claims
-        .into_iter()
-        .map(|(kind, content, f)| claim(text, kind, content, f))
-        .collect();
+    };
+    let mut claims = Vec::with_capacity(found_claims.len());
+    let (by_quote, by_cue) = found_claims.split_at_mut(quoted);
+    for list in [&mut *by_quote, &mut *by_cue] {
+        if !list.is_sorted_by_key(key) {
+            list.sort_unstable_by_key(key);
+        }
+    }
+    let mut by_cue = by_cue.iter().peekable();
+    for x in by_quote.iter() {
+        while let Some(&(kind, content, f)) = by_cue.next_if(|y| key(y) < key(x)) {
+            claims.push(claim(text, kind, content, f));
+        }
+        let &(kind, content, f) = x;
+        claims.push(claim(text, kind, content, f));
+    }
+    claims.extend(by_cue.map(|&(kind, content, f)| claim(text, kind, content, f)));
     resolve_speakers(&doc, &known, &mut claims);
 
     let quotes_out = quotes
