@@ -194,15 +194,15 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         .any(Tags::PHRASE_START)
         .then(|| CUE_PHRASES.get(doc.lower(w)));
     for phrase in phrases.flatten().into_iter().flatten() {
-        let n = phrase.split(' ').count();
-        if w + n <= end
-            && phrase
-                .split(' ')
-                .enumerate()
-                .all(|(i, p)| doc.lower(w + i) == p)
-            && (w..w + n - 1).all(|k| doc.joined(k))
-        {
-            return Some(w + n - 1);
+        // Read against the words in one pass, which most phrases leave at
+        // their second word.
+        let mut last = w;
+        let matched = phrase.split(' ').enumerate().all(|(i, p)| {
+            last = w + i;
+            last < end && doc.lower(last) == p
+        });
+        if matched && (w..last).all(|k| doc.joined(k)) {
+            return Some(last);
         }
     }
     if !tags.any(Tags::CUE_VERB) {

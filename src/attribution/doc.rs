@@ -1,11 +1,14 @@
 //! The view of a text the sieves read: words, sentences and paragraphs, with
 //! the quotations located in them.
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use super::tags::Tags;
 use crate::quote::{self, Quotation};
-use crate::text::{ascii_len, ascii_lowers, is_general_punctuation, Layout, Recased, TokenKind};
+use crate::text::{
+    ascii_len, ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, TokenKind,
+};
 use crate::Span;
 
 /// A text prepared for attribution.
@@ -16,7 +19,7 @@ pub(super) struct Doc<'a> {
     /// The text with its ASCII letters lowercased: an ASCII word in lower
     /// case where it stands.
     ascii: &'a str,
-    /// The other words in lower case; their tags say they are here.
+    /// The other words in lower case.
     recased: Recased,
     /// The lexicons listing each word in lower case, looked up when first
     /// asked: the sieves ask about the words near cues and quotations, a
@@ -50,61 +53,61 @@ impl<'a> Doc<'a> {
         // Sized for every token: filtered down, the list would grow by
         // copies.
         let mut words = Vec::with_capacity(layout.tokens.len());
+        // The sentences partition the tokens: a sentence's words are those
+        // its tokens give.
+        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        for s in &layout.sentences {
+            let first = words.len();
+            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
+                if matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                ) {
+                    words.push(t.span);
+                }
+            }
+            sentences.push((s.span, first..words.len()));
+        }
         // Unknown until looked up, and set only for the few words looked up
         // here: one fill, not a write at every word.
-        let mut tags = vec![Cell::new(Tags::default()); layout.tokens.len()];
+        let tags = vec![Cell::new(Tags::default()); words.len()];
         let mut recased = Recased::default();
         // About one word in twenty-five starts a cue in news text.
-        let mut cue_starts = Vec::with_capacity(layout.tokens.len() / 16);
+        let mut cue_starts = Vec::with_capacity(words.len() / 16);
         let table = Tags::table();
         let shapes = Tags::cue_shapes();
         let bytes = ascii.as_bytes();
         // Where the next byte beyond ASCII is: a word ending before it is
         // ASCII, which most words are, with no byte of its own looked at.
         let mut beyond = 0;
-        // The sentences partition the tokens: a sentence's words are those
-        // its tokens give, found on the way.
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
-        for s in &layout.sentences {
-            let first = words.len();
-            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
-                if !matches!(
-                    t.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-                ) {
+        // A pass of its own: the words are read with nothing else to carry.
+        for (w, span) in words.iter().enumerate() {
+            let lowered = span.end <= beyond || {
+                if beyond < span.start {
+                    beyond = span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
+                }
+                span.end <= beyond || ascii_lowers(ascii.get(span.range()).unwrap_or_default())
+            };
+            let tag = if lowered {
+                // Bytes, not a str: an ASCII word needs no checks of char
+                // boundaries.
+                let Some(lower) = bytes.get(span.range()) else {
+                    continue;
+                };
+                if !shapes.admit(lower) {
                     continue;
                 }
-                let w = words.len();
-                words.push(t.span);
-                if beyond < t.span.start {
-                    beyond =
-                        t.span.start + ascii_len(bytes.get(t.span.start..).unwrap_or_default());
-                }
-                let tag = if t.span.end <= beyond
-                    || ascii_lowers(ascii.get(t.span.range()).unwrap_or_default())
-                {
-                    // Bytes, not a str: an ASCII word needs no checks of
-                    // char boundaries.
-                    let Some(lower) = bytes.get(t.span.range()) else {
-                        continue;
-                    };
-                    if !shapes.admit(lower) {
-                        continue;
-                    }
-                    table.get(lower)
-                } else {
-                    table.get(recased.push(w, &text[t.span]).as_bytes()) | Tags::RECASED
-                };
-                if tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                    cue_starts.push(w);
-                }
-                if let Some(cell) = tags.get(w) {
-                    cell.set(tag | Tags::KNOWN);
-                }
+                table.get(lower)
+            } else {
+                table.get(recased.push(w, &text[*span]).as_bytes())
+            };
+            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                cue_starts.push(w);
             }
-            sentences.push((s.span, first..words.len()));
+            if let Some(cell) = tags.get(w) {
+                cell.set(tag | Tags::KNOWN);
+            }
         }
-        tags.truncate(words.len());
         let paragraphs = quote::paragraphs(layout);
         let mut quoted = vec![false; words.len()];
         // Found by binary search: most words are in no quotation, and a
@@ -160,13 +163,20 @@ impl<'a> Doc<'a> {
 
     /// Word `a` and the one after it belong to one phrase: only spaces
     /// between them, or a hyphen ("pro-Kiev").
+    #[inline]
     pub(super) fn joined(&self, a: usize) -> bool {
-        // One space, the usual gap, is read as a byte, not as chars.
-        if let (Some(x), Some(y)) = (self.words.get(a), self.words.get(a + 1)) {
+        // One space, the usual gap, is read as a byte, not as chars, here
+        // where the sieves ask; other gaps out of line.
+        if let Some(&[x, y]) = self.words.get(a..a + 2) {
             if y.start == x.end + 1 && self.text.as_bytes().get(x.end) == Some(&b' ') {
                 return true;
             }
         }
+        self.joined_by_gap(a)
+    }
+
+    #[inline(never)]
+    fn joined_by_gap(&self, a: usize) -> bool {
         self.gap(a, a + 1).chars().all(char::is_whitespace) || self.hyphenated(a)
     }
 
@@ -183,35 +193,50 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
         let Some(span) = self.words.get(w) else {
             return false;
         };
-        // An ASCII first byte, as most are, is the first char.
-        match self
-            .text
-            .as_bytes()
-            .get(span.range())
-            .and_then(|b| b.first())
-        {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text[*span]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+        // An ASCII first byte, as most are, is the first char, told here
+        // where the sieves ask; the others out of line.
+        match self.text.as_bytes().get(span.start) {
+            Some(b) if b.is_ascii() && span.start < span.end => b.is_ascii_uppercase(),
+            _ => self.first_char_is_uppercase(*span),
         }
+    }
+
+    #[inline(never)]
+    fn first_char_is_uppercase(&self, span: Span) -> bool {
+        self.text
+            .get(span.range())
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     #[inline]
     pub(super) fn lower(&self, w: usize) -> &str {
-        let (Some(span), Some(tags)) = (self.words.get(w), self.tags.get(w)) else {
-            return "";
-        };
-        // A word not yet looked up is not recased: those were at once.
-        if tags.get().any(Tags::RECASED) {
-            self.recased.get(w).unwrap_or("")
+        // Few documents have a word to recase: the search of none is short.
+        if let Some(lower) = self.recased.get(w) {
+            return lower;
+        }
+        let span = self.words.get(w).copied().unwrap_or_default();
+        self.ascii.get(span.range()).unwrap_or("")
+    }
+
+    /// The text at `span` with its ASCII letters lowered.
+    pub(super) fn ascii_lowered(&self, span: Span) -> &'a str {
+        self.ascii.get(span.range()).unwrap_or_default()
+    }
+
+    /// The text at `span` in lower case: the text's own with its ASCII
+    /// letters lowered, unless a letter beyond ASCII needs lowering too.
+    pub(super) fn lowered(&self, span: Span) -> Cow<'a, str> {
+        let ascii = self.ascii_lowered(span);
+        if ascii_lowers(ascii) {
+            Cow::Borrowed(ascii)
         } else {
-            self.ascii.get(span.range()).unwrap_or("")
+            lowercase(ascii)
         }
     }
 

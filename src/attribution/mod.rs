@@ -21,6 +21,8 @@ mod cues;
 mod doc;
 mod tags;
 
+use std::borrow::Cow;
+
 use crate::hash::Map;
 
 use self::cues::Anchor;
@@ -31,7 +33,7 @@ use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
 use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS};
 use crate::quote::Quotation;
-use crate::text::{lowercase, Layout};
+use crate::text::{ascii_lowers, lowercase, Layout};
 use crate::Span;
 
 /// A quotation of at most this many words inside a sentence, with no cue
@@ -48,23 +50,30 @@ const NEAR: usize = 8;
 /// binary search.
 struct Known<'a> {
     entities: &'a Entities,
-    mentions: Vec<&'a Mention>,
+    /// The entity stage's own list when it is in order, as it comes: only
+    /// a list out of order is copied to be sorted.
+    mentions: Cow<'a, [Mention]>,
 }
 
 impl<'a> Known<'a> {
     fn new(entities: &'a Entities) -> Known<'a> {
-        let mut mentions: Vec<&Mention> = entities.mentions.iter().collect();
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let key = |m: &Mention| (m.span.start, m.span.end);
+        let mentions = if entities.mentions.is_sorted_by_key(key) {
+            Cow::Borrowed(&entities.mentions[..])
+        } else {
+            let mut mentions = entities.mentions.clone();
+            mentions.sort_by_key(key);
+            Cow::Owned(mentions)
+        };
         Known { entities, mentions }
     }
 
     /// The mentions inside `from..to`.
-    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'a Mention> + '_ {
+    fn between(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Mention> + '_ {
         let lo = self.mentions.partition_point(|m| m.span.start < from);
         let hi = self.mentions.partition_point(|m| m.span.start < to);
         self.mentions[lo..hi.max(lo)]
             .iter()
-            .copied()
             .filter(move |m| m.span.end <= to)
     }
 }
@@ -147,30 +156,27 @@ pub(crate) fn attribute(
             });
     }
 
-    // One claim at most for each open quotation and each cue.
-    let mut claims = Vec::with_capacity(open.len() + anchors.len());
+    // One claim at most for each open quotation and each cue, put in order
+    // before their texts are copied out: sorting moves spans, not claims.
+    let mut found_claims = Vec::with_capacity(open.len() + anchors.len());
     for &i in &open {
         if roles[i] != QuoteRole::Claim {
             continue;
         }
-        let q = &quotes[i];
         let f = found[i].unwrap_or(Found {
             speaker: None,
             cue: None,
             sieve: Sieve::Unattributed,
             confidence: 0.0,
         });
-        claims.push(claim(
-            text,
-            if direct[i] {
-                ClaimKind::Direct
-            } else {
-                ClaimKind::Partial
-            },
-            q.inner,
-            f,
-        ));
+        let kind = if direct[i] {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Partial
+        };
+        found_claims.push((kind, quotes[i].inner, f));
     }
+    let quoted = found_claims.len();
     for a in &anchors {
         let (Some(content), Some(speaker)) = (a.content, a.speaker) else {
             continue;
@@ -184,21 +190,38 @@ pub(crate) fn attribute(
             sieve: Sieve::Subject,
             confidence: 0.8,
         };
-        claims.push(claim(text, ClaimKind::Indirect, content, f));
+        found_claims.push((ClaimKind::Indirect, content, f));
     }
-    // An unstable sort needs no buffer the size of half the claims; the key
-    // runs on to the cue and speaker so that no two distinct claims tie.
-    claims.sort_unstable_by_key(|c| {
-        let at = |s: &Option<crate::Snippet>| s.as_ref().map(|s| (s.span.start, s.span.end));
+    // The key runs on to the cue and speaker so that no two distinct claims
+    // tie. The quotations' claims come in text order and the cues' nearly:
+    // each list is sorted only when out of order, and the two merged.
+    let key = |(kind, content, f): &(ClaimKind, Span, Found)| {
+        let at = |s: Option<Span>| s.map(|s| (s.start, s.end));
         (
-            c.content.span.start,
-            c.content.span.end,
-            at(&c.cue),
-            at(&c.speaker),
-            c.kind as u8,
-            c.sieve,
+            content.start,
+            content.end,
+            at(f.cue),
+            at(f.speaker),
+            *kind as u8,
+            f.sieve,
         )
-    });
+    };
+    let mut claims = Vec::with_capacity(found_claims.len());
+    let (by_quote, by_cue) = found_claims.split_at_mut(quoted);
+    for list in [&mut *by_quote, &mut *by_cue] {
+        if !list.is_sorted_by_key(key) {
+            list.sort_unstable_by_key(key);
+        }
+    }
+    let mut by_cue = by_cue.iter().peekable();
+    for x in by_quote.iter() {
+        while let Some(&(kind, content, f)) = by_cue.next_if(|y| key(y) < key(x)) {
+            claims.push(claim(text, kind, content, f));
+        }
+        let &(kind, content, f) = x;
+        claims.push(claim(text, kind, content, f));
+    }
+    claims.extend(by_cue.map(|&(kind, content, f)| claim(text, kind, content, f)));
     resolve_speakers(&doc, &known, &mut claims);
 
     let quotes_out = quotes
@@ -530,7 +553,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             };
             let kind = match entity {
                 Some(e) => entity_kind(entities, e),
-                None => description_kind(&speaker.text),
+                None => description_kind(doc.ascii_lowered(span)),
             };
             (class, entity, kind)
         });
@@ -590,14 +613,22 @@ fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
         }
         return PRONOUNS.get(doc.lower(w)).copied();
     }
-    PRONOUNS.get(&*lowercase(&doc.text[span])).copied()
+    PRONOUNS.get(&*doc.lowered(span)).copied()
 }
 
-fn description_kind(text: &str) -> Kind {
+/// Whether a speaker phrase names a person or a group by its words: `lower`
+/// is the phrase with its ASCII letters lowered, so that its ASCII words,
+/// most, are looked up as they stand.
+fn description_kind(lower: &str) -> Kind {
     let table = Tags::table();
-    let person = text
-        .split_whitespace()
-        .any(|w| table.get(lowercase(w).as_bytes()).any(Tags::SPEAKER_NOUN));
+    let person = lower.split_whitespace().any(|w| {
+        let found = if ascii_lowers(w) {
+            table.get(w.as_bytes())
+        } else {
+            table.get(lowercase(w).as_bytes())
+        };
+        found.any(Tags::SPEAKER_NOUN)
+    });
     if person {
         Kind::Person(None)
     } else {

@@ -13,9 +13,10 @@ use crate::lexicon::{
     TIME_DEICTICS, TITLE_MODIFIERS, VERB_PARTICLES,
 };
 
-/// The lexicons listing a lowercase word.
+/// The lexicons listing a lowercase word. Four bytes, as a document holds
+/// one for each of its words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Tags(u64);
+pub(super) struct Tags(u32);
 
 impl Tags {
     pub(super) const SPEECH_VERB: Tags = Tags(1);
@@ -39,9 +40,9 @@ impl Tags {
     pub(super) const TELL_VERB: Tags = Tags(1 << 17);
     /// The word "according".
     pub(super) const ACCORDING: Tags = Tags(1 << 18);
-    /// Not a lexicon: the word has letters besides ASCII, so its lower case
-    /// is not the text's own with ASCII letters lowered.
-    pub(super) const RECASED: Tags = Tags(1 << 19);
+    /// Not a lexicon: the word was looked up. A word's tags are not known
+    /// until it is.
+    pub(super) const KNOWN: Tags = Tags(1 << 19);
     /// A pronoun in the object case.
     pub(super) const OBJECT: Tags = Tags(1 << 20);
     pub(super) const SPEAKER_NAME_JOINER: Tags = Tags(1 << 21);
@@ -55,9 +56,6 @@ impl Tags {
     pub(super) const PHRASE_NON_STARTER: Tags = Tags(1 << 29);
     pub(super) const TIME_DEICTIC: Tags = Tags(1 << 30);
     pub(super) const ADJUNCT_STOP: Tags = Tags(1 << 31);
-    /// Not a lexicon: the word was looked up. A word's tags are not known
-    /// until it is.
-    pub(super) const KNOWN: Tags = Tags(1 << 32);
     /// A verb that cues a claim.
     pub(super) const CUE_VERB: Tags = Tags(Self::SPEECH_VERB.0 | Self::ATTRIBUTION_VERB.0);
     /// A word a cue may start with.
@@ -83,9 +81,9 @@ impl Tags {
 
 #[cfg(test)]
 impl Tags {
-    /// The lexicons alone, without the bits that name none.
+    /// The lexicons alone, without the bit that names none.
     pub(super) fn lexicons(self) -> Tags {
-        Tags(self.0 & !(Tags::RECASED.0 | Tags::KNOWN.0))
+        Tags(self.0 & !Tags::KNOWN.0)
     }
 }
 
