@@ -629,17 +629,28 @@ fn trim(
     // Station" is no man's name.
     let headed = is_head(doc, b - 1);
     for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
+        // The cases at hand turn away most words before the lexicons and
+        // the document are asked.
+        if doc.units[k].case != Case::Capitalised || !doc.is_cap(k + 1) {
+            continue;
+        }
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".
-        let opener = k - 1 == a
-            && doc.units[a].initial
-            && !doc.seen_capitalised(doc.word(a))
-            && !FIRST_NAMES.contains_key(doc.word(a));
-        let other = opener
-            || doc.listed(k - 1, Lexicons::COMMON | Lexicons::GROUP_HEAD)
-            || index
-                .covers(k - 1)
-                .is_some_and(|m| index.covers(k) != Some(m));
+        let opener = || {
+            k - 1 == a
+                && doc.units[a].initial
+                && !doc.seen_capitalised(doc.word(a))
+                && !FIRST_NAMES.contains_key(doc.word(a))
+        };
+        // Whether seen capitalised is read from the document's words:
+        // asked last.
+        let other = || {
+            doc.listed(k - 1, Lexicons::COMMON | Lexicons::GROUP_HEAD)
+                || index
+                    .covers(k - 1)
+                    .is_some_and(|m| index.covers(k) != Some(m))
+                || opener()
+        };
         // After a group's head, two unknown words closing the run are a
         // name even where the first name is not one we list: "Refugee
         // Council Enver Solomon".
@@ -648,24 +659,25 @@ fn trim(
                 && !doc.listed(i, Lexicons::COMMON)
                 && !doc.listed(i, Lexicons::GROUP_HEAD)
         };
-        let person_closes =
-            doc.listed(k - 1, Lexicons::GROUP_HEAD) && k + 2 == b && unknown(k) && unknown(k + 1);
+        let person_closes = || {
+            doc.listed(k - 1, Lexicons::GROUP_HEAD) && k + 2 == b && unknown(k) && unknown(k + 1)
+        };
         // A first name the gazetteer lists only as a small place ("Alia")
         // still starts a person's name.
-        let small_place_first = index.starting(k).is_some_and(|(end, m)| {
-            end == k + 1
-                && matches[m].ambiguous
-                && FIRST_NAMES.contains_key(doc.word(k))
-                && !doc.listed(k, Lexicons::COMMON)
-        });
-        if other
-            && doc.units[k].case == Case::Capitalised
-            && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
+        let small_place_first = || {
+            index.starting(k).is_some_and(|(end, m)| {
+                end == k + 1
+                    && matches[m].ambiguous
+                    && FIRST_NAMES.contains_key(doc.word(k))
+                    && !doc.listed(k, Lexicons::COMMON)
+            })
+        };
+        if (FIRST_NAMES.contains_key(doc.word(k)) || person_closes())
             // A surname's particle ("Marco De Luca") is listed as a given
             // name too, but continues the name.
             && !doc.listed(k, Lexicons::NAME_CONNECTOR)
-            && doc.is_cap(k + 1)
-            && (index.covers(k).is_none() || small_place_first)
+            && (index.covers(k).is_none() || small_place_first())
+            && other()
         {
             trim(doc, matches, index, a..k, titled, found);
             trim(doc, matches, index, k..b, false, found);
