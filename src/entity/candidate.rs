@@ -899,10 +899,15 @@ fn piece(
 
 /// Whether a speech verb follows unit `i`, perhaps after an auxiliary
 /// ("Gladkov said", "Moscow has said").
+#[inline]
 pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
-    if doc.units.get(i).is_some_and(|u| u.kind == Kind::Clitic) {
-        return false;
-    }
+    // Asked of every piece, most of which a mark follows: the unit's kind
+    // answers before the call.
+    doc.is_word(i) && verb_follows(doc, i)
+}
+
+/// [`speech_verb_follows`] of a word.
+fn verb_follows(doc: &Doc<'_>, i: usize) -> bool {
     for k in i..i + 2 {
         if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
             return false;
