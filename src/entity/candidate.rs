@@ -125,7 +125,12 @@ impl MatchIndex {
 
 /// Finds the name pieces of every sentence.
 pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Found {
-    let mut found = Found::default();
+    // About one unit in twelve starts a piece in news: room for most
+    // documents' pieces at once, rather than a copy at each doubling.
+    let mut found = Found {
+        pieces: Vec::with_capacity(doc.units.len() / 8),
+        nationalities: Vec::new(),
+    };
     for range in &doc.sentences {
         let mut i = range.start;
         while i < range.end {
@@ -416,7 +421,13 @@ fn connector_ok(
     left: Range<usize>,
     connectors: Range<usize>,
 ) -> bool {
-    let words: Vec<&str> = connectors.clone().map(|i| doc.word(i)).collect();
+    // A run holds at most three connectors in a row: their words fit in an
+    // array, with no allocation.
+    let mut held = [""; 3];
+    for (w, i) in held.iter_mut().zip(connectors.clone()) {
+        *w = doc.word(i);
+    }
+    let words = &held[..connectors.len().min(3)];
     let head = |i: usize| doc.listed(i, Lexicons::GROUP_HEAD);
     if words.contains(&"and") {
         // Only inside an institution's name, between two names of fields:
@@ -522,7 +533,18 @@ fn ends_with_group_head(doc: &Doc<'_>, run: &Range<usize>) -> bool {
 
 /// The end of a title at `i` ("Prime Minister", "Gen.", "former President"),
 /// if one starts there.
+#[inline(always)]
 fn title_at(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
+    // Asked of most runs' first words, which are seldom titles: a word in
+    // neither lexicon, found by one test of its bits, starts none.
+    if !doc.listed(i, Lexicons::TITLE | Lexicons::TITLE_MODIFIER) {
+        return None;
+    }
+    title_run(doc, i, limit)
+}
+
+/// [`title_at`] of a word listed as a title or a title's modifier.
+fn title_run(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     let mut k = i;
     while k < limit && doc.listed(k, Lexicons::TITLE_MODIFIER) && !doc.listed(k, Lexicons::TITLE) {
         k += 1;
@@ -607,17 +629,28 @@ fn trim(
     // Station" is no man's name.
     let headed = is_head(doc, b - 1);
     for k in (a + 1..b.saturating_sub(1)).filter(|_| !headed) {
+        // The cases at hand turn away most words before the lexicons and
+        // the document are asked.
+        if doc.units[k].case != Case::Capitalised || !doc.is_cap(k + 1) {
+            continue;
+        }
         // An opener without evidence before a first name is a word:
         // "Forecaster Jan Kowalczyk".
-        let opener = k - 1 == a
-            && doc.units[a].initial
-            && !doc.seen_capitalised(doc.word(a))
-            && !FIRST_NAMES.contains_key(doc.word(a));
-        let other = opener
-            || doc.listed(k - 1, Lexicons::COMMON | Lexicons::GROUP_HEAD)
-            || index
-                .covers(k - 1)
-                .is_some_and(|m| index.covers(k) != Some(m));
+        let opener = || {
+            k - 1 == a
+                && doc.units[a].initial
+                && !doc.seen_capitalised(doc.word(a))
+                && !FIRST_NAMES.contains_key(doc.word(a))
+        };
+        // Whether seen capitalised is read from the document's words:
+        // asked last.
+        let other = || {
+            doc.listed(k - 1, Lexicons::COMMON | Lexicons::GROUP_HEAD)
+                || index
+                    .covers(k - 1)
+                    .is_some_and(|m| index.covers(k) != Some(m))
+                || opener()
+        };
         // After a group's head, two unknown words closing the run are a
         // name even where the first name is not one we list: "Refugee
         // Council Enver Solomon".
@@ -626,24 +659,25 @@ fn trim(
                 && !doc.listed(i, Lexicons::COMMON)
                 && !doc.listed(i, Lexicons::GROUP_HEAD)
         };
-        let person_closes =
-            doc.listed(k - 1, Lexicons::GROUP_HEAD) && k + 2 == b && unknown(k) && unknown(k + 1);
+        let person_closes = || {
+            doc.listed(k - 1, Lexicons::GROUP_HEAD) && k + 2 == b && unknown(k) && unknown(k + 1)
+        };
         // A first name the gazetteer lists only as a small place ("Alia")
         // still starts a person's name.
-        let small_place_first = index.starting(k).is_some_and(|(end, m)| {
-            end == k + 1
-                && matches[m].ambiguous
-                && FIRST_NAMES.contains_key(doc.word(k))
-                && !doc.listed(k, Lexicons::COMMON)
-        });
-        if other
-            && doc.units[k].case == Case::Capitalised
-            && (FIRST_NAMES.contains_key(doc.word(k)) || person_closes)
+        let small_place_first = || {
+            index.starting(k).is_some_and(|(end, m)| {
+                end == k + 1
+                    && matches[m].ambiguous
+                    && FIRST_NAMES.contains_key(doc.word(k))
+                    && !doc.listed(k, Lexicons::COMMON)
+            })
+        };
+        if (FIRST_NAMES.contains_key(doc.word(k)) || person_closes())
             // A surname's particle ("Marco De Luca") is listed as a given
             // name too, but continues the name.
             && !doc.listed(k, Lexicons::NAME_CONNECTOR)
-            && doc.is_cap(k + 1)
-            && (index.covers(k).is_none() || small_place_first)
+            && (index.covers(k).is_none() || small_place_first())
+            && other()
         {
             trim(doc, matches, index, a..k, titled, found);
             trim(doc, matches, index, k..b, false, found);
@@ -745,6 +779,18 @@ pub(super) fn is_compass(lower: &str) -> bool {
     )
 }
 
+/// [`is_compass`] of unit `i`. Most units open with a letter no compass
+/// word opens with, which the first byte tells without lowercasing the
+/// word: no char but these five letters, in either case, lowercases to one
+/// of them.
+fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
+    let first = doc.units.get(i).map(|u| doc.text.as_bytes()[u.span.start]);
+    matches!(
+        first.map(|b| b | 0x20),
+        Some(b'n' | b's' | b'e' | b'w' | b'c')
+    ) && is_compass(doc.lower(i))
+}
+
 /// Whether unit `i` is a nationality adjective, or its plural.
 fn is_nationality(doc: &Doc<'_>, i: usize) -> bool {
     doc.listed(i, Lexicons::NATIONALITY | Lexicons::NATIONALITY_PLURAL)
@@ -771,7 +817,7 @@ fn piece(
     // "English" may be a gazetteer alias, but alone it is an adjective.
     let adjective = is_nationality(doc, a) && doc.units[a].case == Case::Capitalised;
     // "South Korean" is an adjective too.
-    let compass = is_compass(doc.lower(a));
+    let compass = compass_at(doc, a);
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc, a + 1));
     // A lone letter is an initial or a label, not a name.
     let letter = single && one_char(doc.word(a));
@@ -820,21 +866,20 @@ fn piece(
     let dated = || super::typing::dateline(doc, a, b);
     if opener && !doc.units[a].headline && !titled && !confident_match && !team() && !dated() {
         let word = doc.word(a);
-        let seen = doc.seen_capitalised(word);
-        if !seen {
+        // Whether the word is seen capitalised, or in lowercase, is read
+        // from the document's words: asked last, and in that order.
+        let seen = || doc.seen_capitalised(word);
+        let common = || doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word);
+        if single {
+            let speaker = || speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
+            if !seen() && !speaker() {
+                return;
+            }
+        } else {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
-            let first_name = !single && FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            // Asked last: whether the word is seen in lowercase is read
-            // from all the document's units.
-            let common =
-                || !first_name && (doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word));
-            if single {
-                let speaker = speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
-                if !speaker {
-                    return;
-                }
-            } else if index.covers(a).is_none() && common() {
+            let first_name = || FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
+            if index.covers(a).is_none() && !first_name() && !seen() && common() {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }
@@ -854,10 +899,15 @@ fn piece(
 
 /// Whether a speech verb follows unit `i`, perhaps after an auxiliary
 /// ("Gladkov said", "Moscow has said").
+#[inline]
 pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
-    if doc.units.get(i).is_some_and(|u| u.kind == Kind::Clitic) {
-        return false;
-    }
+    // Asked of every piece, most of which a mark follows: the unit's kind
+    // answers before the call.
+    doc.is_word(i) && verb_follows(doc, i)
+}
+
+/// [`speech_verb_follows`] of a word.
+fn verb_follows(doc: &Doc<'_>, i: usize) -> bool {
     for k in i..i + 2 {
         if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
             return false;
