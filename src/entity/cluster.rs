@@ -5,13 +5,16 @@
 //! so the work grows with the number of mentions, not its square.
 
 use std::collections::hash_map::Entry as Slot;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::hash::Map;
 
 use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{
-    Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, NameKeys, WordKeys,
+    Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, Hashed, NameKeys, WordKeys,
 };
 use crate::lexicon::Lexicons;
 
@@ -46,7 +49,7 @@ struct Cluster<'k> {
 /// gazetteer names from the gazetteer, which keeps them, those of the
 /// document's own names from the buffer they were made in before
 /// clustering. A key is hashed to a number, once for each distinct name of
-/// the document and once for each gazetteer name registered, and filed by
+/// the document (a gazetteer name's hash is kept with it), and filed by
 /// that number: a document's names are mostly repeated, and a repeat is
 /// looked up and filed by its keys half a dozen times.
 #[derive(Default)]
@@ -54,7 +57,7 @@ struct Index<'k> {
     by_entry: Map<EntryId, usize>,
     /// Each distinct key's number: where in `filed` what it is filed under
     /// is.
-    ids: Map<&'k str, usize>,
+    ids: HashMap<Hashed<'k>, usize, BuildHasherDefault<Kept>>,
     filed: Vec<Filed>,
     /// The clusters of each surname, each linked to the one before it with
     /// the same surname (plus one; 0: none): one vector, not one a surname.
@@ -66,6 +69,36 @@ struct Index<'k> {
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
+}
+
+/// Passes through the hash a [`Hashed`] key keeps.
+#[derive(Default)]
+struct Kept(u64);
+
+impl Hasher for Kept {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("a key writes only the hash it keeps")
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
+/// `key` with its hash. One hasher for the process, so that the hashes
+/// kept with the gazetteer's keys are those of the documents' own, still
+/// seeded at random, so that text crafted to collide cannot make lookups
+/// quadratic.
+fn hashed(key: &str) -> Hashed<'_> {
+    static STATE: OnceLock<foldhash::fast::RandomState> = OnceLock::new();
+    Hashed {
+        text: key,
+        hash: STATE.get_or_init(Default::default).hash_one(key),
+    }
 }
 
 /// What a key is filed under, [`NONE`] where it is not: the cluster that
@@ -228,13 +261,13 @@ impl<'t> Made<'t> {
         let [norm, first, last, content, initials] = self.keys.clone().map(|r| &buffer[r]);
         let norm = Key {
             text: norm,
-            id: index.id(norm),
+            id: index.id(hashed(norm)),
         };
         let mut key = |text: &'k str| {
             if text == norm.text {
                 norm.id
             } else {
-                index.id(text)
+                index.id(hashed(text))
             }
         };
         let last = Key {
@@ -390,7 +423,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let d = made.len();
     let mut index = Index {
         by_entry: sized(d / 2),
-        ids: sized(5 * d),
+        ids: HashMap::with_capacity_and_hasher(5 * d, Default::default()),
         filed: Vec::with_capacity(5 * d),
         surnamed: Vec::with_capacity(d / 2),
         bucketed: Vec::with_capacity(3 * d),
@@ -589,7 +622,7 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
 
 impl<'k> Index<'k> {
     /// The number of `key`, given it if new.
-    fn id(&mut self, key: &'k str) -> usize {
+    fn id(&mut self, key: Hashed<'k>) -> usize {
         let next = self.filed.len();
         let id = *self.ids.entry(key).or_insert(next);
         if id == next {
@@ -646,13 +679,13 @@ fn register_keys<'k>(
     is_person: bool,
 ) -> Option<usize> {
     let norm = Key {
-        text: keys.norm,
+        text: keys.norm.text,
         id: index.id(keys.norm),
     };
     add_name(index, norm, k);
     if is_person {
         let surname = Key {
-            text: keys.surname,
+            text: keys.surname.text,
             id: index.id(keys.surname),
         };
         add_surname(index, surname, k);
@@ -668,7 +701,7 @@ fn register_keys<'k>(
         index.filed[head].head = k;
         head
     });
-    if words.initials.chars().nth(1).is_some() {
+    if words.initials.text.chars().nth(1).is_some() {
         let initials = index.id(words.initials);
         add_initials(index, initials, k);
     }
@@ -689,12 +722,12 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
         }
         let [norm, _, surname, content, initials] = made.keys.clone().map(|r| &buffer[r]);
         keys.push(NameKeys {
-            norm,
-            surname,
-            words: (made.words >= 2).then_some(WordKeys {
-                content: Some(content),
+            norm: hashed(norm),
+            surname: hashed(surname),
+            words: (made.words >= 2).then(|| WordKeys {
+                content: Some(hashed(content)),
                 head: made.head,
-                initials,
+                initials: hashed(initials),
             }),
         });
     }

@@ -5,15 +5,33 @@
 //! They are made the first time an entry is asked for, not when the
 //! gazetteer is built (see [`super::lazy`]).
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+
+/// A key with its hash, made by the entity stage's hasher: kept with the
+/// key, a gazetteer name is not hashed again in each document that files
+/// it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hashed<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) hash: u64,
+}
+
+/// Writes the hash kept, for a map whose hasher passes it through. Equal
+/// texts have equal hashes, and lookups still compare the texts.
+impl Hash for Hashed<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
 
 /// The keys of one name.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct NameKeys<'a> {
     /// The normalised name.
-    pub(crate) norm: &'a str,
+    pub(crate) norm: Hashed<'a>,
     /// The last word's key, by which a person is found.
-    pub(crate) surname: &'a str,
+    pub(crate) surname: Hashed<'a>,
     /// For names of two words or more.
     pub(crate) words: Option<WordKeys<'a>>,
 }
@@ -23,11 +41,11 @@ pub(crate) struct NameKeys<'a> {
 pub(crate) struct WordKeys<'a> {
     /// The content words as a set; none where an earlier name of the entry
     /// has the same.
-    pub(crate) content: Option<&'a str>,
+    pub(crate) content: Option<Hashed<'a>>,
     /// Whether the last word is a group head, whose key is then the surname.
     pub(crate) head: bool,
     /// The initials of the capitalised words.
-    pub(crate) initials: &'a str,
+    pub(crate) initials: Hashed<'a>,
 }
 
 /// The keys of all names of one entry, their strings in one buffer: the
@@ -41,9 +59,22 @@ pub(crate) struct EntryKeys {
 
 #[derive(Debug)]
 struct Stored {
-    norm: Range<u32>,
-    surname: Range<u32>,
-    words: Option<(Option<Range<u32>>, bool, Range<u32>)>,
+    norm: Place,
+    surname: Place,
+    words: Option<(Option<Place>, bool, Place)>,
+}
+
+/// Where a key is in the buffer, and its hash.
+#[derive(Clone, Debug)]
+struct Place {
+    range: Range<u32>,
+    hash: u64,
+}
+
+impl Place {
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.start as usize..self.range.end as usize]
+    }
 }
 
 impl EntryKeys {
@@ -55,7 +86,10 @@ impl EntryKeys {
 
 impl Stored {
     fn view<'a>(&self, text: &'a str) -> NameKeys<'a> {
-        let key = |r: &Range<u32>| &text[r.start as usize..r.end as usize];
+        let key = |p: &Place| Hashed {
+            text: p.text(text),
+            hash: p.hash,
+        };
         NameKeys {
             norm: key(&self.norm),
             surname: key(&self.surname),
@@ -88,9 +122,9 @@ impl EntryKeysBuilder {
         let words = keys.words.map(|w| {
             let content = w
                 .content
-                .filter(|&c| !self.has(c, |(content, _, _)| content.as_ref()));
+                .filter(|c| !self.has(c.text, |(content, _, _)| content.as_ref()));
             let initials =
-                Some(w.initials).filter(|&i| !self.has(i, |(_, _, initials)| Some(initials)));
+                Some(w.initials).filter(|i| !self.has(i.text, |(_, _, initials)| Some(initials)));
             (content, w.head, initials)
         });
         let new_words =
@@ -108,14 +142,17 @@ impl EntryKeysBuilder {
         let norm = self.add(keys.norm);
         // The surname and content key are mostly the tail of the normalised
         // name and the name itself: stored once.
-        let surname = if keys.norm.ends_with(keys.surname) {
-            norm.end - keys.surname.len() as u32..norm.end
+        let surname = if keys.norm.text.ends_with(keys.surname.text) {
+            Place {
+                range: norm.range.end - keys.surname.text.len() as u32..norm.range.end,
+                hash: keys.surname.hash,
+            }
         } else {
             self.add(keys.surname)
         };
         let words = words.map(|(content, head, initials)| {
             let content = content.map(|c| {
-                if c == keys.norm {
+                if c.text == keys.norm.text {
                     norm.clone()
                 } else {
                     self.add(c)
@@ -123,7 +160,13 @@ impl EntryKeysBuilder {
             });
             // Initials shorter than two letters are not filed: empty ones
             // stand for those left out.
-            let initials = initials.map_or(0..0, |i| self.add(i));
+            let initials = initials.map_or(
+                Place {
+                    range: 0..0,
+                    hash: 0,
+                },
+                |i| self.add(i),
+            );
             (content, head, initials)
         });
         self.names.push(Stored {
@@ -138,13 +181,13 @@ impl EntryKeysBuilder {
     fn has(
         &self,
         key: &str,
-        part: impl Fn(&(Option<Range<u32>>, bool, Range<u32>)) -> Option<&Range<u32>>,
+        part: impl Fn(&(Option<Place>, bool, Place)) -> Option<&Place>,
     ) -> bool {
         self.names.iter().any(|s| {
             s.words
                 .as_ref()
                 .and_then(&part)
-                .is_some_and(|r| &self.text[r.start as usize..r.end as usize] == key)
+                .is_some_and(|p| p.text(&self.text) == key)
         })
     }
 
@@ -155,10 +198,13 @@ impl EntryKeysBuilder {
         }
     }
 
-    fn add(&mut self, key: &str) -> Range<u32> {
+    fn add(&mut self, key: Hashed<'_>) -> Place {
         let start = self.text.len() as u32;
-        self.text.push_str(key);
-        start..self.text.len() as u32
+        self.text.push_str(key.text);
+        Place {
+            range: start..self.text.len() as u32,
+            hash: key.hash,
+        }
     }
 }
 
@@ -166,30 +212,38 @@ impl EntryKeysBuilder {
 mod tests {
     use super::*;
 
+    /// A key with a made-up hash: the builder only keeps it.
+    fn key(text: &str) -> Hashed<'_> {
+        Hashed {
+            text,
+            hash: text.len() as u64,
+        }
+    }
+
     #[test]
     fn keys_read_back_as_pushed_once() {
         let names = [
             NameKeys {
-                norm: "novaya tavolshanka",
-                surname: "tavolshanka",
+                norm: key("novaya tavolshanka"),
+                surname: key("tavolshanka"),
                 words: Some(WordKeys {
-                    content: Some("novaya tavolshanka"),
+                    content: Some(key("novaya tavolshanka")),
                     head: false,
-                    initials: "NT",
+                    initials: key("NT"),
                 }),
             },
             NameKeys {
-                norm: "kiev",
-                surname: "kiev",
+                norm: key("kiev"),
+                surname: key("kiev"),
                 words: None,
             },
             NameKeys {
-                norm: "legion freedom russia",
-                surname: "rusia",
+                norm: key("legion freedom russia"),
+                surname: key("rusia"),
                 words: Some(WordKeys {
-                    content: Some("freedom legion russia"),
+                    content: Some(key("freedom legion russia")),
                     head: true,
-                    initials: "",
+                    initials: key(""),
                 }),
             },
         ];
@@ -205,9 +259,9 @@ mod tests {
     fn keys_an_earlier_name_has_are_left_out() {
         let words = |content, initials| {
             Some(WordKeys {
-                content: Some(content),
+                content: Some(key(content)),
                 head: false,
-                initials,
+                initials: key(initials),
             })
         };
         let mut builder = EntryKeysBuilder::default();
@@ -217,8 +271,8 @@ mod tests {
             ("freedom legion russia", "rusia", "freedom legion russia"),
         ] {
             builder.push(NameKeys {
-                norm,
-                surname,
+                norm: key(norm),
+                surname: key(surname),
                 words: words(content, "LFR"),
             });
         }
@@ -226,6 +280,6 @@ mod tests {
         let names: Vec<_> = keys.names().collect();
         assert_eq!(names.len(), 2);
         assert_eq!(names[1].words.unwrap().content, None);
-        assert_eq!(names[1].words.unwrap().initials, "");
+        assert_eq!(names[1].words.unwrap().initials.text, "");
     }
 }

@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::text::Layout;
 use crate::Span;
 
-pub(crate) use keys::{EntryKeys, EntryKeysBuilder, NameKeys, WordKeys};
+pub(crate) use keys::{EntryKeys, EntryKeysBuilder, Hashed, NameKeys, WordKeys};
 use lazy::LazyTable;
 pub use tsv::COLUMNS;
 
