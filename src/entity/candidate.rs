@@ -53,6 +53,8 @@ pub(super) struct Found {
 pub(super) struct MatchIndex {
     /// Per unit, the match starting there.
     by_start: Vec<u32>,
+    /// In order, the units where a match starts.
+    starts: Vec<u32>,
     /// Per unit, the match covering it.
     covering: Vec<u32>,
     /// Per match, the unit just past it.
@@ -67,6 +69,7 @@ impl MatchIndex {
         let mut by_start = vec![0; units.len()];
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
+        let mut starts = Vec::with_capacity(matches.len());
         // Matches come in text order: each is looked for from where the
         // one before it started, a step or two on, not by a search.
         let mut from = 0;
@@ -100,14 +103,21 @@ impl MatchIndex {
             {
                 continue;
             }
+            if by_start[a] == 0 {
+                starts.push(a as u32);
+            }
             by_start[a] = number;
             ends[mi] = b;
             for c in &mut covering[a..b] {
                 *c = number;
             }
         }
+        // In order already where the matches are, as they come; sorted for
+        // any that do not, which the search above allows.
+        starts.sort_unstable();
         MatchIndex {
             by_start,
+            starts,
             covering,
             ends,
         }
@@ -131,21 +141,24 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
         pieces: Vec::with_capacity(doc.units.len() / 8),
         nationalities: Vec::new(),
     };
+    // Most units are lowercase words starting nothing: only the units that
+    // may start a name and those starting a match are visited, taken in
+    // order from both lists, whose places only move on.
+    let (mut next_unit, mut next_match) = (0, 0);
     for range in &doc.sentences {
         let mut i = range.start;
         while i < range.end {
-            // Most units are lowercase words starting nothing, which the
-            // unit and its match number tell without the questions below.
-            let units = &doc.units[i..range.end];
-            let starts = &index.by_start[i..i + units.len()];
-            let mut k = 0;
-            while k < units.len() && !may_start(doc, &units[k]) && starts[k] == 0 {
-                k += 1;
-            }
-            if k == units.len() {
+            let next = |list: &[u32], at: &mut usize| {
+                while list.get(*at).is_some_and(|&s| (s as usize) < i) {
+                    *at += 1;
+                }
+                list.get(*at).map_or(usize::MAX, |&s| s as usize)
+            };
+            let k = next(&doc.starts, &mut next_unit).min(next(&index.starts, &mut next_match));
+            if k >= range.end {
                 break;
             }
-            i += k;
+            i = k;
             let starts_match = index.starting(i).is_some();
             if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
                 let end = extend_run(doc, index, i, range.end);
@@ -162,20 +175,6 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     found
 }
 
-/// Whether `u` may be [`is_name_start`] or [`numbered_unit`]: a word
-/// capitalised or glued to the next unit, or a unit opening with a digit,
-/// which is of no case.
-#[inline(always)]
-fn may_start(doc: &Doc<'_>, u: &Unit) -> bool {
-    match u.case {
-        Case::Lower => u.glued && u.kind == Kind::Word,
-        Case::Capitalised | Case::Upper => u.kind == Kind::Word,
-        Case::Other => {
-            (u.glued && u.kind == Kind::Word) || doc.text.as_bytes()[u.span.start].is_ascii_digit()
-        }
-    }
-}
-
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
 /// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
 #[inline(always)]
@@ -187,7 +186,9 @@ fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
     }) && word_starts_name(doc, i)
 }
 
-/// [`is_name_start`] of a word capitalised or glued to the next unit.
+/// [`is_name_start`] of a word capitalised or glued to the next unit. The
+/// words this may accept are those [`Doc::starts`] gathers, and only those
+/// are asked: a change here is one there too.
 fn word_starts_name(doc: &Doc<'_>, i: usize) -> bool {
     let hyphen_next =
         || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);

@@ -60,6 +60,10 @@ pub(super) struct Doc<'t> {
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
     pub(super) sentences: Vec<std::ops::Range<usize>>,
+    /// In order, the units that may start a name (see [`Unit::may_start`]):
+    /// gathered as the units are made, so that finding names visits these
+    /// rather than reading every unit again.
+    pub(super) starts: Vec<u32>,
     /// `text` with its ASCII letters lowercased, where most units are their
     /// lowercase selves: a copy of the text costs less than a lowercase
     /// word for each of them.
@@ -191,6 +195,9 @@ impl<'t> Doc<'t> {
             // About one token in eight is a capitalised word of running
             // text: room for them at once, rather than growing by doubling.
             capitalised: Vec::with_capacity(layout.tokens.len() / 8),
+            // About one token in eight is a capitalised word, most of the
+            // units that may start a name.
+            starts: Vec::with_capacity(layout.tokens.len() / 8),
             recased: Recased::default(),
         };
         for (si, sentence) in layout.sentences.iter().enumerate() {
@@ -217,6 +224,7 @@ impl<'t> Doc<'t> {
             text,
             units: made.units,
             sentences,
+            starts: made.starts,
             ascii: text.to_ascii_lowercase(),
             recased: made.recased,
             // Past the map of shapes, most words asked about are there,
@@ -506,6 +514,8 @@ struct Making<'t> {
     units: Vec<Unit>,
     /// The capitalised words of running text, as [`Seen::spans`].
     capitalised: Vec<Span>,
+    /// As [`Doc::starts`].
+    starts: Vec<u32>,
     recased: Recased,
 }
 
@@ -533,6 +543,7 @@ impl Making<'_> {
                 TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                     let case = case_of_ascii(bytes);
                     let mut u = Unit::new(token.span, Kind::Word, case, glued, si, true);
+                    gather_start(&mut self.starts, &self.units, &u, bytes);
                     reading.take(&mut u, bytes, &mut self.capitalised);
                     self.units.push(u);
                 }
@@ -547,6 +558,7 @@ impl Making<'_> {
                     };
                     let case = case_of_ascii(bytes);
                     let mut u = Unit::new(token.span, kind, case, glued, si, true);
+                    gather_start(&mut self.starts, &self.units, &u, bytes);
                     reading.take(&mut u, bytes, &mut self.capitalised);
                     self.units.push(u);
                 }
@@ -592,13 +604,41 @@ impl Making<'_> {
                 ascii_lowers(word),
             ));
         }
-        for (i, u) in units.iter_mut().enumerate().skip(made) {
+        for i in made..units.len() {
+            let (before, after) = units.split_at_mut(i);
+            let u = &mut after[0];
             let bytes = &text.as_bytes()[u.span.range()];
+            gather_start(&mut self.starts, before, u, bytes);
             reading.take(u, bytes, &mut self.capitalised);
             if !u.plain {
                 self.recased.push(i, text[u.span].trim_end_matches('.'));
             }
         }
+    }
+}
+
+/// Gathers into `starts` the units that may start a name, as `u`, of
+/// `bytes`, follows the units `before` it: `u` if a capitalised word or
+/// opening with a digit, and the word before it if glued to `u`, a hyphen
+/// ("al-Sharaa"). Other words, even glued to a comma, start none, which
+/// this tells once rather than finding names asking of every unit.
+#[inline(always)]
+fn gather_start(starts: &mut Vec<u32>, before: &[Unit], u: &Unit, bytes: &[u8]) {
+    // Units are far fewer than `u32::MAX`, a document being a window of
+    // the text at most.
+    let i = before.len() as u32;
+    if u.kind == Kind::Hyphen
+        && before
+            .last()
+            .is_some_and(|w| w.kind == Kind::Word && w.glued)
+        && starts.last() != Some(&(i - 1))
+    {
+        starts.push(i - 1);
+    }
+    if (u.kind == Kind::Word && matches!(u.case, Case::Capitalised | Case::Upper))
+        || bytes.first().is_some_and(u8::is_ascii_digit)
+    {
+        starts.push(i);
     }
 }
 
