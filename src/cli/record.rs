@@ -83,7 +83,7 @@ impl Settings {
                 return self.failure(origin, id, None, Kept::none(), &message);
             }
         };
-        self.analysis(id, Kept::none(), &text)
+        self.analysis(origin, None, id, Kept::none(), &text)
     }
 
     fn line(&self, origin: Origin<'_>, number: u64, offset: u64, bytes: &[u8]) -> Outcome {
@@ -117,7 +117,7 @@ impl Settings {
             return fail(id, kept, &message);
         };
         match string(raw, &self.text_field) {
-            Ok(text) => self.analysis(id, kept, &text),
+            Ok(text) => self.analysis(origin, line, id, kept, &text),
             Err(message) => fail(id, kept, &message),
         }
     }
@@ -143,8 +143,20 @@ impl Settings {
             .map_err(|err| describe(&err))
     }
 
-    fn analysis(&self, id: Id<'_>, kept: Kept<'_>, text: &str) -> Outcome {
-        let analysis = self.extractor.analyze(text);
+    fn analysis(
+        &self,
+        origin: Origin<'_>,
+        line: Option<u64>,
+        id: Id<'_>,
+        kept: Kept<'_>,
+        text: &str,
+    ) -> Outcome {
+        // Analysis is meant never to panic; if a bug makes it, the document
+        // gets an error record and the run goes on, where rayon would abort
+        // the whole run and lose every line not yet written.
+        let Some(analysis) = unwound(|| self.extractor.analyze(text)) else {
+            return self.failure(origin, id, line, kept, PANICKED);
+        };
         let record = Record {
             id,
             kept,
@@ -186,6 +198,16 @@ fn locate(origin: Origin<'_>, line: Option<u64>, message: &str) -> String {
         Some(line) => format!("{}:{line}: {message}", origin.label),
         None => format!("{}: {message}", origin.label),
     }
+}
+
+/// The message of a document whose analysis panicked (the panic's own
+/// message is on stderr above it).
+const PANICKED: &str = "internal error: the analysis panicked; this is a bug in sayso, \
+                        please report it with this document";
+
+/// What `f` returns, or `None` if it panics.
+fn unwound<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
 }
 
 fn to_line(value: &impl Serialize, capacity: usize) -> Vec<u8> {
@@ -374,3 +396,15 @@ struct ErrorRecord<'a> {
 pub(crate) const RESERVED: &[&str] = &[
     "id", "entities", "claims", "quotes", "line", "file", "error",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_unwound_to_none() {
+        assert_eq!(unwound(|| 7), Some(7));
+        let panicked: Option<u32> = unwound(|| panic!("a bug"));
+        assert_eq!(panicked, None);
+    }
+}
