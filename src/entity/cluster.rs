@@ -305,9 +305,7 @@ fn word_key(buffer: &mut String, word: Range<usize>, scratch: &mut String) -> Ra
     scratch.clear();
     scratch.push_str(&buffer[word]);
     fold_ending(scratch);
-    let at = buffer.len();
-    buffer.push_str(scratch);
-    at..buffer.len()
+    append(buffer, scratch)
 }
 
 /// The content key of a name of two words, whose normalised name is at
@@ -333,9 +331,7 @@ fn pair_key(
     scratch.push_str(low);
     scratch.push(' ');
     scratch.push_str(high);
-    let at = buffer.len();
-    buffer.push_str(scratch);
-    at..buffer.len()
+    append(buffer, scratch)
 }
 
 /// The content words as a set, for a name of three words or more: "Freedom
@@ -375,8 +371,13 @@ fn content_key(
         }
         scratch.key.push_str(&keys[place.clone()]);
     }
+    append(buffer, &scratch.key)
+}
+
+/// Writes `key` at the end of `buffer`, and says where.
+fn append(buffer: &mut String, key: &str) -> Range<usize> {
     let at = buffer.len();
-    buffer.push_str(&scratch.key);
+    buffer.push_str(key);
     at..buffer.len()
 }
 
