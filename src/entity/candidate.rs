@@ -70,17 +70,22 @@ impl MatchIndex {
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
         let mut starts = Vec::with_capacity(matches.len());
-        // Matches come in text order: each is looked for from where the
-        // one before it started, a step or two on, not by a search.
+        // Matches come in text order, a dozen units apart in news: each is
+        // looked for from where the one before it started, by steps that
+        // double and a search within the last, rather than unit by unit.
         let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
+            let before = |u: &Unit| u.span.start < m.span.start;
             if units.get(from).is_some_and(|u| u.span.start > m.span.start) {
-                from = units.partition_point(|u| u.span.start < m.span.start);
+                from = units.partition_point(before);
             }
-            let mut a = from;
-            while units.get(a).is_some_and(|u| u.span.start < m.span.start) {
-                a += 1;
+            let (mut lo, mut hi, mut step) = (from, from, 1);
+            while units.get(hi).is_some_and(before) {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
             }
+            let a = lo + units[lo..hi.min(units.len())].partition_point(before);
             from = a;
             let mut b = a;
             while units.get(b).is_some_and(|u| u.span.end < m.span.end) {
