@@ -43,6 +43,34 @@ impl Piece {
 pub(super) struct Found {
     pub(super) pieces: Vec<Piece>,
     pub(super) nationalities: Vec<usize>,
+    /// What the document says of the sentence openers asked about.
+    openers: Openers,
+}
+
+/// Whether sentence openers are seen in lowercase elsewhere in the
+/// document, by word: each answer reads all the document's words, and a
+/// third of the openers asked about open another sentence before ("Trump
+/// said").
+#[derive(Debug, Default)]
+struct Openers {
+    /// Per word asked about, a unit of it and the answer.
+    lowercase: Vec<(usize, bool)>,
+}
+
+impl Openers {
+    /// Whether unit `a` is a common word: listed, or [`Doc::seen_lowercase`].
+    fn common(&mut self, doc: &Doc<'_>, a: usize) -> bool {
+        if doc.listed(a, Lexicons::COMMON) {
+            return true;
+        }
+        let word = doc.word(a);
+        if let Some(&(_, seen)) = self.lowercase.iter().find(|&&(i, _)| doc.word_is(i, word)) {
+            return seen;
+        }
+        let seen = doc.seen_lowercase(word);
+        self.lowercase.push((a, seen));
+        seen
+    }
 }
 
 /// Gazetteer matches by the units they cover.
@@ -144,7 +172,7 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     // documents' pieces at once, rather than a copy at each doubling.
     let mut found = Found {
         pieces: Vec::with_capacity(doc.units.len() / 8),
-        nationalities: Vec::new(),
+        ..Found::default()
     };
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
@@ -875,9 +903,10 @@ fn piece(
         // Whether the word is seen capitalised, or in lowercase, is read
         // from the document's words: asked last, and in that order.
         let seen = || doc.seen_capitalised(word);
-        let common = || doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word);
+        let openers = &mut found.openers;
         if single {
-            let speaker = || speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
+            let mut speaker =
+                || speech_verb_follows(doc, b) && !word.ends_with('s') && !openers.common(doc, a);
             if !seen() && !speaker() {
                 return;
             }
@@ -885,7 +914,7 @@ fn piece(
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = || FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            if index.covers(a).is_none() && !first_name() && !seen() && common() {
+            if index.covers(a).is_none() && !first_name() && !seen() && openers.common(doc, a) {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }
