@@ -608,6 +608,12 @@ fn trim(
     found: &mut Found,
 ) {
     let (mut a, b) = (run.start, run.end);
+    // Most runs are one word, which no craft's prefix opens and nothing
+    // inside divides: it is asked the questions that may turn it away.
+    if b == a + 1 {
+        trim_word(doc, matches, index, a, titled, found);
+        return;
+    }
     if craft(doc, a, b) {
         return;
     }
@@ -622,11 +628,7 @@ fn trim(
         })
     };
     while a < b && open_to_trim(a) {
-        let filler = (!doc.is_cap(a)
-            && doc.is_word(a)
-            && !is_name_start(doc, a)
-            && !numbered_unit(doc, a, b))
-            || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
+        let filler = filler(doc, a, b);
         // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
         // words it may keep, as the names are hashed.
         let forename = || a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
@@ -755,6 +757,44 @@ fn trim(
     }
     let opener = doc.units[a].initial;
     piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+/// [`trim`] of a run of one unit, `a`: a word of it that the loop
+/// trimming a run's opening words takes away, or a title alone, is no name.
+fn trim_word(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    a: usize,
+    titled: bool,
+    found: &mut Found,
+) {
+    let b = a + 1;
+    // A listed name starting at the word ends with it: no "The" opening a
+    // longer name is taken away here (see `trim`).
+    let open = index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous);
+    if open && (filler(doc, a, b) || doc.listed(a, Lexicons::NOT_NAME)) {
+        return;
+    }
+    if !doc.listed(a, Lexicons::GROUP_HEAD) && title_at(doc, a, b) == Some(b) {
+        return;
+    }
+    piece(
+        doc,
+        matches,
+        index,
+        a..b,
+        titled,
+        doc.units[a].initial,
+        found,
+    );
+}
+
+/// Whether unit `a`, opening the run that ends at `b`, is no name word: a
+/// lowercase word that starts no name, a hyphen or a mark.
+fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) && !numbered_unit(doc, a, b))
+        || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct)
 }
 
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
