@@ -75,26 +75,29 @@ impl Openers {
 
 /// Gazetteer matches by the units they cover.
 ///
-/// The two per-unit vectors hold match numbers as `u32` (0 for none, else
-/// the match's index plus one): they are as long as the text has units, so
-/// they cost 8 bytes a unit instead of 40.
+/// The per-unit vector holds match numbers as `u32` (0 for none, else the
+/// match's index plus one): it is as long as the text has units, so it
+/// costs 4 bytes a unit instead of 16.
 pub(super) struct MatchIndex {
-    /// Per unit, the match starting there.
-    by_start: Vec<u32>,
     /// In order, the units where a match starts.
     starts: Vec<u32>,
-    /// Per unit, the match covering it.
+    /// Per unit, the match covering it, with [`STARTS`] where the match
+    /// starts at the unit. Matches come in text order (as the gazetteer
+    /// finds them), so a match starting at a unit is the last to cover it:
+    /// one vector tells both.
     covering: Vec<u32>,
     /// Per match, the unit just past it.
     ends: Vec<usize>,
 }
+
+/// The bit of [`MatchIndex::covering`] set where the match starts.
+const STARTS: u32 = 1 << 31;
 
 impl MatchIndex {
     pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
         // Units are in text order and never empty, so both their starts
         // and their ends are increasing.
         let units = &doc.units;
-        let mut by_start = vec![0; units.len()];
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
         let mut starts = Vec::with_capacity(matches.len());
@@ -124,7 +127,8 @@ impl MatchIndex {
             };
             let a = found(a, |u| u.span.start, m.span.start);
             let b = found(b, |u| u.span.end, m.span.end).map(|b| b + 1);
-            let (Some(a), Some(b), Ok(number)) = (a, b, u32::try_from(mi + 1)) else {
+            let number = u32::try_from(mi + 1).ok().filter(|&n| n < STARTS);
+            let (Some(a), Some(b), Some(number)) = (a, b, number) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
@@ -136,20 +140,19 @@ impl MatchIndex {
             {
                 continue;
             }
-            if by_start[a] == 0 {
+            if covering[a] & STARTS == 0 {
                 starts.push(a as u32);
             }
-            by_start[a] = number;
             ends[mi] = b;
             for c in &mut covering[a..b] {
                 *c = number;
             }
+            covering[a] |= STARTS;
         }
         // In order already where the matches are, as they come; sorted for
         // any that do not, which the search above allows.
         starts.sort_unstable();
         MatchIndex {
-            by_start,
             starts,
             covering,
             ends,
@@ -157,12 +160,13 @@ impl MatchIndex {
     }
 
     pub(super) fn starting(&self, i: usize) -> Option<(usize, usize)> {
-        let mi = (*self.by_start.get(i)? as usize).checked_sub(1)?;
+        let number = self.covering.get(i).filter(|&&n| n & STARTS != 0)? & !STARTS;
+        let mi = number as usize - 1;
         Some((self.ends[mi], mi))
     }
 
     fn covers(&self, i: usize) -> Option<usize> {
-        (*self.covering.get(i)? as usize).checked_sub(1)
+        ((*self.covering.get(i)? & !STARTS) as usize).checked_sub(1)
     }
 }
 
