@@ -274,7 +274,7 @@ fn after_name_prefix(doc: &Doc<'_>, i: usize) -> bool {
 /// Extends a run of name words from `start` as far as it goes in the
 /// sentence ending at `limit`.
 fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> usize {
-    let through_match = |i: usize| index.starting(i).map_or(i + 1, |(b, _)| b.max(i + 1));
+    let through_match = |i: usize| through_match(index, i);
     let mut end = through_match(start);
     // A particle run start ("al-") continues through its hyphen.
     if !doc.is_cap(start) && index.starting(start).is_none() {
@@ -292,61 +292,24 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = through_match(j);
             continue;
         }
-        let prev_glued = doc.units[j - 1].glued;
-        let unit = &doc.units[j];
-        // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
-        if unit.kind == Kind::Hyphen
-            && prev_glued
-            && unit.glued
-            && j + 1 < limit
-            && doc.is_cap(j + 1)
-        {
-            end = through_match(j + 1);
-            continue;
-        }
-        // The lowercase second half of a hyphenated given name: "Hui
-        // Chi-fung" (but not "Belgorod-based").
-        if unit.kind == Kind::Hyphen
-            && prev_glued
-            && unit.glued
-            && j + 1 < limit
-            && given_syllable(doc, start, j, 5)
-        {
-            end = j + 2;
-            continue;
-        }
-        if let Some(k) = possessive_inside(doc, j, limit) {
-            end = k;
-            continue;
-        }
-        // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
-        // "Khaled Al - Maeena".
-        if spaced_hyphen(doc, j) && j + 1 < limit {
-            let given = j - start >= 2 && given_syllable(doc, start, j, 6);
-            let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
-            if given {
-                end = j + 2;
+        // Besides name words and lowercase connectors, only marks ("-",
+        // "'", ".", "&") carry a name on, and most units ending a run are
+        // neither: the first byte tells, without comparing the unit with
+        // each mark.
+        let mark = matches!(
+            doc.text.as_bytes()[doc.units[j].span.start],
+            b'-' | b'\'' | b'.' | b'&' | 0xE2
+        );
+        if mark {
+            if let Some(k) = past_mark(doc, index, start, j, limit) {
+                end = k;
                 continue;
             }
-            if particle || hyphened_to_head(doc, start, j, limit) {
-                end = through_match(j + 1);
-                continue;
-            }
-        }
-        // An initial's period: "John F. Kennedy".
-        if doc.word_is(j, ".")
-            && prev_glued
-            && one_char(doc.word(j - 1))
-            && j + 1 < limit
-            && doc.is_cap(j + 1)
-        {
-            end = through_match(j + 1);
-            continue;
         }
         if after_prefix {
             break;
         }
-        if doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
+        if mark && doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
             end = through_match(j + 1);
             continue;
         }
@@ -377,6 +340,64 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// The end of a run that goes on past the mark at `j` (a hyphen, an
+/// apostrophe, an initial's period), if it does.
+fn past_mark(
+    doc: &Doc<'_>,
+    index: &MatchIndex,
+    start: usize,
+    j: usize,
+    limit: usize,
+) -> Option<usize> {
+    let prev_glued = doc.units[j - 1].glued;
+    let unit = &doc.units[j];
+    // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
+    if unit.kind == Kind::Hyphen && prev_glued && unit.glued && j + 1 < limit && doc.is_cap(j + 1) {
+        return Some(through_match(index, j + 1));
+    }
+    // The lowercase second half of a hyphenated given name: "Hui
+    // Chi-fung" (but not "Belgorod-based").
+    if unit.kind == Kind::Hyphen
+        && prev_glued
+        && unit.glued
+        && j + 1 < limit
+        && given_syllable(doc, start, j, 5)
+    {
+        return Some(j + 2);
+    }
+    if let Some(k) = possessive_inside(doc, j, limit) {
+        return Some(k);
+    }
+    // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
+    // "Khaled Al - Maeena".
+    if spaced_hyphen(doc, j) && j + 1 < limit {
+        let given = j - start >= 2 && given_syllable(doc, start, j, 6);
+        let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
+        if given {
+            return Some(j + 2);
+        }
+        if particle || hyphened_to_head(doc, start, j, limit) {
+            return Some(through_match(index, j + 1));
+        }
+    }
+    // An initial's period: "John F. Kennedy".
+    if doc.word_is(j, ".")
+        && prev_glued
+        && one_char(doc.word(j - 1))
+        && j + 1 < limit
+        && doc.is_cap(j + 1)
+    {
+        return Some(through_match(index, j + 1));
+    }
+    None
+}
+
+/// The end of a run through unit `i`: past the match starting there, if
+/// any.
+fn through_match(index: &MatchIndex, i: usize) -> usize {
+    index.starting(i).map_or(i + 1, |(b, _)| b.max(i + 1))
 }
 
 /// Whether the word after the hyphen at `j` is the lowercase second
