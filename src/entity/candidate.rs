@@ -206,7 +206,11 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
             }
         }
     }
-    found.pieces.sort_by_key(|p| p.units.start);
+    // Runs are trimmed in order and their pieces made in order: sorted
+    // only if ever they are not.
+    if !found.pieces.is_sorted_by_key(|p| p.units.start) {
+        found.pieces.sort_by_key(|p| p.units.start);
+    }
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found
@@ -624,6 +628,10 @@ fn title_run(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     end
 }
 
+/// Trims a run of titles, function words and nationality adjectives at its
+/// start and of labels and days at its end, splits it where a title or a
+/// new person's name starts, and records its pieces.
+#[inline(always)]
 fn trim(
     doc: &Doc<'_>,
     matches: &[Match],
@@ -632,13 +640,26 @@ fn trim(
     titled: bool,
     found: &mut Found,
 ) {
-    let (mut a, b) = (run.start, run.end);
     // Most runs are one word, which no craft's prefix opens and nothing
-    // inside divides: it is asked the questions that may turn it away.
-    if b == a + 1 {
-        trim_word(doc, matches, index, a, titled, found);
-        return;
+    // inside divides: it is asked the questions that may turn it away,
+    // without the frame of the function for longer runs.
+    if run.end == run.start + 1 {
+        trim_word(doc, matches, index, run.start, titled, found);
+    } else {
+        trim_run(doc, matches, index, run, titled, found);
     }
+}
+
+/// [`trim`] of a run of two units or more.
+fn trim_run(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    titled: bool,
+    found: &mut Found,
+) {
+    let (mut a, b) = (run.start, run.end);
     if craft(doc, a, b) {
         return;
     }
@@ -817,6 +838,7 @@ fn trim_word(
 
 /// Whether unit `a`, opening the run that ends at `b`, is no name word: a
 /// lowercase word that starts no name, a hyphen or a mark.
+#[inline]
 fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) && !numbered_unit(doc, a, b))
         || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct)
