@@ -217,29 +217,30 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
 }
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
-/// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
-#[inline(always)]
-fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
-    // Asked of every unit, most of which are neither capitalised words nor
-    // words glued to the next unit: the unit turns them away unasked.
-    doc.units.get(i).is_some_and(|u| {
-        u.kind == Kind::Word && (u.glued || matches!(u.case, Case::Capitalised | Case::Upper))
-    }) && word_starts_name(doc, i)
-}
-
-/// [`is_name_start`] of a word capitalised or glued to the next unit. The
+/// lowercase particle hyphenated to a capitalised word ("al-Sharaa"). The
 /// words this may accept are those [`Doc::starts`] gathers, and only those
 /// are asked: a change here is one there too.
-fn word_starts_name(doc: &Doc<'_>, i: usize) -> bool {
-    let hyphen_next =
-        || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
-    if doc.is_cap(i) {
-        return !(hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX));
+#[inline(always)]
+fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
+    // Asked of every unit visited, most of which are capitalised words not
+    // glued to the next unit: the unit answers for those unasked.
+    let Some(u) = doc.units.get(i) else {
+        return false;
+    };
+    let hyphen_next = || doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+    match (u.kind, u.case) {
+        (Kind::Word, Case::Capitalised | Case::Upper) => {
+            !(u.glued && hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX))
+        }
+        (Kind::Word, _) => u.glued && hyphen_next() && particle_start(doc, i),
+        _ => false,
     }
-    doc.is_word(i)
-        && hyphen_next()
-        && doc.is_cap(i + 2)
-        && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
+}
+
+/// Whether a lowercase word hyphened to the next is a particle opening a
+/// name: "al-Sharaa", "bin Salman".
+fn particle_start(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_cap(i + 2) && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
@@ -838,7 +839,7 @@ fn trim_word(
 
 /// Whether unit `a`, opening the run that ends at `b`, is no name word: a
 /// lowercase word that starts no name, a hyphen or a mark.
-#[inline]
+#[inline(always)]
 fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) && !numbered_unit(doc, a, b))
         || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct)
