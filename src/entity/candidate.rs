@@ -43,44 +43,80 @@ impl Piece {
 pub(super) struct Found {
     pub(super) pieces: Vec<Piece>,
     pub(super) nationalities: Vec<usize>,
+    /// What the document says of the sentence openers asked about.
+    openers: Openers,
+}
+
+/// Whether sentence openers are seen in lowercase elsewhere in the
+/// document, by word: each answer reads all the document's words, and a
+/// third of the openers asked about open another sentence before ("Trump
+/// said").
+#[derive(Debug, Default)]
+struct Openers {
+    /// Per word asked about, a unit of it and the answer.
+    lowercase: Vec<(usize, bool)>,
+}
+
+impl Openers {
+    /// Whether unit `a` is a common word: listed, or [`Doc::seen_lowercase`].
+    fn common(&mut self, doc: &Doc<'_>, a: usize) -> bool {
+        if doc.listed(a, Lexicons::COMMON) {
+            return true;
+        }
+        let word = doc.word(a);
+        if let Some(&(_, seen)) = self.lowercase.iter().find(|&&(i, _)| doc.word_is(i, word)) {
+            return seen;
+        }
+        let seen = doc.seen_lowercase(word);
+        self.lowercase.push((a, seen));
+        seen
+    }
 }
 
 /// Gazetteer matches by the units they cover.
 ///
-/// The two per-unit vectors hold match numbers as `u32` (0 for none, else
-/// the match's index plus one): they are as long as the text has units, so
-/// they cost 8 bytes a unit instead of 40.
+/// The per-unit vector holds match numbers as `u32` (0 for none, else the
+/// match's index plus one): it is as long as the text has units, so it
+/// costs 4 bytes a unit instead of 16.
 pub(super) struct MatchIndex {
-    /// Per unit, the match starting there.
-    by_start: Vec<u32>,
     /// In order, the units where a match starts.
     starts: Vec<u32>,
-    /// Per unit, the match covering it.
+    /// Per unit, the match covering it, with [`STARTS`] where the match
+    /// starts at the unit. Matches come in text order (as the gazetteer
+    /// finds them), so a match starting at a unit is the last to cover it:
+    /// one vector tells both.
     covering: Vec<u32>,
     /// Per match, the unit just past it.
     ends: Vec<usize>,
 }
+
+/// The bit of [`MatchIndex::covering`] set where the match starts.
+const STARTS: u32 = 1 << 31;
 
 impl MatchIndex {
     pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
         // Units are in text order and never empty, so both their starts
         // and their ends are increasing.
         let units = &doc.units;
-        let mut by_start = vec![0; units.len()];
         let mut covering = vec![0; units.len()];
         let mut ends = vec![0; matches.len()];
         let mut starts = Vec::with_capacity(matches.len());
-        // Matches come in text order: each is looked for from where the
-        // one before it started, a step or two on, not by a search.
+        // Matches come in text order, a dozen units apart in news: each is
+        // looked for from where the one before it started, by steps that
+        // double and a search within the last, rather than unit by unit.
         let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
+            let before = |u: &Unit| u.span.start < m.span.start;
             if units.get(from).is_some_and(|u| u.span.start > m.span.start) {
-                from = units.partition_point(|u| u.span.start < m.span.start);
+                from = units.partition_point(before);
             }
-            let mut a = from;
-            while units.get(a).is_some_and(|u| u.span.start < m.span.start) {
-                a += 1;
+            let (mut lo, mut hi, mut step) = (from, from, 1);
+            while units.get(hi).is_some_and(before) {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
             }
+            let a = lo + units[lo..hi.min(units.len())].partition_point(before);
             from = a;
             let mut b = a;
             while units.get(b).is_some_and(|u| u.span.end < m.span.end) {
@@ -91,7 +127,8 @@ impl MatchIndex {
             };
             let a = found(a, |u| u.span.start, m.span.start);
             let b = found(b, |u| u.span.end, m.span.end).map(|b| b + 1);
-            let (Some(a), Some(b), Ok(number)) = (a, b, u32::try_from(mi + 1)) else {
+            let number = u32::try_from(mi + 1).ok().filter(|&n| n < STARTS);
+            let (Some(a), Some(b), Some(number)) = (a, b, number) else {
                 continue;
             };
             // "Belgorod region" is the name "Belgorod" and a common noun,
@@ -103,20 +140,19 @@ impl MatchIndex {
             {
                 continue;
             }
-            if by_start[a] == 0 {
+            if covering[a] & STARTS == 0 {
                 starts.push(a as u32);
             }
-            by_start[a] = number;
             ends[mi] = b;
             for c in &mut covering[a..b] {
                 *c = number;
             }
+            covering[a] |= STARTS;
         }
         // In order already where the matches are, as they come; sorted for
         // any that do not, which the search above allows.
         starts.sort_unstable();
         MatchIndex {
-            by_start,
             starts,
             covering,
             ends,
@@ -124,12 +160,13 @@ impl MatchIndex {
     }
 
     pub(super) fn starting(&self, i: usize) -> Option<(usize, usize)> {
-        let mi = (*self.by_start.get(i)? as usize).checked_sub(1)?;
+        let number = self.covering.get(i).filter(|&&n| n & STARTS != 0)? & !STARTS;
+        let mi = number as usize - 1;
         Some((self.ends[mi], mi))
     }
 
     fn covers(&self, i: usize) -> Option<usize> {
-        (*self.covering.get(i)? as usize).checked_sub(1)
+        ((*self.covering.get(i)? & !STARTS) as usize).checked_sub(1)
     }
 }
 
@@ -139,7 +176,7 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
     // documents' pieces at once, rather than a copy at each doubling.
     let mut found = Found {
         pieces: Vec::with_capacity(doc.units.len() / 8),
-        nationalities: Vec::new(),
+        ..Found::default()
     };
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
@@ -169,36 +206,41 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Foun
             }
         }
     }
-    found.pieces.sort_by_key(|p| p.units.start);
+    // Runs are trimmed in order and their pieces made in order: sorted
+    // only if ever they are not.
+    if !found.pieces.is_sorted_by_key(|p| p.units.start) {
+        found.pieces.sort_by_key(|p| p.units.start);
+    }
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found
 }
 
 /// A capitalised word that is not a hyphenated prefix ("Pro-Ukraine"), or a
-/// lowercase particle hyphenated to a capitalised word ("al-Sharaa").
-#[inline(always)]
-fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
-    // Asked of every unit, most of which are neither capitalised words nor
-    // words glued to the next unit: the unit turns them away unasked.
-    doc.units.get(i).is_some_and(|u| {
-        u.kind == Kind::Word && (u.glued || matches!(u.case, Case::Capitalised | Case::Upper))
-    }) && word_starts_name(doc, i)
-}
-
-/// [`is_name_start`] of a word capitalised or glued to the next unit. The
+/// lowercase particle hyphenated to a capitalised word ("al-Sharaa"). The
 /// words this may accept are those [`Doc::starts`] gathers, and only those
 /// are asked: a change here is one there too.
-fn word_starts_name(doc: &Doc<'_>, i: usize) -> bool {
-    let hyphen_next =
-        || doc.units[i].glued && doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
-    if doc.is_cap(i) {
-        return !(hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX));
+#[inline(always)]
+fn is_name_start(doc: &Doc<'_>, i: usize) -> bool {
+    // Asked of every unit visited, most of which are capitalised words not
+    // glued to the next unit: the unit answers for those unasked.
+    let Some(u) = doc.units.get(i) else {
+        return false;
+    };
+    let hyphen_next = || doc.units.get(i + 1).is_some_and(|u| u.kind == Kind::Hyphen);
+    match (u.kind, u.case) {
+        (Kind::Word, Case::Capitalised | Case::Upper) => {
+            !(u.glued && hyphen_next() && doc.listed(i, Lexicons::NAME_PREFIX))
+        }
+        (Kind::Word, _) => u.glued && hyphen_next() && particle_start(doc, i),
+        _ => false,
     }
-    doc.is_word(i)
-        && hyphen_next()
-        && doc.is_cap(i + 2)
-        && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
+}
+
+/// Whether a lowercase word hyphened to the next is a particle opening a
+/// name: "al-Sharaa", "bin Salman".
+fn particle_start(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_cap(i + 2) && matches!(doc.lower(i), "al" | "el" | "bin" | "ibn" | "abu")
 }
 
 /// An ordinal opening a unit's name: "101st Airborne Division", "3rd
@@ -237,7 +279,7 @@ fn after_name_prefix(doc: &Doc<'_>, i: usize) -> bool {
 /// Extends a run of name words from `start` as far as it goes in the
 /// sentence ending at `limit`.
 fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> usize {
-    let through_match = |i: usize| index.starting(i).map_or(i + 1, |(b, _)| b.max(i + 1));
+    let through_match = |i: usize| through_match(index, i);
     let mut end = through_match(start);
     // A particle run start ("al-") continues through its hyphen.
     if !doc.is_cap(start) && index.starting(start).is_none() {
@@ -255,61 +297,24 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
             end = through_match(j);
             continue;
         }
-        let prev_glued = doc.units[j - 1].glued;
-        let unit = &doc.units[j];
-        // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
-        if unit.kind == Kind::Hyphen
-            && prev_glued
-            && unit.glued
-            && j + 1 < limit
-            && doc.is_cap(j + 1)
-        {
-            end = through_match(j + 1);
-            continue;
-        }
-        // The lowercase second half of a hyphenated given name: "Hui
-        // Chi-fung" (but not "Belgorod-based").
-        if unit.kind == Kind::Hyphen
-            && prev_glued
-            && unit.glued
-            && j + 1 < limit
-            && given_syllable(doc, start, j, 5)
-        {
-            end = j + 2;
-            continue;
-        }
-        if let Some(k) = possessive_inside(doc, j, limit) {
-            end = k;
-            continue;
-        }
-        // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
-        // "Khaled Al - Maeena".
-        if spaced_hyphen(doc, j) && j + 1 < limit {
-            let given = j - start >= 2 && given_syllable(doc, start, j, 6);
-            let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
-            if given {
-                end = j + 2;
+        // Besides name words and lowercase connectors, only marks ("-",
+        // "'", ".", "&") carry a name on, and most units ending a run are
+        // neither: the first byte tells, without comparing the unit with
+        // each mark.
+        let mark = matches!(
+            doc.text.as_bytes()[doc.units[j].span.start],
+            b'-' | b'\'' | b'.' | b'&' | 0xE2
+        );
+        if mark {
+            if let Some(k) = past_mark(doc, index, start, j, limit) {
+                end = k;
                 continue;
             }
-            if particle || hyphened_to_head(doc, start, j, limit) {
-                end = through_match(j + 1);
-                continue;
-            }
-        }
-        // An initial's period: "John F. Kennedy".
-        if doc.word_is(j, ".")
-            && prev_glued
-            && one_char(doc.word(j - 1))
-            && j + 1 < limit
-            && doc.is_cap(j + 1)
-        {
-            end = through_match(j + 1);
-            continue;
         }
         if after_prefix {
             break;
         }
-        if doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
+        if mark && doc.word_is(j, "&") && j + 1 < limit && doc.is_cap(j + 1) {
             end = through_match(j + 1);
             continue;
         }
@@ -340,6 +345,64 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         break;
     }
     end
+}
+
+/// The end of a run that goes on past the mark at `j` (a hyphen, an
+/// apostrophe, an initial's period), if it does.
+fn past_mark(
+    doc: &Doc<'_>,
+    index: &MatchIndex,
+    start: usize,
+    j: usize,
+    limit: usize,
+) -> Option<usize> {
+    let prev_glued = doc.units[j - 1].glued;
+    let unit = &doc.units[j];
+    // Glued hyphen between name words: "Nagorno-Karabakh", "al-Sharaa".
+    if unit.kind == Kind::Hyphen && prev_glued && unit.glued && j + 1 < limit && doc.is_cap(j + 1) {
+        return Some(through_match(index, j + 1));
+    }
+    // The lowercase second half of a hyphenated given name: "Hui
+    // Chi-fung" (but not "Belgorod-based").
+    if unit.kind == Kind::Hyphen
+        && prev_glued
+        && unit.glued
+        && j + 1 < limit
+        && given_syllable(doc, start, j, 5)
+    {
+        return Some(j + 2);
+    }
+    if let Some(k) = possessive_inside(doc, j, limit) {
+        return Some(k);
+    }
+    // Text rebuilt from tokens spaces its hyphens: "Kim Jong - un",
+    // "Khaled Al - Maeena".
+    if spaced_hyphen(doc, j) && j + 1 < limit {
+        let given = j - start >= 2 && given_syllable(doc, start, j, 6);
+        let particle = matches!(doc.word(j - 1), "Al" | "El") && doc.is_cap(j + 1);
+        if given {
+            return Some(j + 2);
+        }
+        if particle || hyphened_to_head(doc, start, j, limit) {
+            return Some(through_match(index, j + 1));
+        }
+    }
+    // An initial's period: "John F. Kennedy".
+    if doc.word_is(j, ".")
+        && prev_glued
+        && one_char(doc.word(j - 1))
+        && j + 1 < limit
+        && doc.is_cap(j + 1)
+    {
+        return Some(through_match(index, j + 1));
+    }
+    None
+}
+
+/// The end of a run through unit `i`: past the match starting there, if
+/// any.
+fn through_match(index: &MatchIndex, i: usize) -> usize {
+    index.starting(i).map_or(i + 1, |(b, _)| b.max(i + 1))
 }
 
 /// Whether the word after the hyphen at `j` is the lowercase second
@@ -566,7 +629,30 @@ fn title_run(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
     end
 }
 
+/// Trims a run of titles, function words and nationality adjectives at its
+/// start and of labels and days at its end, splits it where a title or a
+/// new person's name starts, and records its pieces.
+#[inline(always)]
 fn trim(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    run: Range<usize>,
+    titled: bool,
+    found: &mut Found,
+) {
+    // Most runs are one word, which no craft's prefix opens and nothing
+    // inside divides: it is asked the questions that may turn it away,
+    // without the frame of the function for longer runs.
+    if run.end == run.start + 1 {
+        trim_word(doc, matches, index, run.start, titled, found);
+    } else {
+        trim_run(doc, matches, index, run, titled, found);
+    }
+}
+
+/// [`trim`] of a run of two units or more.
+fn trim_run(
     doc: &Doc<'_>,
     matches: &[Match],
     index: &MatchIndex,
@@ -589,11 +675,7 @@ fn trim(
         })
     };
     while a < b && open_to_trim(a) {
-        let filler = (!doc.is_cap(a)
-            && doc.is_word(a)
-            && !is_name_start(doc, a)
-            && !numbered_unit(doc, a, b))
-            || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct);
+        let filler = filler(doc, a, b);
         // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
         // words it may keep, as the names are hashed.
         let forename = || a + 1 < b && FIRST_NAMES.contains_key(doc.word(a)) && doc.is_cap(a + 1);
@@ -722,6 +804,45 @@ fn trim(
     }
     let opener = doc.units[a].initial;
     piece(doc, matches, index, a..b, titled, opener, found);
+}
+
+/// [`trim`] of a run of one unit, `a`: a word of it that the loop
+/// trimming a run's opening words takes away, or a title alone, is no name.
+fn trim_word(
+    doc: &Doc<'_>,
+    matches: &[Match],
+    index: &MatchIndex,
+    a: usize,
+    titled: bool,
+    found: &mut Found,
+) {
+    let b = a + 1;
+    // A listed name starting at the word ends with it: no "The" opening a
+    // longer name is taken away here (see `trim`).
+    let open = index.starting(a).is_none_or(|(_, m)| matches[m].ambiguous);
+    if open && (filler(doc, a, b) || doc.listed(a, Lexicons::NOT_NAME)) {
+        return;
+    }
+    if !doc.listed(a, Lexicons::GROUP_HEAD) && title_at(doc, a, b) == Some(b) {
+        return;
+    }
+    piece(
+        doc,
+        matches,
+        index,
+        a..b,
+        titled,
+        doc.units[a].initial,
+        found,
+    );
+}
+
+/// Whether unit `a`, opening the run that ends at `b`, is no name word: a
+/// lowercase word that starts no name, a hyphen or a mark.
+#[inline(always)]
+fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (!doc.is_cap(a) && doc.is_word(a) && !is_name_start(doc, a) && !numbered_unit(doc, a, b))
+        || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct)
 }
 
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
@@ -870,9 +991,10 @@ fn piece(
         // Whether the word is seen capitalised, or in lowercase, is read
         // from the document's words: asked last, and in that order.
         let seen = || doc.seen_capitalised(word);
-        let common = || doc.listed(a, Lexicons::COMMON) || doc.seen_lowercase(word);
+        let openers = &mut found.openers;
         if single {
-            let speaker = || speech_verb_follows(doc, b) && !word.ends_with('s') && !common();
+            let mut speaker =
+                || speech_verb_follows(doc, b) && !word.ends_with('s') && !openers.common(doc, a);
             if !seen() && !speaker() {
                 return;
             }
@@ -880,7 +1002,7 @@ fn piece(
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
             let first_name = || FIRST_NAMES.contains_key(word) && doc.is_cap(a + 1);
-            if index.covers(a).is_none() && !first_name() && !seen() && common() {
+            if index.covers(a).is_none() && !first_name() && !seen() && openers.common(doc, a) {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
             }
