@@ -576,11 +576,27 @@ impl Making<'_> {
             return;
         };
         let units = &mut self.units;
+        // Most tokens here are numbers, ASCII quotation marks and symbols,
+        // or open with general punctuation ("“", "’s", "—"): each of ASCII
+        // or chars without case after that, its own lowercase, and none
+        // a hyphen, which the tests after read the chars for.
+        let bytes = word.as_bytes();
+        let (plain, case) = match general_punctuation_opens(bytes) {
+            Some(rest) => (plain_ascii(rest), Case::Other),
+            None => (!bytes.is_empty() && plain_ascii(bytes), Case::Other),
+        };
+        if plain {
+            let case = match bytes.first() {
+                Some(b) if b.is_ascii() => case_of_ascii(bytes),
+                _ => case,
+            };
+            let mut u = Unit::new(token.span, plain_kind(token.kind), case, glued, si, true);
+            gather_start(&mut self.starts, units, &u, bytes);
+            reading.take(&mut u, bytes, &mut self.capitalised);
+            units.push(u);
+            return;
+        }
         let kind = match token.kind {
-            TokenKind::Word => Kind::Word,
-            TokenKind::Clitic => Kind::Clitic,
-            TokenKind::Number => Kind::Number,
-            TokenKind::Quote => Kind::Quote,
             // A hyphen joins only when glued on both sides ("al-Sharaa");
             // a spaced one is a dash.
             TokenKind::Punctuation
@@ -588,8 +604,7 @@ impl Making<'_> {
             {
                 Kind::Hyphen
             }
-            TokenKind::Punctuation => Kind::Punct,
-            _ => Kind::Other,
+            kind => plain_kind(kind),
         };
         let made = units.len();
         if kind == Kind::Word && has_hyphen(word) {
@@ -614,6 +629,31 @@ impl Making<'_> {
                 self.recased.push(i, text[u.span].trim_end_matches('.'));
             }
         }
+    }
+}
+
+/// The kind of a token's unit, but for a hyphen joining words, which only
+/// the units beside it tell.
+#[inline]
+fn plain_kind(kind: TokenKind) -> Kind {
+    match kind {
+        TokenKind::Word => Kind::Word,
+        TokenKind::Clitic => Kind::Clitic,
+        TokenKind::Number => Kind::Number,
+        TokenKind::Quote => Kind::Quote,
+        TokenKind::Punctuation => Kind::Punct,
+        TokenKind::Symbol => Kind::Other,
+    }
+}
+
+/// The bytes after the first char of `bytes` if that char is general
+/// punctuation (U+2000..U+203F: quotation marks, apostrophes, dashes) but
+/// no hyphen, which splits words; `None` otherwise.
+#[inline]
+fn general_punctuation_opens(bytes: &[u8]) -> Option<&[u8]> {
+    match bytes {
+        [0xE2, 0x80, third, rest @ ..] if !matches!(third, 0x90 | 0x91) => Some(rest),
+        _ => None,
     }
 }
 
