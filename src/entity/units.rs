@@ -540,6 +540,19 @@ impl Making<'_> {
             // mark (commas, periods); such bytes begin and end at char
             // boundaries, and are read without slicing the text.
             match token.kind {
+                // A lowercase word, most words, starts no name, is no
+                // mark and not in capitals: all it tells the reading is
+                // that a word came.
+                TokenKind::Word
+                    if bytes.first().is_some_and(u8::is_ascii_lowercase) && plain_ascii(bytes) =>
+                {
+                    let mut u = Unit::new(token.span, Kind::Word, Case::Lower, glued, si, true);
+                    u.initial = !reading.seen_word || reading.after_mark;
+                    reading.total += 1;
+                    reading.seen_word = true;
+                    reading.after_mark = false;
+                    self.units.push(u);
+                }
                 TokenKind::Word if !bytes.is_empty() && plain_ascii(bytes) => {
                     let case = case_of_ascii(bytes);
                     let mut u = Unit::new(token.span, Kind::Word, case, glued, si, true);
