@@ -373,14 +373,15 @@ impl<'t> Doc<'t> {
         }
         let asked = self.lowercase_asked.get();
         if asked < LOWERCASE_SCANS {
+            self.lowercase_asked.set(asked + 1);
             // Most words asked about are names, nowhere in the text in
             // lowercase: a search of the text, sixteen bytes a step, says
-            // so faster than a reading of the units, and is no question
-            // towards building the set.
+            // so faster than a reading of the units. Such answers count
+            // towards building the set all the same, so that a document
+            // asking many questions is not searched for each.
             if !self.text.contains(&*word) {
                 return false;
             }
-            self.lowercase_asked.set(asked + 1);
             // Lengths first, told by the ends (a span's length saturates):
             // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
