@@ -29,8 +29,8 @@ pub(super) struct Doc<'a> {
     tags: Vec<Cell<Tags>>,
     /// Whether each word is inside a quotation.
     pub(super) quoted: Vec<bool>,
-    /// The words a cue may start at, in order: those tagged as a cue's
-    /// first word or "according".
+    /// The words a cue may start at, in order: those outside quotations
+    /// tagged as a cue's first word or "according".
     pub(super) cue_starts: Vec<usize>,
     /// Sentence spans and their word ranges.
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
@@ -71,54 +71,41 @@ impl<'a> Doc<'a> {
         // Unknown until looked up, and set only for the few words looked up
         // here: one fill, not a write at every word.
         let tags = vec![Cell::new(Tags::default()); words.len()];
-        let mut recased = Recased::default();
-        // About one word in twenty-five starts a cue in news text.
-        let mut cue_starts = Vec::with_capacity(words.len() / 16);
-        let table = Tags::table();
-        let shapes = Tags::cue_shapes();
-        let bytes = ascii.as_bytes();
-        // Where the next byte beyond ASCII is: a word ending before it is
-        // ASCII, which most words are, with no byte of its own looked at.
-        let mut beyond = 0;
-        // A pass of its own: the words are read with nothing else to carry.
-        for (w, span) in words.iter().enumerate() {
-            let lowered = span.end <= beyond || {
-                if beyond < span.start {
-                    beyond = span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
-                }
-                span.end <= beyond || ascii_lowers(ascii.get(span.range()).unwrap_or_default())
-            };
-            let tag = if lowered {
-                // Bytes, not a str: an ASCII word needs no checks of char
-                // boundaries.
-                let Some(lower) = bytes.get(span.range()) else {
-                    continue;
-                };
-                if !shapes.admit(lower) {
-                    continue;
-                }
-                table.get(lower)
-            } else {
-                table.get(recased.push(w, &text[*span]).as_bytes())
-            };
-            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                cue_starts.push(w);
-            }
-            if let Some(cell) = tags.get(w) {
-                cell.set(tag | Tags::KNOWN);
-            }
-        }
-        let paragraphs = quote::paragraphs(layout);
+        let mut tagging = Tagging {
+            text,
+            ascii,
+            words: &words,
+            tags: &tags,
+            recased: Recased::default(),
+            // About one word in twenty-five starts a cue in news text.
+            cue_starts: Vec::with_capacity(words.len() / 16),
+            beyond: 0,
+        };
         let mut quoted = vec![false; words.len()];
-        // Found by binary search: most words are in no quotation, and a
-        // walk would step over each.
+        // The words before each quotation are shaped for cues as the
+        // quotation is found; those inside start none, and a quarter of a
+        // news text's words are there.
+        let mut next = 0;
         for q in quotes.iter().filter(|q| q.depth == 0) {
-            let mut v = words.partition_point(|w| w.start < q.inner.start);
+            // Found by binary search: most words are in no quotation, and a
+            // walk would step over each.
+            let first = words.partition_point(|w| w.start < q.inner.start);
+            let mut v = first;
             while v < words.len() && words[v].end <= q.inner.end {
                 quoted[v] = true;
                 v += 1;
             }
+            tagging.run::<true>(next..first.max(next));
+            tagging.run::<false>(first.max(next)..v.max(next));
+            next = next.max(v);
         }
+        tagging.run::<true>(next..words.len());
+        let Tagging {
+            recased,
+            cue_starts,
+            ..
+        } = tagging;
+        let paragraphs = quote::paragraphs(layout);
         Doc {
             text,
             words,
@@ -287,6 +274,63 @@ impl<'a> Doc<'a> {
     /// The span from the start of word `a` to the end of word `b`.
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
         Span::new(self.words[a].start, self.words[b].end)
+    }
+}
+
+/// What [`Doc::new`] learns of the words as it reads them in order.
+struct Tagging<'t> {
+    text: &'t str,
+    ascii: &'t str,
+    words: &'t [Span],
+    tags: &'t [Cell<Tags>],
+    recased: Recased,
+    cue_starts: Vec<usize>,
+    /// Where the next byte beyond ASCII is: a word ending before it is
+    /// ASCII, which most words are, with no byte of its own looked at.
+    beyond: usize,
+}
+
+impl Tagging<'_> {
+    /// Reads `range` of the words, past those read before: lowercases and
+    /// looks up the words [`ascii_lowers`] does not lowercase, and, with
+    /// `CUES`, finds those that may start a cue.
+    fn run<const CUES: bool>(&mut self, range: std::ops::Range<usize>) {
+        let table = Tags::table();
+        let shapes = Tags::cue_shapes();
+        let bytes = self.ascii.as_bytes();
+        let words = self.words.get(range.clone()).unwrap_or_default();
+        for (w, span) in range.zip(words) {
+            let lowered = span.end <= self.beyond || {
+                if self.beyond < span.start {
+                    self.beyond =
+                        span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
+                }
+                span.end <= self.beyond
+                    || ascii_lowers(self.ascii.get(span.range()).unwrap_or_default())
+            };
+            let tag = if lowered {
+                if !CUES {
+                    continue;
+                }
+                // Bytes, not a str: an ASCII word needs no checks of char
+                // boundaries.
+                let Some(lower) = bytes.get(span.range()) else {
+                    continue;
+                };
+                if !shapes.admit(lower) {
+                    continue;
+                }
+                table.get(lower)
+            } else {
+                table.get(self.recased.push(w, &self.text[*span]).as_bytes())
+            };
+            if CUES && tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                self.cue_starts.push(w);
+            }
+            if let Some(cell) = self.tags.get(w) {
+                cell.set(tag | Tags::KNOWN);
+            }
+        }
     }
 }
 
