@@ -28,10 +28,26 @@ pub(super) struct Doc<'a> {
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
     /// Paragraph spans, as the quote stage numbered them.
     pub(super) paragraphs: Vec<Span>,
+    /// Where each quotation stands, found as its words are marked quoted:
+    /// the sieves ask several times for each.
+    placed: Vec<Placed>,
     /// [`Doc::letters`] of each paragraph, once asked: it is asked for each
     /// quotation, and a paragraph of many quotations and no letters (marks
     /// only) would be read through once for each.
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
+}
+
+/// Where a quotation stands among the words and sentences.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Placed {
+    /// The sentence holding its opening mark.
+    pub(super) sentence: Option<usize>,
+    /// The first word starting at or after its opening mark; at depth 0
+    /// only, as the next.
+    pub(super) open: usize,
+    /// The first word starting at or after the end of its closing mark (of
+    /// its text, when it has none).
+    pub(super) close: usize,
 }
 
 /// A word or number of the text, with what the sieves learn of it: one
@@ -91,7 +107,16 @@ impl<'a> Doc<'a> {
         // quotation is found; those inside start none, and a quarter of a
         // news text's words are there.
         let mut next = 0;
-        for q in quotes.iter().filter(|q| q.depth == 0) {
+        let mut placed = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            let sentence = sentence_at(&sentences, q.open.start);
+            if q.depth > 0 {
+                placed.push(Placed {
+                    sentence,
+                    ..Placed::default()
+                });
+                continue;
+            }
             // Found by binary search: most words are in no quotation, and a
             // walk would step over each.
             let first = words.partition_point(|w| w.span.start < q.inner.start);
@@ -103,6 +128,24 @@ impl<'a> Doc<'a> {
             }
             tagging.run::<false>(&words, first.max(next)..v.max(next));
             next = next.max(v);
+            // The words by the marks, a step or two from those found.
+            let mut open = first;
+            while open > 0 && words[open - 1].span.start >= q.open.start {
+                open -= 1;
+            }
+            let close_end = q.close.map_or(q.inner.end, |c| c.end);
+            let mut close = v;
+            while close > 0 && words[close - 1].span.start >= close_end {
+                close -= 1;
+            }
+            while close < words.len() && words[close].span.start < close_end {
+                close += 1;
+            }
+            placed.push(Placed {
+                sentence,
+                open,
+                close,
+            });
         }
         tagging.run::<true>(&words, next..words.len());
         let Tagging {
@@ -119,8 +162,14 @@ impl<'a> Doc<'a> {
             cue_starts,
             sentences,
             paragraphs,
+            placed,
             letters: OnceCell::new(),
         }
+    }
+
+    /// Where quotation `i` stands among the words and sentences.
+    pub(super) fn placed(&self, i: usize) -> Placed {
+        self.placed.get(i).copied().unwrap_or_default()
     }
 
     /// Where the first letter or digit of paragraph `p` starts and where its
@@ -257,8 +306,7 @@ impl<'a> Doc<'a> {
 
     /// The sentence holding byte `at`.
     pub(super) fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|(s, _)| s.end <= at);
-        (i < self.sentences.len() && self.sentences[i].0.start <= at).then_some(i)
+        sentence_at(&self.sentences, at)
     }
 
     /// The paragraph holding byte `at`.
@@ -276,6 +324,12 @@ impl<'a> Doc<'a> {
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
         Span::new(self.words[a].span.start, self.words[b].span.end)
     }
+}
+
+/// The sentence of `sentences` holding byte `at`.
+fn sentence_at(sentences: &[(Span, std::ops::Range<usize>)], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|(s, _)| s.end <= at);
+    (i < sentences.len() && sentences[i].0.start <= at).then_some(i)
 }
 
 /// What [`Doc::new`] learns of the words as it reads them in order.
