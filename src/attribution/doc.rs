@@ -14,32 +14,55 @@ use crate::Span;
 /// A text prepared for attribution.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
-    /// Word and number spans, in order.
-    pub(super) words: Vec<Span>,
+    /// The words and numbers, in order.
+    pub(super) words: Vec<Word>,
     /// The text with its ASCII letters lowercased: an ASCII word in lower
     /// case where it stands.
     ascii: &'a str,
     /// The other words in lower case.
     recased: Recased,
-    /// The lexicons listing each word in lower case, looked up when first
-    /// asked: the sieves ask about the words near cues and quotations, a
-    /// word in eight, and only those that may start a cue are looked up
-    /// beforehand. The words [`ascii_lowers`] does not lowercase are looked
-    /// up at once, as their lower case is made here.
-    tags: Vec<Cell<Tags>>,
-    /// Whether each word is inside a quotation.
-    pub(super) quoted: Vec<bool>,
-    /// The words a cue may start at, in order: those tagged as a cue's
-    /// first word or "according".
+    /// The words a cue may start at, in order: those outside quotations
+    /// tagged as a cue's first word or "according".
     pub(super) cue_starts: Vec<usize>,
     /// Sentence spans and their word ranges.
     pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
     /// Paragraph spans, as the quote stage numbered them.
     pub(super) paragraphs: Vec<Span>,
+    /// Where each quotation stands, found as its words are marked quoted:
+    /// the sieves ask several times for each.
+    placed: Vec<Placed>,
     /// [`Doc::letters`] of each paragraph, once asked: it is asked for each
     /// quotation, and a paragraph of many quotations and no letters (marks
     /// only) would be read through once for each.
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
+}
+
+/// Where a quotation stands among the words and sentences.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Placed {
+    /// The sentence holding its opening mark.
+    pub(super) sentence: Option<usize>,
+    /// The first word starting at or after its opening mark; at depth 0
+    /// only, as the next.
+    pub(super) open: usize,
+    /// The first word starting at or after the end of its closing mark (of
+    /// its text, when it has none).
+    pub(super) close: usize,
+}
+
+/// A word or number of the text, with what the sieves learn of it: one
+/// list, written as the words are gathered, where a list for each would be
+/// filled first.
+pub(super) struct Word {
+    pub(super) span: Span,
+    /// The lexicons listing the word in lower case, looked up when first
+    /// asked: the sieves ask about the words near cues and quotations, a
+    /// word in eight, and only those that may start a cue are looked up
+    /// beforehand. The words [`ascii_lowers`] does not lowercase are looked
+    /// up at once, as their lower case is made here.
+    tags: Cell<Tags>,
+    /// Inside a quotation.
+    pub(super) quoted: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -63,74 +86,90 @@ impl<'a> Doc<'a> {
                     t.kind,
                     TokenKind::Word | TokenKind::Number | TokenKind::Clitic
                 ) {
-                    words.push(t.span);
+                    words.push(Word {
+                        span: t.span,
+                        tags: Cell::new(Tags::default()),
+                        quoted: false,
+                    });
                 }
             }
             sentences.push((s.span, first..words.len()));
         }
-        // Unknown until looked up, and set only for the few words looked up
-        // here: one fill, not a write at every word.
-        let tags = vec![Cell::new(Tags::default()); words.len()];
-        let mut recased = Recased::default();
-        // About one word in twenty-five starts a cue in news text.
-        let mut cue_starts = Vec::with_capacity(words.len() / 16);
-        let table = Tags::table();
-        let shapes = Tags::cue_shapes();
-        let bytes = ascii.as_bytes();
-        // Where the next byte beyond ASCII is: a word ending before it is
-        // ASCII, which most words are, with no byte of its own looked at.
-        let mut beyond = 0;
-        // A pass of its own: the words are read with nothing else to carry.
-        for (w, span) in words.iter().enumerate() {
-            let lowered = span.end <= beyond || {
-                if beyond < span.start {
-                    beyond = span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
-                }
-                span.end <= beyond || ascii_lowers(ascii.get(span.range()).unwrap_or_default())
-            };
-            let tag = if lowered {
-                // Bytes, not a str: an ASCII word needs no checks of char
-                // boundaries.
-                let Some(lower) = bytes.get(span.range()) else {
-                    continue;
-                };
-                if !shapes.admit(lower) {
-                    continue;
-                }
-                table.get(lower)
-            } else {
-                table.get(recased.push(w, &text[*span]).as_bytes())
-            };
-            if tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                cue_starts.push(w);
+        let mut tagging = Tagging {
+            text,
+            ascii,
+            recased: Recased::default(),
+            // About one word in twenty-five starts a cue in news text.
+            cue_starts: Vec::with_capacity(words.len() / 16),
+            beyond: 0,
+        };
+        // The words before each quotation are shaped for cues as the
+        // quotation is found; those inside start none, and a quarter of a
+        // news text's words are there.
+        let mut next = 0;
+        let mut placed = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            let sentence = sentence_at(&sentences, q.open.start);
+            if q.depth > 0 {
+                placed.push(Placed {
+                    sentence,
+                    ..Placed::default()
+                });
+                continue;
             }
-            if let Some(cell) = tags.get(w) {
-                cell.set(tag | Tags::KNOWN);
-            }
-        }
-        let paragraphs = quote::paragraphs(layout);
-        let mut quoted = vec![false; words.len()];
-        // Found by binary search: most words are in no quotation, and a
-        // walk would step over each.
-        for q in quotes.iter().filter(|q| q.depth == 0) {
-            let mut v = words.partition_point(|w| w.start < q.inner.start);
-            while v < words.len() && words[v].end <= q.inner.end {
-                quoted[v] = true;
+            // Found by binary search: most words are in no quotation, and a
+            // walk would step over each.
+            let first = words.partition_point(|w| w.span.start < q.inner.start);
+            tagging.run::<true>(&words, next..first.max(next));
+            let mut v = first;
+            while let Some(word) = words.get_mut(v).filter(|w| w.span.end <= q.inner.end) {
+                word.quoted = true;
                 v += 1;
             }
+            tagging.run::<false>(&words, first.max(next)..v.max(next));
+            next = next.max(v);
+            // The words by the marks, a step or two from those found.
+            let mut open = first;
+            while open > 0 && words[open - 1].span.start >= q.open.start {
+                open -= 1;
+            }
+            let close_end = q.close.map_or(q.inner.end, |c| c.end);
+            let mut close = v;
+            while close > 0 && words[close - 1].span.start >= close_end {
+                close -= 1;
+            }
+            while close < words.len() && words[close].span.start < close_end {
+                close += 1;
+            }
+            placed.push(Placed {
+                sentence,
+                open,
+                close,
+            });
         }
+        tagging.run::<true>(&words, next..words.len());
+        let Tagging {
+            recased,
+            cue_starts,
+            ..
+        } = tagging;
+        let paragraphs = quote::paragraphs(layout);
         Doc {
             text,
             words,
             ascii,
             recased,
-            tags,
-            quoted,
             cue_starts,
             sentences,
             paragraphs,
+            placed,
             letters: OnceCell::new(),
         }
+    }
+
+    /// Where quotation `i` stands among the words and sentences.
+    pub(super) fn placed(&self, i: usize) -> Placed {
+        self.placed.get(i).copied().unwrap_or_default()
     }
 
     /// Where the first letter or digit of paragraph `p` starts and where its
@@ -158,7 +197,7 @@ impl<'a> Doc<'a> {
         let (Some(x), Some(y)) = (self.words.get(a), self.words.get(b)) else {
             return "";
         };
-        self.text.get(x.end..y.start).unwrap_or("")
+        self.text.get(x.span.end..y.span.start).unwrap_or("")
     }
 
     /// Word `a` and the one after it belong to one phrase: only spaces
@@ -167,7 +206,8 @@ impl<'a> Doc<'a> {
     pub(super) fn joined(&self, a: usize) -> bool {
         // One space, the usual gap, is read as a byte, not as chars, here
         // where the sieves ask; other gaps out of line.
-        if let Some(&[x, y]) = self.words.get(a..a + 2) {
+        if let Some([x, y]) = self.words.get(a..a + 2) {
+            let (x, y) = (x.span, y.span);
             if y.start == x.end + 1 && self.text.as_bytes().get(x.end) == Some(&b' ') {
                 return true;
             }
@@ -186,8 +226,8 @@ impl<'a> Doc<'a> {
         let (Some(x), Some(y)) = (self.words.get(a), self.words.get(a + 1)) else {
             return false;
         };
-        match y.start.saturating_sub(x.end) {
-            1 => self.text.as_bytes().get(x.end) == Some(&b'-'),
+        match y.span.start.saturating_sub(x.span.end) {
+            1 => self.text.as_bytes().get(x.span.end) == Some(&b'-'),
             3 => matches!(self.gap(a, a + 1), "‐" | "‑"),
             _ => false,
         }
@@ -195,14 +235,14 @@ impl<'a> Doc<'a> {
 
     #[inline]
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
-        let Some(span) = self.words.get(w) else {
+        let Some(span) = self.words.get(w).map(|w| w.span) else {
             return false;
         };
         // An ASCII first byte, as most are, is the first char, told here
         // where the sieves ask; the others out of line.
         match self.text.as_bytes().get(span.start) {
             Some(b) if b.is_ascii() && span.start < span.end => b.is_ascii_uppercase(),
-            _ => self.first_char_is_uppercase(*span),
+            _ => self.first_char_is_uppercase(span),
         }
     }
 
@@ -220,7 +260,7 @@ impl<'a> Doc<'a> {
         if let Some(lower) = self.recased.get(w) {
             return lower;
         }
-        let span = self.words.get(w).copied().unwrap_or_default();
+        let span = self.words.get(w).map_or_else(Span::default, |w| w.span);
         self.ascii.get(span.range()).unwrap_or("")
     }
 
@@ -243,34 +283,30 @@ impl<'a> Doc<'a> {
     /// The lexicons listing word `w`; none past the end.
     #[inline]
     pub(super) fn tags(&self, w: usize) -> Tags {
-        let Some(cell) = self.tags.get(w) else {
+        let Some(word) = self.words.get(w) else {
             return Tags::default();
         };
-        let tags = cell.get();
+        let tags = word.tags.get();
         if tags.any(Tags::KNOWN) {
             tags
         } else {
-            self.look_up(w, cell)
+            self.look_up(word)
         }
     }
 
-    /// Looks word `w` up, once, into `cell`: out of line, as most words
-    /// asked about are asked again.
+    /// Looks `word` up, once: out of line, as most words asked about are
+    /// asked again.
     #[inline(never)]
-    fn look_up(&self, w: usize, cell: &Cell<Tags>) -> Tags {
-        let lower = self
-            .words
-            .get(w)
-            .and_then(|span| self.ascii.as_bytes().get(span.range()));
+    fn look_up(&self, word: &Word) -> Tags {
+        let lower = self.ascii.as_bytes().get(word.span.range());
         let found = Tags::table().get(lower.unwrap_or_default());
-        cell.set(found | Tags::KNOWN);
+        word.tags.set(found | Tags::KNOWN);
         found
     }
 
     /// The sentence holding byte `at`.
     pub(super) fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|(s, _)| s.end <= at);
-        (i < self.sentences.len() && self.sentences[i].0.start <= at).then_some(i)
+        sentence_at(&self.sentences, at)
     }
 
     /// The paragraph holding byte `at`.
@@ -281,12 +317,72 @@ impl<'a> Doc<'a> {
 
     /// The index of the first word starting at or after `at`.
     pub(super) fn word_from(&self, at: usize) -> usize {
-        self.words.partition_point(|w| w.start < at)
+        self.words.partition_point(|w| w.span.start < at)
     }
 
     /// The span from the start of word `a` to the end of word `b`.
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.words[a].start, self.words[b].end)
+        Span::new(self.words[a].span.start, self.words[b].span.end)
+    }
+}
+
+/// The sentence of `sentences` holding byte `at`.
+fn sentence_at(sentences: &[(Span, std::ops::Range<usize>)], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|(s, _)| s.end <= at);
+    (i < sentences.len() && sentences[i].0.start <= at).then_some(i)
+}
+
+/// What [`Doc::new`] learns of the words as it reads them in order.
+struct Tagging<'t> {
+    text: &'t str,
+    ascii: &'t str,
+    recased: Recased,
+    cue_starts: Vec<usize>,
+    /// Where the next byte beyond ASCII is: a word ending before it is
+    /// ASCII, which most words are, with no byte of its own looked at.
+    beyond: usize,
+}
+
+impl Tagging<'_> {
+    /// Reads `range` of `words`, past those read before: lowercases and
+    /// looks up the words [`ascii_lowers`] does not lowercase, and, with
+    /// `CUES`, finds those that may start a cue.
+    fn run<const CUES: bool>(&mut self, words: &[Word], range: std::ops::Range<usize>) {
+        let table = Tags::table();
+        let shapes = Tags::cue_shapes();
+        let bytes = self.ascii.as_bytes();
+        let words = words.get(range.clone()).unwrap_or_default();
+        for (w, word) in range.zip(words) {
+            let span = &word.span;
+            let lowered = span.end <= self.beyond || {
+                if self.beyond < span.start {
+                    self.beyond =
+                        span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
+                }
+                span.end <= self.beyond
+                    || ascii_lowers(self.ascii.get(span.range()).unwrap_or_default())
+            };
+            let tag = if lowered {
+                if !CUES {
+                    continue;
+                }
+                // Bytes, not a str: an ASCII word needs no checks of char
+                // boundaries.
+                let Some(lower) = bytes.get(span.range()) else {
+                    continue;
+                };
+                if !shapes.admit(lower) {
+                    continue;
+                }
+                table.get(lower)
+            } else {
+                table.get(self.recased.push(w, &self.text[*span]).as_bytes())
+            };
+            if CUES && tag.any(Tags::CUE_START | Tags::ACCORDING) {
+                self.cue_starts.push(w);
+            }
+            word.tags.set(tag | Tags::KNOWN);
+        }
     }
 }
 
@@ -332,8 +428,8 @@ mod tests {
         assert!(starts.len() >= 4, "{starts:?}");
         // Asked twice: the second answer is the one looked up by the first.
         for _ in 0..2 {
-            for (w, span) in doc.words.iter().enumerate() {
-                let lower = crate::text::lowercase(&text[*span]);
+            for (w, word) in doc.words.iter().enumerate() {
+                let lower = crate::text::lowercase(&text[word.span]);
                 assert_eq!(doc.lower(w), lower);
                 let looked_up = Tags::table().get(lower.as_bytes());
                 assert_eq!(doc.tags(w).lexicons(), looked_up, "{lower}");

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use crate::hash::Map;
 
 use self::cues::Anchor;
-use self::doc::Doc;
+use self::doc::{Doc, Placed};
 use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
@@ -85,11 +85,11 @@ fn cues_before<'a>(
     from: usize,
     at: usize,
 ) -> impl Iterator<Item = &'a Anchor> + 'a {
-    let end = anchors.partition_point(|a| doc.words[a.cue.1].end <= at);
+    let end = anchors.partition_point(|a| doc.words[a.cue.1].span.end <= at);
     anchors[..end]
         .iter()
         .rev()
-        .take_while(move |a| doc.words[a.cue.0].start >= from)
+        .take_while(move |a| doc.words[a.cue.0].span.start >= from)
 }
 
 /// Who said a quotation, and which rule found it.
@@ -118,7 +118,7 @@ pub(crate) fn attribute(
     // Sized once, as the lists below: most quotations are open.
     let mut open: Vec<usize> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
-        direct[i] = !embedded(&doc, q);
+        direct[i] = !embedded(&doc, q, doc.placed(i));
         if q.depth > 0 {
             if is_short(text, q.inner) {
                 roles[i] = shape_role(text, q.inner);
@@ -133,7 +133,9 @@ pub(crate) fn attribute(
     let mut unresolved = Vec::with_capacity(open.len());
     for &i in &open {
         let q = &quotes[i];
-        found[i] = adjacent(&doc, &anchors, q).or_else(|| subject(&doc, &anchors, q));
+        let placed = doc.placed(i);
+        found[i] =
+            adjacent(&doc, &anchors, q, placed).or_else(|| subject(&doc, &anchors, q, placed));
         if found[i].is_none() {
             if direct[i] || !is_short(text, q.inner) {
                 unresolved.push(i);
@@ -148,7 +150,7 @@ pub(crate) fn attribute(
             continue;
         }
         found[i] = paragraph_context(&doc, &known, &anchors, &quotes[i])
-            .or_else(|| coreference(&doc, &quotes[i]))
+            .or_else(|| coreference(&doc, &quotes[i], doc.placed(i)))
             .or_else(|| {
                 fallback
                     .then(|| nearest(&doc, &known, &anchors, &quotes[i]))
@@ -257,12 +259,14 @@ fn is_short(text: &str, span: Span) -> bool {
 /// A short quotation mid-sentence is a name when its words are capitalised
 /// ("the film “Sent to Slaughter”"), else a scare quote.
 fn shape_role(text: &str, span: Span) -> QuoteRole {
-    let words: Vec<&str> = text[span].split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.len() > 3)
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if capitalised && words.iter().any(|w| w.len() > 3) {
+    let mut long = false;
+    for w in text[span].split_whitespace().filter(|w| w.len() > 3) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return QuoteRole::Scare;
+        }
+        long = true;
+    }
+    if long {
         QuoteRole::Name
     } else {
         QuoteRole::Scare
@@ -283,8 +287,8 @@ fn stands_alone(doc: &Doc, q: &Quotation) -> bool {
 /// The quotation continues the reporter's sentence ("said the situation
 /// “should be ...”") rather than standing as a statement of its own: words
 /// come before it in its sentence, and no colon or comma sets it off.
-fn embedded(doc: &Doc, q: &Quotation) -> bool {
-    let Some(s) = doc.sentence_at(q.open.start) else {
+fn embedded(doc: &Doc, q: &Quotation, placed: Placed) -> bool {
+    let Some(s) = placed.sentence else {
         return false;
     };
     let start = doc.sentences[s].0.start.min(q.open.start);
@@ -320,10 +324,10 @@ fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> 
 
 /// Sieve 1: QUOTE, CUE SPEAKER | QUOTE, SPEAKER CUE (adjuncts may follow),
 /// or SPEAKER CUE (ADJUNCT): QUOTE | SPEAKER CUE, QUOTE.
-fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
+fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
     let close_end = q.close.map_or(q.inner.end, |c| c.end);
-    let a = doc.word_from(close_end);
-    if let Some(span) = doc.words.get(a) {
+    let a = placed.close;
+    if let Some(span) = doc.words.get(a).map(|w| w.span) {
         let gap = &doc.text[close_end..span.start];
         let same_paragraph = doc.paragraph_at(span.start) == Some(q.paragraph);
         if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
@@ -340,15 +344,15 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
             }
         }
     }
-    let b = doc.word_from(q.open.start).checked_sub(1)?;
-    let gap = doc.text.get(doc.words[b].end..q.open.start)?.trim();
+    let b = placed.open.checked_sub(1)?;
+    let gap = doc.text.get(doc.words[b].span.end..q.open.start)?.trim();
     if !gap.ends_with([':', ',']) {
         return None;
     }
-    let sentence = doc.sentence_at(doc.words[b].start)?;
+    let sentence = doc.sentence_at(doc.words[b].span.start)?;
     let before = anchors.partition_point(|x| x.cue.0 <= b);
     let x = anchors.get(before.checked_sub(1)?)?;
-    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.quoted[w]);
+    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.words[w].quoted);
     (x.sentence == sentence && near && !x.inverted)
         .then(|| found(doc, x, Sieve::Adjacent, 0.95))
         .flatten()
@@ -358,9 +362,9 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
 /// a speech verb with a subject, or "according to X". A short quotation
 /// takes only a clause it is part of, or a verb that attributes quotations
 /// only ("described them as “...”").
-fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
-    let sentence = doc.sentence_at(q.open.start)?;
-    let first = doc.word_from(q.open.start);
+fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
+    let sentence = placed.sentence?;
+    let first = placed.open;
     // The cues of the sentence nearest the quotation, a bounded number on
     // each side, so that a sentence of many cues and quotations stays linear.
     let split = anchors.partition_point(|a| a.cue.0 < first);
@@ -469,8 +473,8 @@ fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation
 /// Sieve 5: the sentence before, in the same paragraph, has a third-person
 /// pronoun for its subject; that pronoun speaks ("He paused. “We will
 /// win.”").
-fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
-    let s = doc.sentence_at(q.open.start)?.checked_sub(1)?;
+fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
+    let s = placed.sentence?.checked_sub(1)?;
     let (span, words) = &doc.sentences[s];
     if doc.paragraph_at(span.start) != Some(q.paragraph) || words.is_empty() {
         return None;
@@ -479,7 +483,7 @@ fn coreference(doc: &Doc, q: &Quotation) -> Option<Found> {
     let class = PRONOUNS.get(doc.lower(w))?;
     let subject = doc.tags(w).any(Tags::NOMINATIVE);
     (subject && !matches!(*class, "first" | "second")).then(|| Found {
-        speaker: Some(doc.words[w]),
+        speaker: Some(doc.words[w].span),
         cue: None,
         sieve: Sieve::Coreference,
         confidence: 0.5,
@@ -607,7 +611,7 @@ fn entity_kind(entities: &Entities, e: usize) -> Kind {
 /// no pronoun: only the others need a lowercase copy.
 fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
     let w = doc.word_from(span.start);
-    if doc.words.get(w) == Some(&span) {
+    if doc.words.get(w).map(|x| x.span) == Some(span) {
         if !doc.tags(w).any(Tags::PRONOUN) {
             return None;
         }
