@@ -345,7 +345,10 @@ fn pair_key(
     last: Range<usize>,
     scratch: &mut String,
 ) -> Range<usize> {
-    let (a, b) = (&buffer[first.clone()], &buffer[last.clone()]);
+    // Compared as bytes, which order as the text does, the keys need no
+    // check of char boundaries.
+    let keys = buffer.as_bytes();
+    let (a, b) = (&keys[first.clone()], &keys[last.clone()]);
     if a == b {
         return first;
     }
@@ -353,11 +356,11 @@ fn pair_key(
     if a < b && first.start == norm.start && first.end < last.start {
         return norm.clone();
     }
-    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    let (low, high) = if a < b { (first, last) } else { (last, first) };
     scratch.clear();
-    scratch.push_str(low);
+    scratch.push_str(&buffer[low]);
     scratch.push(' ');
-    scratch.push_str(high);
+    scratch.push_str(&buffer[high]);
     append(buffer, scratch)
 }
 
@@ -381,7 +384,7 @@ fn content_key(
         at = end + 1;
     }
     places.push(last);
-    let keys = &buffer[..];
+    let keys = buffer.as_bytes();
     // Words in order, none folded nor repeated, are the name itself.
     if places
         .windows(2)
@@ -396,7 +399,7 @@ fn content_key(
         if i > 0 {
             scratch.key.push(' ');
         }
-        scratch.key.push_str(&keys[place.clone()]);
+        scratch.key.push_str(&buffer[place.clone()]);
     }
     append(buffer, &scratch.key)
 }
