@@ -4,7 +4,6 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
-use std::collections::hash_map::Entry as Slot;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -54,7 +53,6 @@ struct Cluster<'k> {
 /// looked up and filed by its keys half a dozen times.
 #[derive(Default)]
 struct Index<'k> {
-    by_entry: Map<EntryId, usize>,
     /// Each distinct key's number: where in `filed` what it is filed under
     /// is.
     ids: HashMap<Hashed<'k>, usize, BuildHasherDefault<Kept>>,
@@ -69,6 +67,10 @@ struct Index<'k> {
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
+    /// The document's own keys by one bit of their hash each: a key of a
+    /// gazetteer name whose bit is clear is none of them, so no name of the
+    /// document looks it up.
+    own: Vec<u64>,
 }
 
 /// Passes through the hash a [`Hashed`] key keeps.
@@ -124,6 +126,25 @@ impl Filed {
         initials: NONE,
         head: NONE,
     };
+}
+
+/// A gazetteer entry the document's candidates are linked to.
+struct Linked {
+    /// The cluster of its first candidate, which its later ones join.
+    cluster: usize,
+    /// Where in the registrations of entries' names its latest is, plus
+    /// one (0: none).
+    latest: usize,
+}
+
+/// An entry's names registered for a cluster, as a person's or not.
+struct Registration {
+    cluster: usize,
+    person: bool,
+    /// The group heads the names pointed at the cluster.
+    heads: Vec<usize>,
+    /// The entry's registration before it, plus one (0: none).
+    previous: usize,
 }
 
 /// A key's text, for what wants the text, and its number in the index.
@@ -252,45 +273,51 @@ impl<'t> Made<'t> {
         }
     }
 
-    /// The keys, numbered in `index`. A key the same as the normalised
-    /// name, as a one-word name's last word is, takes its number unhashed.
+    /// The keys, numbered in `index`. A key that is the normalised name's
+    /// own range, as a one-word name's last word is, takes its number
+    /// unhashed.
     fn named<'k>(&self, buffer: &'k str, index: &mut Index<'k>) -> Named<'k>
     where
         't: 'k,
     {
-        let [norm, first, last, content, initials] = self.keys.clone().map(|r| &buffer[r]);
-        let norm = Key {
-            text: norm,
-            id: index.id(hashed(norm)),
+        let [norm, first, last, content, initials] = &self.keys;
+        let norm_key = Key {
+            text: &buffer[norm.clone()],
+            id: index.id(hashed(&buffer[norm.clone()])),
         };
-        let mut key = |text: &'k str| {
-            if text == norm.text {
-                norm.id
+        let mut key = |range: &Range<usize>| {
+            if range == norm {
+                norm_key.id
             } else {
-                index.id(hashed(text))
+                index.id(hashed(&buffer[range.clone()]))
             }
         };
         let last = Key {
-            text: last,
+            text: &buffer[last.clone()],
             id: key(last),
         };
-        let (content, initials) = if self.words >= 2 {
+        let (first, content, initials) = if self.words >= 2 {
             (
+                &buffer[first.clone()],
                 Some(key(content)),
-                initials.chars().nth(1).is_some().then(|| key(initials)),
+                buffer[initials.clone()]
+                    .chars()
+                    .nth(1)
+                    .is_some()
+                    .then(|| key(initials)),
             )
         } else {
-            (None, None)
+            ("", None, None)
         };
         Named {
             words: self.words,
-            norm,
+            norm: norm_key,
             first,
             last,
             content,
             initials,
             head: self.head,
-            acronym: self.acronym.map(key),
+            acronym: self.acronym.map(|a| index.id(hashed(a))),
         }
     }
 }
@@ -318,7 +345,10 @@ fn pair_key(
     last: Range<usize>,
     scratch: &mut String,
 ) -> Range<usize> {
-    let (a, b) = (&buffer[first.clone()], &buffer[last.clone()]);
+    // Compared as bytes, which order as the text does, the keys need no
+    // check of char boundaries.
+    let keys = buffer.as_bytes();
+    let (a, b) = (&keys[first.clone()], &keys[last.clone()]);
     if a == b {
         return first;
     }
@@ -326,11 +356,11 @@ fn pair_key(
     if a < b && first.start == norm.start && first.end < last.start {
         return norm.clone();
     }
-    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    let (low, high) = if a < b { (first, last) } else { (last, first) };
     scratch.clear();
-    scratch.push_str(low);
+    scratch.push_str(&buffer[low]);
     scratch.push(' ');
-    scratch.push_str(high);
+    scratch.push_str(&buffer[high]);
     append(buffer, scratch)
 }
 
@@ -354,7 +384,7 @@ fn content_key(
         at = end + 1;
     }
     places.push(last);
-    let keys = &buffer[..];
+    let keys = buffer.as_bytes();
     // Words in order, none folded nor repeated, are the name itself.
     if places
         .windows(2)
@@ -369,7 +399,7 @@ fn content_key(
         if i > 0 {
             scratch.key.push(' ');
         }
-        scratch.key.push_str(&keys[place.clone()]);
+        scratch.key.push_str(&buffer[place.clone()]);
     }
     append(buffer, &scratch.key)
 }
@@ -423,7 +453,6 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // to half.
     let d = made.len();
     let mut index = Index {
-        by_entry: sized(d / 2),
         ids: HashMap::with_capacity_and_hasher(5 * d, Default::default()),
         filed: Vec::with_capacity(5 * d),
         surnamed: Vec::with_capacity(d / 2),
@@ -432,12 +461,21 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         ..Index::default()
     };
     let named: Vec<Named> = made.iter().map(|m| m.named(&buffer, &mut index)).collect();
+    index.own = vec![0; (index.ids.len() / 4).next_power_of_two()];
+    let bits = index.own.len() * 64 - 1;
+    for key in index.ids.keys() {
+        let bit = key.hash as usize & bits;
+        index.own[bit / 64] |= 1 << (bit % 64);
+    }
     let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
-    // The group heads each (entry, cluster, person or not) registered, by
-    // which its names are known to be registered already.
-    let mut registered: Map<(EntryId, usize, bool), Vec<usize>> = sized(d / 2);
+    // The gazetteer entries the candidates are linked to, each looked up
+    // once a candidate for its cluster, its registrations and their group
+    // heads.
+    let mut linked: Map<EntryId, usize> = sized(d / 2);
+    let mut links: Vec<Linked> = Vec::with_capacity(d / 2);
+    let mut registrations: Vec<Registration> = Vec::with_capacity(d / 2);
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &named[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
@@ -448,15 +486,31 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and
         // whatever took the name before ("TARANGO" misread as a dateline).
-        let c = &match surname_of {
-            Some(_) => Candidate {
-                kind: EntityType::Person,
-                entry: None,
-                ..c.clone()
-            },
-            None => c.clone(),
+        let taken;
+        let c = match surname_of {
+            Some(_) => {
+                taken = Candidate {
+                    kind: EntityType::Person,
+                    entry: None,
+                    ..c.clone()
+                };
+                &taken
+            }
+            None => c,
         };
-        let target = surname_of.or_else(|| find(&index, &clusters, c, name));
+        let link = c.entry.map(|id| {
+            *linked.entry(id).or_insert_with(|| {
+                links.push(Linked {
+                    cluster: NONE,
+                    latest: 0,
+                });
+                links.len() - 1
+            })
+        });
+        let target = surname_of.or_else(|| {
+            let linked = link.and_then(|l| filed(links[l].cluster));
+            linked.or_else(|| find(&index, &clusters, c, name))
+        });
         let k = match target {
             Some(k) => k,
             None => {
@@ -488,24 +542,41 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         if is_person && name.words >= 2 && cl.first.is_none() {
             cl.first = Some(name.first);
         }
-        register(&mut index, k, c, name, is_person);
-        if let Some(id) = c.entry {
+        register(&mut index, k, name, is_person);
+        if let (Some(id), Some(l)) = (c.entry, link) {
+            let link = &mut links[l];
+            if link.cluster == NONE {
+                link.cluster = k;
+            }
             // A country is mentioned dozens of times and has dozens of
             // names; registering them again for the same cluster changes
             // nothing but where their group heads point.
-            match registered.entry((id, k, is_person)) {
-                Slot::Occupied(heads) => {
-                    for &head in heads.get() {
+            let mut at = link.latest;
+            while let Some(r) = at.checked_sub(1) {
+                if registrations[r].cluster == k && registrations[r].person == is_person {
+                    break;
+                }
+                at = registrations[r].previous;
+            }
+            match at.checked_sub(1) {
+                Some(r) => {
+                    for &head in &registrations[r].heads {
                         index.filed[head].head = k;
                     }
                 }
-                Slot::Vacant(slot) => {
+                None => {
                     let heads = gazetteer
                         .keys(id, entry_keys)
                         .names()
                         .filter_map(|keys| register_keys(&mut index, k, keys, is_person))
                         .collect();
-                    slot.insert(heads);
+                    registrations.push(Registration {
+                        cluster: k,
+                        person: is_person,
+                        heads,
+                        previous: link.latest,
+                    });
+                    link.latest = registrations.len();
                 }
             }
         }
@@ -535,11 +606,6 @@ fn slot(kind: EntityType) -> usize {
 }
 
 fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) -> Option<usize> {
-    if let Some(id) = c.entry {
-        if let Some(&k) = index.by_entry.get(&id) {
-            return Some(k);
-        }
-    }
     let compatible = |k: &usize| {
         let cl = &clusters[*k];
         let entry_ok = match (c.entry, cl.entry) {
@@ -632,6 +698,12 @@ impl<'k> Index<'k> {
         id
     }
 
+    /// Whether a key with this hash may be one of the document's own.
+    fn own(&self, hash: u64) -> bool {
+        let bit = hash as usize & (self.own.len() * 64 - 1);
+        self.own[bit / 64] & 1 << (bit % 64) != 0
+    }
+
     /// The clusters of a surname, latest first, from where in `surnamed`
     /// its latest is.
     fn surnamed(&self, latest: usize) -> impl Iterator<Item = usize> + '_ {
@@ -649,10 +721,7 @@ impl<'k> Index<'k> {
     }
 }
 
-fn register<'k>(index: &mut Index<'k>, k: usize, c: &Candidate, name: &Named<'k>, is_person: bool) {
-    if let Some(id) = c.entry {
-        index.by_entry.entry(id).or_insert(k);
-    }
+fn register<'k>(index: &mut Index<'k>, k: usize, name: &Named<'k>, is_person: bool) {
     if name.words == 0 {
         return;
     }
@@ -693,16 +762,20 @@ fn register_keys<'k>(
         return None;
     }
     let words = keys.words?;
-    if let Some(content) = words.content {
+    // What content words, initials and group heads are filed under is read
+    // only through the document's own keys: the gazetteer's other keys of
+    // these kinds need not be filed. Its other names and surnames still
+    // are, as they enter the buckets of names compared by edit distance.
+    if let Some(content) = words.content.filter(|c| index.own(c.hash)) {
         let content = index.id(content);
         add_content(index, content, k);
     }
-    let head = words.head.then(|| {
+    let head = (words.head && index.own(keys.surname.hash)).then(|| {
         let head = index.id(keys.surname);
         index.filed[head].head = k;
         head
     });
-    if words.initials.text.chars().nth(1).is_some() {
+    if index.own(words.initials.hash) && words.initials.text.chars().nth(1).is_some() {
         let initials = index.id(words.initials);
         add_initials(index, initials, k);
     }
