@@ -479,15 +479,10 @@ impl<'p, 't> Name<'p, 't> {
     fn may_lead(&self) -> bool {
         let (doc, piece) = (self.doc, self.piece);
         let (a, b) = (piece.units.start, piece.units.end);
-        let opens = |u: &Unit, with: &[u8]| {
-            doc.text
-                .as_bytes()
-                .get(u.span.start)
-                .is_some_and(|c| with.contains(c))
-        };
+        let opening = |u: &Unit| doc.text.as_bytes().get(u.span.start).copied();
         let before = a.checked_sub(1).is_some_and(|i| {
             let u = &doc.units[i];
-            opens(u, b",vo")
+            matches!(opening(u), Some(b',' | b'v' | b'o'))
                 || (u.kind == Kind::Word
                     && doc.listed(
                         i,
@@ -497,7 +492,7 @@ impl<'p, 't> Name<'p, 't> {
         let after = || {
             doc.units.get(b).is_some_and(|u| {
                 u.kind == Kind::Number
-                    || opens(u, b",[(")
+                    || matches!(opening(u), Some(b',' | b'[' | b'('))
                     || (u.kind == Kind::Word
                         && u.case == Case::Lower
                         && doc.listed(b, Lexicons::MATCH_VERB | Lexicons::PLACE_NOUN))
@@ -648,7 +643,20 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 /// 1991 Hajj,"), or numbered by a year after it ("Fan Expo Canada 2016",
 /// as editions and versions are). "During the Obama administration" names
 /// a person.
+#[inline]
 pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
+    // Asked of every piece: most are matched, or have a word after them
+    // and no number, which the units at hand tell before the call.
+    let (a, b) = (piece.units.start, piece.units.end);
+    let next = doc.units.get(b);
+    let number = next.is_some_and(|u| u.kind == Kind::Number);
+    let closes = next.is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
+    piece.matched.is_none() && (number || (b - a == 1 && closes)) && framed_event(doc, piece)
+}
+
+/// [`event_frame`] of a piece it may be.
+#[inline(never)]
+fn framed_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
     let year = |i: usize| {
         doc.units.get(i).is_some_and(|u| {
@@ -783,7 +791,7 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
             .is_some_and(|u| u.case == Case::Capitalised)
             && given_name(doc, i).is_some()
     };
-    let possessor = matches!(doc.word(b), "'s" | "’s") && full_name(b + 1);
+    let possessor = (doc.word_is(b, "'s") || doc.word_is(b, "’s")) && full_name(b + 1);
     // "Wong Kwok-kin of FTU": a given name's second syllable closes it.
     let syllable_name = |i: usize| {
         i >= 3
