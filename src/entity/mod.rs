@@ -12,6 +12,8 @@ mod cluster;
 mod typing;
 mod units;
 
+use std::collections::hash_map::Entry;
+
 use crate::document::{Entity, EntityType};
 use crate::gazetteer::{Gazetteer, Gender, Match};
 use crate::hash::{Map, Set};
@@ -83,9 +85,13 @@ pub(crate) fn recognize(
     // but groups' names are marked without one, as news corpora mark them
     // (places keep theirs: "The Hague").
     for c in &mut candidates {
-        let name = &text[c.span];
         let group = c.kind == EntityType::Group && c.entry.is_some();
-        if group && (name.starts_with("The ") || name.starts_with("the ")) {
+        if group
+            && matches!(
+                text.as_bytes().get(c.span.range()),
+                Some([b'T' | b't', b'h', b'e', b' ', ..])
+            )
+        {
             c.span = Span::new(c.span.start + 4, c.span.end);
         }
     }
@@ -149,10 +155,17 @@ fn rescue_people(
         let last = &name[j + 1..];
         people.entry(last).or_insert(false);
         lengths |= bit(last);
+        // A person is named in full again and again: a given name found
+        // before is not looked for again.
         let first = &name[..i];
-        if FIRST_NAMES.contains_key(first) {
-            people.insert(first, true);
-            given |= bit(first);
+        match people.entry(first) {
+            Entry::Occupied(known) if *known.get() => {}
+            entry => {
+                if FIRST_NAMES.contains_key(first) {
+                    *entry.or_insert(true) = true;
+                    given |= bit(first);
+                }
+            }
         }
     }
     if people.is_empty() {
@@ -299,18 +312,19 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
 
 /// Looks for `words` among the words of the names of more than one word in
 /// `names`, calling `found` with the name and the word's value for each
-/// word there. The words are few, and each is looked up only at their
-/// lengths (a bit each, modulo 64), rather than every word of the names
-/// gathered.
+/// word there. The words are few, and a word of the names is looked up
+/// only where its shape is one of theirs, rather than every word of the
+/// names gathered.
 fn look_in_longer<'c, V>(
     text: &str,
     names: impl Iterator<Item = &'c Candidate>,
     words: &mut Map<&[u8], V>,
     mut found: impl FnMut(&Candidate, &mut V),
 ) {
-    let lengths = words
-        .keys()
-        .fold(0u64, |bits, w| bits | 1 << (w.len() % 64));
+    let mut shapes = Shapes::default();
+    for w in words.keys() {
+        shapes.add(w);
+    }
     for c in names {
         // Cut at their bytes: a space is one byte, never part of another
         // char's.
@@ -319,13 +333,41 @@ fn look_in_longer<'c, V>(
             continue;
         }
         for word in name.split(|&b| b == b' ') {
-            if lengths & 1 << (word.len() % 64) == 0 {
+            if !shapes.may_have(word) {
                 continue;
             }
             if let Some(value) = words.get_mut(word) {
                 found(c, value);
             }
         }
+    }
+}
+
+/// The shapes of a few words (length, first and last byte), a bit each of
+/// 256: a word of another shape is none of them, as most words asked
+/// about are, where their lengths alone (a dozen or so, as names' words
+/// have) would let most through.
+#[derive(Default)]
+struct Shapes([u64; 4]);
+
+impl Shapes {
+    fn bit(word: &[u8]) -> usize {
+        let (first, last) = match word {
+            [first, .., last] => (*first, *last),
+            [one] => (*one, *one),
+            [] => (0, 0),
+        };
+        (word.len() + 37 * usize::from(first) + 11 * usize::from(last)) % 256
+    }
+
+    fn add(&mut self, word: &[u8]) {
+        let bit = Shapes::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_have(&self, word: &[u8]) -> bool {
+        let bit = Shapes::bit(word);
+        self.0[bit / 64] & 1 << (bit % 64) != 0
     }
 }
 

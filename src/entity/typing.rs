@@ -13,7 +13,7 @@ use crate::Span;
 use super::candidate::{
     all_common, is_compass, numbered_unit, numeral, speech_verb_follows, Piece,
 };
-use super::units::{one_char, Case, Doc, Kind};
+use super::units::{one_char, Case, Doc, Kind, Unit};
 
 /// A typed candidate mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,10 +90,14 @@ pub(super) fn type_piece(
     }
     let name = Name::new(doc, piece);
     let leading = name.leading_cues();
-    let first_gender = if b - a >= 2 {
-        name.given().flatten()
-    } else {
-        None
+    // Asked only where a candidate takes it: most linked names have their
+    // entry's gender or are typed no person.
+    let first_gender = || {
+        if b - a >= 2 {
+            name.given().flatten()
+        } else {
+            None
+        }
     };
     let m = piece.matched.map(|mi| &matches[mi]);
     // The match's first entry, asked about below again and again, is
@@ -191,7 +195,7 @@ pub(super) fn type_piece(
                         kind,
                         entry: None,
                         confidence: score,
-                        gender: first_gender,
+                        gender: first_gender(),
                     },
                 });
             }
@@ -239,13 +243,18 @@ pub(super) fn type_piece(
 }
 
 /// `entry`: entry `id`, fetched already.
-fn linked(span: Span, id: EntryId, entry: &Entry, first_gender: Option<Gender>) -> Candidate {
+fn linked(
+    span: Span,
+    id: EntryId,
+    entry: &Entry,
+    first_gender: impl FnOnce() -> Option<Gender>,
+) -> Candidate {
     Candidate {
         span,
         kind: entry.kind,
         entry: Some(id),
         confidence: STRONG,
-        gender: entry.gender.or(first_gender),
+        gender: entry.gender.or_else(first_gender),
     }
 }
 
@@ -254,7 +263,7 @@ fn unlinked(
     piece: &Piece,
     span: Span,
     votes: &Votes,
-    gender: Option<Gender>,
+    gender: impl FnOnce() -> Option<Gender>,
 ) -> Option<Candidate> {
     let (kind, confidence) = match votes.best() {
         Some(best) => best,
@@ -273,7 +282,11 @@ fn unlinked(
         kind,
         entry: None,
         confidence,
-        gender: gender.filter(|_| kind == EntityType::Person),
+        gender: if kind == EntityType::Person {
+            gender()
+        } else {
+            None
+        },
     })
 }
 
@@ -347,6 +360,20 @@ fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>)
     })
 }
 
+/// Unit `i` as a given name, with its gender where known. Every listed
+/// given name is capitalised ("Anna", "Élodie"), as the unit's case says
+/// without hashing the word.
+#[inline]
+fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
+    let capitalised = doc
+        .units
+        .get(i)
+        .is_some_and(|u| u.case == Case::Capitalised);
+    capitalised
+        .then(|| FIRST_NAMES.get(doc.word(i)).copied())
+        .flatten()
+}
+
 /// A piece as the cues read it: its words counted once, and its first
 /// unit looked up as a given name once, when first asked (a gazetteer
 /// name of one word seldom asks).
@@ -386,9 +413,7 @@ impl<'p, 't> Name<'p, 't> {
     /// The piece's first unit as a given name, with its gender where known.
     fn given(&self) -> Option<Option<Gender>> {
         let a = self.piece.units.start;
-        *self
-            .given
-            .get_or_init(|| FIRST_NAMES.get(self.doc.word(a)).copied())
+        *self.given.get_or_init(|| given_name(self.doc, a))
     }
 
     /// Whether the first word is a given name.
@@ -396,7 +421,7 @@ impl<'p, 't> Name<'p, 't> {
         if self.first == self.piece.units.start {
             self.given().is_some()
         } else {
-            FIRST_NAMES.contains_key(self.doc.word(self.first))
+            given_name(self.doc, self.first).is_some()
         }
     }
 
@@ -419,7 +444,7 @@ impl<'p, 't> Name<'p, 't> {
         let (doc, piece) = (self.doc, self.piece);
         let (a, b) = (piece.units.start, piece.units.end);
         let mut outer = Votes::default();
-        if self.words == 0 {
+        if self.words == 0 || !(piece.titled || self.may_lead()) {
             return outer;
         }
         if piece.titled || title_before(doc, a) {
@@ -443,6 +468,37 @@ impl<'p, 't> Name<'p, 't> {
             outer.place += 3;
         }
         outer
+    }
+
+    /// Whether a leading cue may stand around the name, but for a title
+    /// found with it. Each reads the unit before the name or the one after,
+    /// and wants a word of its lists, a comma, a bracket or a number there,
+    /// or a word ("of", "v") opening with a letter of its own: most names
+    /// have none of these, which two looks tell before the dozen cues are
+    /// read one by one.
+    fn may_lead(&self) -> bool {
+        let (doc, piece) = (self.doc, self.piece);
+        let (a, b) = (piece.units.start, piece.units.end);
+        let opening = |u: &Unit| doc.text.as_bytes().get(u.span.start).copied();
+        let before = a.checked_sub(1).is_some_and(|i| {
+            let u = &doc.units[i];
+            matches!(opening(u), Some(b',' | b'v' | b'o'))
+                || (u.kind == Kind::Word
+                    && doc.listed(
+                        i,
+                        Lexicons::TITLE | Lexicons::ROLE_NOUN | Lexicons::MATCH_VERB,
+                    ))
+        });
+        let after = || {
+            doc.units.get(b).is_some_and(|u| {
+                u.kind == Kind::Number
+                    || matches!(opening(u), Some(b',' | b'[' | b'('))
+                    || (u.kind == Kind::Word
+                        && u.case == Case::Lower
+                        && doc.listed(b, Lexicons::MATCH_VERB | Lexicons::PLACE_NOUN))
+            })
+        };
+        before || after()
     }
 
     /// The cues for the name's type, `leading` those of
@@ -568,7 +624,7 @@ fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
         && !numeral(code)
         && !doc.listed(b - 1, Lexicons::GROUP_HEAD)
         && !doc.listed(b - 1, Lexicons::TITLE)
-        && !FIRST_NAMES.contains_key(doc.word(a))
+        && given_name(doc, a).is_none()
 }
 
 /// "The film Easy Rider": a work's title, none of ours.
@@ -587,7 +643,20 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 /// 1991 Hajj,"), or numbered by a year after it ("Fan Expo Canada 2016",
 /// as editions and versions are). "During the Obama administration" names
 /// a person.
+#[inline]
 pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
+    // Asked of every piece: most are matched, or have a word after them
+    // and no number, which the units at hand tell before the call.
+    let (a, b) = (piece.units.start, piece.units.end);
+    let next = doc.units.get(b);
+    let number = next.is_some_and(|u| u.kind == Kind::Number);
+    let closes = next.is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
+    piece.matched.is_none() && (number || (b - a == 1 && closes)) && framed_event(doc, piece)
+}
+
+/// [`event_frame`] of a piece it may be.
+#[inline(never)]
+fn framed_event(doc: &Doc<'_>, piece: &Piece) -> bool {
     let (a, b) = (piece.units.start, piece.units.end);
     let year = |i: usize| {
         doc.units.get(i).is_some_and(|u| {
@@ -720,10 +789,9 @@ fn affiliation(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         doc.units
             .get(i + 1)
             .is_some_and(|u| u.case == Case::Capitalised)
-            && FIRST_NAMES.contains_key(doc.word(i))
-            && doc.units[i].case == Case::Capitalised
+            && given_name(doc, i).is_some()
     };
-    let possessor = matches!(doc.word(b), "'s" | "’s") && full_name(b + 1);
+    let possessor = (doc.word_is(b, "'s") || doc.word_is(b, "’s")) && full_name(b + 1);
     // "Wong Kwok-kin of FTU": a given name's second syllable closes it.
     let syllable_name = |i: usize| {
         i >= 3
@@ -831,4 +899,26 @@ fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
         && doc.word_is(a - 1, "of")
         && doc.units[a - 2].case == Case::Lower
         && listed_as_written(doc, a - 2, Lexicons::PLACE_NOUN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_given_name_is_a_capitalised_unit() {
+        // `given_name` looks a unit up only where it is capitalised. Names
+        // with a hyphen ("Anne-Marie") are split into units, and no unit
+        // is one of them.
+        for &name in FIRST_NAMES.keys() {
+            let layout = crate::text::Layout::new(name);
+            let doc = Doc::new(name, &layout, &[]);
+            if doc.units.len() > 1 && name.contains('-') {
+                continue;
+            }
+            assert!(doc.units.len() == 1 && doc.word(0) == name, "{name}");
+            assert!(doc.units[0].case == Case::Capitalised, "{name}");
+            assert!(given_name(&doc, 0).is_some(), "{name}");
+        }
+    }
 }
