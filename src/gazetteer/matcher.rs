@@ -552,6 +552,9 @@ impl Part {
         if word(&self.lists, first) & LAST != 0 {
             return NameEntries::One(id(first));
         }
+        if word(&self.lists, first + 1) & LAST != 0 {
+            return NameEntries::Two([id(first), id(first + 1)]);
+        }
         let mut last = first + 1;
         while word(&self.lists, last) & LAST == 0 {
             last += 1;

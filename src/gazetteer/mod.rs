@@ -198,10 +198,12 @@ impl EntryId {
 }
 
 /// The entries of a name found, read as a slice. Most names name one
-/// entry, kept inline: a vector for each match was an allocation for each.
+/// entry or two, kept inline: a vector for each match was an allocation for
+/// each.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum NameEntries {
     One(EntryId),
+    Two([EntryId; 2]),
     Many(Box<[EntryId]>),
 }
 
@@ -211,6 +213,7 @@ impl std::ops::Deref for NameEntries {
     fn deref(&self) -> &[EntryId] {
         match self {
             NameEntries::One(id) => std::slice::from_ref(id),
+            NameEntries::Two(ids) => ids,
             NameEntries::Many(ids) => ids,
         }
     }

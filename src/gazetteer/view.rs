@@ -65,14 +65,25 @@ const SOFT_HYPHEN: char = '\u{00AD}';
 impl<const TITLE: bool> Folded<'_, TITLE> {
     /// Folds the next chars until one folds to some bytes, and reads the
     /// first of them.
+    ///
+    /// It takes the reader's fields and gives them back, rather than
+    /// borrowing the reader, so that a walk keeps the reader in registers:
+    /// a reader whose address was taken lived on the stack, and each byte
+    /// read loaded and stored its fields.
     #[inline(never)]
-    fn fold(&mut self) -> Option<(u8, usize)> {
+    fn fold(
+        text: &str,
+        mut at: usize,
+        mut after_letter: bool,
+    ) -> (Option<(u8, usize)>, usize, bool, u64) {
         loop {
-            let c = self.text[self.at..].chars().next()?;
-            self.at += c.len_utf8();
-            let lower = TITLE && self.after_letter && c.is_uppercase();
+            let Some(c) = text[at..].chars().next() else {
+                return (None, at, after_letter, 0);
+            };
+            at += c.len_utf8();
+            let lower = TITLE && after_letter && c.is_uppercase();
             if TITLE {
-                self.after_letter = c.is_alphabetic() || (self.after_letter && c == SOFT_HYPHEN);
+                after_letter = c.is_alphabetic() || (after_letter && c == SOFT_HYPHEN);
             }
             // At most eight bytes: a char folds to two ASCII ones or to one
             // char, which lowers to at most three ("İ" to "i̇").
@@ -94,8 +105,8 @@ impl<const TITLE: bool> Folded<'_, TITLE> {
                 Fold::Char(f) => push(f),
             }
             if len > 0 {
-                self.rest = u64::from_le_bytes(folded) >> 8;
-                return Some((folded[0], self.at));
+                let rest = u64::from_le_bytes(folded) >> 8;
+                return (Some((folded[0], at)), at, after_letter, rest);
             }
         }
     }
@@ -116,7 +127,11 @@ impl<const TITLE: bool> Iterator for Folded<'_, TITLE> {
             self.at += 1;
             return Some((fold_byte(b), self.at));
         }
-        self.fold()
+        let (next, at, after_letter, rest) = Self::fold(self.text, self.at, self.after_letter);
+        self.at = at;
+        self.after_letter = after_letter;
+        self.rest = rest;
+        next
     }
 }
 
