@@ -53,9 +53,16 @@ pub(super) struct Found {
 /// said").
 #[derive(Debug, Default)]
 struct Openers {
-    /// Per word asked about, a unit of it and the answer.
+    /// Per word asked about, a unit of it and the answer, for the first
+    /// [`OPENERS_KEPT`] words.
     lowercase: Vec<(usize, bool)>,
 }
+
+/// How many openers' answers [`Openers`] keeps. Past the first few
+/// questions a document answers them from a set it builds, and a list
+/// searched word by word would make a text of many distinct openers
+/// quadratic in its length.
+const OPENERS_KEPT: usize = 16;
 
 impl Openers {
     /// Whether unit `a` is a common word: listed, or [`Doc::seen_lowercase`].
@@ -68,7 +75,9 @@ impl Openers {
             return seen;
         }
         let seen = doc.seen_lowercase(word);
-        self.lowercase.push((a, seen));
+        if self.lowercase.len() < OPENERS_KEPT {
+            self.lowercase.push((a, seen));
+        }
         seen
     }
 }
