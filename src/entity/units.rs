@@ -646,14 +646,14 @@ impl Making<'_> {
         // or chars without case after that, its own lowercase, and none
         // a hyphen, which the tests after read the chars for.
         let bytes = word.as_bytes();
-        let (plain, case) = match general_punctuation_opens(bytes) {
-            Some(rest) => (plain_ascii(rest), Case::Other),
-            None => (!bytes.is_empty() && plain_ascii(bytes), Case::Other),
+        let plain = match general_punctuation_opens(bytes) {
+            Some(rest) => plain_ascii(rest),
+            None => !bytes.is_empty() && plain_ascii(bytes),
         };
         if plain {
             let case = match bytes.first() {
                 Some(b) if b.is_ascii() => case_of_ascii(bytes),
-                _ => case,
+                _ => Case::Other,
             };
             let mut u = Unit::new(token.span, plain_kind(token.kind), case, glued, si, true);
             gather_start(&mut self.starts, units, &u, bytes);
