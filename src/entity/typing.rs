@@ -475,7 +475,8 @@ impl<'p, 't> Name<'p, 't> {
     /// and wants a word of its lists, a comma, a bracket or a number there,
     /// or a word ("of", "v") opening with a letter of its own: most names
     /// have none of these, which two looks tell before the dozen cues are
-    /// read one by one.
+    /// read one by one. A cue added to them must be let through here too,
+    /// or it is never read.
     fn may_lead(&self) -> bool {
         let (doc, piece) = (self.doc, self.piece);
         let (a, b) = (piece.units.start, piece.units.end);
