@@ -281,9 +281,10 @@ impl<'t> Made<'t> {
         't: 'k,
     {
         let [norm, first, last, content, initials] = &self.keys;
+        let norm_text = &buffer[norm.clone()];
         let norm_key = Key {
-            text: &buffer[norm.clone()],
-            id: index.id(hashed(&buffer[norm.clone()])),
+            text: norm_text,
+            id: index.id(hashed(norm_text)),
         };
         let mut key = |range: &Range<usize>| {
             if range == norm {
@@ -461,12 +462,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         ..Index::default()
     };
     let named: Vec<Named> = made.iter().map(|m| m.named(&buffer, &mut index)).collect();
-    index.own = vec![0; (index.ids.len() / 4).next_power_of_two()];
-    let bits = index.own.len() * 64 - 1;
-    for key in index.ids.keys() {
-        let bit = key.hash as usize & bits;
-        index.own[bit / 64] |= 1 << (bit % 64);
-    }
+    index.mark_own();
     let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
     let mut assigned = Vec::with_capacity(candidates.len());
     let mut word_counts = Vec::with_capacity(candidates.len());
@@ -659,6 +655,13 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
 }
 
 /// A slot of [`Filed`], if filled.
+/// The word of a bitset `words` long and the bit in it that stand for
+/// `hash`.
+fn own_bit(words: usize, hash: u64) -> (usize, u64) {
+    let bit = hash as usize & (words * 64 - 1);
+    (bit / 64, 1 << (bit % 64))
+}
+
 fn filed(slot: usize) -> Option<usize> {
     (slot != NONE).then_some(slot)
 }
@@ -698,10 +701,21 @@ impl<'k> Index<'k> {
         id
     }
 
+    /// Marks the keys numbered so far, the document's names' keys, as its
+    /// own.
+    fn mark_own(&mut self) {
+        let mut own = vec![0; (self.ids.len() / 4).next_power_of_two()];
+        for key in self.ids.keys() {
+            let (word, bit) = own_bit(own.len(), key.hash);
+            own[word] |= bit;
+        }
+        self.own = own;
+    }
+
     /// Whether a key with this hash may be one of the document's own.
     fn own(&self, hash: u64) -> bool {
-        let bit = hash as usize & (self.own.len() * 64 - 1);
-        self.own[bit / 64] & 1 << (bit % 64) != 0
+        let (word, bit) = own_bit(self.own.len(), hash);
+        self.own[word] & bit != 0
     }
 
     /// The clusters of a surname, latest first, from where in `surnamed`
