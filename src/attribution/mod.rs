@@ -23,8 +23,6 @@ mod tags;
 
 use std::borrow::Cow;
 
-use crate::hash::Map;
-
 use self::cues::Anchor;
 use self::doc::{Doc, Placed};
 use self::tags::Tags;
@@ -101,6 +99,18 @@ struct Found {
     confidence: f32,
 }
 
+/// What the sieves make of a quotation: one list, where a list for each
+/// would be allocated.
+#[derive(Clone, Copy, Debug)]
+struct Reading {
+    role: QuoteRole,
+    /// Who said it, once a sieve finds out.
+    found: Option<Found>,
+    /// Its words stand as a statement of their own, not inside the
+    /// reporter's sentence.
+    direct: bool,
+}
+
 /// Attributes the quotations and reported clauses of `text`.
 pub(crate) fn attribute(
     text: &str,
@@ -112,44 +122,50 @@ pub(crate) fn attribute(
     let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes);
     let known = Known::new(entities);
     let anchors = cues::anchors(&doc);
-    let mut roles = vec![QuoteRole::Claim; quotes.len()];
-    let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
-    let mut direct = vec![true; quotes.len()];
+    let mut readings: Vec<Reading> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Reading {
+            role: QuoteRole::Claim,
+            found: None,
+            direct: !embedded(&doc, q, doc.placed(i)),
+        })
+        .collect();
     // Sized once, as the lists below: most quotations are open.
     let mut open: Vec<usize> = Vec::with_capacity(quotes.len());
-    for (i, q) in quotes.iter().enumerate() {
-        direct[i] = !embedded(&doc, q, doc.placed(i));
+    for (q, (i, r)) in quotes.iter().zip(readings.iter_mut().enumerate()) {
         if q.depth > 0 {
             if is_short(text, q.inner) {
-                roles[i] = shape_role(text, q.inner);
+                r.role = shape_role(text, q.inner);
             }
         } else if stands_alone(&doc, q) {
-            roles[i] = QuoteRole::Title;
+            r.role = QuoteRole::Title;
         } else {
             open.push(i);
         }
     }
 
-    let mut unresolved = Vec::with_capacity(open.len());
     for &i in &open {
         let q = &quotes[i];
         let placed = doc.placed(i);
-        found[i] =
+        let r = &mut readings[i];
+        r.found =
             adjacent(&doc, &anchors, q, placed).or_else(|| subject(&doc, &anchors, q, placed));
-        if found[i].is_none() {
-            if direct[i] || !is_short(text, q.inner) {
-                unresolved.push(i);
-            } else {
-                roles[i] = shape_role(text, q.inner);
-            }
+        if r.found.is_none() && !r.direct && is_short(text, q.inner) {
+            r.role = shape_role(text, q.inner);
         }
     }
-    continuation(quotes, &open, &mut found, &roles);
-    for &i in &unresolved {
-        if found[i].is_some() {
+    // The open quotations left claims, in order: the later sieves and the
+    // claims read these alone.
+    open.retain(|&i| readings[i].role == QuoteRole::Claim);
+    continuation(quotes, &open, &mut readings);
+    // The claims no sieve so far attributed ask the rest, which read no
+    // other quotation's finding.
+    for &i in &open {
+        if readings[i].found.is_some() {
             continue;
         }
-        found[i] = paragraph_context(&doc, &known, &anchors, &quotes[i])
+        readings[i].found = paragraph_context(&doc, &known, &anchors, &quotes[i])
             .or_else(|| coreference(&doc, &quotes[i], doc.placed(i)))
             .or_else(|| {
                 fallback
@@ -162,16 +178,14 @@ pub(crate) fn attribute(
     // before their texts are copied out: sorting moves spans, not claims.
     let mut found_claims = Vec::with_capacity(open.len() + anchors.len());
     for &i in &open {
-        if roles[i] != QuoteRole::Claim {
-            continue;
-        }
-        let f = found[i].unwrap_or(Found {
+        let Reading { found, direct, .. } = readings[i];
+        let f = found.unwrap_or(Found {
             speaker: None,
             cue: None,
             sieve: Sieve::Unattributed,
             confidence: 0.0,
         });
-        let kind = if direct[i] {
+        let kind = if direct {
             ClaimKind::Direct
         } else {
             ClaimKind::Partial
@@ -228,11 +242,11 @@ pub(crate) fn attribute(
 
     let quotes_out = quotes
         .iter()
-        .zip(roles)
-        .map(|(q, role)| Quote {
+        .zip(readings)
+        .map(|(q, r)| Quote {
             span: q.inner,
             text: text[q.inner].to_string(),
-            role,
+            role: r.role,
         })
         .collect();
     (claims, quotes_out)
@@ -400,17 +414,8 @@ fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opti
 
 /// Sieve 3: a quotation next to an attributed one in its paragraph, or
 /// first in a paragraph after one ending attributed, takes that speaker.
-fn continuation(
-    quotes: &[Quotation],
-    open: &[usize],
-    found: &mut [Option<Found>],
-    roles: &[QuoteRole],
-) {
-    let claims: Vec<usize> = open
-        .iter()
-        .copied()
-        .filter(|&i| roles[i] == QuoteRole::Claim)
-        .collect();
+/// `claims` are the open quotations that are claims, in order.
+fn continuation(quotes: &[Quotation], claims: &[usize], readings: &mut [Reading]) {
     let take = |f: Found| Found {
         sieve: Sieve::Continuation,
         confidence: 0.75,
@@ -418,21 +423,22 @@ fn continuation(
     };
     for k in 0..claims.len() {
         let i = claims[k];
-        if found[i].is_some() {
+        if readings[i].found.is_some() {
             continue;
         }
+        let found = |j: usize| readings[j].found;
         let prev = k.checked_sub(1).map(|p| claims[p]);
         let next = claims.get(k + 1).copied();
         let same = |j: usize| quotes[j].paragraph == quotes[i].paragraph;
         let pick = prev
             .filter(|&j| same(j))
-            .and_then(|j| found[j])
-            .or_else(|| next.filter(|&j| same(j)).and_then(|j| found[j]))
+            .and_then(found)
+            .or_else(|| next.filter(|&j| same(j)).and_then(found))
             .or_else(|| {
                 prev.filter(|&j| quotes[j].paragraph + 1 == quotes[i].paragraph)
-                    .and_then(|j| found[j])
+                    .and_then(found)
             });
-        found[i] = pick.map(take);
+        readings[i].found = pick.map(take);
     }
 }
 
@@ -530,20 +536,23 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
             .as_ref()
             .map_or(usize::MAX, |s| s.span.start)
     });
-    // At most one entry a claim in each, sized once rather than grown.
-    let mut seen: Vec<(Span, Option<usize>, Kind)> = Vec::with_capacity(claims.len());
-    // A speaker's pronoun class, entity and kind, by its span: all three
-    // follow from the span once the entity is chosen, and many claims share
-    // a speaker.
-    type Resolved = (Option<&'static str>, Option<usize>, Kind);
-    let mut memo: Map<Span, Resolved> =
-        Map::with_capacity_and_hasher(claims.len(), Default::default());
+    // The speakers resolved, an entry a claim, sized once rather than
+    // grown. All of a speaker's entry follows from its span once the
+    // entity is chosen, and many claims share a speaker: it is looked for
+    // among the entries of its start, which come together, rather than in
+    // a map made for each text.
+    let mut seen: Vec<Resolved> = Vec::with_capacity(claims.len());
     for i in order {
         let Some(speaker) = &claims[i].speaker else {
             continue;
         };
         let span = speaker.span;
-        let (class, entity, kind) = *memo.entry(span).or_insert_with(|| {
+        let before = seen
+            .iter()
+            .rev()
+            .take_while(|r| r.span.start == span.start)
+            .find(|r| r.span == span);
+        let resolved = before.copied().unwrap_or_else(|| {
             // No pronoun has a space in it: a longer phrase needs no
             // lowercase copy to tell.
             let class = if speaker.text.contains(char::is_whitespace) {
@@ -559,13 +568,26 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim]) {
                 Some(e) => entity_kind(entities, e),
                 None => description_kind(doc.ascii_lowered(span)),
             };
-            (class, entity, kind)
+            Resolved {
+                span,
+                class,
+                entity,
+                kind,
+            }
         });
-        if class.is_none() {
-            seen.push((span, entity, kind));
-        }
-        claims[i].speaker_entity = entity.map(EntityId::new);
+        seen.push(resolved);
+        claims[i].speaker_entity = resolved.entity.map(EntityId::new);
     }
+}
+
+/// A speaker as [`resolve_speakers`] found it.
+#[derive(Clone, Copy, Debug)]
+struct Resolved {
+    span: Span,
+    /// Its pronoun class, if it is a pronoun.
+    class: Option<&'static str>,
+    entity: Option<usize>,
+    kind: Kind,
 }
 
 /// Mentions longer than this many bytes are not looked for before a
@@ -652,24 +674,19 @@ fn compatible(class: &str, kind: Kind) -> bool {
 
 /// A pronoun speaker refers to the last compatible speaker within the two
 /// paragraphs before it, or else to the last compatible mention there.
-fn pronoun(
-    doc: &Doc,
-    known: &Known,
-    seen: &[(Span, Option<usize>, Kind)],
-    span: Span,
-    class: &str,
-) -> Option<usize> {
+fn pronoun(doc: &Doc, known: &Known, seen: &[Resolved], span: Span, class: &str) -> Option<usize> {
     let paragraph = doc.paragraph_at(span.start)?;
     let from = doc.paragraphs[paragraph.saturating_sub(2)].start;
+    // A pronoun speaker is no antecedent.
     let earlier = seen
         .iter()
         .rev()
-        .filter(|(s, _, _)| s.end <= span.start)
-        .take_while(|(s, _, _)| s.start >= from)
+        .filter(|r| r.class.is_none() && r.span.end <= span.start)
+        .take_while(|r| r.span.start >= from)
         .take(ANTECEDENTS)
-        .find(|(_, _, k)| compatible(class, *k));
-    if let Some(&(_, entity, _)) = earlier {
-        return entity;
+        .find(|r| compatible(class, r.kind));
+    if let Some(r) = earlier {
+        return r.entity;
     }
     known
         .between(from, span.start)
