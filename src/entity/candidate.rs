@@ -590,7 +590,16 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     // In capitals, a common word seen capitalised elsewhere is more likely
     // the same word opening a title ("EASTERN DIVISION") than a name.
     let word = doc.word(i);
-    let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(&*lowercase(word));
+    // The unit's lexicons, looked up once, are those of its lower case
+    // without trailing periods: a word with one is lowercased here.
+    let common = || {
+        if word.ends_with('.') {
+            COMMON_WORDS.contains(&*lowercase(word))
+        } else {
+            doc.listed(i, Lexicons::COMMON)
+        }
+    };
+    let shouted = doc.units[i].case == Case::Upper && common();
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 
