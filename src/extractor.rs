@@ -139,7 +139,7 @@ impl Extractor {
     /// Runs the pipeline over one window of a text (or a whole text short
     /// enough to be one), with offsets into `text`.
     fn run_window(&self, text: &str, watch: &mut Stopwatch) -> Analysis {
-        let layout = text::Layout::new(text);
+        let layout = text::Layout::reusing(text);
         watch.lap(|t| &mut t.text);
         let gazetteer = &self.inner.gazetteer;
         let matches = gazetteer.find(text, &layout);
@@ -150,6 +150,7 @@ impl Extractor {
         watch.lap(|t| &mut t.quotes);
         let (claims, quotes) =
             attribution::attribute(text, &layout, &entities, &quotations, self.inner.fallback);
+        layout.give_back();
         watch.lap(|t| &mut t.claims);
         Analysis {
             entities: entities.entities,

@@ -87,6 +87,7 @@ impl Openers {
 /// The per-unit vector holds match numbers as `u32` (0 for none, else the
 /// match's index plus one): it is as long as the text has units, so it
 /// costs 4 bytes a unit instead of 16.
+#[derive(Default)]
 pub(super) struct MatchIndex {
     /// In order, the units where a match starts.
     starts: Vec<u32>,
@@ -103,13 +104,22 @@ pub(super) struct MatchIndex {
 const STARTS: u32 = 1 << 31;
 
 impl MatchIndex {
-    pub(super) fn new(doc: &Doc<'_>, matches: &[Match]) -> MatchIndex {
+    /// The index of `matches`, made in the vectors of `reuse`.
+    pub(super) fn new(doc: &Doc<'_>, matches: &[Match], reuse: MatchIndex) -> MatchIndex {
         // Units are in text order and never empty, so both their starts
         // and their ends are increasing.
         let units = &doc.units;
-        let mut covering = vec![0; units.len()];
-        let mut ends = vec![0; matches.len()];
-        let mut starts = Vec::with_capacity(matches.len());
+        let MatchIndex {
+            mut starts,
+            mut covering,
+            mut ends,
+        } = reuse;
+        covering.clear();
+        covering.resize(units.len(), 0);
+        ends.clear();
+        ends.resize(matches.len(), 0);
+        starts.clear();
+        starts.reserve(matches.len());
         // Matches come in text order, a dozen units apart in news: each is
         // looked for from where the one before it started, by steps that
         // double and a search within the last, rather than unit by unit.
@@ -179,13 +189,24 @@ impl MatchIndex {
     }
 }
 
-/// Finds the name pieces of every sentence.
-pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex) -> Found {
+/// Finds the name pieces of every sentence, in the vectors of `into`.
+pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: Found) -> Found {
+    // Taken apart, so that no field is left holding another document's.
+    let Found {
+        mut pieces,
+        mut nationalities,
+        mut openers,
+    } = into;
+    pieces.clear();
     // About one unit in twelve starts a piece in news: room for most
     // documents' pieces at once, rather than a copy at each doubling.
+    pieces.reserve(doc.units.len() / 8);
+    nationalities.clear();
+    openers.lowercase.clear();
     let mut found = Found {
-        pieces: Vec::with_capacity(doc.units.len() / 8),
-        ..Found::default()
+        pieces,
+        nationalities,
+        openers,
     };
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
@@ -590,7 +611,16 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     // In capitals, a common word seen capitalised elsewhere is more likely
     // the same word opening a title ("EASTERN DIVISION") than a name.
     let word = doc.word(i);
-    let shouted = doc.units[i].case == Case::Upper && COMMON_WORDS.contains(&*lowercase(word));
+    // The unit's lexicons, looked up once, are those of its lower case
+    // without trailing periods: a word with one is lowercased here.
+    let common = || {
+        if word.ends_with('.') {
+            COMMON_WORDS.contains(&*lowercase(word))
+        } else {
+            doc.listed(i, Lexicons::COMMON)
+        }
+    };
+    let shouted = doc.units[i].case == Case::Upper && common();
     doc.is_cap(i) && !shouted && doc.seen_capitalised(word)
 }
 

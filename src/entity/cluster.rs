@@ -4,6 +4,7 @@
 //! then by edit distance within a bucket of names sharing their first letter,
 //! so the work grows with the number of mentions, not its square.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -51,7 +52,6 @@ struct Cluster<'k> {
 /// the document (a gazetteer name's hash is kept with it), and filed by
 /// that number: a document's names are mostly repeated, and a repeat is
 /// looked up and filed by its keys half a dozen times.
-#[derive(Default)]
 struct Index<'k> {
     /// Each distinct key's number: where in `filed` what it is filed under
     /// is.
@@ -141,8 +141,9 @@ struct Linked {
 struct Registration {
     cluster: usize,
     person: bool,
-    /// The group heads the names pointed at the cluster.
-    heads: Vec<usize>,
+    /// Where in the group heads of all registrations those the names
+    /// pointed at the cluster are.
+    heads: Range<usize>,
     /// The entry's registration before it, plus one (0: none).
     previous: usize,
 }
@@ -429,24 +430,27 @@ fn is_head(last: &str) -> bool {
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
 pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Entities {
+    let mut spare = SPARE.take();
     let n = candidates.len();
     // Each distinct name's keys, made once in one buffer; each candidate
     // then borrows those of its name.
-    let mut buffer =
-        String::with_capacity(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
-    let mut made = Vec::new();
+    let mut buffer = spare.buffer;
+    buffer.reserve(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
+    let mut made = recycle(spare.made);
+    made.reserve(n);
     let mut of_name: Map<&str, usize> = sized(n);
-    let mut scratch = Scratch::default();
-    let which: Vec<usize> = candidates
-        .iter()
-        .map(|c| {
-            let surface = &text[c.span];
-            *of_name.entry(surface).or_insert_with(|| {
-                made.push(Made::new(surface, &mut scratch, &mut buffer));
-                made.len() - 1
-            })
+    let mut scratch = Scratch {
+        words: recycle(spare.scratch.words),
+        ..spare.scratch
+    };
+    let mut which = spare.which;
+    which.extend(candidates.iter().map(|c| {
+        let surface = &text[c.span];
+        *of_name.entry(surface).or_insert_with(|| {
+            made.push(Made::new(surface, &mut scratch, &mut buffer));
+            made.len() - 1
         })
-        .collect();
+    }));
     // Sized by the distinct names, so that the maps seldom grow and
     // rehash (each growth rehashes every key) but stay small where one name
     // is repeated: on news, a distinct name brings 4.6 keys with its
@@ -455,23 +459,36 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let d = made.len();
     let mut index = Index {
         ids: HashMap::with_capacity_and_hasher(5 * d, Default::default()),
-        filed: Vec::with_capacity(5 * d),
-        surnamed: Vec::with_capacity(d / 2),
-        bucketed: Vec::with_capacity(3 * d),
-        ascii_heads: vec![0; 128],
-        ..Index::default()
+        filed: spare.filed,
+        surnamed: spare.surnamed,
+        bucketed: recycle(spare.bucketed),
+        ascii_heads: spare.ascii_heads,
+        heads: spare.heads,
+        own: spare.own,
     };
-    let named: Vec<Named> = made.iter().map(|m| m.named(&buffer, &mut index)).collect();
+    index.filed.reserve(5 * d);
+    index.surnamed.reserve(d / 2);
+    index.bucketed.reserve(3 * d);
+    index.ascii_heads.resize(128, 0);
+    let mut named = recycle(spare.named);
+    named.extend(made.iter().map(|m| m.named(&buffer, &mut index)));
     index.mark_own();
-    let mut clusters: Vec<Cluster> = Vec::with_capacity(d);
-    let mut assigned = Vec::with_capacity(candidates.len());
-    let mut word_counts = Vec::with_capacity(candidates.len());
+    let mut clusters: Vec<Cluster> = recycle(spare.clusters);
+    clusters.reserve(d);
+    let mut assigned = spare.assigned;
+    assigned.reserve(n);
+    let mut word_counts = spare.word_counts;
+    word_counts.reserve(n);
     // The gazetteer entries the candidates are linked to, each looked up
     // once a candidate for its cluster, its registrations and their group
     // heads.
-    let mut linked: Map<EntryId, usize> = sized(d / 2);
-    let mut links: Vec<Linked> = Vec::with_capacity(d / 2);
-    let mut registrations: Vec<Registration> = Vec::with_capacity(d / 2);
+    let mut linked = spare.linked;
+    linked.reserve(d / 2);
+    let mut links = spare.links;
+    links.reserve(d / 2);
+    let mut registrations = spare.registrations;
+    registrations.reserve(d / 2);
+    let mut group_heads = spare.group_heads;
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &named[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
@@ -556,20 +573,22 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             }
             match at.checked_sub(1) {
                 Some(r) => {
-                    for &head in &registrations[r].heads {
+                    for &head in &group_heads[registrations[r].heads.clone()] {
                         index.filed[head].head = k;
                     }
                 }
                 None => {
-                    let heads = gazetteer
-                        .keys(id, entry_keys)
-                        .names()
-                        .filter_map(|keys| register_keys(&mut index, k, keys, is_person))
-                        .collect();
+                    let start = group_heads.len();
+                    group_heads.extend(
+                        gazetteer
+                            .keys(id, entry_keys)
+                            .names()
+                            .filter_map(|keys| register_keys(&mut index, k, keys, is_person)),
+                    );
                     registrations.push(Registration {
                         cluster: k,
                         person: is_person,
-                        heads,
+                        heads: start..group_heads.len(),
                         previous: link.latest,
                     });
                     link.latest = registrations.len();
@@ -579,14 +598,131 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         assigned.push(k);
         word_counts.push(name.words);
     }
-    build(
+    let entities = build(
         text,
         candidates,
         gazetteer,
         &clusters,
         &assigned,
         &word_counts,
-    )
+        &mut spare.grouping,
+    );
+    let Index {
+        filed,
+        surnamed,
+        bucketed,
+        ascii_heads,
+        heads,
+        own,
+        ..
+    } = index;
+    let mut spare = Spare {
+        grouping: spare.grouping,
+        made: recycle(made),
+        scratch: Scratch {
+            words: recycle(scratch.words),
+            ..scratch
+        },
+        which,
+        named: recycle(named),
+        filed,
+        surnamed,
+        bucketed: recycle(bucketed),
+        ascii_heads,
+        heads,
+        own,
+        clusters: recycle(clusters),
+        assigned,
+        word_counts,
+        linked,
+        links,
+        registrations,
+        group_heads,
+        buffer,
+    };
+    spare.clear();
+    SPARE.set(spare);
+    entities
+}
+
+thread_local! {
+    /// This thread's buffers for clustering.
+    static SPARE: Cell<Spare> = Cell::default();
+}
+
+/// The buffers [`cluster`] fills for a document, kept by each thread from
+/// one document to the next, emptied: a document allocates only where it
+/// outgrows those before it on its thread. Those whose items borrow from a
+/// document are kept as vectors of the same items borrowing nothing (see
+/// [`recycle`]).
+#[derive(Default)]
+struct Spare {
+    buffer: String,
+    made: Vec<Made<'static>>,
+    scratch: Scratch<'static>,
+    which: Vec<usize>,
+    named: Vec<Named<'static>>,
+    filed: Vec<Filed>,
+    surnamed: Vec<(usize, usize)>,
+    bucketed: Vec<Bucketed<'static>>,
+    ascii_heads: Vec<usize>,
+    heads: Map<char, usize>,
+    own: Vec<u64>,
+    clusters: Vec<Cluster<'static>>,
+    assigned: Vec<usize>,
+    word_counts: Vec<usize>,
+    linked: Map<EntryId, usize>,
+    links: Vec<Linked>,
+    registrations: Vec<Registration>,
+    group_heads: Vec<usize>,
+    grouping: Grouping,
+}
+
+/// The buffers [`build`] groups mentions by entity in.
+#[derive(Default)]
+struct Grouping {
+    ends: Vec<usize>,
+    grouped: Vec<usize>,
+    number: Vec<Option<usize>>,
+    kept: Vec<usize>,
+}
+
+impl Spare {
+    /// Empties the buffers that [`recycle`] has not emptied.
+    fn clear(&mut self) {
+        self.buffer.clear();
+        self.scratch.places.clear();
+        self.scratch.key.clear();
+        self.which.clear();
+        self.filed.clear();
+        self.surnamed.clear();
+        self.ascii_heads.clear();
+        self.heads.clear();
+        self.own.clear();
+        self.assigned.clear();
+        self.word_counts.clear();
+        self.linked.clear();
+        self.links.clear();
+        self.registrations.clear();
+        self.group_heads.clear();
+        let grouping = &mut self.grouping;
+        grouping.ends.clear();
+        grouping.grouped.clear();
+        grouping.number.clear();
+        grouping.kept.clear();
+    }
+}
+
+/// An empty vector of `U` in the allocation of `items`, for a `U` that is
+/// `T` with other lifetimes: a vector of borrowed items kept past what they
+/// borrowed. Collecting a vector's own iterator into items of the same size
+/// and alignment reuses its allocation (a test checks that it does).
+fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    items
+        .into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
 }
 
 fn sized<K, V>(n: usize) -> Map<K, V> {
@@ -704,12 +840,13 @@ impl<'k> Index<'k> {
     /// Marks the keys numbered so far, the document's names' keys, as its
     /// own.
     fn mark_own(&mut self) {
-        let mut own = vec![0; (self.ids.len() / 4).next_power_of_two()];
+        let own = &mut self.own;
+        own.clear();
+        own.resize((self.ids.len() / 4).next_power_of_two(), 0);
         for key in self.ids.keys() {
             let (word, bit) = own_bit(own.len(), key.hash);
             own[word] |= bit;
         }
-        self.own = own;
     }
 
     /// Whether a key with this hash may be one of the document's own.
@@ -890,19 +1027,26 @@ fn build(
     clusters: &[Cluster],
     assigned: &[usize],
     word_counts: &[usize],
+    grouping: &mut Grouping,
 ) -> Entities {
+    let Grouping {
+        ends,
+        grouped,
+        number,
+        kept,
+    } = grouping;
     // Each cluster's mentions in text order, grouped by cluster in one
     // vector rather than a vector a cluster: `ends[k]` is where cluster
     // `k`'s end in `grouped`, counted first, then moved there as its
     // mentions are placed.
-    let mut ends = vec![0; clusters.len() + 1];
+    ends.resize(clusters.len() + 1, 0);
     for &k in assigned {
         ends[k + 1] += 1;
     }
     for k in 0..clusters.len() {
         ends[k + 1] += ends[k];
     }
-    let mut grouped = vec![0; assigned.len()];
+    grouped.resize(assigned.len(), 0);
     for (m, &k) in assigned.iter().enumerate() {
         grouped[ends[k]] = m;
         ends[k] += 1;
@@ -918,10 +1062,10 @@ fn build(
     };
     // Clusters were made in order of first mention, so the kept ones in
     // order are the entity numbering.
-    let mut number = vec![None; clusters.len()];
+    number.resize(clusters.len(), None);
     // Filtered lists are sized for all they may keep: collected, they
     // would grow step by step.
-    let mut kept = Vec::with_capacity(clusters.len());
+    kept.reserve(clusters.len());
     kept.extend((0..clusters.len()).filter(|&k| supported(k)));
     for (new, &old) in kept.iter().enumerate() {
         number[old] = Some(new);
@@ -1151,9 +1295,27 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return one_edit_apart(a.as_bytes(), b.as_bytes());
     }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    one_edit_apart(&a, &b)
+    // Char by char without collecting the chars: past the common prefix,
+    // what is left of each differs by at most its first char.
+    let (mut x, mut y) = (a.chars(), b.chars());
+    let (a, b) = loop {
+        let rest = (x.as_str(), y.as_str());
+        match (x.next(), y.next()) {
+            (Some(p), Some(q)) if p == q => {}
+            _ => break rest,
+        }
+    };
+    fn tail(s: &str) -> &str {
+        let mut chars = s.chars();
+        chars.next();
+        chars.as_str()
+    }
+    let (m, n) = (a.chars().count(), b.chars().count());
+    match m.cmp(&n) {
+        std::cmp::Ordering::Equal => tail(a) == tail(b),
+        std::cmp::Ordering::Less => m + 1 == n && a == tail(b),
+        std::cmp::Ordering::Greater => n + 1 == m && tail(a) == b,
+    }
 }
 
 fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
@@ -1315,6 +1477,57 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(within_one_edit(a, b), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn recycling_keeps_the_allocation() {
+        let text = String::from("Kyiv");
+        let mut kept: Vec<Bucketed<'static>> = Vec::with_capacity(8);
+        let at = kept.as_ptr() as usize;
+        for _ in 0..2 {
+            let mut borrowing: Vec<Bucketed<'_>> = recycle(kept);
+            assert_eq!((borrowing.as_ptr() as usize, borrowing.capacity()), (at, 8));
+            borrowing.push(Bucketed {
+                name: &text,
+                chars: 4,
+                cluster: 0,
+                previous: 0,
+            });
+            kept = recycle(borrowing);
+            assert_eq!((kept.as_ptr() as usize, kept.len()), (at, 0));
+        }
+    }
+
+    #[test]
+    fn one_edit_by_chars_is_one_edit_of_chars() {
+        let names = [
+            "",
+            "ä",
+            "a",
+            "ab",
+            "äb",
+            "aä",
+            "müller",
+            "muller",
+            "mülller",
+            "mülle",
+            "müler",
+            "łukaszenko",
+            "lukaszenko",
+            "żółw",
+            "zołw",
+            "zółw",
+            "Οδός",
+            "Οδόςς",
+            "Οδς",
+        ];
+        for a in names {
+            for b in names {
+                let chars = |s: &str| s.chars().collect::<Vec<char>>();
+                let want = one_edit_apart(&chars(a), &chars(b));
+                assert_eq!(within_one_edit(a, b), want, "{a} {b}");
+            }
         }
     }
 

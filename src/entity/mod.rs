@@ -12,6 +12,7 @@ mod cluster;
 mod typing;
 mod units;
 
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
 
 use crate::document::{Entity, EntityType};
@@ -56,13 +57,19 @@ pub(crate) fn recognize(
     matches: &[Match],
     gazetteer: &Gazetteer,
 ) -> Entities {
-    let mut names = Vec::with_capacity(matches.len());
+    let spare = SPARE.take();
+    let mut names = spare.names;
+    names.reserve(matches.len());
     names.extend(matches.iter().filter(|m| !m.ambiguous).map(|m| m.span));
     let doc = units::Doc::new(text, layout, &names);
-    let index = candidate::MatchIndex::new(&doc, matches);
-    let found = candidate::find(&doc, matches, &index);
-    let mut candidates = Vec::with_capacity(found.pieces.len());
-    let mut rejected = Vec::new();
+    let index = candidate::MatchIndex::new(&doc, matches, spare.index);
+    let found = candidate::find(&doc, matches, &index, spare.found);
+    let mut candidates = spare.candidates;
+    candidates.reserve(found.pieces.len());
+    // Room for every piece at once, where growing from nothing took two or
+    // three allocations a document.
+    let mut rejected = spare.rejected;
+    rejected.reserve(found.pieces.len());
     for p in &found.pieces {
         match typing::type_piece(&doc, matches, gazetteer, p) {
             Some(c) => candidates.push(c),
@@ -116,7 +123,35 @@ pub(crate) fn recognize(
         .collect();
     entities.nationalities = nationalities;
     entities.ascii_lowered = doc.into_ascii();
+    names.clear();
+    candidates.clear();
+    rejected.clear();
+    SPARE.set(Spare {
+        names,
+        index,
+        found,
+        candidates,
+        rejected,
+    });
     entities
+}
+
+thread_local! {
+    /// This thread's buffers for [`recognize`].
+    static SPARE: Cell<Spare> = Cell::default();
+}
+
+/// The buffers [`recognize`] fills for a document, kept by each thread from
+/// one document to the next: a document allocates only where it outgrows
+/// those before it on its thread. The match index and the pieces found are
+/// emptied as they are made again; clustering keeps its own.
+#[derive(Default)]
+struct Spare {
+    names: Vec<Span>,
+    index: candidate::MatchIndex,
+    found: candidate::Found,
+    candidates: Vec<Candidate>,
+    rejected: Vec<usize>,
 }
 
 /// Lone words naming a person named in full in the document: the surname

@@ -13,6 +13,7 @@
 //! word joiner included) is inside exactly one token. Nothing is normalised,
 //! so CRLF, NBSP and the rest never shift an offset.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 mod lower;
@@ -203,25 +204,64 @@ impl Layout {
     /// assert_eq!(sentences, ["Gov. Gladkov spoke at 5 p.m. on Sunday.", "Nobody came."]);
     /// ```
     pub fn new(text: &str) -> Layout {
+        Layout::make(text, &mut Spare::default())
+    }
+
+    /// [`Layout::new`], made in the buffers of the layout this thread last
+    /// gave back ([`Layout::give_back`]): the pipeline makes a layout a
+    /// text, and the buffers of one mostly fit the next.
+    pub(crate) fn reusing(text: &str) -> Layout {
+        let mut spare = SPARE.take();
+        let layout = Layout::make(text, &mut spare);
+        SPARE.set(spare);
+        layout
+    }
+
+    /// Keeps the layout's buffers, emptied, for this thread's next
+    /// [`Layout::reusing`].
+    pub(crate) fn give_back(mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+        self.paragraphs.clear();
+        let mut spare = SPARE.take();
+        spare.layout = self;
+        SPARE.set(spare);
+    }
+
+    /// Makes the layout of `text` in the buffers of `spare`, and leaves
+    /// those it does not keep there, emptied.
+    fn make(text: &str, spare: &mut Spare) -> Layout {
+        let Layout {
+            tokens,
+            mut sentences,
+            mut paragraphs,
+        } = std::mem::take(&mut spare.layout);
         let token::Tokens {
             tokens,
-            stops,
-            lines,
-        } = token::tokenize(text);
-        let ranges = paragraph::split(text, &tokens, &lines);
+            mut stops,
+            mut lines,
+        } = token::tokenize(
+            text,
+            token::Tokens {
+                tokens,
+                stops: std::mem::take(&mut spare.stops),
+                lines: std::mem::take(&mut spare.lines),
+            },
+        );
+        let mut ranges = paragraph::split(text, &tokens, &lines, std::mem::take(&mut spare.ranges));
         // Every sentence but a paragraph's last ends at a stop.
-        let mut sentences = Vec::with_capacity(stops.len() + ranges.len());
-        let mut paragraphs = Vec::with_capacity(ranges.len());
-        let mut stops = &stops[..];
-        for range in ranges {
+        sentences.reserve(stops.len() + ranges.len());
+        paragraphs.reserve(ranges.len());
+        let mut rest = &stops[..];
+        for range in ranges.iter().cloned() {
             // A paragraph holds a few stops: a scan beats a binary search.
-            let here = stops
+            let here = rest
                 .iter()
                 .position(|&i| i >= range.end)
-                .unwrap_or(stops.len());
+                .unwrap_or(rest.len());
             let first = sentences.len();
-            sentence::split(text, &tokens, range.clone(), &stops[..here], &mut sentences);
-            stops = &stops[here..];
+            sentence::split(text, &tokens, range.clone(), &rest[..here], &mut sentences);
+            rest = &rest[here..];
             paragraphs.push(Paragraph {
                 span: Span::new(
                     tokens[range.start].span.start,
@@ -231,12 +271,36 @@ impl Layout {
                 is_title: paragraph::is_title(text, &tokens, range),
             });
         }
+        stops.clear();
+        lines.clear();
+        ranges.clear();
+        spare.stops = stops;
+        spare.lines = lines;
+        spare.ranges = ranges;
         Layout {
             tokens,
             sentences,
             paragraphs,
         }
     }
+}
+
+thread_local! {
+    /// This thread's buffers for layouts.
+    static SPARE: Cell<Spare> = Cell::default();
+}
+
+/// The buffers a [`Layout`] is made in, kept by each thread from one text
+/// to the next, emptied: a text allocates only where it outgrows those
+/// before it on its thread.
+#[derive(Default)]
+struct Spare {
+    /// The layout last given back.
+    layout: Layout,
+    stops: Vec<usize>,
+    lines: Vec<(usize, usize)>,
+    /// The paragraphs' token ranges.
+    ranges: Vec<Range<usize>>,
 }
 
 #[cfg(test)]
@@ -276,7 +340,7 @@ mod tests {
                 };
                 (mb / secs, n)
             };
-            let (tokens, n) = time(&|t| token::tokenize(t).tokens.len());
+            let (tokens, n) = time(&|t| token::tokenize(t, token::Tokens::default()).tokens.len());
             let (all, _) = time(&|t| Layout::new(t).sentences.len());
             println!("{name}: tokens {tokens:.0} MB/s, layout {all:.0} MB/s ({n} tokens)");
         }

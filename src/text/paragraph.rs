@@ -10,15 +10,20 @@ use super::sentence::{closes, is_terminator, MAX_TITLE_WORDS};
 use super::{Spacing, Token, TokenKind};
 
 /// The token ranges of the paragraphs of `text`, given its
-/// [`Tokens::lines`](super::token::Tokens).
-pub(super) fn split(text: &str, tokens: &[Token], lines: &[(usize, usize)]) -> Vec<Range<usize>> {
+/// [`Tokens::lines`](super::token::Tokens), written into `out` (empty).
+pub(super) fn split(
+    text: &str,
+    tokens: &[Token],
+    lines: &[(usize, usize)],
+    mut out: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
     // Line breaks after the last token end no paragraph.
     let gaps = match lines.split_last() {
         Some((&(i, _), before)) if i + 1 == tokens.len() => before,
         _ => lines,
     };
     let blank_lines = gaps.iter().any(|&(_, n)| n >= 2);
-    let mut out = Vec::with_capacity(gaps.len() + 1);
+    out.reserve(gaps.len() + 1);
     let mut start = 0;
     for &(i, n) in gaps {
         if n >= 2 || !blank_lines && !wrapped(text, tokens, i) {

@@ -89,6 +89,7 @@ fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
 
 /// The tokens of a text, and where sentences and paragraphs may break, so
 /// that those stages need not look at every token again.
+#[derive(Default)]
 pub(super) struct Tokens {
     pub(super) tokens: Vec<Token>,
     /// In order, the tokens that may end a sentence: those that
@@ -109,22 +110,30 @@ pub(super) fn may_stop(text: &str, t: &Token) -> bool {
     }
 }
 
-/// Splits `text` into tokens, one run of non-space characters at a time.
-pub(super) fn tokenize(text: &str) -> Tokens {
+/// Splits `text` into tokens, one run of non-space characters at a time,
+/// in the (empty) vectors of `into`.
+pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
+    let Tokens {
+        mut tokens,
+        mut stops,
+        mut lines,
+    } = into;
+    // English news averages five or six bytes a token; one more allocation
+    // costs more than the room to spare.
+    tokens.reserve(text.len() / 4);
+    // About one sentence or line end every sixty bytes, one line end every
+    // hundred and twenty, in news.
+    stops.reserve(text.len() / 32);
+    lines.reserve(text.len() / 64);
     let mut t = Tokenizer {
         text,
         // Room for the segments of all but the oddest runs.
         segs: Vec::with_capacity(16),
         next_run: 0,
-        // English news averages five or six bytes a token; one more
-        // allocation costs more than the room to spare.
-        tokens: Vec::with_capacity(text.len() / 4),
-        // About one sentence or line end every sixty bytes, one line end
-        // every hundred and twenty, in news.
-        stops: Vec::with_capacity(text.len() / 32),
+        tokens,
+        stops,
         open_single: false,
     };
-    let mut lines = Vec::with_capacity(text.len() / 64);
     let mut alnum = AlnumMap::new();
     let mut i = gap(text, 0).0;
     let bytes = text.as_bytes();
@@ -1358,7 +1367,7 @@ mod tests {
     proptest! {
         #[test]
         fn initialisms_are_the_segments_path(text in "([a-zA-Z]\\.){1,5}[a-zA-Z]?\\.?") {
-            let fast = tokenize(&text);
+            let fast = tokenize(&text, Tokens::default());
             prop_assert_eq!((fast.tokens, fast.stops), by_segments(&text));
         }
 
@@ -1366,7 +1375,7 @@ mod tests {
         fn runs_of_solo_marks_are_one_token_a_char(
             text in "[-!\"#$%&()*+,/:;<=>?@\\[\\\\\\]^{|}~\u{2013}\u{2014}\u{201C}\u{201D}]{1,12}"
         ) {
-            let tokens = tokenize(&text).tokens;
+            let tokens = tokenize(&text, Tokens::default()).tokens;
             let spans: Vec<_> = tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
             prop_assert_eq!(spans, uax29(&text));
             for t in &tokens {
@@ -1383,12 +1392,12 @@ mod tests {
             shift in 1usize..64,
         ) {
             let shifted = format!("x{}{text}", " ".repeat(shift));
-            let mut tokens = tokenize(&shifted).tokens;
+            let mut tokens = tokenize(&shifted, Tokens::default()).tokens;
             tokens.remove(0);
             for t in &mut tokens {
                 t.span = Span::new(t.span.start - shift - 1, t.span.end - shift - 1);
             }
-            prop_assert_eq!(tokens, tokenize(&text).tokens);
+            prop_assert_eq!(tokens, tokenize(&text, Tokens::default()).tokens);
         }
 
         #[test]
