@@ -103,6 +103,14 @@ impl Settings {
         if json.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
             return fail(Id::Null, Kept::none(), "empty line");
         }
+        if let Some((fields, text)) = self.parse_decoding(&json) {
+            let id = fields.id.map_or(Id::Null, Id::Raw);
+            let kept = Kept {
+                names: &self.keep,
+                values: &fields.kept,
+            };
+            return self.analysis(origin, line, id, kept, &text);
+        }
         let fields = match self.parse(&json) {
             Ok(fields) => fields,
             Err(message) => return fail(Id::Null, Kept::none(), &message),
@@ -112,7 +120,7 @@ impl Settings {
             names: &self.keep,
             values: &fields.kept,
         };
-        let Some(raw) = fields.text else {
+        let Some(Text::Raw(raw)) = fields.text else {
             let message = format!("no {:?} field", self.text_field);
             return fail(id, kept, &message);
         };
@@ -131,13 +139,40 @@ impl Settings {
         }
     }
 
+    /// The fields of a good record and its text, decoded as the record is
+    /// parsed, where [`Settings::parse`] passes over the text once to find
+    /// where it ends and [`string`] again to decode it. None when anything
+    /// is amiss, or when the text is also wanted raw (kept, or the id): the
+    /// record is then parsed again by `parse`, whose messages say what is
+    /// wrong. Whatever this accepts, `parse` and `string` accept too, and
+    /// read the same text from it.
+    fn parse_decoding<'j>(&self, json: &'j str) -> Option<(Fields<'j>, Cow<'j, str>)> {
+        if self.id_field == self.text_field || self.keep.contains(&self.text_field) {
+            return None;
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let seed = FieldsSeed {
+            settings: self,
+            decode: true,
+        };
+        let mut fields = seed.deserialize(&mut de).ok()?;
+        de.end().ok()?;
+        match fields.text.take()? {
+            Text::Decoded(text) => Some((fields, text)),
+            Text::Raw(_) => None,
+        }
+    }
+
     fn parse<'j>(&self, json: &'j str) -> Result<Fields<'j>, String> {
         let start = json.trim_start_matches([' ', '\t', '\r', '\n']);
         if !start.starts_with('{') && serde_json::from_str::<IgnoredAny>(json).is_ok() {
             return Err(format!("expected a JSON object, found {}", kind_of(start)));
         }
         let mut de = serde_json::Deserializer::from_str(json);
-        let seed = FieldsSeed { settings: self };
+        let seed = FieldsSeed {
+            settings: self,
+            decode: false,
+        };
         seed.deserialize(&mut de)
             .and_then(|fields| de.end().map(|()| fields))
             .map_err(|err| describe(&err))
@@ -238,15 +273,26 @@ fn bare(err: &serde_json::Error) -> String {
 /// line.
 struct Fields<'j> {
     id: Option<&'j RawValue>,
-    text: Option<&'j RawValue>,
+    text: Option<Text<'j>>,
     /// One slot per `--keep` name, in that order.
     kept: Vec<Option<&'j RawValue>>,
+}
+
+/// The text field of an input record.
+enum Text<'j> {
+    /// As it is in the record, any JSON value.
+    Raw(&'j RawValue),
+    /// The string it holds, decoded.
+    Decoded(Cow<'j, str>),
 }
 
 /// Picks the wanted fields out of a JSON object and skips the rest without
 /// building them, so a record with large unwanted fields costs little.
 struct FieldsSeed<'s> {
     settings: &'s Settings,
+    /// Decode the text field, failing on any value but a valid string,
+    /// rather than keep it raw.
+    decode: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
@@ -280,18 +326,49 @@ impl<'de> Visitor<'de> for FieldsSeed<'_> {
                 continue;
             }
             // As in serde_json's own maps, the last of duplicate keys wins.
+            if is_text && self.decode {
+                fields.text = Some(Text::Decoded(map.next_value_seed(StringSeed)?));
+                continue;
+            }
             let value: &'de RawValue = map.next_value()?;
             if is_id {
                 fields.id = Some(value);
             }
             if is_text {
-                fields.text = Some(value);
+                fields.text = Some(Text::Raw(value));
             }
             if let Some(i) = keep {
                 fields.kept[i] = Some(value);
             }
         }
         Ok(fields)
+    }
+}
+
+/// A JSON string, borrowed from the input when it has no escapes.
+struct StringSeed;
+
+impl<'de> DeserializeSeed<'de> for StringSeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, de: D) -> Result<Cow<'de, str>, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringSeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(s))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s.to_string()))
     }
 }
 
