@@ -103,28 +103,26 @@ impl Settings {
         if json.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
             return fail(Id::Null, Kept::none(), "empty line");
         }
-        if let Some((fields, text)) = self.parse_decoding(&json) {
-            let id = fields.id.map_or(Id::Null, Id::Raw);
-            let kept = Kept {
-                names: &self.keep,
-                values: &fields.kept,
-            };
-            return self.analysis(origin, line, id, kept, &text);
-        }
-        let fields = match self.parse(&json) {
-            Ok(fields) => fields,
-            Err(message) => return fail(Id::Null, Kept::none(), &message),
+        let (fields, text) = match self.parse_decoding(&json) {
+            Some((fields, text)) => (fields, Ok(text)),
+            None => {
+                let mut fields = match self.parse(&json) {
+                    Ok(fields) => fields,
+                    Err(message) => return fail(Id::Null, Kept::none(), &message),
+                };
+                let text = match fields.text.take() {
+                    Some(Text::Raw(raw)) => string(raw, &self.text_field),
+                    _ => Err(format!("no {:?} field", self.text_field)),
+                };
+                (fields, text)
+            }
         };
         let id = fields.id.map_or(Id::Null, Id::Raw);
         let kept = Kept {
             names: &self.keep,
             values: &fields.kept,
         };
-        let Some(Text::Raw(raw)) = fields.text else {
-            let message = format!("no {:?} field", self.text_field);
-            return fail(id, kept, &message);
-        };
-        match string(raw, &self.text_field) {
+        match text {
             Ok(text) => self.analysis(origin, line, id, kept, &text),
             Err(message) => fail(id, kept, &message),
         }
