@@ -8,7 +8,9 @@
 //!   `src/gazetteer/compile.rs`;
 //! - `entries.offsets`: where each entry's line starts, as a little-endian
 //!   `u32` offset into the embedded files read one after another, so that an
-//!   entry is parsed only when it is first asked for.
+//!   entry is parsed only when it is first asked for;
+//! - `entries.profiles`: each entry's profile byte, see
+//!   `src/gazetteer/profile.rs`.
 //!
 //! Only the columns the matcher needs are read here; a test checks that the
 //! output equals what the library compiles from the fully parsed entries.
@@ -20,6 +22,8 @@ use std::path::Path;
 mod compile;
 #[path = "src/gazetteer/fold.rs"]
 mod fold;
+#[path = "src/gazetteer/profile.rs"]
+mod profile;
 
 /// In the order `src/gazetteer/mod.rs` embeds them.
 const GAZETTEERS: [&str; 3] = [
@@ -40,6 +44,7 @@ fn main() {
     }
     println!("cargo::rerun-if-changed=src/gazetteer/compile.rs");
     println!("cargo::rerun-if-changed=src/gazetteer/fold.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/profile.rs");
 
     let read = |path: &str| {
         std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -50,6 +55,7 @@ fn main() {
     let mut traits = Vec::new();
     let mut names = Vec::new();
     let mut offsets = Vec::new();
+    let mut profiles = Vec::new();
     let mut base = 0;
     for path in GAZETTEERS {
         let text = read(path);
@@ -92,6 +98,9 @@ fn main() {
                 place: fields[2] == "place",
                 prominence,
             });
+            let profile =
+                profile::Profile::new(fields[2], fields[3].trim(), prominence, fields[7].trim());
+            profiles.push(profile.0);
             let offset = u32::try_from(base + at).expect("the gazetteers are under 4 GiB");
             offsets.extend(offset.to_le_bytes());
         }
@@ -112,6 +121,7 @@ fn main() {
     write("names.lists", &compiled.lists);
     write("names.follows", &compiled.follows);
     write("entries.offsets", &offsets);
+    write("entries.profiles", &profiles);
 }
 
 /// As `lexicon::parse_words` reads a lexicon.

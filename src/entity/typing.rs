@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 
 use crate::document::EntityType;
-use crate::gazetteer::{Entry, EntryId, Gazetteer, Gender, Match};
+use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
 use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
@@ -28,9 +28,6 @@ pub(super) struct Candidate {
 }
 
 const STRONG: u8 = 3;
-
-/// A place this large is more often meant than a person of its name.
-const CITY: u64 = 1_000_000;
 
 #[derive(Clone, Copy, Default, Debug)]
 struct Votes {
@@ -100,15 +97,13 @@ pub(super) fn type_piece(
         }
     };
     let m = piece.matched.map(|mi| &matches[mi]);
-    // The match's first entry, asked about below again and again, is
-    // fetched once: each fetch goes through the lazy table's locks.
-    let top = m.map(|m| gazetteer.entry(m.entries[0]));
+    let top = m.map(|m| gazetteer.profile(m.entries[0]));
     let exact = m.is_some_and(|m| m.span == span);
-    let country = top.is_some_and(|e| exact && e.subtype == "country");
-    let town = top.is_some_and(|e| exact && e.kind == EntityType::Place);
+    let country = top.is_some_and(|e| exact && e.country());
+    let town = top.is_some_and(|e| exact && e.kind() == EntityType::Place);
     // "Gloria developed eczema": a given name alone, where the gazetteer
     // knows only a town of that name, is the person unless a cue says place.
-    let small_town = top.is_some_and(|e| town && e.prominence < CITY);
+    let small_town = top.is_some_and(|e| town && !e.city());
     let lone_given = || b - a == 1 && small_town && name.given().is_some();
     if let (Some(m), Some(top)) = (m.filter(|m| exact && !m.ambiguous), top) {
         // A confident gazetteer name is taken for another kind only where
@@ -142,14 +137,14 @@ pub(super) fn type_piece(
         }
     }
     if let (Some(m), Some(top)) = (m.filter(|_| exact), top) {
-        let best = top.kind;
+        let best = top.kind();
         // Without a vote no entry agrees: none is fetched to find that.
         let voted = votes.person > 0 || votes.group > 0 || votes.place > 0;
         let agreeing = if voted {
-            let rest = m.entries[1..].iter().map(|&id| (id, gazetteer.entry(id)));
+            let rest = m.entries[1..].iter().map(|&id| (id, gazetteer.profile(id)));
             std::iter::once((m.entries[0], top))
                 .chain(rest)
-                .find(|(_, e)| votes.get(e.kind) > 0)
+                .find(|(_, e)| votes.get(e.kind()) > 0)
         } else {
             None
         };
@@ -164,7 +159,7 @@ pub(super) fn type_piece(
                 && !doc.units[a].headline
                 && (!doc.units[a].initial || doc.seen_capitalised(doc.word(a)));
             return match agreeing {
-                Some((id, entry)) => Some(linked(span, id, entry, first_gender)),
+                Some((id, profile)) => Some(linked(span, id, profile, first_gender)),
                 None if group && capitalised => Some(linked(span, m.entries[0], top, first_gender)),
                 // A village that speaks is a person's surname: "Mauer
                 // said", "said Mauer"; a common word ("Commerce said") is
@@ -188,8 +183,8 @@ pub(super) fn type_piece(
         }
         if let Some((kind, score)) = outer.best() {
             if kind != best && score >= STRONG && score > votes.get(best) {
-                return Some(match agreeing.filter(|(_, e)| e.kind == kind) {
-                    Some((id, entry)) => linked(span, id, entry, first_gender),
+                return Some(match agreeing.filter(|(_, e)| e.kind() == kind) {
+                    Some((id, profile)) => linked(span, id, profile, first_gender),
                     None => Candidate {
                         span,
                         kind,
@@ -202,7 +197,7 @@ pub(super) fn type_piece(
         }
         return Some(linked(span, m.entries[0], top, first_gender));
     }
-    if let (Some(m), Some(entry)) = (m, top) {
+    if let (Some(m), Some(profile)) = (m, top) {
         // A gazetteer name followed by more name words: "Al Jazeera
         // English" (the group), "Moscow State University" (another group).
         // A person's shape speaks for itself: "Cheng Chung-tai" though a
@@ -212,19 +207,19 @@ pub(super) fn type_piece(
             .filter(|&(k, s)| s >= STRONG || (k == EntityType::Person && s >= 2));
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
-        let first_named = entry.kind != EntityType::Person && name.given().is_some();
+        let first_named = profile.kind() != EntityType::Person && name.given().is_some();
         if first_named && own.is_none() {
             return unlinked(doc, piece, span, &votes, first_gender);
         }
-        if own.is_none() && !m.ambiguous && entry.kind != EntityType::Place {
-            return Some(linked(span, m.entries[0], entry, first_gender));
+        if own.is_none() && !m.ambiguous && profile.kind() != EntityType::Place {
+            return Some(linked(span, m.entries[0], profile, first_gender));
         }
         // "South East Asia": points of the compass before a place are a
         // part of it.
         let part_of_place = is_compass(doc.lower(a))
-            && piece
-                .tail
-                .is_some_and(|t| gazetteer.entry(matches[t].entries[0]).kind == EntityType::Place);
+            && piece.tail.is_some_and(|t| {
+                gazetteer.profile(matches[t].entries[0]).kind() == EntityType::Place
+            });
         if own.is_none() && !m.ambiguous {
             return Some(Candidate {
                 span,
@@ -242,19 +237,19 @@ pub(super) fn type_piece(
     unlinked(doc, piece, span, &votes, first_gender)
 }
 
-/// `entry`: entry `id`, fetched already.
+/// `profile`: entry `id`'s, fetched already.
 fn linked(
     span: Span,
     id: EntryId,
-    entry: &Entry,
+    profile: Profile,
     first_gender: impl FnOnce() -> Option<Gender>,
 ) -> Candidate {
     Candidate {
         span,
-        kind: entry.kind,
+        kind: profile.kind(),
         entry: Some(id),
         confidence: STRONG,
-        gender: entry.gender.or_else(first_gender),
+        gender: profile.gender().or_else(first_gender),
     }
 }
 
@@ -339,7 +334,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
                 && matches.get(i).is_some_and(|m| {
                     m.span.end == end
                         && !m.ambiguous
-                        && gazetteer.entry(m.entries[0]).kind == EntityType::Place
+                        && gazetteer.profile(m.entries[0]).kind() == EntityType::Place
                 })
         }
         "of" => doc.listed(a - 2, Lexicons::TITLE),
@@ -354,7 +349,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>) -> bool {
     let a = name.piece.units.start;
     name.piece.tail.is_some_and(|m| {
-        gazetteer.entry(matches[m].entries[0]).subtype == "country"
+        gazetteer.profile(matches[m].entries[0]).country()
             && !is_compass(name.doc.lower(a))
             && name.given().is_none()
     })

@@ -50,31 +50,43 @@ pub(crate) struct WordKeys<'a> {
 
 /// The keys of all names of one entry, their strings in one buffer: the
 /// entries a long run of documents mentions add up, so a name costs a few
-/// ranges rather than a string per key.
+/// offsets rather than a string per key.
 #[derive(Debug)]
 pub(crate) struct EntryKeys {
     text: Box<str>,
     names: Box<[Stored]>,
 }
 
+/// The keys of one name, packed: each document that links the entry reads
+/// all of its names' keys again, and a country's run to thousands of bytes,
+/// so their size is what registering them costs.
 #[derive(Debug)]
 struct Stored {
-    norm: Place,
-    surname: Place,
-    words: Option<(Option<Place>, bool, Place)>,
+    /// Of the normalised name, the surname, the content key and the
+    /// initials; 0 for those the name lacks.
+    hashes: [u64; 4],
+    /// Where the normalised name starts in the buffer.
+    start: u32,
+    /// For the same four keys in turn, where each starts, as an offset from
+    /// `start`, and its length: a name's keys are stored one after another
+    /// and are no longer than a few names.
+    spans: [(u16, u16); 4],
+    /// [`WORDS`], [`CONTENT`], [`HEAD`].
+    flags: u8,
 }
+
+/// The name has word keys.
+const WORDS: u8 = 1;
+/// Its word keys have a content key.
+const CONTENT: u8 = 1 << 1;
+/// Its last word is a group head.
+const HEAD: u8 = 1 << 2;
 
 /// Where a key is in the buffer, and its hash.
 #[derive(Clone, Debug)]
 struct Place {
     range: Range<u32>,
     hash: u64,
-}
-
-impl Place {
-    fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.range.start as usize..self.range.end as usize]
-    }
 }
 
 impl EntryKeys {
@@ -85,22 +97,65 @@ impl EntryKeys {
 }
 
 impl Stored {
+    /// The keys of a name; `words` are its content key, whether its last
+    /// word is a group head, and its initials.
+    fn new(norm: Place, surname: Place, words: Option<(Option<Place>, bool, Place)>) -> Stored {
+        let start = norm.range.start;
+        let span = |p: &Place| {
+            let offset = if p.range.is_empty() {
+                0
+            } else {
+                p.range.start - start
+            };
+            let short = |n: u32| {
+                u16::try_from(n).expect("names are at most 256 bytes, so their keys are short")
+            };
+            (short(offset), short(p.range.end - p.range.start))
+        };
+        let empty = Place {
+            range: 0..0,
+            hash: 0,
+        };
+        let (content, head, initials) = match &words {
+            Some((content, head, initials)) => (content.as_ref(), *head, initials),
+            None => (None, false, &empty),
+        };
+        let keys = [&norm, &surname, content.unwrap_or(&empty), initials];
+        let mut flags = 0;
+        if words.is_some() {
+            flags |= WORDS;
+        }
+        if content.is_some() {
+            flags |= CONTENT;
+        }
+        if head {
+            flags |= HEAD;
+        }
+        Stored {
+            hashes: keys.map(|p| p.hash),
+            start,
+            spans: keys.map(span),
+            flags,
+        }
+    }
+
     fn view<'a>(&self, text: &'a str) -> NameKeys<'a> {
-        let key = |p: &Place| Hashed {
-            text: p.text(text),
-            hash: p.hash,
+        let key = |i: usize| {
+            let (offset, len) = self.spans[i];
+            let start = self.start as usize + usize::from(offset);
+            Hashed {
+                text: &text[start..start + usize::from(len)],
+                hash: self.hashes[i],
+            }
         };
         NameKeys {
-            norm: key(&self.norm),
-            surname: key(&self.surname),
-            words: self
-                .words
-                .as_ref()
-                .map(|(content, head, initials)| WordKeys {
-                    content: content.as_ref().map(key),
-                    head: *head,
-                    initials: key(initials),
-                }),
+            norm: key(0),
+            surname: key(1),
+            words: (self.flags & WORDS != 0).then(|| WordKeys {
+                content: (self.flags & CONTENT != 0).then(|| key(2)),
+                head: self.flags & HEAD != 0,
+                initials: key(3),
+            }),
         }
     }
 }
@@ -120,11 +175,8 @@ impl EntryKeysBuilder {
     /// spelling and case variants ("Kiev", "KIEV") share most keys.
     pub(crate) fn push(&mut self, keys: NameKeys<'_>) {
         let words = keys.words.map(|w| {
-            let content = w
-                .content
-                .filter(|c| !self.has(c.text, |(content, _, _)| content.as_ref()));
-            let initials =
-                Some(w.initials).filter(|i| !self.has(i.text, |(_, _, initials)| Some(initials)));
+            let content = w.content.filter(|c| !self.has(c.text, |w| w.content));
+            let initials = Some(w.initials).filter(|i| !self.has(i.text, |w| Some(w.initials)));
             (content, w.head, initials)
         });
         let new_words =
@@ -169,25 +221,17 @@ impl EntryKeysBuilder {
             );
             (content, head, initials)
         });
-        self.names.push(Stored {
-            norm,
-            surname,
-            words,
-        });
+        self.names.push(Stored::new(norm, surname, words));
     }
 
     /// Whether an earlier name has `key` as the part of its word keys that
     /// `part` picks.
-    fn has(
-        &self,
-        key: &str,
-        part: impl Fn(&(Option<Place>, bool, Place)) -> Option<&Place>,
-    ) -> bool {
+    fn has(&self, key: &str, part: impl Fn(WordKeys<'_>) -> Option<Hashed<'_>>) -> bool {
         self.names.iter().any(|s| {
-            s.words
-                .as_ref()
+            s.view(&self.text)
+                .words
                 .and_then(&part)
-                .is_some_and(|p| p.text(&self.text) == key)
+                .is_some_and(|k| k.text == key)
         })
     }
 

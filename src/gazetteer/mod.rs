@@ -6,6 +6,7 @@ mod fold;
 mod keys;
 mod lazy;
 mod matcher;
+mod profile;
 mod tsv;
 mod view;
 
@@ -21,6 +22,7 @@ use crate::Span;
 
 pub(crate) use keys::{EntryKeys, EntryKeysBuilder, Hashed, NameKeys, WordKeys};
 use lazy::LazyTable;
+pub(crate) use profile::Profile;
 pub use tsv::COLUMNS;
 
 /// One gazetteer entry: a person, group or place and its names.
@@ -109,6 +111,54 @@ impl Entry {
     }
 }
 
+impl Profile {
+    /// The profile of an entry added to the embedded ones, made as
+    /// `build.rs` makes theirs.
+    fn of(entry: &Entry) -> Profile {
+        let gender = match entry.gender {
+            Some(Gender::Male) => "m",
+            Some(Gender::Female) => "f",
+            None => "",
+        };
+        Profile::new(
+            entry.kind.as_str(),
+            &entry.subtype,
+            entry.prominence,
+            gender,
+        )
+    }
+
+    /// The entry's kind.
+    pub(crate) fn kind(self) -> EntityType {
+        match self.0 & 0b11 {
+            profile::PERSON => EntityType::Person,
+            profile::GROUP => EntityType::Group,
+            _ => EntityType::Place,
+        }
+    }
+
+    /// The entry's gender, where known.
+    pub(crate) fn gender(self) -> Option<Gender> {
+        if self.0 & profile::MALE != 0 {
+            Some(Gender::Male)
+        } else if self.0 & profile::FEMALE != 0 {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the entry's subtype is `country`.
+    pub(crate) fn country(self) -> bool {
+        self.0 & profile::COUNTRY != 0
+    }
+
+    /// Whether the entry is as prominent as a city of a million.
+    pub(crate) fn city(self) -> bool {
+        self.0 & profile::CITY != 0
+    }
+}
+
 /// A person's gender, as far as pronoun resolution needs it.
 ///
 /// # Example
@@ -170,6 +220,8 @@ struct Inner {
 struct Entries {
     embedded: Option<&'static Embedded>,
     added: Vec<Entry>,
+    /// The profiles of `added`, one for each.
+    added_profiles: Vec<Profile>,
 }
 
 impl Entries {
@@ -183,6 +235,15 @@ impl Entries {
             Some(embedded) if i < embedded.len() => embedded.entry(i),
             Some(embedded) => &self.added[i - embedded.len()],
             None => &self.added[i],
+        }
+    }
+
+    fn profile(&self, id: EntryId) -> Profile {
+        let i = id.index();
+        match self.embedded {
+            Some(embedded) if i < embedded.len() => Profile(embedded.profiles[i]),
+            Some(embedded) => self.added_profiles[i - embedded.len()],
+            None => self.added_profiles[i],
         }
     }
 }
@@ -279,6 +340,12 @@ impl Gazetteer {
 
     pub(crate) fn entry(&self, id: EntryId) -> &Entry {
         self.inner.entries.get(id)
+    }
+
+    /// What the entity stage asks of entry `id` at every match, read
+    /// without the entry.
+    pub(crate) fn profile(&self, id: EntryId) -> Profile {
+        self.inner.entries.profile(id)
     }
 
     /// The keys clustering files an entry's names under, made by `make`
@@ -463,6 +530,7 @@ impl GazetteerBuilder {
         self.check_unique_ids(embedded, &entries, &sources, &lines)?;
         let entries = Entries {
             embedded,
+            added_profiles: entries.iter().map(Profile::of).collect(),
             added: entries,
         };
         let matcher = matcher::Matcher::new(&entries);
@@ -566,6 +634,7 @@ static EMBEDDED: LazyLock<Embedded> = LazyLock::new(|| {
     let offsets = include_bytes!(concat!(env!("OUT_DIR"), "/entries.offsets"));
     Embedded {
         offsets,
+        profiles: include_bytes!(concat!(env!("OUT_DIR"), "/entries.profiles")),
         entries: LazyTable::new(offsets.len() / 4),
     }
 });
@@ -577,6 +646,8 @@ struct Embedded {
     /// Where each entry's line starts, as a little-endian `u32` offset into
     /// the embedded files read one after another; written by `build.rs`.
     offsets: &'static [u8],
+    /// Each entry's [`Profile`], written by `build.rs`.
+    profiles: &'static [u8],
     entries: LazyTable<Entry>,
 }
 
@@ -619,5 +690,84 @@ impl Embedded {
             at -= text.len();
         }
         unreachable!("build.rs writes offsets within the embedded files")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_profiles_are_those_of_their_entries() {
+        let gazetteer = embedded().build().unwrap();
+        assert_eq!(EMBEDDED.profiles.len(), EMBEDDED.len());
+        for i in 0..EMBEDDED.len() {
+            let id = EntryId(i as u32);
+            let entry = gazetteer.entry(id);
+            assert_eq!(gazetteer.profile(id), Profile::of(entry), "{}", entry.id);
+        }
+    }
+
+    #[test]
+    fn profiles_answer_for_their_entries() {
+        // A line's kind, subtype, prominence and gender columns, and what
+        // its profile answers: kind, gender, country, city.
+        type Case = (&'static str, (EntityType, Option<Gender>, bool, bool));
+        let cases: &[Case] = &[
+            (
+                "person\tjournalist\t\tm",
+                (EntityType::Person, Some(Gender::Male), false, false),
+            ),
+            (
+                "person\t\t\tfemale",
+                (EntityType::Person, Some(Gender::Female), false, false),
+            ),
+            (
+                "person\t\t5000000\tmale",
+                (EntityType::Person, Some(Gender::Male), false, true),
+            ),
+            ("group\tcountry\t\t", (EntityType::Group, None, true, false)),
+            (
+                "place\tcountry\t144000000\t",
+                (EntityType::Place, None, true, true),
+            ),
+            (
+                "place\tcity\t1000000\t",
+                (EntityType::Place, None, false, true),
+            ),
+            (
+                "place\tcity\t999999\t",
+                (EntityType::Place, None, false, false),
+            ),
+            (
+                "place\tcountry_region\t\t",
+                (EntityType::Place, None, false, false),
+            ),
+        ];
+        let tsv: String = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (columns, _))| {
+                let [kind, subtype, prominence, gender] =
+                    columns.split('\t').collect::<Vec<_>>().try_into().unwrap();
+                format!("t:{i}\tName {i}\t{kind}\t{subtype}\t\t\t{prominence}\t{gender}\t\n")
+            })
+            .collect();
+        // Added to the embedded entries and alone: their ids start after
+        // the embedded ones in the first.
+        for builder in [embedded(), Gazetteer::builder()] {
+            let gazetteer = builder.add_tsv("t.tsv", tsv.clone()).build().unwrap();
+            let first = gazetteer.len() - cases.len();
+            for (i, (columns, expected)) in cases.iter().enumerate() {
+                let profile = gazetteer.profile(EntryId((first + i) as u32));
+                let answers = (
+                    profile.kind(),
+                    profile.gender(),
+                    profile.country(),
+                    profile.city(),
+                );
+                assert_eq!(answers, *expected, "{columns:?}");
+            }
+        }
     }
 }
