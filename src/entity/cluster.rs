@@ -1135,8 +1135,10 @@ fn name_words<'a>(name: &'a str, ascii: bool, out: &mut Vec<&'a str>) {
         // Every separator is one byte: the name splits without decoding.
         let mut start = 0;
         for (i, &b) in name.as_bytes().iter().enumerate() {
-            // The ASCII chars `char::is_whitespace` takes, and the hyphen.
-            if matches!(b, b' ' | b'\t'..=b'\r' | b'-') {
+            // The ASCII chars `char::is_whitespace` takes, and the hyphen;
+            // all are at or below the hyphen, and letters far above it, so
+            // that one comparison passes most bytes.
+            if b <= b'-' && matches!(b, b' ' | b'\t'..=b'\r' | b'-') {
                 push(&name[start..i]);
                 start = i + 1;
             }
