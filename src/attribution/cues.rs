@@ -686,10 +686,14 @@ fn clause(doc: &Doc, span: Span) -> Option<Span> {
     // A clause whose words ran out before it began ("r,e add,is,promise"
     // leaves the cue at the sentence end) has no span to read.
     let mut s = doc.text.get(span.range())?;
+    // Spaces and punctuation go in one trim, after which only a tail can
+    // end the text: no round is run but to find that nothing changed, as
+    // one is after the trailing period that nearly every clause has.
+    let space_or_stop =
+        |c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–');
     loop {
+        s = s.trim_end_matches(space_or_stop);
         let before = s.len();
-        s = s.trim_end();
-        s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', '—', '–']);
         for word in CLAUSE_TAILS.iter() {
             // A space and the word, all ASCII: where they match, the space
             // starts a char.
@@ -709,4 +713,33 @@ fn clause(doc: &Doc, span: Span) -> Option<Span> {
     let start = span.start + (s.len() - s2.len());
     let end = span.start + s.len();
     (end > start).then(|| Span::new(start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Layout;
+
+    #[test]
+    fn clauses_lose_their_stops_and_tails() {
+        for (text, clause_text) in [
+            ("he would win.", Some("he would win")),
+            ("he would win, and", Some("he would win")),
+            ("prices rose and .", Some("prices rose")),
+            ("x as , but .", Some("x")),
+            ("x whereas\u{a0}. ", Some("x")),
+            ("she said AND", Some("she said")),
+            ("the band", Some("the band")),
+            ("  it ends — ", Some("it ends")),
+            ("“It will end,” ", Some("“It will end,”")),
+            (" ; . ", None),
+            ("and", Some("and")),
+        ] {
+            let layout = Layout::new(text);
+            let ascii = text.to_ascii_lowercase();
+            let doc = Doc::new(text, &ascii, &layout, &[]);
+            let span = clause(&doc, Span::new(0, text.len()));
+            assert_eq!(span.map(|s| &text[s]), clause_text, "{text:?}");
+        }
+    }
 }
