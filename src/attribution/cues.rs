@@ -576,10 +576,9 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if !doc.joined(w - 1) && !opens_quote() {
         return None;
     }
-    w = skip_adjuncts(doc, w, words.end);
-    if w >= words.end {
-        return None;
-    }
+    // Past the adjuncts, as skipped above: short of the sentence end, which
+    // returned there.
+    w = after;
     if doc.tags(a.cue.1).any(Tags::TELL_VERB) {
         // "told reporters." names whom, not what.
         let clause_start = skip_addressee(doc, w, words.end);
