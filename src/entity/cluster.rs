@@ -249,13 +249,23 @@ impl<'t> Made<'t> {
                 content_key(buffer, &norm, last.clone(), scratch)
             };
             let at = buffer.len();
-            buffer.extend(
-                scratch
-                    .words
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_uppercase()),
-            );
+            if ascii {
+                // Each word's first byte is its first char: none decoded.
+                for word in &scratch.words {
+                    let b = word.as_bytes()[0];
+                    if b.is_ascii_uppercase() {
+                        buffer.push(char::from(b));
+                    }
+                }
+            } else {
+                buffer.extend(
+                    scratch
+                        .words
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .filter(|c| c.is_uppercase()),
+                );
+            }
             (first, content, at..buffer.len())
         } else {
             (0..0, 0..0, 0..0)
