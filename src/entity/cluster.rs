@@ -5,6 +5,7 @@
 //! so the work grows with the number of mentions, not its square.
 
 use std::cell::Cell;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -397,14 +398,16 @@ fn content_key(
     }
     places.push(last);
     let keys = buffer.as_bytes();
+    let order =
+        |a: &Range<usize>, b: &Range<usize>| words_order(&keys[a.clone()], &keys[b.clone()]);
     // Words in order, none folded nor repeated, are the name itself.
     if places
         .windows(2)
-        .all(|w| w[0].end < w[1].start && keys[w[0].clone()] < keys[w[1].clone()])
+        .all(|w| w[0].end < w[1].start && order(&w[0], &w[1]).is_lt())
     {
         return norm.clone();
     }
-    places.sort_unstable_by(|a, b| keys[a.clone()].cmp(&keys[b.clone()]));
+    places.sort_unstable_by(order);
     places.dedup_by(|a, b| keys[a.clone()] == keys[b.clone()]);
     scratch.key.clear();
     for (i, place) in places.iter().enumerate() {
@@ -414,6 +417,13 @@ fn content_key(
         scratch.key.push_str(&buffer[place.clone()]);
     }
     append(buffer, &scratch.key)
+}
+
+/// The order of two words as bytes. Most words differ in their first byte,
+/// which orders them as the whole words do, without a call to compare the
+/// rest.
+fn words_order(a: &[u8], b: &[u8]) -> Ordering {
+    a.first().cmp(&b.first()).then_with(|| a.cmp(b))
 }
 
 /// Writes `key` at the end of `buffer`, and says where.
