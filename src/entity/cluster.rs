@@ -231,11 +231,18 @@ impl<'t> Made<'t> {
             buffer.push('y');
         }
         let norm = start..buffer.len();
-        let last = match buffer[norm.clone()].bytes().rposition(|b| b == b' ') {
+        let n = words.len();
+        // A name of one word, as many are, is its last word: no search for
+        // a space.
+        let space = if n >= 2 {
+            buffer[norm.clone()].bytes().rposition(|b| b == b' ')
+        } else {
+            None
+        };
+        let last = match space {
             Some(space) => start + space + 1..norm.end,
             None => norm.clone(),
         };
-        let n = words.len();
         let (first, content, initials) = if n >= 2 {
             // Words hold no spaces, so the first is all before the first
             // space, found byte by byte: too short a search for memchr.
