@@ -244,12 +244,17 @@ impl<'t> Made<'t> {
             None => norm.clone(),
         };
         let (first, content, initials) = if n >= 2 {
-            // Words hold no spaces, so the first is all before the first
-            // space, found byte by byte: too short a search for memchr.
-            let space = buffer[norm.clone()]
-                .bytes()
-                .position(|b| b == b' ')
-                .map_or(norm.end, |i| start + i);
+            // Words hold no spaces: the first is all before the first
+            // space, which of two words is the one before the last, and
+            // else is found byte by byte (too short a search for memchr).
+            let space = if n == 2 {
+                last.start - 1
+            } else {
+                buffer[norm.clone()]
+                    .bytes()
+                    .position(|b| b == b' ')
+                    .map_or(norm.end, |i| start + i)
+            };
             let first = word_key(buffer, start..space, &mut scratch.key);
             let content = if n == 2 {
                 pair_key(buffer, &norm, first.clone(), last.clone(), &mut scratch.key)
