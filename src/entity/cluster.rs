@@ -1324,31 +1324,42 @@ fn fold_ending(out: &mut String) {
 }
 
 /// Whether `a` and `b` differ by at most one insertion, deletion or
-/// substitution.
+/// substitution of a char. Compared in place: collecting the chars of
+/// names not ASCII into vectors cost two allocations a comparison.
 fn within_one_edit(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return one_edit_apart(a.as_bytes(), b.as_bytes());
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    one_edit_apart(&a, &b)
-}
-
-fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
+    let (a_chars, b_chars) = (char_len(a), char_len(b));
+    let (short, long) = if a_chars <= b_chars { (a, b) } else { (b, a) };
+    let inserted = match a_chars.abs_diff(b_chars) {
+        0 => false,
+        1 => true,
+        _ => return false,
+    };
+    // One edit leaves alike either the second chars, where it is past
+    // them, or the last ones, where it is before them: one look rules out
+    // most pairs of names of three chars or more.
+    if a_chars.min(b_chars) >= 3
+        && short.chars().nth(1) != long.chars().nth(1)
+        && short.chars().next_back() != long.chars().next_back()
+    {
         return false;
     }
-    let prefix = short
-        .iter()
-        .zip(long.iter())
+    // Where they first differ, in bytes: equal chars are equal bytes.
+    let prefix: usize = short
+        .chars()
+        .zip(long.chars())
         .take_while(|(x, y)| x == y)
-        .count();
-    if short.len() == long.len() {
-        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (short, long) = (&short[prefix..], &long[prefix..]);
+    let past_first = |rest: &str| rest.chars().next().map_or(0, char::len_utf8);
+    // What follows the edit is alike: past a char of each where one was
+    // substituted, past one of the longer where it was inserted.
+    let short = if inserted {
+        short
     } else {
-        short[prefix..] == long[prefix + 1..]
-    }
+        &short[past_first(short)..]
+    };
+    short == &long[past_first(long)..]
 }
 
 #[cfg(test)]
@@ -1490,9 +1501,51 @@ mod tests {
             ("gladkov", "gladikova", false),
             ("abc", "xyz", false),
             ("", "a", true),
+            ("ab", "ax", true),
+            ("ab", "xb", true),
+            ("ab", "axb", true),
+            ("abc", "axc", true),
+            ("abc", "abx", true),
+            ("abc", "xbc", true),
+            ("abc", "xabc", true),
+            ("abc", "axbc", true),
+            ("abc", "abcx", true),
+            ("abc", "xbx", false),
+            ("abcd", "axcx", false),
+            ("kyïv", "kyiv", true),
+            ("kyïv", "kyïvs", true),
+            ("łódź", "lodz", false),
+            ("zelenśkyj", "zelenskyj", true),
+            ("zelenśkyj", "zelenśky", true),
         ];
         for (a, b, want) in cases {
             assert_eq!(within_one_edit(a, b), want, "{a} {b}");
+        }
+    }
+
+    /// Edit distance at most one by the chars collected, as a table of a
+    /// full edit distance would have it.
+    fn one_edit_by_table(a: &str, b: &str) -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, x) in a.iter().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, y) in b.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = (diagonal + usize::from(x != y))
+                    .min(above + 1)
+                    .min(row[j] + 1);
+                diagonal = above;
+            }
+        }
+        row[b.len()] <= 1
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_edit_is_edit_distance_one(a in "[aï’]{0,5}", b in "[aï’]{0,5}") {
+            proptest::prop_assert_eq!(within_one_edit(&a, &b), one_edit_by_table(&a, &b));
         }
     }
 
