@@ -982,7 +982,11 @@ fn piece(
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc, a + 1));
     // A lone letter is an initial or a label, not a name.
     let letter = single && one_char(doc.word(a));
-    let code = single && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
+    // Codes, currencies and numerals are all in capitals: the case turns
+    // away most words before they are sliced.
+    let code = single
+        && doc.units[a].case == Case::Upper
+        && (designation(doc, a) || currency(doc, a) || numeral(doc.word(a)));
     // "The North" is a region or its government, as context has it; no
     // cue here says which, and the small places so named do not either.
     let compass_alone = single && compass && matched.is_none_or(|m| matches[m].ambiguous);
