@@ -943,13 +943,15 @@ pub(super) fn is_compass(lower: &str) -> bool {
 /// [`is_compass`] of unit `i`. Most units open with a letter no compass
 /// word opens with, which the first byte tells without lowercasing the
 /// word: no char but these five letters, in either case, lowercases to one
-/// of them.
+/// of them. Of the rest, most are no common word, as every compass word
+/// is: their lexicons, looked up already, tell.
 fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
     let first = doc.units.get(i).map(|u| doc.text.as_bytes()[u.span.start]);
     matches!(
         first.map(|b| b | 0x20),
         Some(b'n' | b's' | b'e' | b'w' | b'c')
-    ) && is_compass(doc.lower(i))
+    ) && doc.listed(i, Lexicons::COMMON)
+        && is_compass(doc.lower(i))
 }
 
 /// Whether unit `i` is a nationality adjective, or its plural.
@@ -1099,4 +1101,21 @@ fn verb_follows(doc: &Doc<'_>, i: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`compass_at`] asks the common words' lexicon first.
+    #[test]
+    fn compass_words_are_common() {
+        for word in [
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central",
+        ] {
+            assert!(is_compass(word), "{word}");
+            assert!(COMMON_WORDS.contains(word), "{word}");
+        }
+    }
 }
