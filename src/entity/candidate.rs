@@ -737,7 +737,7 @@ fn trim_run(
     // A stray letter at the end is a label ("NASA T-shirt"), not an
     // initial, which has its period.
     let mut b = b;
-    while b > a + 1 && one_char(doc.word(b - 1)) && !doc.word_is(b, ".") {
+    while b > a + 1 && letter_at(doc, b - 1) && !doc.word_is(b, ".") {
         b -= 1;
     }
     // A day closing the run dates the name: "Dole Tuesday said".
@@ -884,6 +884,13 @@ fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         || matches!(doc.units[a].kind, Kind::Hyphen | Kind::Punct)
 }
 
+/// Whether unit `i` is one char. A char is four bytes at most: the span's
+/// length turns away most words before they are sliced.
+#[inline]
+fn letter_at(doc: &Doc<'_>, i: usize) -> bool {
+    doc.units[i].span.len() <= 4 && one_char(doc.word(i))
+}
+
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
 fn craft(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let prefix = |i: usize| i + 1 < b && doc.listed(i, Lexicons::CRAFT_PREFIX);
@@ -983,7 +990,7 @@ fn piece(
     let compass = compass_at(doc, a);
     let adjective = adjective || (b - a == 2 && compass && is_nationality(doc, a + 1));
     // A lone letter is an initial or a label, not a name.
-    let letter = single && one_char(doc.word(a));
+    let letter = single && letter_at(doc, a);
     // Codes, currencies and numerals are all in capitals: the case turns
     // away most words before they are sliced.
     let code = single
