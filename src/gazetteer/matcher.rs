@@ -465,14 +465,18 @@ impl Part {
             self.trie[inputs..inputs + n].iter().position(|&c| c == b)?
         } else {
             // The transition's index is the number of inputs before it.
+            // The counts before each quarter and the bitmap, read as one
+            // array, are checked against the trie's end once.
+            let node: &[u8; 4 + 256 / 8] = self.trie[inputs..inputs + 4 + 256 / 8]
+                .try_into()
+                .expect("a bitmap node's inputs");
             let (k, bit) = (usize::from(b / 64), b % 64);
-            let bits = &self.trie[inputs + 4 + k * 8..inputs + 12 + k * 8];
+            let bits = &node[4 + k * 8..12 + k * 8];
             let bits = u64::from_le_bytes(bits.try_into().expect("eight bytes"));
             if bits >> bit & 1 == 0 {
                 return None;
             }
-            let before = self.trie[inputs + k];
-            usize::from(before) + (bits & ((1 << bit) - 1)).count_ones() as usize
+            usize::from(node[k]) + (bits & ((1 << bit) - 1)).count_ones() as usize
         };
         let t = (first + input_words(n) + 2 * i) * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
