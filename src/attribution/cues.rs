@@ -43,7 +43,20 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
     let mut out = Vec::with_capacity(doc.cue_starts.len());
     // Only the words a cue may start at are tried: no other is one.
     let mut starts = doc.cue_starts.iter().copied().peekable();
-    for (index, (_, words)) in doc.sentences.iter().enumerate() {
+    let mut index = 0;
+    while let Some(&start) = starts.peek() {
+        // Most sentences hold no cue start: each is passed over with one
+        // comparison, not set up and wound down.
+        while doc
+            .sentences
+            .get(index)
+            .is_some_and(|(_, words)| words.end <= start)
+        {
+            index += 1;
+        }
+        let Some((_, words)) = doc.sentences.get(index) else {
+            break;
+        };
         let first = out.len();
         let mut w = words.start;
         while let Some(next) = starts.next_if(|&k| k < words.end) {
@@ -131,6 +144,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             let content = content(doc, &out[i], next.map(|a| doc.words[a.from].span.start));
             out[i].content = content;
         }
+        index += 1;
     }
     out
 }
