@@ -661,14 +661,24 @@ fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
 /// most, are looked up as they stand.
 fn description_kind(lower: &str) -> Kind {
     let table = Tags::table();
-    let person = lower.split_whitespace().any(|w| {
-        let found = if ascii_lowers(w) {
-            table.get(w.as_bytes())
-        } else {
-            table.get(lowercase(w).as_bytes())
-        };
-        found.any(Tags::SPEAKER_NOUN)
-    });
+    let person = if lower.is_ascii() {
+        // Most phrases are ASCII, and split by their bytes with no char
+        // decoded: the white space of `char::is_whitespace`, which leaves
+        // empty words between two spaces, words of no lexicon.
+        lower
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .any(|w| table.get(w).any(Tags::SPEAKER_NOUN))
+    } else {
+        lower.split_whitespace().any(|w| {
+            let found = if ascii_lowers(w) {
+                table.get(w.as_bytes())
+            } else {
+                table.get(lowercase(w).as_bytes())
+            };
+            found.any(Tags::SPEAKER_NOUN)
+        })
+    };
     if person {
         Kind::Person(None)
     } else {
@@ -732,6 +742,23 @@ mod tests {
         ] {
             let span = Span::new(0, text.len());
             assert_eq!(is_short(text, span), short, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn descriptions_are_split_at_white_space() {
+        for (lower, kind) in [
+            ("a senior official", Kind::Person(None)),
+            ("the\u{0b}official", Kind::Person(None)),
+            ("the\r\nofficial", Kind::Person(None)),
+            ("  official  ", Kind::Person(None)),
+            ("the\u{a0}official", Kind::Person(None)),
+            ("the\u{200b}official", Kind::Group),
+            ("the officials’ source", Kind::Person(None)),
+            ("officials,", Kind::Group),
+            ("", Kind::Group),
+        ] {
+            assert_eq!(description_kind(lower), kind, "{lower:?}");
         }
     }
 
