@@ -360,7 +360,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if bound || (tags.any(Tags::CUE_VERB) && !participle) {
             break;
         }
-        if is_finite_verb_like(doc, prev, first) || tags.any(Tags::NOMINATIVE) {
+        if is_finite_verb_like(doc, prev, word, first) || tags.any(Tags::NOMINATIVE) {
             break;
         }
         k = prev;
@@ -425,9 +425,9 @@ fn is_name_word(doc: &Doc, w: usize) -> bool {
 
 /// A lower-case word in -ed not after a determiner or a capital reads as a
 /// finite verb ("forces attacked X and Y said"), which no subject crosses;
-/// "the armed groups" and "the besieged region" keep theirs.
-fn is_finite_verb_like(doc: &Doc, w: usize, first: usize) -> bool {
-    let word = doc.lower(w);
+/// "the armed groups" and "the besieged region" keep theirs. `word` is
+/// word `w` in lower case, which the caller has at hand.
+fn is_finite_verb_like(doc: &Doc, w: usize, word: &str, first: usize) -> bool {
     if !word.ends_with("ed") || doc.is_capitalized(w) || word.len() < 5 {
         return false;
     }
