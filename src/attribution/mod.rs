@@ -357,7 +357,12 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
     let a = placed.close;
     if let Some(span) = doc.words.get(a).map(|w| w.span) {
         let gap = &doc.text[close_end..span.start];
-        let same_paragraph = doc.paragraph_at(span.start) == Some(q.paragraph);
+        // The quotation's own paragraph is asked whether it holds the word,
+        // rather than all of them which one does.
+        let same_paragraph = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.start <= span.start && span.start < p.end);
         if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
             let after = anchors.partition_point(|x| x.cue.0 < a);
             if let Some(x) = anchors.get(after) {
