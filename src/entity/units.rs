@@ -204,12 +204,13 @@ impl<'t> Doc<'t> {
             // most documents.
             starts: Vec::with_capacity(layout.tokens.len() / 4),
             recased: Recased::default(),
+            unplain: &layout.unplain,
         };
         for (si, sentence) in layout.sentences.iter().enumerate() {
             let first = made.units.len();
             let capitalised_before = made.capitalised.len();
             let tokens = layout.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
-            let reading = made.sentence(tokens, si);
+            let reading = made.sentence(tokens, sentence.tokens.start, si);
             let units = &mut made.units;
             let range = first..units.len();
             let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
@@ -542,17 +543,28 @@ struct Making<'t> {
     /// As [`Doc::starts`].
     starts: Vec<u32>,
     recased: Recased,
+    /// The unplain tokens ([`Layout::unplain`]) of this sentence and those
+    /// after.
+    unplain: &'t [usize],
 }
 
 impl Making<'_> {
-    /// Makes the units of sentence `si`, of `tokens`, and tells what they
-    /// are. Out of line, and the general path apart from the fast ones:
-    /// inlined into [`Doc::new`], the loop kept less of its state in
-    /// registers (1.1 M instructions per MB more).
+    /// Makes the units of sentence `si`, of `tokens`, the first of which is
+    /// token `first`, and tells what they are. Out of line, and the general
+    /// path apart from the fast ones: inlined into [`Doc::new`], the loop
+    /// kept less of its state in registers (1.1 M instructions per MB more).
     #[inline(never)]
-    fn sentence(&mut self, tokens: &[Token], si: usize) -> Reading {
+    fn sentence(&mut self, tokens: &[Token], first: usize, si: usize) -> Reading {
         let mut reading = Reading::default();
-        for token in tokens {
+        let mut next_unplain = self.unplain.first().copied();
+        for (n, token) in (first..).zip(tokens) {
+            // Most tokens are ASCII without a hyphen, as the text stage
+            // tells, and their bytes begin and end at char boundaries.
+            let plain_ascii = next_unplain != Some(n);
+            if !plain_ascii {
+                self.unplain = &self.unplain[1..];
+                next_unplain = self.unplain.first().copied();
+            }
             let glued = token.space_after == Spacing::None;
             // A token outside the text (there are none) makes no unit,
             // as the text's slice below would fail too: told by a
@@ -560,16 +572,14 @@ impl Making<'_> {
             let Some(bytes) = self.text.as_bytes().get(token.span.range()) else {
                 continue;
             };
-            // Most words are ASCII without a hyphen, which one reading
-            // of their bytes tells, and most other tokens one ASCII
-            // mark (commas, periods); such bytes begin and end at char
-            // boundaries, and are read without slicing the text.
+            // Most other tokens are one ASCII mark (commas, periods), which
+            // is read, as the words are, without slicing the text.
             match token.kind {
                 // A lowercase word, most words, starts no name, is no
                 // mark and not in capitals: all it tells the reading is
                 // that a word came.
                 TokenKind::Word
-                    if bytes.first().is_some_and(u8::is_ascii_lowercase) && plain_ascii(bytes) =>
+                    if plain_ascii && bytes.first().is_some_and(u8::is_ascii_lowercase) =>
                 {
                     let mut u = Unit::new(token.span, Kind::Word, Case::Lower, glued, si, true);
                     u.initial = !reading.continued;
@@ -585,7 +595,7 @@ impl Making<'_> {
                 // change there is one here too): through them, this path
                 // cost 1.1 M instructions per MB more.
                 TokenKind::Word
-                    if bytes.first().is_some_and(u8::is_ascii_uppercase) && plain_ascii(bytes) =>
+                    if plain_ascii && bytes.first().is_some_and(u8::is_ascii_uppercase) =>
                 {
                     let case = if bytes[1..].iter().any(u8::is_ascii_lowercase) {
                         Case::Capitalised
@@ -635,7 +645,7 @@ impl Making<'_> {
                 // "’s", "—"), one token in fifteen: made here rather than
                 // through a call of `general`, which cost them 0.1 M
                 // instructions per MB more.
-                _ if plain(bytes) => {
+                _ if plain_ascii || plain(bytes) => {
                     let case = case_of_ascii(bytes);
                     let kind = plain_kind(token.kind);
                     let mut u = Unit::new(token.span, kind, case, glued, si, true);

@@ -92,6 +92,8 @@ fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
 #[derive(Default)]
 pub(super) struct Tokens {
     pub(super) tokens: Vec<Token>,
+    /// See [`Layout::unplain`](super::Layout::unplain).
+    pub(super) unplain: Vec<usize>,
     /// In order, the tokens that may end a sentence: those that
     /// [`may_stop`], and those followed by a line break.
     pub(super) stops: Vec<usize>,
@@ -115,6 +117,7 @@ pub(super) fn may_stop(text: &str, t: &Token) -> bool {
 pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
     let Tokens {
         mut tokens,
+        unplain,
         mut stops,
         mut lines,
     } = into;
@@ -131,6 +134,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
         segs: Vec::with_capacity(16),
         next_run: 0,
         tokens,
+        unplain,
         stops,
         open_single: false,
     };
@@ -152,6 +156,10 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
         } else {
             gap(text, end)
         };
+        // Each run tells which of its tokens are unplain (see
+        // `Layout::unplain`) from its shape, but for segments, which are
+        // read: runs of ASCII letters and digits, and a mark other than a
+        // hyphen at most, make none.
         match shape {
             Run::Word => t.push(i, end, word_kind(bytes[i])),
             Run::WordMark => t.word_mark(i, end, next),
@@ -162,6 +170,9 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                     t.push(i, quote, word_kind(bytes[i]));
                 }
                 t.push(quote, end, TokenKind::Quote);
+                if bytes[quote] != b'"' {
+                    t.unplain.push(t.tokens.len() - 1);
+                }
             }
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
             Run::Initialism => {
@@ -171,6 +182,10 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
             Run::Hyphenated => t.hyphenated(i, end),
             Run::Opened(mark, kind) => {
                 t.push(i, i + mark, kind);
+                // The mark is `"`, `(` or `“`.
+                if mark > 1 {
+                    t.unplain.push(t.tokens.len() - 1);
+                }
                 t.push(i + mark, end, word_kind(bytes[i + mark]));
             }
             Run::Marks => {
@@ -178,6 +193,9 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                     t.push(i + o, i + o + c.len_utf8(), kind_of_mark(c));
                     if matches!(c, '?' | '!') {
                         t.stops.push(t.tokens.len() - 1);
+                    }
+                    if c == '-' || !c.is_ascii() {
+                        t.unplain.push(t.tokens.len() - 1);
                     }
                 }
             }
@@ -189,8 +207,15 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                     k = t.token(k);
                 }
                 for n in first..t.tokens.len() {
-                    if may_stop(text, &t.tokens[n]) {
+                    let token = &t.tokens[n];
+                    if may_stop(text, token) {
                         t.stops.push(n);
+                    }
+                    if bytes[token.span.range()]
+                        .iter()
+                        .any(|&b| b >= 0x80 || b == b'-')
+                    {
+                        t.unplain.push(n);
                     }
                 }
             }
@@ -210,6 +235,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
     }
     Tokens {
         tokens: t.tokens,
+        unplain: t.unplain,
         stops: t.stops,
         lines,
     }
@@ -788,6 +814,8 @@ struct Tokenizer<'a> {
     /// Where the next run starts (the text's length after the last).
     next_run: usize,
     tokens: Vec<Token>,
+    /// See [`Tokens::unplain`].
+    unplain: Vec<usize>,
     /// See [`Tokens::stops`].
     stops: Vec<usize>,
     /// Whether a single quotation mark opened on this line is still open, so
@@ -917,6 +945,10 @@ impl Tokenizer<'_> {
         } else {
             self.push(start, end, TokenKind::Word);
         }
+        // The last token holds the apostrophe.
+        if mark > 1 {
+            self.unplain.push(self.tokens.len() - 1);
+        }
     }
 
     /// Makes the tokens of a [`Run::Hyphenated`] from `start` to `end`.
@@ -929,6 +961,7 @@ impl Tokenizer<'_> {
                 return;
             }
             self.push(word_end, word_end + 1, TokenKind::Punctuation);
+            self.unplain.push(self.tokens.len() - 1);
             start = word_end + 1;
         }
     }
@@ -1350,6 +1383,7 @@ mod tests {
             segs: uax29(text),
             next_run: text.len(),
             tokens: Vec::new(),
+            unplain: Vec::new(),
             stops: Vec::new(),
             open_single: false,
         };
@@ -1398,6 +1432,19 @@ mod tests {
                 t.span = Span::new(t.span.start - shift - 1, t.span.end - shift - 1);
             }
             prop_assert_eq!(tokens, tokenize(&text, Tokens::default()).tokens);
+        }
+
+        /// Every token with a byte beyond ASCII or a hyphen is unplain,
+        /// whichever path made it, and no other.
+        #[test]
+        fn unplain_tokens_are_those_beyond_ascii_or_with_hyphens(
+            text in "[a-cA-C0-2 ,.;()'\"\n\u{2019}\u{201C}\u{201D}\u{2014}\u{E9}-]{0,60}"
+        ) {
+            let made = tokenize(&text, Tokens::default());
+            let want: Vec<usize> = (0..made.tokens.len())
+                .filter(|&n| text[made.tokens[n].span].bytes().any(|b| b >= 0x80 || b == b'-'))
+                .collect();
+            prop_assert_eq!(made.unplain, want);
         }
 
         #[test]
