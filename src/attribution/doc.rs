@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 use super::tags::Tags;
 use crate::quote::{self, Quotation};
 use crate::text::{
-    ascii_len, ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, TokenKind,
+    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Token, TokenKind,
 };
 use crate::Span;
 
@@ -101,6 +101,8 @@ impl<'a> Doc<'a> {
             recased: Recased::default(),
             // About one word in twenty-five starts a cue in news text.
             cue_starts: Vec::with_capacity(words.len() / 16),
+            tokens: &layout.tokens,
+            unplain: &layout.unplain,
             beyond: 0,
         };
         // The words before each quotation are shaped for cues as the
@@ -338,8 +340,14 @@ struct Tagging<'t> {
     ascii: &'t str,
     recased: Recased,
     cue_starts: Vec<usize>,
-    /// Where the next byte beyond ASCII is: a word ending before it is
-    /// ASCII, which most words are, with no byte of its own looked at.
+    tokens: &'t [Token],
+    /// The unplain tokens ([`Layout::unplain`]) not ending before the words
+    /// still to read.
+    unplain: &'t [usize],
+    /// Where the first of `unplain` starts (past any text when none is
+    /// left): a word ending before it is an ASCII token, as most words are,
+    /// known with no byte of its own looked at, nor the bytes after it read
+    /// to find the next beyond ASCII.
     beyond: usize,
 }
 
@@ -355,9 +363,14 @@ impl Tagging<'_> {
         for (w, word) in range.zip(words) {
             let span = &word.span;
             let lowered = span.end <= self.beyond || {
-                if self.beyond < span.start {
-                    self.beyond =
-                        span.start + ascii_len(bytes.get(span.start..).unwrap_or_default());
+                self.beyond = usize::MAX;
+                while let Some((&u, rest)) = self.unplain.split_first() {
+                    let token = self.tokens.get(u).map_or(Span::default(), |t| t.span);
+                    if token.end > span.start {
+                        self.beyond = token.start;
+                        break;
+                    }
+                    self.unplain = rest;
                 }
                 span.end <= self.beyond
                     || ascii_lowers(self.ascii.get(span.range()).unwrap_or_default())
