@@ -171,7 +171,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                 }
                 t.push(quote, end, TokenKind::Quote);
                 if bytes[quote] != b'"' {
-                    t.unplain.push(t.tokens.len() - 1);
+                    t.last_unplain();
                 }
             }
             Run::Contraction(apostrophe) => t.contraction(i, apostrophe, end),
@@ -184,7 +184,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                 t.push(i, i + mark, kind);
                 // The mark is `"`, `(` or `“`.
                 if mark > 1 {
-                    t.unplain.push(t.tokens.len() - 1);
+                    t.last_unplain();
                 }
                 t.push(i + mark, end, word_kind(bytes[i + mark]));
             }
@@ -195,7 +195,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                         t.stops.push(t.tokens.len() - 1);
                     }
                     if c == '-' || !c.is_ascii() {
-                        t.unplain.push(t.tokens.len() - 1);
+                        t.last_unplain();
                     }
                 }
             }
@@ -947,7 +947,7 @@ impl Tokenizer<'_> {
         }
         // The last token holds the apostrophe.
         if mark > 1 {
-            self.unplain.push(self.tokens.len() - 1);
+            self.last_unplain();
         }
     }
 
@@ -961,7 +961,7 @@ impl Tokenizer<'_> {
                 return;
             }
             self.push(word_end, word_end + 1, TokenKind::Punctuation);
-            self.unplain.push(self.tokens.len() - 1);
+            self.last_unplain();
             start = word_end + 1;
         }
     }
@@ -999,6 +999,13 @@ impl Tokenizer<'_> {
     /// Whether segment `k + 1` exists and touches segment `k`.
     fn touches_next(&self, k: usize) -> bool {
         k + 1 < self.segs.len() && self.segs[k].1 == self.segs[k + 1].0
+    }
+
+    /// Records the last token made as unplain: out of line, as few are, so
+    /// that the loop over runs keeps its state in registers.
+    #[inline(never)]
+    fn last_unplain(&mut self) {
+        self.unplain.push(self.tokens.len() - 1);
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
