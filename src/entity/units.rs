@@ -560,8 +560,8 @@ impl Making<'_> {
         for (n, token) in (first..).zip(tokens) {
             // Most tokens are ASCII without a hyphen, as the text stage
             // tells, and their bytes begin and end at char boundaries.
-            let plain_ascii = next_unplain != Some(n);
-            if !plain_ascii {
+            let known_plain = next_unplain != Some(n);
+            if !known_plain {
                 self.unplain = &self.unplain[1..];
                 next_unplain = self.unplain.first().copied();
             }
@@ -579,7 +579,7 @@ impl Making<'_> {
                 // mark and not in capitals: all it tells the reading is
                 // that a word came.
                 TokenKind::Word
-                    if plain_ascii && bytes.first().is_some_and(u8::is_ascii_lowercase) =>
+                    if known_plain && bytes.first().is_some_and(u8::is_ascii_lowercase) =>
                 {
                     let mut u = Unit::new(token.span, Kind::Word, Case::Lower, glued, si, true);
                     u.initial = !reading.continued;
@@ -595,7 +595,7 @@ impl Making<'_> {
                 // change there is one here too): through them, this path
                 // cost 1.1 M instructions per MB more.
                 TokenKind::Word
-                    if plain_ascii && bytes.first().is_some_and(u8::is_ascii_uppercase) =>
+                    if known_plain && bytes.first().is_some_and(u8::is_ascii_uppercase) =>
                 {
                     let case = if bytes[1..].iter().any(u8::is_ascii_lowercase) {
                         Case::Capitalised
@@ -645,7 +645,7 @@ impl Making<'_> {
                 // "’s", "—"), one token in fifteen: made here rather than
                 // through a call of `general`, which cost them 0.1 M
                 // instructions per MB more.
-                _ if plain_ascii || plain(bytes) => {
+                _ if known_plain || plain(bytes) => {
                     let case = case_of_ascii(bytes);
                     let kind = plain_kind(token.kind);
                     let mut u = Unit::new(token.span, kind, case, glued, si, true);
