@@ -119,7 +119,7 @@ pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
             // Their -ing forms modify nouns ("a video message agreeing to
             // meet") unless set off by a comma or after a form of "be".
             let modifier = weak
-                && doc.lower(w).ends_with("ing")
+                && doc.lower_bytes(w).ends_with(b"ing")
                 && !participle_after_comma(doc, w, words.start)
                 && !(w > words.start && doc.tags(w - 1).any(Tags::PROGRESSIVE_AUXILIARY));
             let needs_subject = weak && (anchor.inverted || anchor.speaker.is_none() || modifier);
@@ -157,20 +157,24 @@ fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
     if !doc.tags(w).any(Tags::NOUN_VERB) {
         return true;
     }
-    let word = doc.lower(w);
-    let before = if w > first { doc.lower(w - 1) } else { "" };
+    let word = doc.lower_bytes(w);
+    let before = if w > first {
+        doc.lower_bytes(w - 1)
+    } else {
+        b""
+    };
     let next_opens = w + 1 < end
-        && (doc.lower(w + 1) == "that"
-            || doc.gap(w, w + 1).contains(':')
+        && (doc.lower_bytes(w + 1) == b"that"
+            || doc.gap_bytes(w, w + 1).contains(&b':')
             || doc.gap(w, w + 1).contains(QUOTE_MARKS));
-    let third_person = word.ends_with('s')
+    let third_person = word.ends_with(b"s")
         && w > first
         && doc.joined(w - 1)
         && (doc.is_capitalized(w - 1) || doc.tags(w - 1).any(Tags::RELATIVE_PRONOUN));
     next_opens
         || third_person
         || (w > first && (doc.tags(w - 1).any(Tags::NOMINATIVE) || is_modifier(doc, w - 1)))
-        || before == "to"
+        || before == b"to"
 }
 
 /// How many later attributions a reported clause may hold ("said that Y
@@ -179,14 +183,18 @@ const MAX_NESTED_CUES: usize = 3;
 
 /// A participle set off by a comma: "..., adding that ...".
 fn participle_after_comma(doc: &Doc, w: usize, first: usize) -> bool {
-    w > first && doc.lower(w).ends_with("ing") && doc.gap(w - 1, w).contains(',')
+    w > first && doc.lower_bytes(w).ends_with(b"ing") && doc.gap_bytes(w - 1, w).contains(&b',')
 }
 
 /// A connective or a comma comes before word `w`.
 fn set_off(doc: &Doc, w: usize, first: usize) -> bool {
     w > first
-        && (doc.gap(w - 1, w).contains([',', ';', '—', '–'])
-            || doc.tags(w - 1).any(Tags::CONNECTIVE))
+        && (doc
+            .gap_bytes(w - 1, w)
+            .iter()
+            .any(|&b| b == b',' || b == b';')
+            || doc.tags(w - 1).any(Tags::CONNECTIVE)
+            || doc.gap(w - 1, w).contains(['—', '–']))
 }
 
 /// The cue starting at word `w`, as its last word: a speech verb used as a
@@ -199,7 +207,8 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if !tags.any(Tags::CUE_START | Tags::ACCORDING) {
         return None;
     }
-    if tags.any(Tags::ACCORDING) && w + 1 < end && doc.lower(w + 1) == "to" && doc.joined(w) {
+    if tags.any(Tags::ACCORDING) && w + 1 < end && doc.lower_bytes(w + 1) == b"to" && doc.joined(w)
+    {
         return Some(w + 1);
     }
     if !tags.any(Tags::CUE_START) {
@@ -214,7 +223,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         let mut last = w;
         let matched = phrase.split(' ').enumerate().all(|(i, p)| {
             last = w + i;
-            last < end && doc.lower(last) == p
+            last < end && doc.lower_bytes(last) == p.as_bytes()
         });
         if matched && (w..last).all(|k| doc.joined(k)) {
             return Some(last);
@@ -241,15 +250,15 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         return None;
     }
     if w > first && doc.joined(w - 1) {
-        let prev = doc.lower(w - 1);
+        let prev = doc.lower_bytes(w - 1);
         // A passive ("was claimed by") names no speaker where the subject is;
         // "to say" and "the report" are no statements yet.
         let before = doc.tags(w - 1);
-        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !doc.lower(w).ends_with("ing");
+        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !doc.lower_bytes(w).ends_with(b"ing");
         let preposition = before.any(Tags::ADJUNCT_PREPOSITION) && !tags.any(Tags::SPEECH_VERB);
         // "Trump’s claim", "20 states" are nouns.
-        let noun = prev.starts_with(['’', '\'']) || prev.chars().all(|c| c.is_ascii_digit());
-        if passive || prev == "to" || before.any(Tags::DETERMINER) || preposition || noun {
+        let noun = is_clitic(prev) || prev.iter().all(u8::is_ascii_digit);
+        if passive || prev == b"to" || before.any(Tags::DETERMINER) || preposition || noun {
             return None;
         }
     }
@@ -276,7 +285,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     if doc.joined(last) && doc.tags(last).any(Tags::NOMINATIVE) {
         return Some((last, last));
     }
-    let relative = doc.lower(last) == "who" && last > first;
+    let relative = doc.lower_bytes(last) == b"who" && last > first;
     if relative {
         // "Derek Mitchell, who served as ambassador, said" is Mitchell.
         last -= 1;
@@ -288,7 +297,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             .find_map(|a| a.speaker)
             .or_else(|| clause_subject(doc, first, last));
     }
-    if doc.gap(last, j).contains(',') && !relative {
+    if doc.gap_bytes(last, j).contains(&b',') && !relative {
         // "The governor of the region, Vyacheslav Gladkov, said": the name
         // between the commas; "Gladkov, however, said": skip the aside.
         let mut k = last;
@@ -296,14 +305,14 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             k -= 1;
         }
         let name = (k..=last).all(|i| is_name_word(doc, i));
-        if name && k > first && doc.gap(k - 1, k).contains(',') && last - k < 5 {
+        if name && k > first && doc.gap_bytes(k - 1, k).contains(&b',') && last - k < 5 {
             return Some((k, last));
         }
         let aside = doc
             .tags(k)
             .any(Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND)
-            || (k == last && doc.lower(k).ends_with("ly"));
-        if k == first || !doc.gap(k - 1, k).contains(',') {
+            || (k == last && doc.lower_bytes(k).ends_with(b"ly"));
+        if k == first || !doc.gap_bytes(k - 1, k).contains(&b',') {
             return None;
         }
         if !aside {
@@ -324,7 +333,8 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 if named && end - n < 5 {
                     return Some((n, last));
                 }
-                if n == first || !doc.gap(n - 1, n).contains(',') || doc.words[n - 1].quoted {
+                if n == first || !doc.gap_bytes(n - 1, n).contains(&b',') || doc.words[n - 1].quoted
+                {
                     return None;
                 }
                 end = n - 1;
@@ -341,17 +351,18 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if doc.words[prev].quoted || !doc.joined(prev) {
             break;
         }
-        let word = doc.lower(prev);
+        let word = doc.lower_bytes(prev);
         // "a man posing as (or describing himself as) the commander".
-        let posing_as = word == "as"
+        let posing_as = word == b"as"
             && prev > first
-            && (doc.lower(prev - 1).ends_with("ing")
-                || doc.lower(prev - 1).ends_with("self")
+            && (doc.lower_bytes(prev - 1).ends_with(b"ing")
+                || doc.lower_bytes(prev - 1).ends_with(b"self")
                 || doc.tags(prev - 1).any(Tags::AS_DESCRIPTION));
         // A participle ("defending his tweets") ends a subject, unless it
         // describes one ("a man posing as the commander").
-        let participle = word.ends_with("ing") && !doc.is_capitalized(prev);
-        let as_follows = || doc.lower(prev + 1) == "as" || doc.lower(prev + 2) == "as";
+        let participle = word.ends_with(b"ing") && !doc.is_capitalized(prev);
+        let as_follows =
+            || doc.lower_bytes(prev + 1) == b"as" || doc.lower_bytes(prev + 2) == b"as";
         if participle && !as_follows() {
             break;
         }
@@ -399,23 +410,27 @@ fn starts_noun_phrase(doc: &Doc, w: usize) -> bool {
     if doc.is_capitalized(w) || tags.any(Tags::DETERMINER | Tags::PRONOUN) {
         return true;
     }
-    let word = doc.lower(w);
-    let clitic = word.starts_with(['’', '\'']);
-    !(clitic
+    let word = doc.lower_bytes(w);
+    !(is_clitic(word)
         || tags.any(
             Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND | Tags::SPEECH_ADJUNCT | Tags::CUE_VERB,
         )
         || is_modifier(doc, w)
         || tags.any(Tags::PHRASE_NON_STARTER)
-        || word.ends_with("ing"))
+        || word.ends_with(b"ing"))
 }
 
 /// Word `w` is an auxiliary or an adverb: a cue modifier, or in -ly.
 fn is_modifier(doc: &Doc, w: usize) -> bool {
     doc.tags(w).any(Tags::CUE_MODIFIER) || {
-        let word = doc.lower(w);
-        word.len() > 4 && word.ends_with("ly")
+        let word = doc.lower_bytes(w);
+        word.len() > 4 && word.ends_with(b"ly")
     }
+}
+
+/// A clitic ("’s", "'re"), by its lowered bytes.
+fn is_clitic(word: &[u8]) -> bool {
+    word.starts_with("’".as_bytes()) || word.starts_with(b"'")
 }
 
 /// Word `w` may stand in a speaker's name: capitalised, or a joiner ("of").
@@ -427,8 +442,8 @@ fn is_name_word(doc: &Doc, w: usize) -> bool {
 /// finite verb ("forces attacked X and Y said"), which no subject crosses;
 /// "the armed groups" and "the besieged region" keep theirs. `word` is
 /// word `w` in lower case, which the caller has at hand.
-fn is_finite_verb_like(doc: &Doc, w: usize, word: &str, first: usize) -> bool {
-    if !word.ends_with("ed") || doc.is_capitalized(w) || word.len() < 5 {
+fn is_finite_verb_like(doc: &Doc, w: usize, word: &[u8], first: usize) -> bool {
+    if !word.ends_with(b"ed") || doc.is_capitalized(w) || word.len() < 5 {
         return false;
     }
     !(w > first && (doc.tags(w - 1).any(Tags::DETERMINER) || doc.is_capitalized(w - 1)))
@@ -440,13 +455,14 @@ fn is_finite_verb_like(doc: &Doc, w: usize, word: &str, first: usize) -> bool {
 fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize)> {
     let mut start = first;
     if doc.tags(first).any(Tags::ADJUNCT_PREPOSITION) || is_modifier(doc, first) {
-        let comma = (first..limit).find(|&k| doc.gap(k, k + 1).contains(','))?;
+        let comma = (first..limit).find(|&k| doc.gap_bytes(k, k + 1).contains(&b','))?;
         start = comma + 1;
     }
     let mut end = start;
     while end + 1 < limit && doc.joined(end) && end - start < 6 {
-        let next = doc.lower(end + 1);
-        let verbish = (next.ends_with("ed") || next.ends_with("s") && !doc.is_capitalized(end + 1))
+        let next = doc.lower_bytes(end + 1);
+        let verbish = (next.ends_with(b"ed")
+            || next.ends_with(b"s") && !doc.is_capitalized(end + 1))
             && !doc.is_capitalized(end + 1)
             && end > start;
         if verbish || doc.tags(end + 1).any(Tags::SUBJECT_BOUND | Tags::CUE_VERB) {
@@ -541,7 +557,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             let span = Span::new(sentence.start, doc.words[before_start - 1].span.end);
             return clause(doc, span);
         }
-        if last + 1 < words.end && doc.gap(last, last + 1).contains(',') {
+        if last + 1 < words.end && doc.gap_bytes(last, last + 1).contains(&b',') {
             return clause(doc, Span::new(doc.words[last + 1].span.start, end_limit));
         }
         return None;
@@ -560,7 +576,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     // After a closing mark the clause is a quotation: a direct claim.
     let set_off = gap.contains(',') && !gap.contains(QUOTE_MARKS);
     let ends = after >= words.end;
-    let comma_after = !ends && doc.gap(after - 1, after).contains(',');
+    let comma_after = !ends && doc.gap_bytes(after - 1, after).contains(&b',');
     if a.inverted || ends || (set_off && comma_after) {
         // "X, a source said (on Sunday)." reports what came before; "X, he
         // said, Y" reports both sides, of which the longer is kept.
@@ -596,12 +612,12 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if doc.tags(a.cue.1).any(Tags::TELL_VERB) {
         // "told reporters." names whom, not what.
         let clause_start = skip_addressee(doc, w, words.end);
-        if clause_start == w && doc.lower(w) != "that" {
+        if clause_start == w && doc.lower_bytes(w) != b"that" {
             return None;
         }
         w = clause_start;
     }
-    if doc.lower(w) == "that" && w + 1 < words.end {
+    if doc.lower_bytes(w) == b"that" && w + 1 < words.end {
         w += 1;
     }
     // A clause that opens with a quotation starts at its mark.
@@ -663,8 +679,8 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
     // determiner or a name belongs to the phrase, not to a clause.
     let mut in_phrase = false;
     while k < end && k < w + 8 && doc.joined(k.saturating_sub(1)) {
-        let word = doc.lower(k);
-        if word == "that" {
+        let word = doc.lower_bytes(k);
+        if word == b"that" {
             return k;
         }
         let tags = doc.tags(k);
@@ -675,7 +691,7 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
         }
         let subject_like = tags.any(Tags::PRONOUN)
             && matches!(
-                PRONOUNS.get(word),
+                PRONOUNS.get(doc.lower(k)),
                 Some(&"male")
                     | Some(&"female")
                     | Some(&"neuter")
@@ -683,7 +699,7 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
                     | Some(&"first")
             )
             && !tags.any(Tags::OBJECT)
-            || word == "there";
+            || word == b"there";
         let starts_phrase = tags.any(Tags::DETERMINER) || doc.is_capitalized(k);
         if k > w && (subject_like || !in_phrase && starts_phrase) {
             return k;

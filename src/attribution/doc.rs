@@ -202,6 +202,20 @@ impl<'a> Doc<'a> {
         self.text.get(x.span.end..y.span.start).unwrap_or("")
     }
 
+    /// The bytes between word `a` and word `b` (a < b): for the sieves that
+    /// look for ASCII punctuation there, which a byte search finds without
+    /// the checks of char boundaries that slicing a str makes.
+    #[inline]
+    pub(super) fn gap_bytes(&self, a: usize, b: usize) -> &'a [u8] {
+        let (Some(x), Some(y)) = (self.words.get(a), self.words.get(b)) else {
+            return &[];
+        };
+        self.text
+            .as_bytes()
+            .get(x.span.end..y.span.start)
+            .unwrap_or_default()
+    }
+
     /// Word `a` and the one after it belong to one phrase: only spaces
     /// between them, or a hyphen ("pro-Kiev").
     #[inline]
@@ -264,6 +278,17 @@ impl<'a> Doc<'a> {
         }
         let span = self.words.get(w).map_or_else(Span::default, |w| w.span);
         self.ascii.get(span.range()).unwrap_or("")
+    }
+
+    /// [`Doc::lower`] as bytes: for the sieves that compare a word with
+    /// lexicon words or ASCII, which need no checks of char boundaries.
+    #[inline]
+    pub(super) fn lower_bytes(&self, w: usize) -> &[u8] {
+        if let Some(lower) = self.recased.get(w) {
+            return lower.as_bytes();
+        }
+        let span = self.words.get(w).map_or_else(Span::default, |w| w.span);
+        self.ascii.as_bytes().get(span.range()).unwrap_or_default()
     }
 
     /// The text at `span` with its ASCII letters lowered.
@@ -444,6 +469,7 @@ mod tests {
             for (w, word) in doc.words.iter().enumerate() {
                 let lower = crate::text::lowercase(&text[word.span]);
                 assert_eq!(doc.lower(w), lower);
+                assert_eq!(doc.lower_bytes(w), lower.as_bytes());
                 let looked_up = Tags::table().get(lower.as_bytes());
                 assert_eq!(doc.tags(w).lexicons(), looked_up, "{lower}");
             }
