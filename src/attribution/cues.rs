@@ -714,34 +714,64 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
 fn clause(doc: &Doc, span: Span) -> Option<Span> {
     // A clause whose words ran out before it began ("r,e add,is,promise"
     // leaves the cue at the sentence end) has no span to read.
-    let mut s = doc.text.get(span.range())?;
+    let s = doc.text.get(span.range())?;
     // Spaces and punctuation go in one trim, after which only a tail can
     // end the text: no round is run but to find that nothing changed, as
-    // one is after the trailing period that nearly every clause has.
-    let space_or_stop =
-        |c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–');
+    // one is after the trailing period that nearly every clause has. The
+    // text is cut at byte offsets, each at an ASCII byte or where a trim
+    // ended: a char boundary, unchecked until the one slice at the end.
+    let mut end = s.len();
     loop {
-        s = s.trim_end_matches(space_or_stop);
-        let before = s.len();
+        end = trim_stops(s, end);
+        let before = end;
         for word in CLAUSE_TAILS.iter() {
-            // A space and the word, all ASCII: where they match, the space
-            // starts a char.
-            let Some(at) = s.len().checked_sub(word.len() + 1) else {
+            let Some(at) = end.checked_sub(word.len() + 1) else {
                 continue;
             };
-            let tail = &s.as_bytes()[at..];
+            let tail = &s.as_bytes()[at..end];
             if tail[0] == b' ' && tail[1..].eq_ignore_ascii_case(word.as_bytes()) {
-                s = &s[..at];
+                end = at;
             }
         }
-        if s.len() == before {
+        if end == before {
             break;
         }
     }
-    let s2 = s.trim_start();
-    let start = span.start + (s.len() - s2.len());
+    let s = &s[..end];
+    // A clause starts at a word or a mark, seldom at a space: an ASCII
+    // first byte not a space is known to need no trim, with no char decoded.
+    let first_stays = s
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let lead = if first_stays {
+        0
+    } else {
+        s.len() - s.trim_start().len()
+    };
+    let start = span.start + lead;
     let end = span.start + s.len();
     (end > start).then(|| Span::new(start, end))
+}
+
+/// Where `s[..end]` ends once trimmed of spaces and stops: an ASCII last
+/// byte, as nearly every one is, is read as the char it is, not decoded.
+fn trim_stops(s: &str, mut end: usize) -> usize {
+    while let Some(&b) = s.as_bytes().get(..end).and_then(<[u8]>::last) {
+        if !b.is_ascii() {
+            return s[..end].trim_end_matches(space_or_stop).len();
+        }
+        if !space_or_stop(char::from(b)) {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// A space or a stop that ends a clause.
+fn space_or_stop(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–')
 }
 
 #[cfg(test)]
