@@ -342,6 +342,15 @@ impl<'a> Doc<'a> {
         (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
     }
 
+    /// Whether paragraph `p` holds byte `at`: [`Doc::paragraph_at`] compared
+    /// with `p`, by asking `p` alone rather than searching them all, as the
+    /// paragraphs are in order and apart.
+    pub(super) fn in_paragraph(&self, at: usize, p: usize) -> bool {
+        self.paragraphs
+            .get(p)
+            .is_some_and(|p| p.start <= at && at < p.end)
+    }
+
     /// The index of the first word starting at or after `at`.
     pub(super) fn word_from(&self, at: usize) -> usize {
         self.words.partition_point(|w| w.span.start < at)
@@ -449,6 +458,24 @@ mod tests {
                 a + 1 < doc.words.len() && matches!(gap, "-" | "‐" | "‑"),
                 "{gap:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_holds_the_bytes_paragraph_at_finds_it_for() {
+        let text = "One said so.\n\n“Two,” he said.\n\n\nThree\nfour.";
+        let layout = Layout::new(text);
+        let ascii = text.to_ascii_lowercase();
+        let doc = Doc::new(text, &ascii, &layout, &[]);
+        assert_eq!(doc.paragraphs.len(), 3);
+        for at in 0..=text.len() + 1 {
+            for p in 0..=doc.paragraphs.len() {
+                assert_eq!(
+                    doc.in_paragraph(at, p),
+                    doc.paragraph_at(at) == Some(p),
+                    "{at} {p}"
+                );
+            }
         }
     }
 

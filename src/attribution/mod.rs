@@ -357,12 +357,7 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
     let a = placed.close;
     if let Some(span) = doc.words.get(a).map(|w| w.span) {
         let gap = &doc.text[close_end..span.start];
-        // The quotation's own paragraph is asked whether it holds the word,
-        // rather than all of them which one does.
-        let same_paragraph = doc
-            .paragraphs
-            .get(q.paragraph)
-            .is_some_and(|p| p.start <= span.start && span.start < p.end);
+        let same_paragraph = doc.in_paragraph(span.start, q.paragraph);
         if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
             let after = anchors.partition_point(|x| x.cue.0 < a);
             if let Some(x) = anchors.get(after) {
@@ -501,7 +496,7 @@ fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation
 fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
     let s = placed.sentence?.checked_sub(1)?;
     let (span, words) = &doc.sentences[s];
-    if doc.paragraph_at(span.start) != Some(q.paragraph) || words.is_empty() {
+    if !doc.in_paragraph(span.start, q.paragraph) || words.is_empty() {
         return None;
     }
     let w = words.start;
