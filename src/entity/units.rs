@@ -5,10 +5,11 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::hash::Set;
-use crate::lexicon::{le32, le64, Lexicons};
+use crate::lexicon::Lexicons;
 
 use crate::text::{
-    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Spacing, Token, TokenKind,
+    ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Layout, Recased, Spacing, Token,
+    TokenKind,
 };
 use crate::Span;
 
@@ -831,31 +832,6 @@ fn case_of(word: &str) -> Case {
     }
 }
 
-/// Whether `bytes` are all ASCII and none a hyphen, as most words' are:
-/// eight at a time, in loads that overlap where a word is no multiple of
-/// eight long, rather than a loop over a short word's bytes.
-#[inline]
-fn plain_ascii(bytes: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // A byte with its high bit set is not ASCII; a hyphen is a zero byte
-    // once the hyphens are taken away, which the borrow of subtracting
-    // ones finds (the zero bytes of padding are neither).
-    let odd = |x: u64| {
-        let hyphens = x ^ (ONES * u64::from(b'-'));
-        (x & HIGH) | (hyphens.wrapping_sub(ONES) & !hyphens & HIGH) != 0
-    };
-    let n = bytes.len();
-    match n {
-        0 => true,
-        1..=3 => {
-            !odd(u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16)
-        }
-        4..=8 => !odd(le32(&bytes[..4]) | le32(&bytes[n - 4..]) << 32),
-        _ => !odd(le64(&bytes[n - 8..])) && bytes.chunks_exact(8).all(|c| !odd(le64(c))),
-    }
-}
-
 /// [`case_of`] of a word of ASCII bytes, not empty; of a word only
 /// starting with one, as far as its ASCII bytes tell.
 #[inline]
@@ -898,36 +874,6 @@ fn case_of_chars(word: &str) -> Case {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plain_ascii_is_every_byte_ascii_and_no_hyphen() {
-        let odd = |b: u8| b == b'-' || !b.is_ascii();
-        for len in 0..=20 {
-            let word = vec![b'k'; len];
-            assert!(plain_ascii(&word), "{len}");
-            for at in 0..len {
-                for b in [b'-', 0x80, 0xE2, 0xFF, 0x2C, 0x2E, 0x00, 0x7F, 0xAD] {
-                    let mut word = word.clone();
-                    word[at] = b;
-                    assert_eq!(plain_ascii(&word), !odd(b), "{len} {at} {b:#x}");
-                }
-            }
-        }
-        for word in [
-            "al-Sharaa",
-            "Zürich",
-            "’s",
-            "Kyiv",
-            "a",
-            "-",
-            "x-",
-            "ab-c",
-            "abcdefgh-",
-        ] {
-            let want = !word.bytes().any(odd);
-            assert_eq!(plain_ascii(word.as_bytes()), want, "{word:?}");
-        }
-    }
 
     #[test]
     fn ascii_case_is_the_char_case() {

@@ -27,7 +27,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
-pub(crate) use self::lower::{ascii_len, ascii_lowers, is_general_punctuation, lowercase, Recased};
+pub(crate) use self::lower::{
+    ascii_len, ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Recased,
+};
 pub(crate) use self::window::{windows, WHOLE};
 
 /// A token: a word, number, punctuation mark, quotation mark or symbol.

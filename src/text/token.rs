@@ -29,7 +29,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::sentence::is_terminator;
 use super::words::{Abbrev, WORDS};
-use super::{Spacing, Token, TokenKind};
+use super::{plain_ascii, Spacing, Token, TokenKind};
 use crate::Span;
 
 /// Whitespace for the text stage: `char::is_whitespace`, plus the byte order
@@ -211,10 +211,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
                     if may_stop(text, token) {
                         t.stops.push(n);
                     }
-                    if bytes[token.span.range()]
-                        .iter()
-                        .any(|&b| b >= 0x80 || b == b'-')
-                    {
+                    if !plain_ascii(&bytes[token.span.range()]) {
                         t.unplain.push(n);
                     }
                 }
