@@ -87,6 +87,27 @@ fn gap(text: &str, mut i: usize) -> (usize, usize, Spacing) {
     (i, breaks, spacing)
 }
 
+/// [`gap`] for the gaps after most runs, one space or one blank line and
+/// then a char that is no space: they need no loop, and the run's char
+/// after the gap is decoded only when it is beyond ASCII. `None` for any
+/// other gap.
+#[inline]
+fn short_gap(text: &str, i: usize) -> Option<(usize, usize, Spacing)> {
+    let bytes = text.as_bytes();
+    let (next, breaks, spacing) = match bytes.get(i..)? {
+        [b' ', ..] => (i + 1, 0, Spacing::Space),
+        [b'\n', b'\n', ..] => (i + 2, 2, Spacing::LineBreak),
+        _ => return None,
+    };
+    let b = *bytes.get(next)?;
+    let space = if b < 0x80 {
+        ASCII_CLASS[usize::from(b)] == Class::Space
+    } else {
+        is_space(char_at(text, next).0)
+    };
+    (!space).then_some((next, breaks, spacing))
+}
+
 /// The tokens of a text, and where sentences and paragraphs may break, so
 /// that those stages need not look at every token again.
 #[derive(Default)]
@@ -145,17 +166,7 @@ pub(super) fn tokenize(text: &str, into: Tokens) -> Tokens {
         let word_end;
         (i, word_end) = spaced_words(bytes, i, &mut t.tokens, &mut alnum);
         let (end, shape) = t.run(i, word_end);
-        // One space, then a char that is plainly not a space, is the usual
-        // gap: nothing to decode, no line breaks to count.
-        let one_space = bytes.get(end) == Some(&b' ')
-            && bytes
-                .get(end + 1)
-                .is_some_and(|&b| b < 0x80 && ASCII_CLASS[usize::from(b)] != Class::Space);
-        let (next, breaks, space_after) = if one_space {
-            (end + 1, 0, Spacing::Space)
-        } else {
-            gap(text, end)
-        };
+        let (next, breaks, space_after) = short_gap(text, end).unwrap_or_else(|| gap(text, end));
         // Each run tells which of its tokens are unplain (see
         // `Layout::unplain`) from its shape, but for segments, which are
         // read: runs of ASCII letters and digits, and a mark other than a
@@ -1365,6 +1376,25 @@ mod tests {
     }
 
     #[test]
+    fn short_gaps_are_gaps() {
+        let gaps = [" ", "\n\n", "\n", "  ", " \n", "\n\n\n", "\r\n", "\t"];
+        let after = [
+            "", "a", ".", " ", "\n", "\u{A0}", "\u{2003}", "\u{FEFF}", "\u{201C}", "\u{E9}",
+        ];
+        for gap_text in gaps {
+            for next in after {
+                let text = format!("x{gap_text}{next}");
+                if let Some(short) = short_gap(&text, 1) {
+                    assert_eq!(short, gap(&text, 1), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(short_gap("x \u{201C}", 1), Some((2, 0, Spacing::Space)));
+        assert_eq!(short_gap("x\n\nA", 1), Some((3, 2, Spacing::LineBreak)));
+        assert_eq!(short_gap("x \u{A0}", 1), None);
+    }
+
+    #[test]
     fn solo_marks_are_what_their_chars_say() {
         for b in 0..=u8::MAX {
             let Some(1) = solo_mark_len(&[b], 0) else {
@@ -1403,6 +1433,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn short_gaps_are_gaps_anywhere(text in "[a \n\r\t\u{A0}\u{2003}\u{201C}]{0,12}") {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if let Some(short) = short_gap(&text, i) {
+                    prop_assert_eq!(short, gap(&text, i));
+                }
+            }
+        }
+
         #[test]
         fn initialisms_are_the_segments_path(text in "([a-zA-Z]\\.){1,5}[a-zA-Z]?\\.?") {
             let fast = tokenize(&text, Tokens::default());
