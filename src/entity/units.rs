@@ -557,14 +557,17 @@ impl Making<'_> {
     #[inline(never)]
     fn sentence(&mut self, tokens: &[Token], first: usize, si: usize) -> Reading {
         let mut reading = Reading::default();
-        let mut next_unplain = self.unplain.first().copied();
+        // Past the last unplain token, a place no token has: the loop
+        // keeps one register and tests it once, where an `Option` took
+        // two registers and two tests.
+        let mut next_unplain = self.unplain.first().copied().unwrap_or(usize::MAX);
         for (n, token) in (first..).zip(tokens) {
             // Most tokens are ASCII without a hyphen, as the text stage
             // tells, and their bytes begin and end at char boundaries.
-            let known_plain = next_unplain != Some(n);
+            let known_plain = next_unplain != n;
             if !known_plain {
                 self.unplain = &self.unplain[1..];
-                next_unplain = self.unplain.first().copied();
+                next_unplain = self.unplain.first().copied().unwrap_or(usize::MAX);
             }
             let glued = token.space_after == Spacing::None;
             // A token outside the text (there are none) makes no unit,
