@@ -90,12 +90,10 @@ struct Seen<'t> {
     /// Where they stand, gathered as the units are made.
     spans: Vec<Span>,
     /// Built at the first question: the spans chained by [`bucket`] of
-    /// their words. The first [`BUCKETS`] links are, per bucket, the last
-    /// span in it plus one (0 if none); then, per span, the span before it
-    /// in its bucket plus one (0 if none). Made from two bytes of each
-    /// span, with no word hashed whole, it costs less than a set, and each
-    /// question reads its bucket's few spans rather than all of them.
-    links: OnceCell<Vec<u32>>,
+    /// their words. Made from two bytes of each span, with no word hashed
+    /// whole, they cost less than a set, and each question reads its
+    /// bucket's few spans rather than all of them.
+    chains: OnceCell<Chains>,
     /// How many spans the questions have read in the chains so far.
     walked: Cell<usize>,
     /// The words, once the chains have been read more than [`WALKS`]
@@ -104,12 +102,21 @@ struct Seen<'t> {
     set: OnceCell<Set<&'t str>>,
 }
 
-/// How many buckets [`Seen::links`] chains the spans in: most documents
+/// The spans of [`Seen`] chained by bucket, each link a span's index
+/// plus one, 0 for none.
+struct Chains {
+    /// Per bucket, the last span in it.
+    heads: [u32; BUCKETS],
+    /// Per span, the span before it in its bucket.
+    next: Vec<u32>,
+}
+
+/// How many buckets [`Seen::chains`] chains the spans in: most documents
 /// have fewer capitalised words of running text, and a bucket's spans
 /// are mostly one word's.
 const BUCKETS: usize = 256;
 
-/// How many times over the questions may read [`Seen::links`] before
+/// How many times over the questions may read [`Seen::chains`] before
 /// [`Seen::set`] answers them instead; news reads a few spans a question.
 const WALKS: usize = 8;
 
@@ -124,26 +131,28 @@ impl<'t> Seen<'t> {
     fn new(spans: Vec<Span>) -> Seen<'t> {
         Seen {
             spans,
-            links: OnceCell::new(),
+            chains: OnceCell::new(),
             walked: Cell::new(0),
             set: OnceCell::new(),
         }
     }
 
-    /// [`Seen::links`] of the spans, words of `bytes`: out of line, as it
-    /// is made once a document, so that a question's path stays short.
+    /// [`Seen::chains`] of the spans, words of `bytes`: out of line, as
+    /// they are made once a document, so that a question's path stays
+    /// short.
     #[inline(never)]
-    fn chain(&self, bytes: &[u8]) -> Vec<u32> {
-        let mut links = Vec::with_capacity(BUCKETS + self.spans.len());
-        links.resize(BUCKETS, 0);
+    fn chain(&self, bytes: &[u8]) -> Chains {
+        let mut heads = [0; BUCKETS];
         // Spans of words are never empty, and far fewer than `u32::MAX`, a
-        // document being a window of the text at most.
-        for (i, s) in self.spans.iter().enumerate() {
-            let b = bucket(s.len(), bytes[s.start], bytes[s.end - 1]);
-            links.push(links[b]);
-            links[b] = i as u32 + 1;
-        }
-        links
+        // document being a window of the text at most. Collected from a
+        // map, the links are written with no test of room for each.
+        let next = (self.spans.iter().zip(1..))
+            .map(|(s, n)| {
+                let b = bucket(s.len(), bytes[s.start], bytes[s.end - 1]);
+                std::mem::replace(&mut heads[b], n)
+            })
+            .collect();
+        Chains { heads, next }
     }
 
     fn contains(&self, text: &'t str, word: &str) -> bool {
@@ -164,12 +173,12 @@ impl<'t> Seen<'t> {
                 .contains(word);
         }
         let bytes = text.as_bytes();
-        let links = self.links.get_or_init(|| self.chain(bytes));
+        let chains = self.chains.get_or_init(|| self.chain(bytes));
         let word = word.as_bytes();
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return false;
         };
-        let mut at = links[bucket(word.len(), first, last)] as usize;
+        let mut at = chains.heads[bucket(word.len(), first, last)] as usize;
         let mut read = 0;
         while at != 0 {
             read += 1;
@@ -177,7 +186,7 @@ impl<'t> Seen<'t> {
             if s.len() == word.len() && bytes.get(s.range()) == Some(word) {
                 break;
             }
-            at = links[BUCKETS + at - 1] as usize;
+            at = chains.next[at - 1] as usize;
         }
         self.walked.set(walked + read);
         at != 0
