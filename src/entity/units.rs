@@ -87,91 +87,109 @@ const LOWERCASE_SCANS: u32 = 16;
 
 /// The capitalised words of running text, asked about word by word.
 struct Seen<'t> {
-    /// Where they stand, gathered as the units are made: the questions
-    /// read these, not every unit.
+    /// Where they stand, gathered as the units are made.
     spans: Vec<Span>,
-    /// How many questions to answer by reading the spans before building
-    /// the set.
-    scans: u32,
-    asked: Cell<u32>,
+    /// Built at the first question: the spans chained by [`bucket`] of
+    /// their words. Made from two bytes of each span, with no word hashed
+    /// whole, they cost less than a set, and each question reads its
+    /// bucket's few spans rather than all of them.
+    chains: OnceCell<Chains>,
+    /// How many spans the questions have read in the chains so far.
+    walked: Cell<usize>,
+    /// The words, once the chains have been read more than [`WALKS`]
+    /// times over: a text of many capitalised words of one bucket
+    /// ("Trump", "Tramp", ...) would read them all for each question.
     set: OnceCell<Set<&'t str>>,
-    /// A bit per hash of a word's shape (length, first and last bytes), set
-    /// for each word once a word is asked about: most words asked about are
-    /// none of them, and a clear bit says so without reading them.
-    shapes: OnceCell<[u64; SHAPE_WORDS]>,
 }
 
-/// The size of [`Seen::shapes`] in `u64`s: 4096 bits, few of which the
-/// words of a document (a window of the text at most) set.
-const SHAPE_WORDS: usize = 64;
-
-/// Where `word`'s bit in [`Seen::shapes`] is.
-#[inline]
-fn shape(word: &[u8]) -> usize {
-    match word {
-        [] => shape_of(0, 0, 0),
-        [first, .., last] => shape_of(word.len(), *first, *last),
-        [only] => shape_of(1, *only, *only),
-    }
+/// The spans of [`Seen`] chained by bucket, each link a span's index
+/// plus one, 0 for none.
+struct Chains {
+    /// Per bucket, the last span in it.
+    heads: [u32; BUCKETS],
+    /// Per span, the span before it in its bucket.
+    next: Vec<u32>,
 }
 
-/// [`shape`] of a word of `len` bytes from `first` to `last`: a span's
-/// two bytes are read without slicing out the word between them.
+/// How many buckets [`Seen::chains`] chains the spans in: most documents
+/// have fewer capitalised words of running text, and a bucket's spans
+/// are mostly one word's.
+const BUCKETS: usize = 256;
+
+/// How many times over the questions may read [`Seen::chains`] before
+/// [`Seen::set`] answers them instead; news reads a few spans a question.
+const WALKS: usize = 8;
+
+/// The bucket of a word of `len` bytes from `first` to `last`.
 #[inline]
-fn shape_of(len: usize, first: u8, last: u8) -> usize {
+fn bucket(len: usize, first: u8, last: u8) -> usize {
     let key = (len as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - 12)) as usize
+    (key.wrapping_mul(0x9E37_79B1) >> 24) as usize
 }
 
 impl<'t> Seen<'t> {
-    fn new(spans: Vec<Span>, scans: u32) -> Seen<'t> {
+    fn new(spans: Vec<Span>) -> Seen<'t> {
         Seen {
             spans,
-            scans,
-            asked: Cell::new(0),
+            chains: OnceCell::new(),
+            walked: Cell::new(0),
             set: OnceCell::new(),
-            shapes: OnceCell::new(),
         }
     }
 
+    /// [`Seen::chains`] of the spans, words of `bytes`: out of line, as
+    /// they are made once a document, so that a question's path stays
+    /// short.
+    #[inline(never)]
+    fn chain(&self, bytes: &[u8]) -> Chains {
+        let mut heads = [0; BUCKETS];
+        // Spans of words are never empty, and far fewer than `u32::MAX`, a
+        // document being a window of the text at most. Collected from a
+        // map, the links are written with no test of room for each.
+        let next = (self.spans.iter().zip(1..))
+            .map(|(s, n)| {
+                let b = bucket(s.len(), bytes[s.start], bytes[s.end - 1]);
+                std::mem::replace(&mut heads[b], n)
+            })
+            .collect();
+        Chains { heads, next }
+    }
+
     fn contains(&self, text: &'t str, word: &str) -> bool {
-        let bytes = text.as_bytes();
-        let shapes = self.shapes.get_or_init(|| {
-            let mut shapes = [0; SHAPE_WORDS];
-            // Spans of words are never empty.
-            for s in &self.spans {
-                let bit = shape_of(s.len(), bytes[s.start], bytes[s.end - 1]);
-                shapes[bit / 64] |= 1 << (bit % 64);
-            }
-            shapes
-        });
-        let bit = shape(word.as_bytes());
-        if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
-            return false;
-        }
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
-        let asked = self.asked.get();
-        if asked < self.scans {
-            self.asked.set(asked + 1);
-            // Lengths and first bytes first: they turn away almost every
-            // word unread, without a call to compare.
-            let first = word.as_bytes().first();
-            return self.spans.iter().any(|s| {
-                s.len() == word.len()
-                    && bytes.get(s.start) == first
-                    && bytes.get(s.range()) == Some(word.as_bytes())
-            });
+        let walked = self.walked.get();
+        if walked > WALKS * (self.spans.len() + BUCKETS) {
+            return self
+                .set
+                .get_or_init(|| {
+                    // Sized at once: growing rehashes every word again.
+                    let mut set =
+                        Set::with_capacity_and_hasher(self.spans.len(), Default::default());
+                    set.extend(self.spans.iter().map(|&s| &text[s]));
+                    set
+                })
+                .contains(word);
         }
-        self.set
-            .get_or_init(|| {
-                // Sized at once: growing rehashes every word again.
-                let mut set = Set::with_capacity_and_hasher(self.spans.len(), Default::default());
-                set.extend(self.spans.iter().map(|&s| &text[s]));
-                set
-            })
-            .contains(word)
+        let bytes = text.as_bytes();
+        let chains = self.chains.get_or_init(|| self.chain(bytes));
+        let word = word.as_bytes();
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let mut at = chains.heads[bucket(word.len(), first, last)] as usize;
+        let mut read = 0;
+        while at != 0 {
+            read += 1;
+            let s = self.spans[at - 1];
+            if s.len() == word.len() && bytes.get(s.range()) == Some(word) {
+                break;
+            }
+            at = chains.next[at - 1] as usize;
+        }
+        self.walked.set(walked + read);
+        at != 0
     }
 }
 
@@ -241,11 +259,7 @@ impl<'t> Doc<'t> {
             starts,
             ascii,
             recased,
-            // Past the map of shapes, most words asked about are there,
-            // found early in a reading; a set pays only for the documents
-            // that ask many questions (16 readings first measured best on
-            // news).
-            capitalised: Seen::new(capitalised, 16),
+            capitalised: Seen::new(capitalised),
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
         }
@@ -557,14 +571,17 @@ impl Making<'_> {
     #[inline(never)]
     fn sentence(&mut self, tokens: &[Token], first: usize, si: usize) -> Reading {
         let mut reading = Reading::default();
-        let mut next_unplain = self.unplain.first().copied();
+        // Past the last unplain token, a place no token has: the loop
+        // keeps one register and tests it once, where an `Option` took
+        // two registers and two tests.
+        let mut next_unplain = self.unplain.first().copied().unwrap_or(usize::MAX);
         for (n, token) in (first..).zip(tokens) {
             // Most tokens are ASCII without a hyphen, as the text stage
             // tells, and their bytes begin and end at char boundaries.
-            let known_plain = next_unplain != Some(n);
+            let known_plain = next_unplain != n;
             if !known_plain {
                 self.unplain = &self.unplain[1..];
-                next_unplain = self.unplain.first().copied();
+                next_unplain = self.unplain.first().copied().unwrap_or(usize::MAX);
             }
             let glued = token.space_after == Spacing::None;
             // A token outside the text (there are none) makes no unit,
@@ -874,6 +891,35 @@ fn case_of_chars(word: &str) -> Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Seen::contains`] answers as a reading of every span would: words
+    /// seen again, words of one bucket ("Bat", "Bit", "But"), more spans
+    /// than buckets, and, once many words of one bucket have been read for
+    /// each question, from its set.
+    #[test]
+    fn seen_answers_as_a_reading() {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut words: Vec<String> = vec!["Bat".into(), "Bit".into(), "Bat".into(), "A".into()];
+        words.extend((0..700).map(|i| format!("W{}z", i % 350)));
+        words.extend((0..600).map(|i| format!("T{i:03}p")));
+        for w in &words {
+            spans.push(Span::new(text.len(), text.len() + w.len()));
+            text.push_str(w);
+            text.push(' ');
+        }
+        let seen = Seen::new(spans.clone());
+        let mut asked: Vec<String> = ["Bat", "Bit", "But", "Bot", "A", "B", "", "W", "Wz"]
+            .map(String::from)
+            .to_vec();
+        asked.extend((0..400).map(|i| format!("W{i}z")));
+        asked.extend((500..700).map(|i| format!("T{i:03}p")));
+        for word in asked.iter().cycle().take(3 * asked.len()) {
+            let read = spans.iter().any(|&s| &text[s] == word);
+            assert_eq!(seen.contains(&text, word), read, "{word:?}");
+        }
+        assert!(seen.set.get().is_some());
+    }
 
     #[test]
     fn ascii_case_is_the_char_case() {
