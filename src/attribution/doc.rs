@@ -38,6 +38,23 @@ pub(super) struct Doc<'a> {
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
 }
 
+thread_local! {
+    /// This thread's buffers for docs.
+    static SPARE: Cell<Spare> = Cell::default();
+}
+
+/// The buffers a [`Doc`] is made in, kept by each thread from one text to
+/// the next, emptied: the pipeline makes a doc a text, 250 a MB of news,
+/// and the buffers of one mostly fit the next, where each would be
+/// allocated and freed.
+#[derive(Default)]
+struct Spare {
+    words: Vec<Word>,
+    sentences: Vec<(Span, std::ops::Range<usize>)>,
+    cue_starts: Vec<usize>,
+    placed: Vec<Placed>,
+}
+
 /// Where a quotation stands among the words and sentences.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Placed {
@@ -74,21 +91,33 @@ impl<'a> Doc<'a> {
         layout: &Layout,
         quotes: &[Quotation],
     ) -> Doc<'a> {
+        let Spare {
+            mut words,
+            mut sentences,
+            mut cue_starts,
+            mut placed,
+        } = SPARE.take();
         // Sized for every token: filtered down, the list would grow by
         // copies.
-        let mut words = Vec::with_capacity(layout.tokens.len());
+        words.reserve(layout.tokens.len());
         let mut tagging = Tagging {
             text,
             ascii,
             table: Tags::table(),
             shapes: Tags::cue_shapes(),
             recased: Recased::default(),
-            // About one word in twenty-five starts a cue in news text.
-            cue_starts: Vec::with_capacity(layout.tokens.len() / 16),
+            cue_starts: {
+                // About one word in twenty-five starts a cue in news text.
+                cue_starts.reserve(layout.tokens.len() / 16);
+                cue_starts
+            },
             tokens: &layout.tokens,
             unplain: &layout.unplain,
             quotes,
-            firsts: Vec::with_capacity(quotes.len()),
+            placed: {
+                placed.reserve(quotes.len());
+                placed
+            },
             // All three set at the first word.
             unplain_start: 0,
             quote_start: 0,
@@ -97,7 +126,7 @@ impl<'a> Doc<'a> {
         };
         // The sentences partition the tokens: a sentence's words are those
         // its tokens give, each learnt of as it is gathered, in one pass.
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        sentences.reserve(layout.sentences.len());
         for s in &layout.sentences {
             let first = words.len();
             for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
@@ -114,39 +143,35 @@ impl<'a> Doc<'a> {
         let Tagging {
             recased,
             cue_starts,
-            mut firsts,
+            mut placed,
             ..
         } = tagging;
         // The quotations past the last word start none.
-        firsts.resize(quotes.len(), words.len());
+        placed.resize(
+            quotes.len(),
+            Placed {
+                open: words.len(),
+                ..Placed::default()
+            },
+        );
         // The words by a quotation's marks are found from its first word:
         // before the opening mark none, or the one before; after the
         // closing mark, past its quoted words, by binary search.
-        let placed = quotes
-            .iter()
-            .zip(firsts)
-            .map(|(q, first)| {
-                let sentence = sentence_at(&sentences, q.open.start);
-                if q.depth > 0 {
-                    return Placed {
-                        sentence,
-                        ..Placed::default()
-                    };
-                }
-                let mut open = first;
-                while open > 0 && words[open - 1].span.start >= q.open.start {
-                    open -= 1;
-                }
-                let close_end = q.close.map_or(q.inner.end, |c| c.end);
-                let after = words.get(first..).unwrap_or_default();
-                let close = first + after.partition_point(|w| w.span.start < close_end);
-                Placed {
-                    sentence,
-                    open,
-                    close,
-                }
-            })
-            .collect();
+        for (q, p) in quotes.iter().zip(&mut placed) {
+            p.sentence = sentence_at(&sentences, q.open.start);
+            let first = p.open;
+            if q.depth > 0 {
+                // Only a nested quotation's sentence is asked.
+                p.open = 0;
+                continue;
+            }
+            while p.open > 0 && words[p.open - 1].span.start >= q.open.start {
+                p.open -= 1;
+            }
+            let close_end = q.close.map_or(q.inner.end, |c| c.end);
+            let after = words.get(first..).unwrap_or_default();
+            p.close = first + after.partition_point(|w| w.span.start < close_end);
+        }
         let paragraphs = quote::paragraphs(layout);
         Doc {
             text,
@@ -159,6 +184,28 @@ impl<'a> Doc<'a> {
             placed,
             letters: OnceCell::new(),
         }
+    }
+
+    /// Keeps the doc's buffers, emptied, for this thread's next
+    /// [`Doc::new`].
+    pub(super) fn give_back(self) {
+        let Doc {
+            mut words,
+            mut sentences,
+            mut cue_starts,
+            mut placed,
+            ..
+        } = self;
+        words.clear();
+        sentences.clear();
+        cue_starts.clear();
+        placed.clear();
+        SPARE.set(Spare {
+            words,
+            sentences,
+            cue_starts,
+            placed,
+        });
     }
 
     /// Where quotation `i` stands among the words and sentences.
@@ -375,9 +422,9 @@ struct Tagging<'t> {
     /// The quotations from the first at depth 0 whose inside starts past
     /// the words read, in order of their opening marks.
     quotes: &'t [Quotation],
-    /// The first word of each quotation passed: the first starting at or
-    /// after the start of its inside.
-    firsts: Vec<usize>,
+    /// Each quotation passed, placed at its first word (`open`): the first
+    /// starting at or after the start of its inside.
+    placed: Vec<Placed>,
     /// Where the first of `unplain` starts (past any text when none is
     /// left): a word ending before it is an ASCII token, as most words are,
     /// known with no byte of its own looked at.
@@ -463,7 +510,10 @@ impl Tagging<'_> {
                     }
                     self.quoted_before = self.quoted_before.max(q.inner.end + 1);
                 }
-                self.firsts.push(w);
+                self.placed.push(Placed {
+                    open: w,
+                    ..Placed::default()
+                });
                 self.quotes = rest;
             }
             self.quote_start = self.quotes.first().map_or(usize::MAX, |q| q.inner.start);

@@ -249,6 +249,7 @@ pub(crate) fn attribute(
             role: r.role,
         })
         .collect();
+    doc.give_back();
     (claims, quotes_out)
 }
 
