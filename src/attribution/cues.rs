@@ -37,10 +37,11 @@ const MAX_NAMED_AFTER: usize = 10;
 
 const QUOTE_MARKS: &[char] = &['”', '“', '’', '‘', '"', '\'', '»', '«', '›', '‹'];
 
-/// Finds the cues of every sentence, in text order.
-pub(super) fn anchors(doc: &Doc) -> Vec<Anchor> {
+/// Finds the cues of every sentence, in text order, into `out`, emptied.
+pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
+    out.clear();
     // At most one a cue start: sized once, not grown by copies.
-    let mut out = Vec::with_capacity(doc.cue_starts.len());
+    out.reserve(doc.cue_starts.len());
     // Only the words a cue may start at are tried: no other is one.
     let mut starts = doc.cue_starts.iter().copied().peekable();
     let mut index = 0;

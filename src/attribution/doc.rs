@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
-use super::tags::Tags;
+use super::tags::{CueShapes, Tags};
+use crate::lexicon::WordTable;
 use crate::quote::{self, Quotation};
 use crate::text::{
     ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Token, TokenKind,
@@ -35,6 +36,23 @@ pub(super) struct Doc<'a> {
     /// quotation, and a paragraph of many quotations and no letters (marks
     /// only) would be read through once for each.
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
+}
+
+thread_local! {
+    /// This thread's buffers for docs.
+    static SPARE: Cell<Spare> = Cell::default();
+}
+
+/// The buffers a [`Doc`] is made in, kept by each thread from one text to
+/// the next, emptied: the pipeline makes a doc a text, 250 a MB of news,
+/// and the buffers of one mostly fit the next, where each would be
+/// allocated and freed.
+#[derive(Default)]
+struct Spare {
+    words: Vec<Word>,
+    sentences: Vec<(Span, std::ops::Range<usize>)>,
+    cue_starts: Vec<usize>,
+    placed: Vec<Placed>,
 }
 
 /// Where a quotation stands among the words and sentences.
@@ -73,12 +91,42 @@ impl<'a> Doc<'a> {
         layout: &Layout,
         quotes: &[Quotation],
     ) -> Doc<'a> {
+        let Spare {
+            mut words,
+            mut sentences,
+            mut cue_starts,
+            mut placed,
+        } = SPARE.take();
         // Sized for every token: filtered down, the list would grow by
         // copies.
-        let mut words = Vec::with_capacity(layout.tokens.len());
+        words.reserve(layout.tokens.len());
+        let mut tagging = Tagging {
+            text,
+            ascii,
+            table: Tags::table(),
+            shapes: Tags::cue_shapes(),
+            recased: Recased::default(),
+            cue_starts: {
+                // About one word in twenty-five starts a cue in news text.
+                cue_starts.reserve(layout.tokens.len() / 16);
+                cue_starts
+            },
+            tokens: &layout.tokens,
+            unplain: &layout.unplain,
+            quotes,
+            placed: {
+                placed.reserve(quotes.len());
+                placed
+            },
+            // All three set at the first word.
+            unplain_start: 0,
+            quote_start: 0,
+            next_event: 0,
+            quoted_before: 0,
+        };
         // The sentences partition the tokens: a sentence's words are those
-        // its tokens give.
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
+        // its tokens give, each learnt of as it is gathered, in one pass.
+        sentences.reserve(layout.sentences.len());
         for s in &layout.sentences {
             let first = words.len();
             for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
@@ -86,75 +134,44 @@ impl<'a> Doc<'a> {
                     t.kind,
                     TokenKind::Word | TokenKind::Number | TokenKind::Clitic
                 ) {
-                    words.push(Word {
-                        span: t.span,
-                        tags: Cell::new(Tags::default()),
-                        quoted: false,
-                    });
+                    let word = tagging.word(t.span, words.len());
+                    words.push(word);
                 }
             }
             sentences.push((s.span, first..words.len()));
         }
-        let mut tagging = Tagging {
-            text,
-            ascii,
-            recased: Recased::default(),
-            // About one word in twenty-five starts a cue in news text.
-            cue_starts: Vec::with_capacity(words.len() / 16),
-            tokens: &layout.tokens,
-            unplain: &layout.unplain,
-            beyond: 0,
-        };
-        // The words before each quotation are shaped for cues as the
-        // quotation is found; those inside start none, and a quarter of a
-        // news text's words are there.
-        let mut next = 0;
-        let mut placed = Vec::with_capacity(quotes.len());
-        for q in quotes {
-            let sentence = sentence_at(&sentences, q.open.start);
-            if q.depth > 0 {
-                placed.push(Placed {
-                    sentence,
-                    ..Placed::default()
-                });
-                continue;
-            }
-            // Found by binary search: most words are in no quotation, and a
-            // walk would step over each.
-            let first = words.partition_point(|w| w.span.start < q.inner.start);
-            tagging.run::<true>(&words, next..first.max(next));
-            let mut v = first;
-            while let Some(word) = words.get_mut(v).filter(|w| w.span.end <= q.inner.end) {
-                word.quoted = true;
-                v += 1;
-            }
-            tagging.run::<false>(&words, first.max(next)..v.max(next));
-            next = next.max(v);
-            // The words by the marks, a step or two from those found.
-            let mut open = first;
-            while open > 0 && words[open - 1].span.start >= q.open.start {
-                open -= 1;
-            }
-            let close_end = q.close.map_or(q.inner.end, |c| c.end);
-            let mut close = v;
-            while close > 0 && words[close - 1].span.start >= close_end {
-                close -= 1;
-            }
-            while close < words.len() && words[close].span.start < close_end {
-                close += 1;
-            }
-            placed.push(Placed {
-                sentence,
-                open,
-                close,
-            });
-        }
-        tagging.run::<true>(&words, next..words.len());
         let Tagging {
             recased,
             cue_starts,
+            mut placed,
             ..
         } = tagging;
+        // The quotations past the last word start none.
+        placed.resize(
+            quotes.len(),
+            Placed {
+                open: words.len(),
+                ..Placed::default()
+            },
+        );
+        // The words by a quotation's marks are found from its first word:
+        // before the opening mark none, or the one before; after the
+        // closing mark, past its quoted words, by binary search.
+        for (q, p) in quotes.iter().zip(&mut placed) {
+            p.sentence = sentence_at(&sentences, q.open.start);
+            let first = p.open;
+            if q.depth > 0 {
+                // Only a nested quotation's sentence is asked.
+                p.open = 0;
+                continue;
+            }
+            while p.open > 0 && words[p.open - 1].span.start >= q.open.start {
+                p.open -= 1;
+            }
+            let close_end = q.close.map_or(q.inner.end, |c| c.end);
+            let after = words.get(first..).unwrap_or_default();
+            p.close = first + after.partition_point(|w| w.span.start < close_end);
+        }
         let paragraphs = quote::paragraphs(layout);
         Doc {
             text,
@@ -167,6 +184,28 @@ impl<'a> Doc<'a> {
             placed,
             letters: OnceCell::new(),
         }
+    }
+
+    /// Keeps the doc's buffers, emptied, for this thread's next
+    /// [`Doc::new`].
+    pub(super) fn give_back(self) {
+        let Doc {
+            mut words,
+            mut sentences,
+            mut cue_starts,
+            mut placed,
+            ..
+        } = self;
+        words.clear();
+        sentences.clear();
+        cue_starts.clear();
+        placed.clear();
+        SPARE.set(Spare {
+            words,
+            sentences,
+            cue_starts,
+            placed,
+        });
     }
 
     /// Where quotation `i` stands among the words and sentences.
@@ -372,64 +411,128 @@ fn sentence_at(sentences: &[(Span, std::ops::Range<usize>)], at: usize) -> Optio
 struct Tagging<'t> {
     text: &'t str,
     ascii: &'t str,
+    table: &'static WordTable<Tags>,
+    shapes: &'static CueShapes,
     recased: Recased,
     cue_starts: Vec<usize>,
     tokens: &'t [Token],
     /// The unplain tokens ([`Layout::unplain`]) not ending before the words
     /// still to read.
     unplain: &'t [usize],
+    /// The quotations from the first at depth 0 whose inside starts past
+    /// the words read, in order of their opening marks.
+    quotes: &'t [Quotation],
+    /// Each quotation passed, placed at its first word (`open`): the first
+    /// starting at or after the start of its inside.
+    placed: Vec<Placed>,
     /// Where the first of `unplain` starts (past any text when none is
     /// left): a word ending before it is an ASCII token, as most words are,
-    /// known with no byte of its own looked at, nor the bytes after it read
-    /// to find the next beyond ASCII.
-    beyond: usize,
+    /// known with no byte of its own looked at.
+    unplain_start: usize,
+    /// Where the inside of the first of `quotes` starts (past any text when
+    /// none is left).
+    quote_start: usize,
+    /// The nearer of `unplain_start` and `quote_start`: a word starting
+    /// before it is lowercased in `ascii`, and quoted as the word before
+    /// was, told by one comparison.
+    next_event: usize,
+    /// One past the furthest end of the insides of the quotations at depth
+    /// 0 passed: a word from there on is quoted if it ends before this.
+    quoted_before: usize,
 }
 
 impl Tagging<'_> {
-    /// Reads `range` of `words`, past those read before: lowercases and
-    /// looks up the words [`ascii_lowers`] does not lowercase, and, with
-    /// `CUES`, finds those that may start a cue.
-    fn run<const CUES: bool>(&mut self, words: &[Word], range: std::ops::Range<usize>) {
-        let table = Tags::table();
-        let shapes = Tags::cue_shapes();
-        let bytes = self.ascii.as_bytes();
-        let words = words.get(range.clone()).unwrap_or_default();
-        for (w, word) in range.zip(words) {
-            let span = &word.span;
-            let lowered = span.end <= self.beyond || {
-                self.beyond = usize::MAX;
-                while let Some((&u, rest)) = self.unplain.split_first() {
-                    let token = self.tokens.get(u).map_or(Span::default(), |t| t.span);
-                    if token.end > span.start {
-                        self.beyond = token.start;
+    /// Word `w`, at `span`: marked quoted when it is inside a quotation at
+    /// depth 0; lowercased and looked up when [`ascii_lowers`] does not
+    /// lowercase it; looked up, and listed as a cue start if it is one,
+    /// when it may start a cue outside quotations. A quarter of a news
+    /// text's words are quoted and start no cue.
+    #[inline(always)]
+    fn word(&mut self, span: Span, w: usize) -> Word {
+        let lowered = span.start < self.next_event || self.pass(span, w);
+        let quoted = span.end < self.quoted_before;
+        let tags = if !lowered {
+            self.recase(span, w, quoted)
+        } else if quoted {
+            Tags::default()
+        } else {
+            self.shaped(span, w)
+        };
+        Word {
+            span,
+            tags: Cell::new(tags),
+            quoted,
+        }
+    }
+
+    /// The tags of word `w`, at `span`, outside quotations and lowercased
+    /// in `ascii`: looked up if its shape may start a cue, else left to be
+    /// looked up when asked. Bytes, not a str: an ASCII word needs no checks
+    /// of char boundaries.
+    #[inline(always)]
+    fn shaped(&mut self, span: Span, w: usize) -> Tags {
+        let Some(lower) = self.ascii.as_bytes().get(span.range()) else {
+            return Tags::default();
+        };
+        if !self.shapes.admit(lower) {
+            return Tags::default();
+        }
+        let tags = self.table.get(lower);
+        if tags.any(Tags::CUE_START | Tags::ACCORDING) {
+            self.cue_starts.push(w);
+        }
+        tags | Tags::KNOWN
+    }
+
+    /// The tags of word `w`, at `span`, which [`ascii_lowers`] does not
+    /// lowercase: lowercased here and looked up.
+    #[inline(never)]
+    fn recase(&mut self, span: Span, w: usize, quoted: bool) -> Tags {
+        let tags = self
+            .table
+            .get(self.recased.push(w, &self.text[span]).as_bytes());
+        if !quoted && tags.any(Tags::CUE_START | Tags::ACCORDING) {
+            self.cue_starts.push(w);
+        }
+        tags | Tags::KNOWN
+    }
+
+    /// Passes the quotations and unplain tokens before word `w`, at `span`,
+    /// which starts at or past `next_event`, and tells whether the word is
+    /// lowercased in `ascii`.
+    #[inline]
+    fn pass(&mut self, span: Span, w: usize) -> bool {
+        if span.start >= self.quote_start {
+            while let Some((q, rest)) = self.quotes.split_first() {
+                if q.depth == 0 {
+                    if q.inner.start > span.start {
                         break;
                     }
-                    self.unplain = rest;
+                    self.quoted_before = self.quoted_before.max(q.inner.end + 1);
                 }
-                span.end <= self.beyond
-                    || ascii_lowers(self.ascii.get(span.range()).unwrap_or_default())
-            };
-            let tag = if lowered {
-                if !CUES {
-                    continue;
-                }
-                // Bytes, not a str: an ASCII word needs no checks of char
-                // boundaries.
-                let Some(lower) = bytes.get(span.range()) else {
-                    continue;
-                };
-                if !shapes.admit(lower) {
-                    continue;
-                }
-                table.get(lower)
-            } else {
-                table.get(self.recased.push(w, &self.text[*span]).as_bytes())
-            };
-            if CUES && tag.any(Tags::CUE_START | Tags::ACCORDING) {
-                self.cue_starts.push(w);
+                self.placed.push(Placed {
+                    open: w,
+                    ..Placed::default()
+                });
+                self.quotes = rest;
             }
-            word.tags.set(tag | Tags::KNOWN);
+            self.quote_start = self.quotes.first().map_or(usize::MAX, |q| q.inner.start);
         }
+        let lowered = span.start < self.unplain_start || {
+            self.unplain_start = usize::MAX;
+            while let Some((&u, rest)) = self.unplain.split_first() {
+                let token = self.tokens.get(u).map_or(Span::default(), |t| t.span);
+                if token.end > span.start {
+                    self.unplain_start = token.start;
+                    break;
+                }
+                self.unplain = rest;
+            }
+            span.end <= self.unplain_start
+                || ascii_lowers(self.ascii.get(span.range()).unwrap_or_default())
+        };
+        self.next_event = self.quote_start.min(self.unplain_start);
+        lowered
     }
 }
 
@@ -501,6 +604,48 @@ mod tests {
                 assert_eq!(doc.tags(w).lexicons(), looked_up, "{lower}");
             }
         }
+    }
+
+    #[test]
+    fn words_are_quoted_and_placed_as_the_quotations_span_them() {
+        let (mut quoted_words, mut cue_starts) = (0, 0);
+        for text in [
+            "He said “we will win” and “they — ‘the Élysée’ — lost,” she told reporters.",
+            "“Open to the end of the paragraph, said no one\n\nShe SAID “x” y",
+            "“”said “a” “b”c “ d ” according to “Kiev’s” officials. \"Straight,\" he says",
+            "No quotation here, though it says so.",
+        ] {
+            let layout = Layout::new(text);
+            let ascii = text.to_ascii_lowercase();
+            let quotes = quote::find(text, &layout);
+            let doc = Doc::new(text, &ascii, &layout, &quotes);
+            let outer = || quotes.iter().filter(|q| q.depth == 0);
+            for word in &doc.words {
+                let quoted = outer()
+                    .any(|q| q.inner.start <= word.span.start && word.span.end <= q.inner.end);
+                assert_eq!(word.quoted, quoted, "{text:?} {:?}", &text[word.span]);
+            }
+            let starts: Vec<usize> = (0..doc.words.len())
+                .filter(|&w| !doc.words[w].quoted)
+                .filter(|&w| doc.tags(w).any(Tags::CUE_START | Tags::ACCORDING))
+                .collect();
+            assert_eq!(doc.cue_starts, starts, "{text:?}");
+            quoted_words += doc.words.iter().filter(|w| w.quoted).count();
+            cue_starts += starts.len();
+            for (i, q) in quotes.iter().enumerate() {
+                let placed = doc.placed(i);
+                assert_eq!(placed.sentence, doc.sentence_at(q.open.start), "{text:?}");
+                if q.depth == 0 {
+                    let close_end = q.close.map_or(q.inner.end, |c| c.end);
+                    assert_eq!(placed.open, doc.word_from(q.open.start), "{text:?}");
+                    assert_eq!(placed.close, doc.word_from(close_end), "{text:?}");
+                }
+            }
+        }
+        assert!(
+            quoted_words >= 10 && cue_starts >= 5,
+            "{quoted_words} {cue_starts}"
+        );
     }
 
     #[test]
