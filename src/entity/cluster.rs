@@ -611,12 +611,15 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
                 }
                 None => {
                     let start = group_heads.len();
-                    group_heads.extend(
-                        gazetteer
-                            .keys(id, entry_keys)
-                            .names()
-                            .filter_map(|keys| register_keys(&mut index, k, keys, is_person)),
-                    );
+                    // A loop, not an extend over `filter_map`, whose
+                    // closure was called once a name through
+                    // `FnMut::call_mut`, saving and restoring registers
+                    // each time.
+                    for keys in gazetteer.keys(id, entry_keys).names() {
+                        if let Some(head) = register_keys(&mut index, k, keys, is_person) {
+                            group_heads.push(head);
+                        }
+                    }
                     registrations.push(Registration {
                         cluster: k,
                         person: is_person,
