@@ -3,10 +3,11 @@
 //! gazetteer says.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
+use crate::lexicon::{Lexicons, WordTable, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -355,18 +356,26 @@ fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>)
     })
 }
 
+/// [`FIRST_NAMES`] as a [`WordTable`], each name with its gender where
+/// known: most pieces typed ask about their first word, and a lookup there
+/// costs about half of hashing the word into the map.
+static GIVEN_NAMES: LazyLock<WordTable<Option<Option<Gender>>>> = LazyLock::new(|| {
+    let names = FIRST_NAMES
+        .iter()
+        .map(|(&name, &gender)| (name, Some(gender)));
+    WordTable::new(&names.collect())
+});
+
 /// Unit `i` as a given name, with its gender where known. Every listed
 /// given name is capitalised ("Anna", "Élodie"), as the unit's case says
-/// without hashing the word.
+/// without looking the word up.
 #[inline]
 fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
-    let capitalised = doc
-        .units
-        .get(i)
-        .is_some_and(|u| u.case == Case::Capitalised);
-    capitalised
-        .then(|| FIRST_NAMES.get(doc.word(i)).copied())
-        .flatten()
+    let unit = doc.units.get(i)?;
+    if unit.case != Case::Capitalised {
+        return None;
+    }
+    GIVEN_NAMES.get(&doc.text.as_bytes()[unit.span.range()])
 }
 
 /// A piece as the cues read it: its words counted once, and its first
