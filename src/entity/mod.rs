@@ -349,10 +349,17 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     let typed_names = candidates
         .iter()
         .filter(|c| typed(c) && c.kind != EntityType::Place);
+    let mut grouped = false;
     look_in_longer(text, typed_names, &mut guesses, |c, found| {
         found.0 |= c.kind == EntityType::Group;
         found.1 |= c.kind == EntityType::Person;
+        grouped |= found.0;
     });
+    // Most documents have no guess in a group's name, and no guess to look
+    // up again.
+    if !grouped {
+        return;
+    }
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         if guesses.get(word(c.span)) == Some(&(true, false)) {
             c.kind = EntityType::Group;
