@@ -58,15 +58,18 @@ impl Votes {
         self.person == 0 && self.group == 0 && self.place == 0 && !self.team && !self.side
     }
 
+    /// The kind with the most votes, where one has more than the others.
     fn best(&self) -> Option<(EntityType, u8)> {
-        let all = [
-            (EntityType::Person, self.person),
-            (EntityType::Group, self.group),
-            (EntityType::Place, self.place),
-        ];
-        let (kind, score) = all.into_iter().max_by_key(|&(_, s)| s)?;
-        let tied = all.iter().filter(|&&(_, s)| s == score).count() > 1;
-        (score > 0 && !tied).then_some((kind, score))
+        let (person, group, place) = (self.person, self.group, self.place);
+        if person > group && person > place {
+            Some((EntityType::Person, person))
+        } else if group > person && group > place {
+            Some((EntityType::Group, group))
+        } else if place > person && place > group {
+            Some((EntityType::Place, place))
+        } else {
+            None
+        }
     }
 }
 
