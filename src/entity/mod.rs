@@ -246,7 +246,11 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
         let mut end = start + 1;
         let mut conjunction = false;
         while end < candidates.len() {
-            let between = trim(&text[candidates[end - 1].span.end..candidates[end].span.start]);
+            let gap = candidates[end - 1].span.end..candidates[end].span.start;
+            if !may_separate(&text.as_bytes()[gap.clone()]) {
+                break;
+            }
+            let between = trim(&text[gap]);
             match between {
                 "," => {}
                 "and" | "or" | ", and" | ", or" => conjunction = true,
@@ -293,6 +297,19 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
     }
 }
 
+/// Whether `gap`, the text between two names, may be a list's separator
+/// ("," or a conjunction) once trimmed: most gaps are not, and their
+/// first byte past ASCII spaces says so, where trimming them reads both
+/// ends. A separator opens with a comma or a letter of its own; a
+/// vertical tab or a byte of a char beyond ASCII may be a space [`trim`]
+/// takes.
+fn may_separate(gap: &[u8]) -> bool {
+    matches!(
+        gap.trim_ascii_start().first(),
+        Some(b',' | b'a' | b'o' | 0x0B | 0x80..)
+    )
+}
+
 /// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
 /// ASCII, as they nearly always are.
 fn trim(text: &str) -> &str {
@@ -332,10 +349,17 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     let typed_names = candidates
         .iter()
         .filter(|c| typed(c) && c.kind != EntityType::Place);
+    let mut grouped = false;
     look_in_longer(text, typed_names, &mut guesses, |c, found| {
         found.0 |= c.kind == EntityType::Group;
         found.1 |= c.kind == EntityType::Person;
+        grouped |= found.0;
     });
+    // Most documents have no guess in a group's name, and no guess to look
+    // up again.
+    if !grouped {
+        return;
+    }
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         if guesses.get(word(c.span)) == Some(&(true, false)) {
             c.kind = EntityType::Group;
@@ -570,6 +594,44 @@ mod tests {
         ];
         for text in cases {
             assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn may_separate_lets_every_separator_through() {
+        let cases = [
+            "",
+            " ",
+            ",",
+            " , ",
+            "\t and\n",
+            "\u{a0}or\u{a0}",
+            "\u{b}, or\u{b}",
+            " \u{2003}and",
+            ", and ",
+            ",and",
+            ",  or",
+            "or",
+            " or ",
+            "and\u{85}",
+            "\u{b}and",
+            ", \u{a0}",
+            " said ",
+            ", who",
+            "andrew",
+            " orders ",
+            ", a",
+            " ( ",
+            "x\u{85}",
+            " é ",
+            "said the",
+        ];
+        for gap in cases {
+            let separator = matches!(trim(gap), "," | "and" | "or" | ", and" | ", or");
+            assert!(!separator || may_separate(gap.as_bytes()), "{gap:?}");
+        }
+        for gap in [" said ", " ( ", "said the", "\n\tThe "] {
+            assert!(!may_separate(gap.as_bytes()), "{gap:?}");
         }
     }
 

@@ -3,10 +3,11 @@
 //! gazetteer says.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{Lexicons, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
+use crate::lexicon::{Lexicons, WordTable, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -57,15 +58,18 @@ impl Votes {
         self.person == 0 && self.group == 0 && self.place == 0 && !self.team && !self.side
     }
 
+    /// The kind with the most votes, where one has more than the others.
     fn best(&self) -> Option<(EntityType, u8)> {
-        let all = [
-            (EntityType::Person, self.person),
-            (EntityType::Group, self.group),
-            (EntityType::Place, self.place),
-        ];
-        let (kind, score) = all.into_iter().max_by_key(|&(_, s)| s)?;
-        let tied = all.iter().filter(|&&(_, s)| s == score).count() > 1;
-        (score > 0 && !tied).then_some((kind, score))
+        let (person, group, place) = (self.person, self.group, self.place);
+        if person > group && person > place {
+            Some((EntityType::Person, person))
+        } else if group > person && group > place {
+            Some((EntityType::Group, group))
+        } else if place > person && place > group {
+            Some((EntityType::Place, place))
+        } else {
+            None
+        }
     }
 }
 
@@ -355,18 +359,26 @@ fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>)
     })
 }
 
+/// [`FIRST_NAMES`] as a [`WordTable`], each name with its gender where
+/// known: most pieces typed ask about their first word, and a lookup there
+/// costs about half of hashing the word into the map.
+static GIVEN_NAMES: LazyLock<WordTable<Option<Option<Gender>>>> = LazyLock::new(|| {
+    let names = FIRST_NAMES
+        .iter()
+        .map(|(&name, &gender)| (name, Some(gender)));
+    WordTable::new(&names.collect())
+});
+
 /// Unit `i` as a given name, with its gender where known. Every listed
 /// given name is capitalised ("Anna", "Élodie"), as the unit's case says
-/// without hashing the word.
+/// without looking the word up.
 #[inline]
 fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
-    let capitalised = doc
-        .units
-        .get(i)
-        .is_some_and(|u| u.case == Case::Capitalised);
-    capitalised
-        .then(|| FIRST_NAMES.get(doc.word(i)).copied())
-        .flatten()
+    let unit = doc.units.get(i)?;
+    if unit.case != Case::Capitalised {
+        return None;
+    }
+    GIVEN_NAMES.get(&doc.text.as_bytes()[unit.span.range()])
 }
 
 /// A piece as the cues read it: its words counted once, and its first
