@@ -21,7 +21,6 @@ mod cues;
 mod doc;
 mod tags;
 
-use std::borrow::Cow;
 use std::cell::Cell;
 
 use self::cues::Anchor;
@@ -45,26 +44,24 @@ const ANTECEDENTS: usize = 32;
 /// How many cues on either side of a quotation the subject sieve looks at.
 const NEAR: usize = 8;
 
-/// The entity stage's mentions in text order, for ranges to be found by
-/// binary search.
+/// The entity stage's mentions, for ranges to be found by binary search:
+/// read in place, as that stage gives them in text order and never
+/// overlapping ([`Entities::mentions`]), sorted by their ends too.
 struct Known<'a> {
     entities: &'a Entities,
-    /// The entity stage's own list when it is in order, as it comes: only
-    /// a list out of order is copied to be sorted.
-    mentions: Cow<'a, [Mention]>,
+    mentions: &'a [Mention],
 }
 
 impl<'a> Known<'a> {
     fn new(entities: &'a Entities) -> Known<'a> {
-        let key = |m: &Mention| (m.span.start, m.span.end);
-        let mentions = if entities.mentions.is_sorted_by_key(key) {
-            Cow::Borrowed(&entities.mentions[..])
-        } else {
-            let mut mentions = entities.mentions.clone();
-            mentions.sort_by_key(key);
-            Cow::Owned(mentions)
-        };
-        Known { entities, mentions }
+        debug_assert!(entities
+            .mentions
+            .windows(2)
+            .all(|m| m[0].span.end <= m[1].span.start));
+        Known {
+            entities,
+            mentions: &entities.mentions,
+        }
     }
 
     /// The mentions inside `from..to`.
