@@ -666,10 +666,16 @@ fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
     let head_end = doc.text[span].find(',').map_or(span.end, |i| {
         span.start + doc.text[span][..i].trim_end().len()
     });
-    known
-        .between(span.start.saturating_sub(LONGEST_NAME), span.end)
+    // Such a mention ends at the head's end or, holding the phrase, at the
+    // phrase's: the mentions, apart and in order, are found by their ends,
+    // not read through those of the bytes before the phrase.
+    let from = span.start.saturating_sub(LONGEST_NAME);
+    let at = known.mentions.partition_point(|m| m.span.end < head_end);
+    known.mentions[at..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .filter(|m| from <= m.span.start && m.span.start < head_end)
         .filter(|m| m.span.end == head_end || m.span.contains(span))
-        .filter(|m| m.span.start < head_end)
         .filter(|m| {
             // Nothing but modifiers before the head: no "of" or other preposition.
             let before = doc
