@@ -21,7 +21,6 @@ mod cues;
 mod doc;
 mod tags;
 
-use std::borrow::Cow;
 use std::cell::Cell;
 
 use self::cues::Anchor;
@@ -45,26 +44,24 @@ const ANTECEDENTS: usize = 32;
 /// How many cues on either side of a quotation the subject sieve looks at.
 const NEAR: usize = 8;
 
-/// The entity stage's mentions in text order, for ranges to be found by
-/// binary search.
+/// The entity stage's mentions, for ranges to be found by binary search:
+/// read in place, as that stage gives them in text order and never
+/// overlapping ([`Entities::mentions`]), sorted by their ends too.
 struct Known<'a> {
     entities: &'a Entities,
-    /// The entity stage's own list when it is in order, as it comes: only
-    /// a list out of order is copied to be sorted.
-    mentions: Cow<'a, [Mention]>,
+    mentions: &'a [Mention],
 }
 
 impl<'a> Known<'a> {
     fn new(entities: &'a Entities) -> Known<'a> {
-        let key = |m: &Mention| (m.span.start, m.span.end);
-        let mentions = if entities.mentions.is_sorted_by_key(key) {
-            Cow::Borrowed(&entities.mentions[..])
-        } else {
-            let mut mentions = entities.mentions.clone();
-            mentions.sort_by_key(key);
-            Cow::Owned(mentions)
-        };
-        Known { entities, mentions }
+        debug_assert!(entities
+            .mentions
+            .windows(2)
+            .all(|m| m[0].span.end <= m[1].span.start));
+        Known {
+            entities,
+            mentions: &entities.mentions,
+        }
     }
 
     /// The mentions inside `from..to`.
@@ -669,10 +666,16 @@ fn named(doc: &Doc, known: &Known, span: Span) -> Option<usize> {
     let head_end = doc.text[span].find(',').map_or(span.end, |i| {
         span.start + doc.text[span][..i].trim_end().len()
     });
-    known
-        .between(span.start.saturating_sub(LONGEST_NAME), span.end)
+    // Such a mention ends at the head's end or, holding the phrase, at the
+    // phrase's: the mentions, apart and in order, are found by their ends,
+    // not read through those of the bytes before the phrase.
+    let from = span.start.saturating_sub(LONGEST_NAME);
+    let at = known.mentions.partition_point(|m| m.span.end < head_end);
+    known.mentions[at..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .filter(|m| from <= m.span.start && m.span.start < head_end)
         .filter(|m| m.span.end == head_end || m.span.contains(span))
-        .filter(|m| m.span.start < head_end)
         .filter(|m| {
             // Nothing but modifiers before the head: no "of" or other preposition.
             let before = doc
