@@ -196,6 +196,9 @@ impl<'t> Seen<'t> {
 impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic").
+    // Out of line, as called once a text: a profile shows the stage's
+    // cost under its name whatever the compiler inlines around it.
+    #[inline(never)]
     pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
