@@ -611,15 +611,13 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
                 }
                 None => {
                     let start = group_heads.len();
-                    // A loop, not an extend over `filter_map`, whose
-                    // closure was called once a name through
-                    // `FnMut::call_mut`, saving and restoring registers
-                    // each time.
-                    for keys in gazetteer.keys(id, entry_keys).names() {
-                        if let Some(head) = register_keys(&mut index, k, keys, is_person) {
-                            group_heads.push(head);
-                        }
-                    }
+                    register_keys(
+                        &mut index,
+                        k,
+                        gazetteer.keys(id, entry_keys),
+                        is_person,
+                        &mut group_heads,
+                    );
                     registrations.push(Registration {
                         cluster: k,
                         person: is_person,
@@ -925,47 +923,55 @@ fn register<'k>(index: &mut Index<'k>, k: usize, name: &Named<'k>, is_person: bo
     }
 }
 
-/// Registers a gazetteer name of cluster `k`, as [`register`] would the
-/// name itself; returns the number of the group head it pointed at the
-/// cluster, if any.
+/// Registers the names of a gazetteer entry for cluster `k`, as [`register`]
+/// would the names themselves, and adds to `heads` the numbers of the group
+/// heads they pointed at the cluster.
 fn register_keys<'k>(
     index: &mut Index<'k>,
     k: usize,
-    keys: NameKeys<'k>,
+    entry: &'k EntryKeys,
     is_person: bool,
-) -> Option<usize> {
-    let norm = Key {
-        text: keys.norm.text,
-        id: index.id(keys.norm),
-    };
-    add_name(index, norm, k);
-    if is_person {
-        let surname = Key {
-            text: keys.surname.text,
-            id: index.id(keys.surname),
+    heads: &mut Vec<usize>,
+) {
+    for keys in entry.names() {
+        let norm = keys.norm.get();
+        let norm = Key {
+            text: norm.text,
+            id: index.id(norm),
         };
-        add_surname(index, surname, k);
-        return None;
+        add_name(index, norm, k);
+        if is_person {
+            let surname = keys.surname.get();
+            let surname = Key {
+                text: surname.text,
+                id: index.id(surname),
+            };
+            add_surname(index, surname, k);
+            continue;
+        }
+        let Some(words) = keys.words else { continue };
+        // What content words, initials and group heads are filed under is
+        // read only through the document's own keys: the gazetteer's other
+        // keys of these kinds need not be filed. Its other names and
+        // surnames still are, as they enter the buckets of names compared
+        // by edit distance.
+        if let Some(content) = words.content.filter(|c| index.own(c.hash)) {
+            let content = index.id(content.get());
+            add_content(index, content, k);
+        }
+        if words.head && index.own(keys.surname.hash) {
+            let head = index.id(keys.surname.get());
+            index.filed[head].head = k;
+            heads.push(head);
+        }
+        if index.own(words.initials.hash) {
+            let initials = words.initials.get();
+            if initials.text.chars().nth(1).is_some() {
+                let initials = index.id(initials);
+                add_initials(index, initials, k);
+            }
+        }
     }
-    let words = keys.words?;
-    // What content words, initials and group heads are filed under is read
-    // only through the document's own keys: the gazetteer's other keys of
-    // these kinds need not be filed. Its other names and surnames still
-    // are, as they enter the buckets of names compared by edit distance.
-    if let Some(content) = words.content.filter(|c| index.own(c.hash)) {
-        let content = index.id(content);
-        add_content(index, content, k);
-    }
-    let head = (words.head && index.own(keys.surname.hash)).then(|| {
-        let head = index.id(keys.surname);
-        index.filed[head].head = k;
-        head
-    });
-    if index.own(words.initials.hash) && words.initials.text.chars().nth(1).is_some() {
-        let initials = index.id(words.initials);
-        add_initials(index, initials, k);
-    }
-    head
 }
 
 /// The keys [`register`] files each name of an entry under, made once per

@@ -25,27 +25,50 @@ impl Hash for Hashed<'_> {
     }
 }
 
-/// The keys of one name.
+/// A key kept with an entry: its hash, and where its text is in the
+/// entry's buffer. A document that links the entry files most of its keys
+/// only if their hash is one of the document's own, so the text is sliced,
+/// checking the bounds, only when asked for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StoredKey<'a> {
+    buffer: &'a str,
+    start: u32,
+    end: u32,
+    pub(crate) hash: u64,
+}
+
+impl<'a> StoredKey<'a> {
+    /// The key with its text.
+    pub(crate) fn get(self) -> Hashed<'a> {
+        Hashed {
+            text: &self.buffer[self.start as usize..self.end as usize],
+            hash: self.hash,
+        }
+    }
+}
+
+/// The keys of one name: [`Hashed`] keys as made, [`StoredKey`]s as read
+/// back from an [`EntryKeys`].
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct NameKeys<'a> {
+pub(crate) struct NameKeys<K> {
     /// The normalised name.
-    pub(crate) norm: Hashed<'a>,
+    pub(crate) norm: K,
     /// The last word's key, by which a person is found.
-    pub(crate) surname: Hashed<'a>,
+    pub(crate) surname: K,
     /// For names of two words or more.
-    pub(crate) words: Option<WordKeys<'a>>,
+    pub(crate) words: Option<WordKeys<K>>,
 }
 
 /// The keys of a name of two words or more.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct WordKeys<'a> {
+pub(crate) struct WordKeys<K> {
     /// The content words as a set; none where an earlier name of the entry
     /// has the same.
-    pub(crate) content: Option<Hashed<'a>>,
+    pub(crate) content: Option<K>,
     /// Whether the last word is a group head, whose key is then the surname.
     pub(crate) head: bool,
     /// The initials of the capitalised words.
-    pub(crate) initials: Hashed<'a>,
+    pub(crate) initials: K,
 }
 
 /// The keys of all names of one entry, their strings in one buffer: the
@@ -91,7 +114,7 @@ struct Place {
 
 impl EntryKeys {
     /// The keys of each name, in the order they were added.
-    pub(crate) fn names(&self) -> impl Iterator<Item = NameKeys<'_>> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = NameKeys<StoredKey<'_>>> {
         self.names.iter().map(|s| s.view(&self.text))
     }
 }
@@ -139,12 +162,16 @@ impl Stored {
         }
     }
 
-    fn view<'a>(&self, text: &'a str) -> NameKeys<'a> {
+    // Inlined, so that the keys a caller leaves unread are not made.
+    #[inline]
+    fn view<'a>(&self, buffer: &'a str) -> NameKeys<StoredKey<'a>> {
         let key = |i: usize| {
             let (offset, len) = self.spans[i];
-            let start = self.start as usize + usize::from(offset);
-            Hashed {
-                text: &text[start..start + usize::from(len)],
+            let start = self.start + u32::from(offset);
+            StoredKey {
+                buffer,
+                start,
+                end: start + u32::from(len),
                 hash: self.hashes[i],
             }
         };
@@ -173,7 +200,7 @@ impl EntryKeysBuilder {
     /// are an earlier name's too: all of an entry's names are filed for
     /// one cluster, so filing a key again would change nothing, and
     /// spelling and case variants ("Kiev", "KIEV") share most keys.
-    pub(crate) fn push(&mut self, keys: NameKeys<'_>) {
+    pub(crate) fn push(&mut self, keys: NameKeys<Hashed<'_>>) {
         let words = keys.words.map(|w| {
             let content = w.content.filter(|c| !self.has(c.text, |w| w.content));
             let initials = Some(w.initials).filter(|i| !self.has(i.text, |w| Some(w.initials)));
@@ -184,8 +211,8 @@ impl EntryKeysBuilder {
         if !new_words
             && self.names.iter().any(|s| {
                 let view = s.view(&self.text);
-                view.norm == keys.norm
-                    && view.surname == keys.surname
+                view.norm.get() == keys.norm
+                    && view.surname.get() == keys.surname
                     && view.words.map(|w| w.head) == keys.words.map(|w| w.head)
             })
         {
@@ -226,12 +253,16 @@ impl EntryKeysBuilder {
 
     /// Whether an earlier name has `key` as the part of its word keys that
     /// `part` picks.
-    fn has(&self, key: &str, part: impl Fn(WordKeys<'_>) -> Option<Hashed<'_>>) -> bool {
+    fn has<'a>(
+        &'a self,
+        key: &str,
+        part: impl Fn(WordKeys<StoredKey<'a>>) -> Option<StoredKey<'a>>,
+    ) -> bool {
         self.names.iter().any(|s| {
             s.view(&self.text)
                 .words
                 .and_then(&part)
-                .is_some_and(|k| k.text == key)
+                .is_some_and(|k| k.get().text == key)
         })
     }
 
@@ -262,6 +293,21 @@ mod tests {
             text,
             hash: text.len() as u64,
         }
+    }
+
+    /// The keys of each name, with their texts.
+    fn read(keys: &EntryKeys) -> Vec<NameKeys<Hashed<'_>>> {
+        keys.names()
+            .map(|n| NameKeys {
+                norm: n.norm.get(),
+                surname: n.surname.get(),
+                words: n.words.map(|w| WordKeys {
+                    content: w.content.map(StoredKey::get),
+                    head: w.head,
+                    initials: w.initials.get(),
+                }),
+            })
+            .collect()
     }
 
     #[test]
@@ -296,7 +342,7 @@ mod tests {
             builder.push(*keys);
         }
         let keys = builder.build();
-        assert_eq!(keys.names().collect::<Vec<_>>(), names);
+        assert_eq!(read(&keys), names);
     }
 
     #[test]
@@ -321,7 +367,7 @@ mod tests {
             });
         }
         let keys = builder.build();
-        let names: Vec<_> = keys.names().collect();
+        let names = read(&keys);
         assert_eq!(names.len(), 2);
         assert_eq!(names[1].words.unwrap().content, None);
         assert_eq!(names[1].words.unwrap().initials.text, "");
