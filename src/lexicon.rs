@@ -246,6 +246,24 @@ fn lexicon_words() -> Map<Cow<'static, str>, Lexicons> {
 pub(crate) static FIRST_NAMES: LazyLock<Map<&'static str, Option<Gender>>> =
     LazyLock::new(|| parse_first_names(include_str!("../gazetteers/first_names.tsv")));
 
+/// [`FIRST_NAMES`] as a [`WordTable`], each name with its gender where
+/// known: the entity stage asks about most capitalised words, and a lookup
+/// here costs about half of hashing the word into the map.
+static GIVEN_NAMES: LazyLock<WordTable<Option<Option<Gender>>>> = LazyLock::new(|| {
+    let names = FIRST_NAMES
+        .iter()
+        .map(|(&name, &gender)| (name, Some(gender)));
+    WordTable::new(&names.collect())
+});
+
+/// The gender of the given name `word` as [`FIRST_NAMES`] has it, `None`
+/// where `word` is no given name. `word` is a word token's bytes, which
+/// hold no zero byte (see [`WordTable`]).
+#[inline]
+pub(crate) fn given_name(word: &[u8]) -> Option<Option<Gender>> {
+    GIVEN_NAMES.get(word)
+}
+
 fn parse_first_names(src: &'static str) -> Map<&'static str, Option<Gender>> {
     src.lines()
         .filter(|line| !line.starts_with('#'))

@@ -3,11 +3,10 @@
 //! gazetteer says.
 
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{Lexicons, WordTable, COMMON_WORDS, FIRST_NAMES, GROUP_SUFFIXES};
+use crate::lexicon::{self, Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -359,16 +358,6 @@ fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>)
     })
 }
 
-/// [`FIRST_NAMES`] as a [`WordTable`], each name with its gender where
-/// known: most pieces typed ask about their first word, and a lookup there
-/// costs about half of hashing the word into the map.
-static GIVEN_NAMES: LazyLock<WordTable<Option<Option<Gender>>>> = LazyLock::new(|| {
-    let names = FIRST_NAMES
-        .iter()
-        .map(|(&name, &gender)| (name, Some(gender)));
-    WordTable::new(&names.collect())
-});
-
 /// Unit `i` as a given name, with its gender where known. Every listed
 /// given name is capitalised ("Anna", "Élodie"), as the unit's case says
 /// without looking the word up.
@@ -378,7 +367,7 @@ fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
     if unit.case != Case::Capitalised {
         return None;
     }
-    GIVEN_NAMES.get(&doc.text.as_bytes()[unit.span.range()])
+    lexicon::given_name(&doc.text.as_bytes()[unit.span.range()])
 }
 
 /// A piece as the cues read it: its words counted once, and its first
@@ -912,6 +901,7 @@ fn city_of_before(doc: &Doc<'_>, a: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::FIRST_NAMES;
 
     #[test]
     fn every_given_name_is_a_capitalised_unit() {
