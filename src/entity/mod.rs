@@ -61,7 +61,7 @@ pub(crate) fn recognize(
     let mut names = spare.names;
     names.reserve(matches.len());
     names.extend(matches.iter().filter(|m| !m.ambiguous).map(|m| m.span));
-    let doc = units::Doc::new(text, layout, &names);
+    let doc = units::Doc::new(text, layout, &names, spare.units);
     let index = candidate::MatchIndex::new(&doc, matches, spare.index);
     let found = candidate::find(&doc, matches, &index, spare.found);
     let mut candidates = spare.candidates;
@@ -122,11 +122,13 @@ pub(crate) fn recognize(
         .filter(|s| !inside(s))
         .collect();
     entities.nationalities = nationalities;
-    entities.ascii_lowered = doc.into_ascii();
+    let (ascii_lowered, units) = doc.into_parts();
+    entities.ascii_lowered = ascii_lowered;
     names.clear();
     candidates.clear();
     rejected.clear();
     SPARE.set(Spare {
+        units,
         names,
         index,
         found,
@@ -147,6 +149,7 @@ thread_local! {
 /// emptied as they are made again; clustering keeps its own.
 #[derive(Default)]
 struct Spare {
+    units: Vec<units::Unit>,
     names: Vec<Span>,
     index: candidate::MatchIndex,
     found: candidate::Found,

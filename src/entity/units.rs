@@ -195,11 +195,18 @@ impl<'t> Seen<'t> {
 
 impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
-    /// capitals do not make a line title case ("Czech Republic").
+    /// capitals do not make a line title case ("Czech Republic"). The units
+    /// are made in `units`, emptied, the buffer of an earlier document (see
+    /// [`Doc::into_parts`]).
     // Out of line, as called once a text: a profile shows the stage's
     // cost under its name whatever the compiler inlines around it.
     #[inline(never)]
-    pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span]) -> Doc<'t> {
+    pub(super) fn new(
+        text: &'t str,
+        layout: &Layout,
+        names: &[Span],
+        mut units: Vec<Unit>,
+    ) -> Doc<'t> {
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
         for p in &layout.paragraphs {
@@ -215,7 +222,11 @@ impl<'t> Doc<'t> {
         let mut made = Making {
             text,
             ascii: ascii.as_bytes(),
-            units: Vec::with_capacity(layout.tokens.len()),
+            units: {
+                units.clear();
+                units.reserve(layout.tokens.len());
+                units
+            },
             // About one token in eight is a capitalised word of running
             // text (12% in news), more in many documents: room for a
             // sixth at once, rather than growing by doubling.
@@ -268,9 +279,14 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// The text with its ASCII letters lowercased, for the stages after.
-    pub(super) fn into_ascii(self) -> String {
-        self.ascii
+    /// The text with its ASCII letters lowercased, for the stages after,
+    /// and the buffer of the units, emptied, for the next document: a
+    /// thread's units of one document fill memory that the last one left in
+    /// the cache, where a new buffer's each line missed it.
+    pub(super) fn into_parts(self) -> (String, Vec<Unit>) {
+        let mut units = self.units;
+        units.clear();
+        (self.ascii, units)
     }
 
     #[inline]
