@@ -116,7 +116,7 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
             // belief or finding is one only with its own subject, as many
             // of them are nouns too ("responsibility for attacks").
             let needs_quote =
-                anchor.quote_only && !(end + 1..words.end).any(|k| doc.words[k].quoted);
+                anchor.quote_only && !(end + 1..words.end).any(|k| doc.words[k].quoted());
             // Their -ing forms modify nouns ("a video message agreeing to
             // meet") unless set off by a comma or after a form of "be".
             let modifier = weak
@@ -142,7 +142,7 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
                     out.get(i + 1 + MAX_NESTED_CUES)
                         .filter(|a| a.sentence == index)
                 });
-            let content = content(doc, &out[i], next.map(|a| doc.words[a.from].span.start));
+            let content = content(doc, &out[i], next.map(|a| doc.words[a.from].start()));
             out[i].content = content;
         }
         index += 1;
@@ -201,7 +201,7 @@ fn set_off(doc: &Doc, w: usize, first: usize) -> bool {
 /// The cue starting at word `w`, as its last word: a speech verb used as a
 /// verb, a cue phrase, or "according to".
 fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
-    if doc.words[w].quoted {
+    if doc.words[w].quoted() {
         return None;
     }
     let tags = doc.tags(w);
@@ -273,13 +273,13 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     let mut j = cue;
     while j > first
         && doc.joined(j - 1)
-        && !doc.words[j - 1].quoted
+        && !doc.words[j - 1].quoted()
         && is_modifier(doc, j - 1)
         && !in_name(doc, j - 1, first)
     {
         j -= 1;
     }
-    if j == first || doc.words[j - 1].quoted {
+    if j == first || doc.words[j - 1].quoted() {
         return None;
     }
     let mut last = j - 1;
@@ -302,7 +302,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         // "The governor of the region, Vyacheslav Gladkov, said": the name
         // between the commas; "Gladkov, however, said": skip the aside.
         let mut k = last;
-        while k > first && doc.joined(k - 1) && !doc.words[k - 1].quoted {
+        while k > first && doc.joined(k - 1) && !doc.words[k - 1].quoted() {
             k -= 1;
         }
         let name = (k..=last).all(|i| is_name_word(doc, i));
@@ -325,7 +325,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 let mut n = end;
                 while n > first
                     && doc.joined(n - 1)
-                    && !doc.words[n - 1].quoted
+                    && !doc.words[n - 1].quoted()
                     && last - n < MAX_SUBJECT
                 {
                     n -= 1;
@@ -334,7 +334,9 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 if named && end - n < 5 {
                     return Some((n, last));
                 }
-                if n == first || !doc.gap_bytes(n - 1, n).contains(&b',') || doc.words[n - 1].quoted
+                if n == first
+                    || !doc.gap_bytes(n - 1, n).contains(&b',')
+                    || doc.words[n - 1].quoted()
                 {
                     return None;
                 }
@@ -349,7 +351,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     let mut k = last;
     while k > first && k + MAX_SUBJECT > last + 1 {
         let prev = k - 1;
-        if doc.words[prev].quoted || !doc.joined(prev) {
+        if doc.words[prev].quoted() || !doc.joined(prev) {
             break;
         }
         let word = doc.lower_bytes(prev);
@@ -508,7 +510,7 @@ fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
 /// A speaker named after its verb or after "according to": a noun phrase up
 /// to punctuation, a preposition or a clause word.
 fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize, usize)> {
-    if start >= end || doc.words[start].quoted || !doc.joined(start - 1) {
+    if start >= end || doc.words[start].quoted() || !doc.joined(start - 1) {
         return None;
     }
     let tags = doc.tags(start);
@@ -524,7 +526,7 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
     while last + 1 < end
         && last + 1 - start < MAX_NAMED_AFTER
         && doc.joined(last)
-        && !doc.words[last + 1].quoted
+        && !doc.words[last + 1].quoted()
     {
         let stops =
             Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND | Tags::CUE_VERB | Tags::SPEECH_ADJUNCT;
@@ -555,11 +557,11 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             ""
         };
         if gap.contains(',') && !gap.contains(QUOTE_MARKS) {
-            let span = Span::new(sentence.start, doc.words[before_start - 1].span.end);
+            let span = Span::new(sentence.start, doc.words[before_start - 1].end());
             return clause(doc, span);
         }
         if last + 1 < words.end && doc.gap_bytes(last, last + 1).contains(&b',') {
-            return clause(doc, Span::new(doc.words[last + 1].span.start, end_limit));
+            return clause(doc, Span::new(doc.words[last + 1].start(), end_limit));
         }
         return None;
     }
@@ -584,12 +586,9 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         if !set_off {
             return None;
         }
-        let before = clause(
-            doc,
-            Span::new(sentence.start, doc.words[start - 1].span.end),
-        );
+        let before = clause(doc, Span::new(sentence.start, doc.words[start - 1].end()));
         let rest = if comma_after {
-            clause(doc, Span::new(doc.words[after].span.start, end_limit))
+            clause(doc, Span::new(doc.words[after].start(), end_limit))
         } else {
             None
         };
@@ -624,8 +623,8 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     // A clause that opens with a quotation starts at its mark.
     let gap = doc.gap(w - 1, w);
     let start = match gap.rfind(['“', '"', '‘', '\'', '«', '„', '‹']) {
-        Some(i) => doc.words[w - 1].span.end + i,
-        None => doc.words[w].span.start,
+        Some(i) => doc.words[w - 1].end() + i,
+        None => doc.words[w].start(),
     };
     if start >= end_limit {
         return None;

@@ -8,7 +8,7 @@ use super::tags::{CueShapes, Tags};
 use crate::lexicon::WordTable;
 use crate::quote::{self, Quotation};
 use crate::text::{
-    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Token, TokenKind,
+    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Token, TokenKind, WHOLE,
 };
 use crate::Span;
 
@@ -71,16 +71,59 @@ pub(super) struct Placed {
 /// A word or number of the text, with what the sieves learn of it: one
 /// list, written as the words are gathered, where a list for each would be
 /// filled first.
+///
+/// Twelve bytes, offsets of 32 bits: the list is written out of cache, the
+/// stages between two documents having passed over far more memory than
+/// the cache holds, and each of its cache lines written costs a read from
+/// memory.
 pub(super) struct Word {
-    pub(super) span: Span,
+    start: u32,
+    /// The end, and in the top bit whether the word is inside a quotation.
+    end_quoted: u32,
     /// The lexicons listing the word in lower case, looked up when first
     /// asked: the sieves ask about the words near cues and quotations, a
     /// word in eight, and only those that may start a cue are looked up
     /// beforehand. The words [`ascii_lowers`] does not lowercase are looked
     /// up at once, as their lower case is made here.
     tags: Cell<Tags>,
+}
+
+/// The bit of [`Word::end_quoted`] that marks a word quoted: above any
+/// offset, as a text is analysed in windows of at most [`WHOLE`] bytes.
+const QUOTED: u32 = 1 << 31;
+
+const _: () = assert!(WHOLE < QUOTED as usize);
+
+impl Word {
+    fn new(span: Span, tags: Tags, quoted: bool) -> Word {
+        debug_assert!(span.end < QUOTED as usize);
+        Word {
+            start: span.start as u32,
+            end_quoted: span.end as u32 | if quoted { QUOTED } else { 0 },
+            tags: Cell::new(tags),
+        }
+    }
+
+    #[inline]
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    #[inline]
+    pub(super) fn end(&self) -> usize {
+        (self.end_quoted & !QUOTED) as usize
+    }
+
+    #[inline]
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start(), self.end())
+    }
+
     /// Inside a quotation.
-    pub(super) quoted: bool,
+    #[inline]
+    pub(super) fn quoted(&self) -> bool {
+        self.end_quoted & QUOTED != 0
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -165,12 +208,12 @@ impl<'a> Doc<'a> {
                 p.open = 0;
                 continue;
             }
-            while p.open > 0 && words[p.open - 1].span.start >= q.open.start {
+            while p.open > 0 && words[p.open - 1].start() >= q.open.start {
                 p.open -= 1;
             }
             let close_end = q.close.map_or(q.inner.end, |c| c.end);
             let after = words.get(first..).unwrap_or_default();
-            p.close = first + after.partition_point(|w| w.span.start < close_end);
+            p.close = first + after.partition_point(|w| w.start() < close_end);
         }
         let paragraphs = quote::paragraphs(layout);
         Doc {
@@ -238,7 +281,7 @@ impl<'a> Doc<'a> {
         let (Some(x), Some(y)) = (self.words.get(a), self.words.get(b)) else {
             return "";
         };
-        self.text.get(x.span.end..y.span.start).unwrap_or("")
+        self.text.get(x.end()..y.start()).unwrap_or("")
     }
 
     /// The bytes between word `a` and word `b` (a < b): for the sieves that
@@ -251,7 +294,7 @@ impl<'a> Doc<'a> {
         };
         self.text
             .as_bytes()
-            .get(x.span.end..y.span.start)
+            .get(x.end()..y.start())
             .unwrap_or_default()
     }
 
@@ -262,7 +305,7 @@ impl<'a> Doc<'a> {
         // One space, the usual gap, is read as a byte, not as chars, here
         // where the sieves ask; other gaps out of line.
         if let Some([x, y]) = self.words.get(a..a + 2) {
-            let (x, y) = (x.span, y.span);
+            let (x, y) = (x.span(), y.span());
             if y.start == x.end + 1 && self.text.as_bytes().get(x.end) == Some(&b' ') {
                 return true;
             }
@@ -281,8 +324,8 @@ impl<'a> Doc<'a> {
         let (Some(x), Some(y)) = (self.words.get(a), self.words.get(a + 1)) else {
             return false;
         };
-        match y.span.start.saturating_sub(x.span.end) {
-            1 => self.text.as_bytes().get(x.span.end) == Some(&b'-'),
+        match y.start().saturating_sub(x.end()) {
+            1 => self.text.as_bytes().get(x.end()) == Some(&b'-'),
             3 => matches!(self.gap(a, a + 1), "‐" | "‑"),
             _ => false,
         }
@@ -290,7 +333,7 @@ impl<'a> Doc<'a> {
 
     #[inline]
     pub(super) fn is_capitalized(&self, w: usize) -> bool {
-        let Some(span) = self.words.get(w).map(|w| w.span) else {
+        let Some(span) = self.words.get(w).map(Word::span) else {
             return false;
         };
         // An ASCII first byte, as most are, is the first char, told here
@@ -315,7 +358,7 @@ impl<'a> Doc<'a> {
         if let Some(lower) = self.recased.get(w) {
             return lower;
         }
-        let span = self.words.get(w).map_or_else(Span::default, |w| w.span);
+        let span = self.words.get(w).map_or_else(Span::default, Word::span);
         self.ascii.get(span.range()).unwrap_or("")
     }
 
@@ -326,7 +369,7 @@ impl<'a> Doc<'a> {
         if let Some(lower) = self.recased.get(w) {
             return lower.as_bytes();
         }
-        let span = self.words.get(w).map_or_else(Span::default, |w| w.span);
+        let span = self.words.get(w).map_or_else(Span::default, Word::span);
         self.ascii.as_bytes().get(span.range()).unwrap_or_default()
     }
 
@@ -364,7 +407,7 @@ impl<'a> Doc<'a> {
     /// asked again.
     #[inline(never)]
     fn look_up(&self, word: &Word) -> Tags {
-        let lower = self.ascii.as_bytes().get(word.span.range());
+        let lower = self.ascii.as_bytes().get(word.span().range());
         let found = Tags::table().get(lower.unwrap_or_default());
         word.tags.set(found | Tags::KNOWN);
         found
@@ -392,12 +435,12 @@ impl<'a> Doc<'a> {
 
     /// The index of the first word starting at or after `at`.
     pub(super) fn word_from(&self, at: usize) -> usize {
-        self.words.partition_point(|w| w.span.start < at)
+        self.words.partition_point(|w| w.start() < at)
     }
 
     /// The span from the start of word `a` to the end of word `b`.
     pub(super) fn words_span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.words[a].span.start, self.words[b].span.end)
+        Span::new(self.words[a].start(), self.words[b].end())
     }
 }
 
@@ -458,11 +501,7 @@ impl Tagging<'_> {
         } else {
             self.shaped(span, w)
         };
-        Word {
-            span,
-            tags: Cell::new(tags),
-            quoted,
-        }
+        Word::new(span, tags, quoted)
     }
 
     /// The tags of word `w`, at `span`, outside quotations and lowercased
@@ -597,7 +636,7 @@ mod tests {
         // Asked twice: the second answer is the one looked up by the first.
         for _ in 0..2 {
             for (w, word) in doc.words.iter().enumerate() {
-                let lower = crate::text::lowercase(&text[word.span]);
+                let lower = crate::text::lowercase(&text[word.span()]);
                 assert_eq!(doc.lower(w), lower);
                 assert_eq!(doc.lower_bytes(w), lower.as_bytes());
                 let looked_up = Tags::table().get(lower.as_bytes());
@@ -621,16 +660,16 @@ mod tests {
             let doc = Doc::new(text, &ascii, &layout, &quotes);
             let outer = || quotes.iter().filter(|q| q.depth == 0);
             for word in &doc.words {
-                let quoted = outer()
-                    .any(|q| q.inner.start <= word.span.start && word.span.end <= q.inner.end);
-                assert_eq!(word.quoted, quoted, "{text:?} {:?}", &text[word.span]);
+                let quoted =
+                    outer().any(|q| q.inner.start <= word.start() && word.end() <= q.inner.end);
+                assert_eq!(word.quoted(), quoted, "{text:?} {:?}", &text[word.span()]);
             }
             let starts: Vec<usize> = (0..doc.words.len())
-                .filter(|&w| !doc.words[w].quoted)
+                .filter(|&w| !doc.words[w].quoted())
                 .filter(|&w| doc.tags(w).any(Tags::CUE_START | Tags::ACCORDING))
                 .collect();
             assert_eq!(doc.cue_starts, starts, "{text:?}");
-            quoted_words += doc.words.iter().filter(|w| w.quoted).count();
+            quoted_words += doc.words.iter().filter(|w| w.quoted()).count();
             cue_starts += starts.len();
             for (i, q) in quotes.iter().enumerate() {
                 let placed = doc.placed(i);

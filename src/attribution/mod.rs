@@ -24,7 +24,7 @@ mod tags;
 use std::cell::Cell;
 
 use self::cues::Anchor;
-use self::doc::{Doc, Placed};
+use self::doc::{Doc, Placed, Word};
 use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
@@ -81,11 +81,11 @@ fn cues_before<'a>(
     from: usize,
     at: usize,
 ) -> impl Iterator<Item = &'a Anchor> + 'a {
-    let end = anchors.partition_point(|a| doc.words[a.cue.1].span.end <= at);
+    let end = anchors.partition_point(|a| doc.words[a.cue.1].end() <= at);
     anchors[..end]
         .iter()
         .rev()
-        .take_while(move |a| doc.words[a.cue.0].span.start >= from)
+        .take_while(move |a| doc.words[a.cue.0].start() >= from)
 }
 
 /// Who said a quotation, and which rule found it.
@@ -402,7 +402,7 @@ fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> 
 fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
     let close_end = q.close.map_or(q.inner.end, |c| c.end);
     let a = placed.close;
-    if let Some(span) = doc.words.get(a).map(|w| w.span) {
+    if let Some(span) = doc.words.get(a).map(Word::span) {
         let gap = &doc.text[close_end..span.start];
         let same_paragraph = doc.in_paragraph(span.start, q.paragraph);
         if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
@@ -420,14 +420,14 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
         }
     }
     let b = placed.open.checked_sub(1)?;
-    let gap = doc.text.get(doc.words[b].span.end..q.open.start)?.trim();
+    let gap = doc.text.get(doc.words[b].end()..q.open.start)?.trim();
     if !gap.ends_with([':', ',']) {
         return None;
     }
-    let sentence = doc.sentence_at(doc.words[b].span.start)?;
+    let sentence = doc.sentence_at(doc.words[b].start())?;
     let before = anchors.partition_point(|x| x.cue.0 <= b);
     let x = anchors.get(before.checked_sub(1)?)?;
-    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.words[w].quoted);
+    let near = b - x.cue.1 <= 5 && !(x.cue.1..=b).any(|w| doc.words[w].quoted());
     (x.sentence == sentence && near && !x.inverted)
         .then(|| found(doc, x, Sieve::Adjacent, 0.95))
         .flatten()
@@ -550,7 +550,7 @@ fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
     let class = PRONOUNS.get(doc.lower(w))?;
     let subject = doc.tags(w).any(Tags::NOMINATIVE);
     (subject && !matches!(*class, "first" | "second")).then(|| Found {
-        speaker: Some(doc.words[w].span),
+        speaker: Some(doc.words[w].span()),
         cue: None,
         sieve: Sieve::Coreference,
         confidence: 0.5,
@@ -702,7 +702,7 @@ fn entity_kind(entities: &Entities, e: usize) -> Kind {
 /// no pronoun: only the others need a lowercase copy.
 fn pronoun_class(doc: &Doc, span: Span) -> Option<&'static str> {
     let w = doc.word_from(span.start);
-    if doc.words.get(w).map(|x| x.span) == Some(span) {
+    if doc.words.get(w).map(Word::span) == Some(span) {
         if !doc.tags(w).any(Tags::PRONOUN) {
             return None;
         }
