@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 use super::tags::{CueShapes, Tags};
 use crate::lexicon::WordTable;
-use crate::quote::{self, Quotation};
+use crate::quote::Quotation;
 use crate::text::{
-    ascii_lowers, is_general_punctuation, lowercase, Layout, Recased, Token, TokenKind, WHOLE,
+    ascii_lowers, is_general_punctuation, lowercase, Layout, Paragraph, Recased, Token, TokenKind,
+    WHOLE,
 };
 use crate::Span;
 
@@ -26,9 +28,10 @@ pub(super) struct Doc<'a> {
     /// tagged as a cue's first word or "according".
     pub(super) cue_starts: Vec<usize>,
     /// Sentence spans and their word ranges.
-    pub(super) sentences: Vec<(Span, std::ops::Range<usize>)>,
-    /// Paragraph spans, as the quote stage numbered them.
-    pub(super) paragraphs: Vec<Span>,
+    pub(super) sentences: Vec<(Span, Range<usize>)>,
+    /// The paragraphs, as the text stage found them and the quote stage
+    /// numbered them.
+    paragraphs: &'a [Paragraph],
     /// Where each quotation stands, found as its words are marked quoted:
     /// the sieves ask several times for each.
     placed: Vec<Placed>,
@@ -50,7 +53,7 @@ thread_local! {
 #[derive(Default)]
 struct Spare {
     words: Vec<Word>,
-    sentences: Vec<(Span, std::ops::Range<usize>)>,
+    sentences: Vec<(Span, Range<usize>)>,
     cue_starts: Vec<usize>,
     placed: Vec<Placed>,
 }
@@ -131,7 +134,7 @@ impl<'a> Doc<'a> {
     pub(super) fn new(
         text: &'a str,
         ascii: &'a str,
-        layout: &Layout,
+        layout: &'a Layout,
         quotes: &[Quotation],
     ) -> Doc<'a> {
         let Spare {
@@ -215,7 +218,6 @@ impl<'a> Doc<'a> {
             let after = words.get(first..).unwrap_or_default();
             p.close = first + after.partition_point(|w| w.start() < close_end);
         }
-        let paragraphs = quote::paragraphs(layout);
         Doc {
             text,
             words,
@@ -223,7 +225,7 @@ impl<'a> Doc<'a> {
             recased,
             cue_starts,
             sentences,
-            paragraphs,
+            paragraphs: &layout.paragraphs,
             placed,
             letters: OnceCell::new(),
         }
@@ -260,7 +262,7 @@ impl<'a> Doc<'a> {
     /// last one starts (the paragraph start when it has none). Found when
     /// asked: only paragraphs with a quotation are.
     pub(super) fn letters(&self, p: usize) -> Option<(usize, usize)> {
-        let span = *self.paragraphs.get(p)?;
+        let span = self.paragraphs.get(p)?.span;
         let known = self
             .letters
             .get_or_init(|| vec![OnceCell::new(); self.paragraphs.len()]);
@@ -418,10 +420,15 @@ impl<'a> Doc<'a> {
         sentence_at(&self.sentences, at)
     }
 
+    /// The span of paragraph `p`.
+    pub(super) fn paragraph(&self, p: usize) -> Span {
+        self.paragraphs[p].span
+    }
+
     /// The paragraph holding byte `at`.
     pub(super) fn paragraph_at(&self, at: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|p| p.end <= at);
-        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+        let i = self.paragraphs.partition_point(|p| p.span.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= at).then_some(i)
     }
 
     /// Whether paragraph `p` holds byte `at`: [`Doc::paragraph_at`] compared
@@ -430,7 +437,7 @@ impl<'a> Doc<'a> {
     pub(super) fn in_paragraph(&self, at: usize, p: usize) -> bool {
         self.paragraphs
             .get(p)
-            .is_some_and(|p| p.start <= at && at < p.end)
+            .is_some_and(|p| p.span.start <= at && at < p.span.end)
     }
 
     /// The index of the first word starting at or after `at`.
@@ -445,7 +452,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The sentence of `sentences` holding byte `at`.
-fn sentence_at(sentences: &[(Span, std::ops::Range<usize>)], at: usize) -> Option<usize> {
+fn sentence_at(sentences: &[(Span, Range<usize>)], at: usize) -> Option<usize> {
     let i = sentences.partition_point(|(s, _)| s.end <= at);
     (i < sentences.len() && sentences[i].0.start <= at).then_some(i)
 }

@@ -508,13 +508,13 @@ fn continuation(quotes: &[Quotation], claims: &[usize], readings: &mut [Reading]
 /// in a video message ..." then the quotation).
 fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     if q.paragraph == 0
-        || !doc.text[doc.paragraphs[q.paragraph].start..q.open.start]
+        || !doc.text[doc.paragraph(q.paragraph).start..q.open.start]
             .trim()
             .is_empty()
     {
         return None;
     }
-    let before = doc.paragraphs[q.paragraph - 1];
+    let before = doc.paragraph(q.paragraph - 1);
     let mut people = known
         .between(before.start, before.end)
         .filter(|m| m.kind == EntityType::Person);
@@ -560,7 +560,7 @@ fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
 /// Sieve 6: the last person or group named before the quotation in its
 /// paragraph or the one before, else the last speaker there.
 fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
-    let from = doc.paragraphs[q.paragraph.saturating_sub(1)].start;
+    let from = doc.paragraph(q.paragraph.saturating_sub(1)).start;
     let m = known
         .between(from, q.open.start)
         .rev()
@@ -755,7 +755,7 @@ fn compatible(class: &str, kind: Kind) -> bool {
 /// paragraphs before it, or else to the last compatible mention there.
 fn pronoun(doc: &Doc, known: &Known, seen: &[Resolved], span: Span, class: &str) -> Option<usize> {
     let paragraph = doc.paragraph_at(span.start)?;
-    let from = doc.paragraphs[paragraph.saturating_sub(2)].start;
+    let from = doc.paragraph(paragraph.saturating_sub(2)).start;
     // A pronoun speaker is no antecedent.
     let earlier = seen
         .iter()

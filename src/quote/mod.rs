@@ -118,11 +118,6 @@ struct Open {
     continues: bool,
 }
 
-/// The paragraphs quotations are confined to, as the text stage found them.
-pub(crate) fn paragraphs(layout: &Layout) -> Vec<Span> {
-    layout.paragraphs.iter().map(|p| p.span).collect()
-}
-
 /// `span` without whitespace at either end.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
     let s = &text[span];
