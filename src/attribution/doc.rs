@@ -663,7 +663,7 @@ mod tests {
         ] {
             let layout = Layout::new(text);
             let ascii = text.to_ascii_lowercase();
-            let quotes = quote::find(text, &layout);
+            let quotes = crate::quote::find(text, &layout);
             let doc = Doc::new(text, &ascii, &layout, &quotes);
             let outer = || quotes.iter().filter(|q| q.depth == 0);
             for word in &doc.words {
