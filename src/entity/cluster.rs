@@ -6,8 +6,7 @@
 
 use std::cell::Cell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -54,9 +53,10 @@ struct Cluster<'k> {
 /// that number: a document's names are mostly repeated, and a repeat is
 /// looked up and filed by its keys half a dozen times.
 struct Index<'k> {
-    /// Each distinct key's number: where in `filed` what it is filed under
-    /// is.
-    ids: HashMap<Hashed<'k>, usize, BuildHasherDefault<Kept>>,
+    /// Each distinct key's number: where in `keys` it is, and in `filed`
+    /// what it is filed under.
+    ids: Numbers,
+    keys: Vec<Hashed<'k>>,
     filed: Vec<Filed>,
     /// The clusters of each surname, each linked to the one before it with
     /// the same surname (plus one; 0: none): one vector, not one a surname.
@@ -74,21 +74,73 @@ struct Index<'k> {
     own: Vec<u64>,
 }
 
-/// Passes through the hash a [`Hashed`] key keeps.
+/// Numbers keys 0, 1, 2, ... in the order first seen, by their hashes,
+/// in a table of slots that holds no key: the caller keeps key `i` at place
+/// `i` of a vector of its own and says whether a key is the one sought.
+/// Unlike a map of borrowed keys, it borrows nothing, so that a thread
+/// keeps it from one document to the next, warm in cache, where each
+/// document wrote a new map into memory not touched for long; and a slot is
+/// a quarter of the size of a map's entry.
 #[derive(Default)]
-struct Kept(u64);
+struct Numbers {
+    /// The key's hash above its number plus one; 0 for an empty slot. A
+    /// key is looked for from the slot its hash's low bits pick, and
+    /// compared only where the hash is its own.
+    slots: Vec<u64>,
+    len: usize,
+}
 
-impl Hasher for Kept {
-    fn finish(&self) -> u64 {
-        self.0
+impl Numbers {
+    /// Empties the table, with room for `n` keys before it grows.
+    fn reset(&mut self, n: usize) {
+        self.slots.clear();
+        self.slots
+            .resize((n + n.div_ceil(3)).next_power_of_two().max(16), 0);
+        self.len = 0;
     }
 
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("a key writes only the hash it keeps")
+    /// The number of the key with `hash` for which `is` holds, and whether
+    /// it is new: the next number, given the key if none holds.
+    fn number(&mut self, hash: u32, is: impl Fn(usize) -> bool) -> (usize, bool) {
+        // At most three quarters full, so that runs of full slots stay
+        // short: the hashes kept rule out most slots of a run unread.
+        if 4 * (self.len + 1) > 3 * self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let tag = u64::from(hash);
+        let mut at = tag as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                let number = self.len;
+                let plus_one = u32::try_from(number + 1).expect("fewer than 2^32 keys");
+                self.slots[at] = tag << 32 | u64::from(plus_one);
+                self.len += 1;
+                return (number, true);
+            }
+            if slot >> 32 == tag {
+                let number = (slot & u64::from(u32::MAX)) as usize - 1;
+                if is(number) {
+                    return (number, false);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
+    /// Doubles the slots; the hash kept with each key places it anew.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots.resize(2 * old.len().max(8), 0);
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut at = (slot >> 32) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
     }
 }
 
@@ -100,33 +152,47 @@ fn hashed(key: &str) -> Hashed<'_> {
     static STATE: OnceLock<foldhash::fast::RandomState> = OnceLock::new();
     Hashed {
         text: key,
-        hash: STATE.get_or_init(Default::default).hash_one(key),
+        // foldhash's low bits are as good as its high ones.
+        hash: STATE.get_or_init(Default::default).hash_one(key) as u32,
     }
 }
 
-/// What a key is filed under, [`NONE`] where it is not: the cluster that
-/// first had it as its normalised name, content words or initials, the
+/// What a key is filed under, [`UNFILED`] where it is not: the cluster
+/// that first had it as its normalised name, content words or initials, the
 /// group it last ended as a group head, and, for a person's surname, where
-/// in `surnamed` the latest cluster with that surname is.
+/// in `surnamed` the latest cluster with that surname is. As `u32`s, half
+/// the bytes of `usize`s: a document writes one for each of its keys and
+/// those of its gazetteer entries' names, mostly into memory out of cache.
 #[derive(Clone, Copy)]
 struct Filed {
-    name: usize,
-    surname: usize,
-    words: usize,
-    initials: usize,
-    head: usize,
+    name: u32,
+    surname: u32,
+    words: u32,
+    initials: u32,
+    head: u32,
 }
 
+const UNFILED: u32 = u32::MAX;
+
+/// What a link not yet to a cluster points at.
 const NONE: usize = usize::MAX;
 
 impl Filed {
     const EMPTY: Filed = Filed {
-        name: NONE,
-        surname: NONE,
-        words: NONE,
-        initials: NONE,
-        head: NONE,
+        name: UNFILED,
+        surname: UNFILED,
+        words: UNFILED,
+        initials: UNFILED,
+        head: UNFILED,
     };
+}
+
+/// `k`, a cluster, a place in `surnamed` or a key's number, as filed.
+fn filing(k: usize) -> u32 {
+    u32::try_from(k)
+        .ok()
+        .filter(|&k| k != UNFILED)
+        .expect("a document has fewer than 2^32 - 1 names and keys")
 }
 
 /// A gazetteer entry the document's candidates are linked to.
@@ -168,34 +234,46 @@ struct Bucketed<'k> {
 
 /// The keys of one of the document's distinct names, made before
 /// clustering, once however often the name is repeated, in one buffer that
-/// the index borrows: a key costs no allocation of its own.
-struct Named<'k> {
+/// the index borrows (a key costs no allocation of its own), and then
+/// numbered in the index. Where each key is, rather than the key, and
+/// numbers as `u32`s: a document writes one for each distinct name, mostly
+/// into memory out of cache, and a name's keys as strings and numbers were
+/// 2.5 times the bytes.
+struct Made<'t> {
+    /// The name as written.
+    name: &'t str,
     /// How many words, connectors left out.
-    words: usize,
-    /// The normalised name.
-    norm: Key<'k>,
-    /// The first word's key, for names of two words or more.
-    first: &'k str,
-    /// The last word's key, by which a person is found.
-    last: Key<'k>,
-    /// For names of two words or more: the content words as a set, and the
-    /// initials of the capitalised words, if two or more.
-    content: Option<usize>,
-    initials: Option<usize>,
+    words: u32,
     /// Whether the last word is a group head ("Corps", "Ministry").
     head: bool,
+    /// Where in the buffer of keys the normalised name, the first word's
+    /// key (for names of two words or more), the last word's key (by which
+    /// a person is found), the content words as a set and the initials of
+    /// the capitalised words are.
+    keys: [Range<u32>; 5],
     /// A lone word in capitals, of two letters or more: initials, perhaps.
-    acronym: Option<usize>,
+    acronym: Option<&'t str>,
+    /// The numbers of the keys, once numbered (see [`Made::number`]).
+    ids: Ids,
 }
 
-/// A [`Named`] while the buffer of keys is still growing: where in it each
-/// key is.
-struct Made<'t> {
-    words: usize,
-    /// norm, first, last, content, initials.
-    keys: [Range<usize>; 5],
-    head: bool,
-    acronym: Option<&'t str>,
+/// Places in [`Made::keys`].
+const NORM: usize = 0;
+const FIRST: usize = 1;
+const LAST: usize = 2;
+const CONTENT: usize = 3;
+const INITIALS: usize = 4;
+
+/// The numbers in the index of a name's normalised name, its last word's
+/// key, and, where the name has them, its content key, initials (two or
+/// more) and acronym; [`UNFILED`] where it has not.
+#[derive(Clone, Copy)]
+struct Ids {
+    norm: u32,
+    last: u32,
+    content: u32,
+    initials: u32,
+    acronym: u32,
 }
 
 /// Buffers [`Made::new`] reuses from name to name.
@@ -289,60 +367,88 @@ impl<'t> Made<'t> {
             }
             _ => None,
         };
+        assert!(
+            u32::try_from(buffer.len()).is_ok(),
+            "a document's keys are under 4 GB"
+        );
+        let narrow = |r: Range<usize>| r.start as u32..r.end as u32;
         Made {
-            words: n,
-            keys: [norm, first, last, content, initials],
+            name,
+            words: u32::try_from(n).expect("a name's words are under 4 GB"),
             head: scratch.words.last().is_some_and(|last| is_head(last)),
+            keys: [norm, first, last, content, initials].map(narrow),
             acronym,
+            ids: Ids {
+                norm: UNFILED,
+                last: UNFILED,
+                content: UNFILED,
+                initials: UNFILED,
+                acronym: UNFILED,
+            },
         }
     }
 
-    /// The keys, numbered in `index`. A key that is the normalised name's
+    /// The key at `place` of [`Made::keys`].
+    fn key<'k>(&self, buffer: &'k str, place: usize) -> &'k str {
+        let r = &self.keys[place];
+        &buffer[r.start as usize..r.end as usize]
+    }
+
+    /// The normalised name, numbered.
+    fn norm<'k>(&self, buffer: &'k str) -> Key<'k> {
+        Key {
+            text: self.key(buffer, NORM),
+            id: self.ids.norm as usize,
+        }
+    }
+
+    /// The last word's key, numbered.
+    fn last<'k>(&self, buffer: &'k str) -> Key<'k> {
+        Key {
+            text: self.key(buffer, LAST),
+            id: self.ids.last as usize,
+        }
+    }
+
+    /// Numbers the keys in `index`. A key that is the normalised name's
     /// own range, as a one-word name's last word is, takes its number
     /// unhashed.
-    fn named<'k>(&self, buffer: &'k str, index: &mut Index<'k>) -> Named<'k>
+    fn number<'k>(&mut self, buffer: &'k str, index: &mut Index<'k>)
     where
         't: 'k,
     {
-        let [norm, first, last, content, initials] = &self.keys;
-        let norm_text = &buffer[norm.clone()];
-        let norm_key = Key {
-            text: norm_text,
-            id: index.id(hashed(norm_text)),
-        };
-        let mut key = |range: &Range<usize>| {
-            if range == norm {
-                norm_key.id
+        let norm = filing(index.id(hashed(self.key(buffer, NORM))));
+        let mut key = |place: usize| {
+            if self.keys[place] == self.keys[NORM] {
+                norm
             } else {
-                index.id(hashed(&buffer[range.clone()]))
+                filing(index.id(hashed(self.key(buffer, place))))
             }
         };
-        let last = Key {
-            text: &buffer[last.clone()],
-            id: key(last),
-        };
-        let (first, content, initials) = if self.words >= 2 {
-            (
-                &buffer[first.clone()],
-                Some(key(content)),
-                buffer[initials.clone()]
-                    .chars()
-                    .nth(1)
-                    .is_some()
-                    .then(|| key(initials)),
-            )
+        let last = key(LAST);
+        let (content, initials) = if self.words >= 2 {
+            let initials = self.key(buffer, INITIALS).chars().nth(1).is_some();
+            (key(CONTENT), if initials { key(INITIALS) } else { UNFILED })
         } else {
-            ("", None, None)
+            (UNFILED, UNFILED)
         };
-        Named {
-            words: self.words,
-            norm: norm_key,
-            first,
+        self.ids = Ids {
+            norm,
             last,
             content,
             initials,
-            head: self.head,
-            acronym: self.acronym.map(|a| index.id(hashed(a))),
+            acronym: self
+                .acronym
+                .map_or(UNFILED, |a| filing(index.id(hashed(a)))),
+        };
+    }
+
+    /// The first word's key, for names of two words or more; else empty.
+    fn first<'k>(&self, buffer: &'k str) -> &'k str {
+        if self.words >= 2 {
+            self.key(buffer, FIRST)
+        } else {
+            ""
         }
     }
 }
@@ -468,9 +574,12 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     // then borrows those of its name.
     let mut buffer = spare.buffer;
     buffer.reserve(2 * candidates.iter().map(|c| c.span.len()).sum::<usize>());
-    let mut made = recycle(spare.made);
+    let mut made: Vec<Made> = recycle(spare.made);
     made.reserve(n);
-    let mut of_name: Map<&str, usize> = sized(n);
+    // The distinct names are numbered in the table their keys are then,
+    // which the second reset finds in cache.
+    let mut names = spare.ids;
+    names.reset(n);
     let mut scratch = Scratch {
         words: recycle(spare.scratch.words),
         ..spare.scratch
@@ -478,19 +587,21 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let mut which = spare.which;
     which.extend(candidates.iter().map(|c| {
         let surface = &text[c.span];
-        *of_name.entry(surface).or_insert_with(|| {
+        let (i, new) = names.number(hashed(surface).hash, |i| made[i].name == surface);
+        if new {
             made.push(Made::new(surface, &mut scratch, &mut buffer));
-            made.len() - 1
-        })
+        }
+        i
     }));
-    // Sized by the distinct names, so that the maps seldom grow and
+    // Sized by the distinct names, so that the tables seldom grow and
     // rehash (each growth rehashes every key) but stay small where one name
     // is repeated: on news, a distinct name brings 4.6 keys with its
     // gazetteer aliases, the bucketed names come to 3, entries and surnames
     // to half.
     let d = made.len();
     let mut index = Index {
-        ids: HashMap::with_capacity_and_hasher(5 * d, Default::default()),
+        ids: names,
+        keys: recycle(spare.keys),
         filed: spare.filed,
         surnamed: spare.surnamed,
         bucketed: recycle(spare.bucketed),
@@ -498,12 +609,15 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         heads: spare.heads,
         own: spare.own,
     };
+    index.ids.reset(5 * d);
+    index.keys.reserve(5 * d);
     index.filed.reserve(5 * d);
     index.surnamed.reserve(d / 2);
     index.bucketed.reserve(3 * d);
     index.ascii_heads.resize(128, 0);
-    let mut named = recycle(spare.named);
-    named.extend(made.iter().map(|m| m.named(&buffer, &mut index)));
+    for m in &mut made {
+        m.number(&buffer, &mut index);
+    }
     index.mark_own();
     let mut clusters: Vec<Cluster> = recycle(spare.clusters);
     clusters.reserve(d);
@@ -522,9 +636,9 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     registrations.reserve(d / 2);
     let mut group_heads = spare.group_heads;
     for (c, &i) in candidates.iter().zip(&which) {
-        let name = &named[i];
+        let name = &made[i];
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
-            .then(|| filed(index.filed[name.norm.id].surname))
+            .then(|| filed(index.filed[name.ids.norm as usize].surname))
             .flatten()
             .map(|latest| index.surnamed[latest].0)
             .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
@@ -553,8 +667,8 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             })
         });
         let target = surname_of.or_else(|| {
-            let linked = link.and_then(|l| filed(links[l].cluster));
-            linked.or_else(|| find(&index, &clusters, c, name))
+            let linked = link.map(|l| links[l].cluster).filter(|&k| k != NONE);
+            linked.or_else(|| find(&index, &clusters, c, name, &buffer))
         });
         let k = match target {
             Some(k) => k,
@@ -585,9 +699,9 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         cl.gender = cl.gender.or(c.gender);
         let is_person = c.kind == EntityType::Person || cl.kind == EntityType::Person;
         if is_person && name.words >= 2 && cl.first.is_none() {
-            cl.first = Some(name.first);
+            cl.first = Some(name.first(&buffer));
         }
-        register(&mut index, k, name, is_person);
+        register(&mut index, k, name, &buffer, is_person);
         if let (Some(id), Some(l)) = (c.entry, link) {
             let link = &mut links[l];
             if link.cluster == NONE {
@@ -606,7 +720,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             match at.checked_sub(1) {
                 Some(r) => {
                     for &head in &group_heads[registrations[r].heads.clone()] {
-                        index.filed[head].head = k;
+                        index.filed[head].head = filing(k);
                     }
                 }
                 None => {
@@ -629,7 +743,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             }
         }
         assigned.push(k);
-        word_counts.push(name.words);
+        word_counts.push(name.words as usize);
     }
     let entities = build(
         text,
@@ -641,13 +755,14 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         &mut spare.grouping,
     );
     let Index {
+        ids,
+        keys,
         filed,
         surnamed,
         bucketed,
         ascii_heads,
         heads,
         own,
-        ..
     } = index;
     let mut spare = Spare {
         grouping: spare.grouping,
@@ -657,7 +772,8 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
             ..scratch
         },
         which,
-        named: recycle(named),
+        ids,
+        keys: recycle(keys),
         filed,
         surnamed,
         bucketed: recycle(bucketed),
@@ -694,7 +810,8 @@ struct Spare {
     made: Vec<Made<'static>>,
     scratch: Scratch<'static>,
     which: Vec<usize>,
-    named: Vec<Named<'static>>,
+    ids: Numbers,
+    keys: Vec<Hashed<'static>>,
     filed: Vec<Filed>,
     surnamed: Vec<(usize, usize)>,
     bucketed: Vec<Bucketed<'static>>,
@@ -758,10 +875,6 @@ fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
         .collect()
 }
 
-fn sized<K, V>(n: usize) -> Map<K, V> {
-    Map::with_capacity_and_hasher(n, Default::default())
-}
-
 fn slot(kind: EntityType) -> usize {
     match kind {
         EntityType::Person => 0,
@@ -770,7 +883,13 @@ fn slot(kind: EntityType) -> usize {
     }
 }
 
-fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) -> Option<usize> {
+fn find(
+    index: &Index<'_>,
+    clusters: &[Cluster],
+    c: &Candidate,
+    name: &Made,
+    buffer: &str,
+) -> Option<usize> {
     let compatible = |k: &usize| {
         let cl = &clusters[*k];
         let entry_ok = match (c.entry, cl.entry) {
@@ -779,15 +898,16 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
         };
         entry_ok && (cl.kind == c.kind || cl.confidence < 3 || c.confidence < 3)
     };
-    let of = |id: usize| &index.filed[id];
-    if let Some(k) = filed(of(name.norm.id).name).filter(compatible) {
+    let of = |id: u32| &index.filed[id as usize];
+    let ids = name.ids;
+    if let Some(k) = filed(of(ids.norm).name).filter(compatible) {
         return Some(k);
     }
     let words = name.words;
     let person_like = c.kind == EntityType::Person || c.confidence < 3;
     if person_like && words > 0 {
-        if let Some(latest) = filed(of(name.last.id).surname) {
-            let first = (words >= 2).then_some(name.first);
+        if let Some(latest) = filed(of(ids.last).surname) {
+            let first = (words >= 2).then(|| name.first(buffer));
             let pick = index.surnamed(latest).find(|k| {
                 let cl = &clusters[*k];
                 let same_first = match (first, cl.first) {
@@ -801,38 +921,38 @@ fn find(index: &Index<'_>, clusters: &[Cluster], c: &Candidate, name: &Named) ->
             }
         }
     }
-    if let Some(content) = name.content {
-        if let Some(k) = filed(of(content).words).filter(compatible) {
+    if ids.content != UNFILED {
+        if let Some(k) = filed(of(ids.content).words).filter(compatible) {
             return Some(k);
         }
     }
     if words == 1 {
-        if let Some(acronym) = name.acronym {
-            if let Some(k) = filed(of(acronym).initials).filter(compatible) {
+        if ids.acronym != UNFILED {
+            if let Some(k) = filed(of(ids.acronym).initials).filter(compatible) {
                 return Some(k);
             }
         }
         // A group's head alone names the group last named with it: "the
         // Russian Volunteer Corps ... another Corps member".
         if name.head {
-            if let Some(k) = filed(of(name.norm.id).head) {
+            if let Some(k) = filed(of(ids.norm).head) {
                 return Some(k);
             }
         }
     }
-    fuzzy(index, name.norm.text).filter(compatible)
+    fuzzy(index, name.key(buffer, NORM)).filter(compatible)
 }
 
-/// A slot of [`Filed`], if filled.
 /// The word of a bitset `words` long and the bit in it that stand for
 /// `hash`.
-fn own_bit(words: usize, hash: u64) -> (usize, u64) {
+fn own_bit(words: usize, hash: u32) -> (usize, u64) {
     let bit = hash as usize & (words * 64 - 1);
     (bit / 64, 1 << (bit % 64))
 }
 
-fn filed(slot: usize) -> Option<usize> {
-    (slot != NONE).then_some(slot)
+/// A slot of [`Filed`], if filled.
+fn filed(slot: u32) -> Option<usize> {
+    (slot != UNFILED).then_some(slot as usize)
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
@@ -862,9 +982,10 @@ fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
 impl<'k> Index<'k> {
     /// The number of `key`, given it if new.
     fn id(&mut self, key: Hashed<'k>) -> usize {
-        let next = self.filed.len();
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
+        let keys = &self.keys;
+        let (id, new) = self.ids.number(key.hash, |i| keys[i].text == key.text);
+        if new {
+            self.keys.push(key);
             self.filed.push(Filed::EMPTY);
         }
         id
@@ -875,15 +996,15 @@ impl<'k> Index<'k> {
     fn mark_own(&mut self) {
         let own = &mut self.own;
         own.clear();
-        own.resize((self.ids.len() / 4).next_power_of_two(), 0);
-        for key in self.ids.keys() {
+        own.resize((self.keys.len() / 4).next_power_of_two(), 0);
+        for key in &self.keys {
             let (word, bit) = own_bit(own.len(), key.hash);
             own[word] |= bit;
         }
     }
 
     /// Whether a key with this hash may be one of the document's own.
-    fn own(&self, hash: u64) -> bool {
+    fn own(&self, hash: u32) -> bool {
         let (word, bit) = own_bit(self.own.len(), hash);
         self.own[word] & bit != 0
     }
@@ -905,20 +1026,21 @@ impl<'k> Index<'k> {
     }
 }
 
-fn register<'k>(index: &mut Index<'k>, k: usize, name: &Named<'k>, is_person: bool) {
+fn register<'k>(index: &mut Index<'k>, k: usize, name: &Made, buffer: &'k str, is_person: bool) {
     if name.words == 0 {
         return;
     }
-    add_name(index, name.norm, k);
+    add_name(index, name.norm(buffer), k);
+    let ids = name.ids;
     if is_person {
-        add_surname(index, name.last, k);
-    } else if let Some(content) = name.content {
-        add_content(index, content, k);
+        add_surname(index, name.last(buffer), k);
+    } else if ids.content != UNFILED {
+        add_content(index, ids.content as usize, k);
         if name.head {
-            index.filed[name.last.id].head = k;
+            index.filed[ids.last as usize].head = filing(k);
         }
-        if let Some(initials) = name.initials {
-            add_initials(index, initials, k);
+        if ids.initials != UNFILED {
+            add_initials(index, ids.initials as usize, k);
         }
     }
 }
@@ -961,7 +1083,7 @@ fn register_keys<'k>(
         }
         if words.head && index.own(keys.surname.hash) {
             let head = index.id(keys.surname.get());
-            index.filed[head].head = k;
+            index.filed[head].head = filing(k);
             heads.push(head);
         }
         if index.own(words.initials.hash) {
@@ -986,7 +1108,8 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
         if made.words == 0 {
             continue;
         }
-        let [norm, _, surname, content, initials] = made.keys.clone().map(|r| &buffer[r]);
+        let [norm, _, surname, content, initials] =
+            [NORM, FIRST, LAST, CONTENT, INITIALS].map(|place| made.key(&buffer, place));
         keys.push(NameKeys {
             norm: hashed(norm),
             surname: hashed(surname),
@@ -1004,8 +1127,8 @@ fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
     let filed = &mut index.filed[norm.id];
-    if filed.name == NONE {
-        filed.name = k;
+    if filed.name == UNFILED {
+        filed.name = filing(k);
         add_to_bucket(index, norm.text, k);
     }
 }
@@ -1016,14 +1139,14 @@ fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
         Some(latest) => {
             if !index.surnamed(latest).any(|c| c == k) {
                 index.surnamed.push((k, latest + 1));
-                index.filed[surname.id].surname = place;
+                index.filed[surname.id].surname = filing(place);
             }
         }
         None => {
             index.surnamed.push((k, 0));
             let filed = &mut index.filed[surname.id];
-            filed.surname = place;
-            if filed.name == NONE {
+            filed.surname = filing(place);
+            if filed.name == UNFILED {
                 add_to_bucket(index, surname.text, k);
             }
         }
@@ -1032,15 +1155,15 @@ fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
 
 fn add_content(index: &mut Index<'_>, id: usize, k: usize) {
     let filed = &mut index.filed[id];
-    if filed.words == NONE {
-        filed.words = k;
+    if filed.words == UNFILED {
+        filed.words = filing(k);
     }
 }
 
 fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
     let filed = &mut index.filed[id];
-    if filed.initials == NONE {
-        filed.initials = k;
+    if filed.initials == UNFILED {
+        filed.initials = filing(k);
     }
 }
 
@@ -1380,7 +1503,7 @@ mod tests {
     fn keys(name: &str) -> [String; 5] {
         let mut buffer = String::new();
         let made = Made::new(name, &mut Scratch::default(), &mut buffer);
-        made.keys.map(|r| buffer[r].to_string())
+        [NORM, FIRST, LAST, CONTENT, INITIALS].map(|place| made.key(&buffer, place).to_string())
     }
 
     fn normalise(name: &str) -> String {
@@ -1556,6 +1679,30 @@ mod tests {
         fn one_edit_is_edit_distance_one(a in "[aï’]{0,5}", b in "[aï’]{0,5}") {
             proptest::prop_assert_eq!(within_one_edit(&a, &b), one_edit_by_table(&a, &b));
         }
+    }
+
+    #[test]
+    fn numbers_tell_keys_apart_by_more_than_hash() {
+        // Hashes that collide in full, in their low 32 bits, and none.
+        let hashes = |i: u32| [7, i << 16 | 7, i.wrapping_mul(0x9E37_79B9)];
+        let mut numbers = Numbers::default();
+        numbers.reset(2);
+        let mut keys: Vec<(usize, u32)> = Vec::new();
+        for round in 0..2 {
+            for i in 0..100 {
+                for (kind, hash) in hashes(i).into_iter().enumerate() {
+                    let key = (kind, i);
+                    let (number, new) = numbers.number(hash, |n| keys[n] == key);
+                    assert_eq!(new, round == 0, "{key:?}");
+                    if new {
+                        assert_eq!(number, keys.len());
+                        keys.push(key);
+                    }
+                    assert_eq!(keys[number], key);
+                }
+            }
+        }
+        assert_eq!(keys.len(), 300);
     }
 
     #[test]

@@ -5,24 +5,16 @@
 //! They are made the first time an entry is asked for, not when the
 //! gazetteer is built (see [`super::lazy`]).
 
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// A key with its hash, made by the entity stage's hasher: kept with the
 /// key, a gazetteer name is not hashed again in each document that files
-/// it.
+/// it. 32 bits of it, which number a document's keys and pick their bits
+/// of its filter well enough, and keep an entry's keys small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Hashed<'a> {
     pub(crate) text: &'a str,
-    pub(crate) hash: u64,
-}
-
-/// Writes the hash kept, for a map whose hasher passes it through. Equal
-/// texts have equal hashes, and lookups still compare the texts.
-impl Hash for Hashed<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
+    pub(crate) hash: u32,
 }
 
 /// A key kept with an entry: its hash, and where its text is in the
@@ -34,7 +26,7 @@ pub(crate) struct StoredKey<'a> {
     buffer: &'a str,
     start: u32,
     end: u32,
-    pub(crate) hash: u64,
+    pub(crate) hash: u32,
 }
 
 impl<'a> StoredKey<'a> {
@@ -87,7 +79,7 @@ pub(crate) struct EntryKeys {
 struct Stored {
     /// Of the normalised name, the surname, the content key and the
     /// initials; 0 for those the name lacks.
-    hashes: [u64; 4],
+    hashes: [u32; 4],
     /// Where the normalised name starts in the buffer.
     start: u32,
     /// For the same four keys in turn, where each starts, as an offset from
@@ -109,7 +101,7 @@ const HEAD: u8 = 1 << 2;
 #[derive(Clone, Debug)]
 struct Place {
     range: Range<u32>,
-    hash: u64,
+    hash: u32,
 }
 
 impl EntryKeys {
@@ -291,7 +283,7 @@ mod tests {
     fn key(text: &str) -> Hashed<'_> {
         Hashed {
             text,
-            hash: text.len() as u64,
+            hash: text.len() as u32,
         }
     }
 
