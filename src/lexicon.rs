@@ -176,6 +176,11 @@ impl Lexicons {
     /// Not a lexicon: a nationality adjective with an "s" after it
     /// ("russians"), asked about with the adjectives in one lookup.
     pub(crate) const NATIONALITY_PLURAL: Lexicons = Lexicons(1 << 25);
+    /// Not lexicons but a mark, kept where a word's lexicons would be, that
+    /// it has not been looked up: every bit set, as no word's lexicons
+    /// are (they number fewer than 32). An `Option` beside the bits would
+    /// double their size.
+    pub(crate) const UNASKED: Lexicons = Lexicons(u32::MAX);
 
     /// The lexicons listing `lower`, the bytes of a word in lower case.
     #[inline]

@@ -118,7 +118,7 @@ pub(crate) fn recognize(
     let nationalities = found
         .nationalities
         .iter()
-        .map(|&i| doc.units[i].span)
+        .map(|&i| doc.units[i].span())
         .filter(|s| !inside(s))
         .collect();
     entities.nationalities = nationalities;
@@ -228,7 +228,7 @@ fn rescue_people(
     for &i in rejected {
         let word = doc.word(i);
         if lengths & bit(word) != 0 && people.contains_key(word) {
-            candidates.push(person(doc.units[i].span));
+            candidates.push(person(doc.units[i].span()));
         }
     }
 }

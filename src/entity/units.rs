@@ -35,14 +35,27 @@ pub(super) enum Case {
     Other,
 }
 
+/// A unit of the entity stage: a word, number or mark.
+///
+/// A unit is made for each token, and the rules read them again and again:
+/// its offsets and numbers are `u32`s, which a document, a window of the
+/// text at most (see [`Doc::new`]), never outgrows, so that a unit takes 24
+/// bytes where `usize`s took 40.
 #[derive(Clone, Debug)]
 pub(super) struct Unit {
-    pub(super) span: Span,
+    /// Where it stands, as [`Unit::span`].
+    start: u32,
+    end: u32,
+    /// Its sentence, an index into [`Doc::sentences`].
+    pub(super) sentence: u32,
+    /// The lexicons listing it lowercased, once asked, else
+    /// [`Lexicons::UNASKED`]: kept with the unit, which the rules asking
+    /// read anyway.
+    lexicons: Cell<Lexicons>,
     pub(super) kind: Kind,
     pub(super) case: Case,
     /// No whitespace between this unit and the next.
     pub(super) glued: bool,
-    pub(super) sentence: usize,
     /// The first word of its sentence, after any opening marks.
     pub(super) initial: bool,
     /// In a headline, or in a sentence written in capitals, where case says
@@ -51,9 +64,6 @@ pub(super) struct Unit {
     /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
     /// without case.
     plain: bool,
-    /// The lexicons listing it lowercased, once asked: kept with the unit,
-    /// which the rules asking read anyway.
-    lexicons: Cell<Option<Lexicons>>,
 }
 
 pub(super) struct Doc<'t> {
@@ -207,6 +217,9 @@ impl<'t> Doc<'t> {
         names: &[Span],
         mut units: Vec<Unit>,
     ) -> Doc<'t> {
+        // Units keep their offsets in `u32`s: the stage is given a window
+        // of a text, of 64 KB at most, never a text of gigabytes.
+        assert!(u32::try_from(text.len()).is_ok(), "a text of over 4 GB");
         let mut sentences = Vec::with_capacity(layout.sentences.len());
         let mut title_sentences = vec![false; layout.sentences.len()];
         for p in &layout.paragraphs {
@@ -291,7 +304,7 @@ impl<'t> Doc<'t> {
 
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'t str {
-        self.units.get(i).map_or("", |u| &self.text[u.span])
+        self.units.get(i).map_or("", |u| &self.text[u.span()])
     }
 
     /// Whether unit `i` is `word` (past the end: whether `word` is empty);
@@ -301,7 +314,7 @@ impl<'t> Doc<'t> {
         let unit = self
             .units
             .get(i)
-            .map_or(&[][..], |u| &self.text.as_bytes()[u.span.range()]);
+            .map_or(&[][..], |u| &self.text.as_bytes()[u.span().range()]);
         unit == word.as_bytes()
     }
 
@@ -314,8 +327,8 @@ impl<'t> Doc<'t> {
         if !u.plain {
             return self.recased.get(i).unwrap_or("");
         }
-        let word = &self.ascii.as_bytes()[u.span.range()];
-        &self.ascii[u.span.start..u.span.end - trailing_dots(word)]
+        let word = &self.ascii.as_bytes()[u.span().range()];
+        &self.ascii[u.span().start..u.span().end - trailing_dots(word)]
     }
 
     /// [`Doc::lower`] as bytes: a plain unit's are read without the checks
@@ -328,7 +341,7 @@ impl<'t> Doc<'t> {
         if !u.plain {
             return self.recased.get(i).unwrap_or("").as_bytes();
         }
-        let word = &self.ascii.as_bytes()[u.span.range()];
+        let word = &self.ascii.as_bytes()[u.span().range()];
         &word[..word.len() - trailing_dots(word)]
     }
 
@@ -339,17 +352,17 @@ impl<'t> Doc<'t> {
         let Some(u) = self.units.get(i) else {
             return false;
         };
-        let lexicons = match u.lexicons.get() {
-            Some(lexicons) => lexicons,
-            None => self.look_up(i),
-        };
+        let mut lexicons = u.lexicons.get();
+        if lexicons == Lexicons::UNASKED {
+            lexicons = self.look_up(i);
+        }
         lexicons.any(these)
     }
 
     /// The lexicons listing unit `i`, asked the first time.
     fn look_up(&self, i: usize) -> Lexicons {
         let lexicons = Lexicons::of(self.lower_bytes(i));
-        self.units[i].lexicons.set(Some(lexicons));
+        self.units[i].lexicons.set(lexicons);
         lexicons
     }
 
@@ -424,9 +437,9 @@ impl<'t> Doc<'t> {
             // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
             return self.units.iter().any(|u| {
-                u.span.end == u.span.start + word.len()
+                u.span().end == u.span().start + word.len()
                     && running(u)
-                    && &bytes[u.span.range()] == word
+                    && &bytes[u.span().range()] == word
             });
         }
         self.lowercase
@@ -435,7 +448,7 @@ impl<'t> Doc<'t> {
                 let words = self.units.iter().filter(|u| running(u));
                 let mut set =
                     Set::with_capacity_and_hasher(words.clone().count(), Default::default());
-                set.extend(words.map(|u| &self.text[u.span]));
+                set.extend(words.map(|u| &self.text[u.span()]));
                 set
             })
             .contains(&*word)
@@ -465,10 +478,10 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
     let (mut capitalised, mut common) = (0, 0);
     for u in units
         .iter()
-        .filter(|u| u.kind == Kind::Word && !named(u.span))
+        .filter(|u| u.kind == Kind::Word && !named(u.span()))
         .skip(1)
     {
-        let lower = lowercase(&text[u.span]);
+        let lower = lowercase(&text[u.span()]);
         if crate::lexicon::NOT_NAMES.contains(&*lower)
             || !crate::lexicon::COMMON_WORDS.contains(&*lower)
         {
@@ -510,17 +523,25 @@ impl Unit {
     /// headline) nor looked up.
     #[inline]
     fn new(span: Span, kind: Kind, case: Case, glued: bool, sentence: usize, plain: bool) -> Unit {
+        // Offsets and sentences of a document fit (see `Doc::new`).
         Unit {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
+            sentence: sentence as u32,
+            lexicons: Cell::new(Lexicons::UNASKED),
             kind,
             case,
             glued,
-            sentence,
             initial: false,
             headline: false,
             plain,
-            lexicons: Cell::new(None),
         }
+    }
+
+    /// Where the unit stands in the text.
+    #[inline]
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 }
 
@@ -553,10 +574,10 @@ impl Reading {
         let initial = u.kind == Kind::Word && !self.continued;
         u.initial = initial;
         if u.kind == Kind::Word {
-            self.upper += u32::from(u.case == Case::Upper && u.span.len() > 1);
+            self.upper += u32::from(u.case == Case::Upper && u.span().len() > 1);
             self.total += 1;
             if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
-                capitalised.push(u.span);
+                capitalised.push(u.span());
             }
         }
         if matches!(u.kind, Kind::Word | Kind::Number) {
@@ -708,9 +729,9 @@ impl Making<'_> {
             };
             if u.kind == Kind::Word && u.plain && matches!(u.case, Case::Capitalised | Case::Upper)
             {
-                if let Some(lower) = self.ascii.get(u.span.range()) {
+                if let Some(lower) = self.ascii.get(u.span().range()) {
                     let lower = &lower[..lower.len() - trailing_dots(lower)];
-                    u.lexicons.set(Some(Lexicons::of(lower)));
+                    u.lexicons.set(Lexicons::of(lower));
                 }
             }
         }
@@ -750,11 +771,11 @@ impl Making<'_> {
         for i in made..units.len() {
             let (before, after) = units.split_at_mut(i);
             let u = &mut after[0];
-            let bytes = &text.as_bytes()[u.span.range()];
+            let bytes = &text.as_bytes()[u.span().range()];
             gather_start(&mut self.starts, before, u, bytes);
             reading.take(u, bytes, &mut self.capitalised);
             if !u.plain {
-                self.recased.push(i, text[u.span].trim_end_matches('.'));
+                self.recased.push(i, text[u.span()].trim_end_matches('.'));
             }
         }
     }
