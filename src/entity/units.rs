@@ -48,9 +48,9 @@ pub(super) struct Unit {
     end: u32,
     /// Its sentence, an index into [`Doc::sentences`].
     pub(super) sentence: u32,
-    /// The lexicons listing it lowercased, once asked, else
-    /// [`Lexicons::UNASKED`]: kept with the unit, which the rules asking
-    /// read anyway.
+    /// The lexicons listing it lowercased, once asked; before, a bound of
+    /// them ([`Lexicons::UNASKED`], or [`Lexicons::bound`]): kept with the
+    /// unit, which the rules asking read anyway.
     lexicons: Cell<Lexicons>,
     pub(super) kind: Kind,
     pub(super) case: Case,
@@ -352,18 +352,24 @@ impl<'t> Doc<'t> {
         let Some(u) = self.units.get(i) else {
             return false;
         };
-        let mut lexicons = u.lexicons.get();
-        if lexicons == Lexicons::UNASKED {
-            lexicons = self.look_up(i);
+        let known = u.lexicons.get();
+        if !known.any(these) {
+            return false;
         }
-        lexicons.any(these)
+        known.is_exact() || self.look_up(i, these)
     }
 
-    /// The lexicons listing unit `i`, asked the first time.
-    fn look_up(&self, i: usize) -> Lexicons {
-        let lexicons = Lexicons::of(self.lower_bytes(i));
+    /// [`Doc::listed`] of a unit not looked up yet: looked up, unless its
+    /// shape tells that none of `these` lists it, which is kept for the
+    /// questions after.
+    fn look_up(&self, i: usize, these: Lexicons) -> bool {
+        let lower = self.lower_bytes(i);
+        let mut lexicons = Lexicons::bound(lower);
+        if lexicons.any(these) {
+            lexicons = Lexicons::of(lower);
+        }
         self.units[i].lexicons.set(lexicons);
-        lexicons
+        lexicons.any(these)
     }
 
     /// Whether unit `i` as written is in any of `these` lexicons: as
