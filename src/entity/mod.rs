@@ -149,7 +149,7 @@ thread_local! {
 /// emptied as they are made again; clustering keeps its own.
 #[derive(Default)]
 struct Spare {
-    units: Vec<units::Unit>,
+    units: units::Buffers,
     names: Vec<Span>,
     index: candidate::MatchIndex,
     found: candidate::Found,

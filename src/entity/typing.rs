@@ -910,7 +910,7 @@ mod tests {
         // is one of them.
         for &name in FIRST_NAMES.keys() {
             let layout = crate::text::Layout::new(name);
-            let doc = Doc::new(name, &layout, &[], Vec::new());
+            let doc = Doc::new(name, &layout, &[], Default::default());
             if doc.units.len() > 1 && name.contains('-') {
                 continue;
             }

@@ -3,6 +3,7 @@
 //! about how words are capitalised.
 
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
@@ -70,7 +71,7 @@ pub(super) struct Doc<'t> {
     pub(super) text: &'t str,
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
-    pub(super) sentences: Vec<std::ops::Range<usize>>,
+    pub(super) sentences: Vec<Range<usize>>,
     /// In order, the units that may start a name (see [`Unit::may_start`]):
     /// gathered as the units are made, so that finding names visits these
     /// rather than reading every unit again.
@@ -89,6 +90,8 @@ pub(super) struct Doc<'t> {
     /// read the units rather than a list gathered as they are made.
     lowercase: OnceCell<Set<&'t str>>,
     lowercase_asked: Cell<u32>,
+    /// As [`Buffers::titles`], kept for the next document.
+    titles: Vec<bool>,
 }
 
 /// How many questions [`Doc::seen_lowercase`] answers by reading the units
@@ -203,11 +206,24 @@ impl<'t> Seen<'t> {
     }
 }
 
+/// The buffers a document's units are made in, kept by a thread from one
+/// document to the next (see [`Doc::new`]): the next fills memory that the
+/// last left in the cache, where new buffers missed it at each line.
+#[derive(Default)]
+pub(super) struct Buffers {
+    units: Vec<Unit>,
+    sentences: Vec<Range<usize>>,
+    starts: Vec<u32>,
+    capitalised: Vec<Span>,
+    /// Per sentence, whether a title paragraph has it.
+    titles: Vec<bool>,
+}
+
 impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic"). The units
-    /// are made in `units`, emptied, the buffer of an earlier document (see
-    /// [`Doc::into_parts`]).
+    /// are made in `buffers`, those of an earlier document (see
+    /// [`Doc::into_parts`]), emptied here.
     // Out of line, as called once a text: a profile shows the stage's
     // cost under its name whatever the compiler inlines around it.
     #[inline(never)]
@@ -215,40 +231,50 @@ impl<'t> Doc<'t> {
         text: &'t str,
         layout: &Layout,
         names: &[Span],
-        mut units: Vec<Unit>,
+        buffers: Buffers,
     ) -> Doc<'t> {
         // Units keep their offsets in `u32`s: the stage is given a window
         // of a text, of 64 KB at most, never a text of gigabytes.
         assert!(u32::try_from(text.len()).is_ok(), "a text of over 4 GB");
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
-        let mut title_sentences = vec![false; layout.sentences.len()];
+        let Buffers {
+            mut units,
+            mut sentences,
+            mut starts,
+            mut capitalised,
+            mut titles,
+        } = buffers;
+        sentences.clear();
+        sentences.reserve(layout.sentences.len());
+        titles.clear();
+        titles.resize(layout.sentences.len(), false);
         for p in &layout.paragraphs {
             if p.is_title {
                 for s in p.sentences.clone() {
-                    if let Some(t) = title_sentences.get_mut(s) {
+                    if let Some(t) = titles.get_mut(s) {
                         *t = true;
                     }
                 }
             }
         }
         let ascii = text.to_ascii_lowercase();
+        units.clear();
+        units.reserve(layout.tokens.len());
+        // About one token in eight is a capitalised word of running text
+        // (12% in news), more in many documents: room for a sixth at once,
+        // rather than growing by doubling.
+        capitalised.clear();
+        capitalised.reserve(layout.tokens.len() / 6);
+        // About one token in six is a capitalised word (17% in news), most
+        // of the units that may start a name, and numbers start more: room
+        // for a quarter. An eighth, as it was, grew in most documents.
+        starts.clear();
+        starts.reserve(layout.tokens.len() / 4);
         let mut made = Making {
             text,
             ascii: ascii.as_bytes(),
-            units: {
-                units.clear();
-                units.reserve(layout.tokens.len());
-                units
-            },
-            // About one token in eight is a capitalised word of running
-            // text (12% in news), more in many documents: room for a
-            // sixth at once, rather than growing by doubling.
-            capitalised: Vec::with_capacity(layout.tokens.len() / 6),
-            // About one token in six is a capitalised word (17% in news),
-            // most of the units that may start a name, and numbers start
-            // more: room for a quarter. An eighth, as it was, grew in
-            // most documents.
-            starts: Vec::with_capacity(layout.tokens.len() / 4),
+            units,
+            capitalised,
+            starts,
             recased: Recased::default(),
             unplain: &layout.unplain,
         };
@@ -261,7 +287,7 @@ impl<'t> Doc<'t> {
             let range = first..units.len();
             let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
             let headline =
-                shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
+                shouting || (titles[si] && title_case(text, &units[range.clone()], names));
             // Few sentences are headlines: their words, taken as running
             // text while they were made, are taken back.
             if headline {
@@ -289,17 +315,21 @@ impl<'t> Doc<'t> {
             capitalised: Seen::new(capitalised),
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
+            titles,
         }
     }
 
     /// The text with its ASCII letters lowercased, for the stages after,
-    /// and the buffer of the units, emptied, for the next document: a
-    /// thread's units of one document fill memory that the last one left in
-    /// the cache, where a new buffer's each line missed it.
-    pub(super) fn into_parts(self) -> (String, Vec<Unit>) {
-        let mut units = self.units;
-        units.clear();
-        (self.ascii, units)
+    /// and the buffers, for the next document.
+    pub(super) fn into_parts(self) -> (String, Buffers) {
+        let buffers = Buffers {
+            units: self.units,
+            sentences: self.sentences,
+            starts: self.starts,
+            capitalised: self.capitalised.spans,
+            titles: self.titles,
+        };
+        (self.ascii, buffers)
     }
 
     #[inline]
