@@ -176,11 +176,37 @@ impl Lexicons {
     /// Not a lexicon: a nationality adjective with an "s" after it
     /// ("russians"), asked about with the adjectives in one lookup.
     pub(crate) const NATIONALITY_PLURAL: Lexicons = Lexicons(1 << 25);
+    /// Not a lexicon: marks lexicons that may list a word, as far as its
+    /// shape tells ([`Lexicons::bound`]), from those that do.
+    const BOUND: Lexicons = Lexicons(1 << 31);
+    /// Every lexicon, as a bound: all that is known of a word not yet
+    /// looked up. Kept where a word's lexicons will be, rather than an
+    /// `Option` beside them, which would double their size.
+    pub(crate) const UNASKED: Lexicons = Lexicons(u32::MAX);
 
     /// The lexicons listing `lower`, the bytes of a word in lower case.
     #[inline]
     pub(crate) fn of(lower: &[u8]) -> Lexicons {
-        LEXICONS.get(lower)
+        LEXICONS.words.get(lower)
+    }
+
+    /// The lexicons that may list `lower`, the bytes of a word in lower
+    /// case, as a bound: those that list a word of its shape (length, first
+    /// and last byte). Lexicons not among them do not list it, which no
+    /// lookup ([`Lexicons::of`]) need tell: most words asked about first
+    /// are asked whether a small lexicon has them ("of", "van": a name's
+    /// connectors), and the table of shapes this reads, a few KB, stays in
+    /// the cache where the lexicons' own lines, a MB, do not.
+    #[inline]
+    pub(crate) fn bound(lower: &[u8]) -> Lexicons {
+        LEXICONS.shapes[shape(lower)] | Lexicons::BOUND
+    }
+
+    /// Whether these are the lexicons listing a word, not a
+    /// [`Lexicons::bound`] of them.
+    #[inline]
+    pub(crate) fn is_exact(self) -> bool {
+        self.0 & Lexicons::BOUND.0 == 0
     }
 
     /// Whether any of `these` lexicons is among them.
@@ -198,7 +224,42 @@ impl std::ops::BitOr for Lexicons {
     }
 }
 
-static LEXICONS: LazyLock<WordTable<Lexicons>> = LazyLock::new(|| WordTable::new(&lexicon_words()));
+static LEXICONS: LazyLock<Listing> = LazyLock::new(|| {
+    let words = lexicon_words();
+    let mut shapes = vec![Lexicons::default(); 1 << SHAPE_BITS];
+    for (word, lexicons) in &words {
+        shapes[shape(word.as_bytes())].0 |= lexicons.0;
+    }
+    Listing {
+        words: WordTable::new(&words),
+        shapes: shapes.into_boxed_slice(),
+    }
+});
+
+/// The entity stage's lexicons, word by word.
+struct Listing {
+    /// The lexicons listing each word.
+    words: WordTable<Lexicons>,
+    /// Per [`shape`], the lexicons listing a word of that shape.
+    shapes: Box<[Lexicons]>,
+}
+
+/// How many bits [`shape`] has: 4,096 shapes, more than ten for each word
+/// of the lexicons but the common words, which most words asked about
+/// first are not asked to be in.
+const SHAPE_BITS: u32 = 12;
+
+/// The shape of a word: its length and first and last bytes, mixed.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [one] => (*one, *one),
+        [first, .., last] => (*first, *last),
+    };
+    let key = (word.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_BITS)) as usize
+}
 
 /// Every word of the entity stage's lexicons, with the lexicons listing it.
 fn lexicon_words() -> Map<Cow<'static, str>, Lexicons> {
@@ -708,6 +769,8 @@ mod tests {
     fn table_holds_every_word() {
         for (w, lexicons) in lexicon_words() {
             assert_eq!(Lexicons::of(w.as_bytes()), lexicons, "{w}");
+            let bound = Lexicons::bound(w.as_bytes());
+            assert!(!bound.is_exact() && bound.0 & lexicons.0 == lexicons.0, "{w}");
         }
     }
 

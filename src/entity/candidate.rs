@@ -32,8 +32,8 @@ impl Piece {
     /// The text the piece spans, from its first unit to its last.
     pub(super) fn span(&self, doc: &Doc<'_>) -> Span {
         Span::new(
-            doc.units[self.units.start].span.start,
-            doc.units[self.units.end - 1].span.end,
+            doc.units[self.units.start].span().start,
+            doc.units[self.units.end - 1].span().end,
         )
     }
 }
@@ -125,8 +125,8 @@ impl MatchIndex {
         // double and a search within the last, rather than unit by unit.
         let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
-            let before = |u: &Unit| u.span.start < m.span.start;
-            if units.get(from).is_some_and(|u| u.span.start > m.span.start) {
+            let before = |u: &Unit| u.span().start < m.span.start;
+            if units.get(from).is_some_and(|u| u.span().start > m.span.start) {
                 from = units.partition_point(before);
             }
             let (mut lo, mut hi, mut step) = (from, from, 1);
@@ -138,14 +138,14 @@ impl MatchIndex {
             let a = lo + units[lo..hi.min(units.len())].partition_point(before);
             from = a;
             let mut b = a;
-            while units.get(b).is_some_and(|u| u.span.end < m.span.end) {
+            while units.get(b).is_some_and(|u| u.span().end < m.span.end) {
                 b += 1;
             }
             let found = |i: usize, at: fn(&Unit) -> usize, want: usize| {
                 units.get(i).filter(|u| at(u) == want).map(|_| i)
             };
-            let a = found(a, |u| u.span.start, m.span.start);
-            let b = found(b, |u| u.span.end, m.span.end).map(|b| b + 1);
+            let a = found(a, |u| u.span().start, m.span.start);
+            let b = found(b, |u| u.span().end, m.span.end).map(|b| b + 1);
             let number = u32::try_from(mi + 1).ok().filter(|&n| n < STARTS);
             let (Some(a), Some(b), Some(number)) = (a, b, number) else {
                 continue;
@@ -285,7 +285,7 @@ pub(super) fn numbered_unit(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
     let digit = doc
         .units
         .get(i)
-        .is_some_and(|u| doc.text.as_bytes()[u.span.start].is_ascii_digit());
+        .is_some_and(|u| doc.text.as_bytes()[u.span().start].is_ascii_digit());
     digit && ordinal_unit(doc, i, limit)
 }
 
@@ -335,7 +335,7 @@ fn extend_run(doc: &Doc<'_>, index: &MatchIndex, start: usize, limit: usize) -> 
         // neither: the first byte tells, without comparing the unit with
         // each mark.
         let mark = matches!(
-            doc.text.as_bytes()[doc.units[j].span.start],
+            doc.text.as_bytes()[doc.units[j].span().start],
             b'-' | b'\'' | b'.' | b'&' | 0xE2
         );
         if mark {
@@ -895,7 +895,7 @@ fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// length turns away most words before they are sliced.
 #[inline]
 fn letter_at(doc: &Doc<'_>, i: usize) -> bool {
-    doc.units[i].span.len() <= 4 && one_char(doc.word(i))
+    doc.units[i].span().len() <= 4 && one_char(doc.word(i))
 }
 
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
@@ -960,7 +960,7 @@ pub(super) fn is_compass(lower: &str) -> bool {
 /// of them. Of the rest, most are no common word, as every compass word
 /// is: their lexicons, looked up already, tell.
 fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
-    let first = doc.units.get(i).map(|u| doc.text.as_bytes()[u.span.start]);
+    let first = doc.units.get(i).map(|u| doc.text.as_bytes()[u.span().start]);
     matches!(
         first.map(|b| b | 0x20),
         Some(b'n' | b's' | b'e' | b'w' | b'c')
@@ -1069,8 +1069,8 @@ fn piece(
     }
     let tail = index
         .covers(b - 1)
-        .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span.end)
-        .filter(|&m| matches[m].span.end == doc.units[b - 1].span.end);
+        .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span().end)
+        .filter(|&m| matches[m].span.end == doc.units[b - 1].span().end);
     found.pieces.push(Piece {
         units,
         titled,

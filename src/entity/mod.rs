@@ -118,7 +118,7 @@ pub(crate) fn recognize(
     let nationalities = found
         .nationalities
         .iter()
-        .map(|&i| doc.units[i].span)
+        .map(|&i| doc.units[i].span())
         .filter(|s| !inside(s))
         .collect();
     entities.nationalities = nationalities;
@@ -149,7 +149,7 @@ thread_local! {
 /// emptied as they are made again; clustering keeps its own.
 #[derive(Default)]
 struct Spare {
-    units: Vec<units::Unit>,
+    units: units::Buffers,
     names: Vec<Span>,
     index: candidate::MatchIndex,
     found: candidate::Found,
@@ -228,7 +228,7 @@ fn rescue_people(
     for &i in rejected {
         let word = doc.word(i);
         if lengths & bit(word) != 0 && people.contains_key(word) {
-            candidates.push(person(doc.units[i].span));
+            candidates.push(person(doc.units[i].span()));
         }
     }
 }

@@ -331,7 +331,7 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
     match doc.word(a - 1) {
         "," => {
             let listed = a >= 3 && doc.word_is(a - 3, ",");
-            let end = doc.units[a - 2].span.end;
+            let end = doc.units[a - 2].span().end;
             let i = matches.partition_point(|m| m.span.end < end);
             !listed
                 && matches.get(i).is_some_and(|m| {
@@ -367,7 +367,7 @@ fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
     if unit.case != Case::Capitalised {
         return None;
     }
-    lexicon::given_name(&doc.text.as_bytes()[unit.span.range()])
+    lexicon::given_name(&doc.text.as_bytes()[unit.span().range()])
 }
 
 /// A piece as the cues read it: its words counted once, and its first
@@ -476,7 +476,7 @@ impl<'p, 't> Name<'p, 't> {
     fn may_lead(&self) -> bool {
         let (doc, piece) = (self.doc, self.piece);
         let (a, b) = (piece.units.start, piece.units.end);
-        let opening = |u: &Unit| doc.text.as_bytes().get(u.span.start).copied();
+        let opening = |u: &Unit| doc.text.as_bytes().get(u.span().start).copied();
         let before = a.checked_sub(1).is_some_and(|i| {
             let u = &doc.units[i];
             matches!(opening(u), Some(b',' | b'v' | b'o'))
@@ -699,7 +699,7 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let opening =
         doc.units[a].initial && (a..b).all(|i| !doc.is_word(i) || doc.units[i].case == Case::Upper);
     let next = doc.units.get(b);
-    let date = next.is_some_and(|u| u.kind == Kind::Number && u.span.len() >= 8);
+    let date = next.is_some_and(|u| u.kind == Kind::Number && u.span().len() >= 8);
     opening && doc.word(a).chars().nth(1).is_some() && (date || doc.word_is(b, ","))
 }
 
@@ -723,18 +723,18 @@ pub(super) fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
     if !doc
         .units
         .get(b)
-        .is_some_and(|u| u.kind == Kind::Number && u.span.len() <= 3)
+        .is_some_and(|u| u.kind == Kind::Number && u.span().len() <= 3)
     {
         return false;
     }
-    let Some(range) = doc.sentences.get(doc.units[b].sentence) else {
+    let Some(range) = doc.sentences.get(doc.units[b].sentence as usize) else {
         return false;
     };
     let units = &doc.units[range.clone()];
     let numbers = units.iter().filter(|u| u.kind == Kind::Number).count();
     let prose = units
         .iter()
-        .filter(|u| u.kind == Kind::Word && u.case == Case::Lower && u.span.len() > 3)
+        .filter(|u| u.kind == Kind::Word && u.case == Case::Lower && u.span().len() > 3)
         .count();
     numbers >= 2 && prose <= 1
 }
@@ -910,7 +910,7 @@ mod tests {
         // is one of them.
         for &name in FIRST_NAMES.keys() {
             let layout = crate::text::Layout::new(name);
-            let doc = Doc::new(name, &layout, &[], Vec::new());
+            let doc = Doc::new(name, &layout, &[], Default::default());
             if doc.units.len() > 1 && name.contains('-') {
                 continue;
             }

@@ -3,6 +3,7 @@
 //! about how words are capitalised.
 
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 use crate::hash::Set;
 use crate::lexicon::Lexicons;
@@ -35,14 +36,27 @@ pub(super) enum Case {
     Other,
 }
 
+/// A unit of the entity stage: a word, number or mark.
+///
+/// A unit is made for each token, and the rules read them again and again:
+/// its offsets and numbers are `u32`s, which a document, a window of the
+/// text at most (see [`Doc::new`]), never outgrows, so that a unit takes 24
+/// bytes where `usize`s took 40.
 #[derive(Clone, Debug)]
 pub(super) struct Unit {
-    pub(super) span: Span,
+    /// Where it stands, as [`Unit::span`].
+    start: u32,
+    end: u32,
+    /// Its sentence, an index into [`Doc::sentences`].
+    pub(super) sentence: u32,
+    /// The lexicons listing it lowercased, once asked; before, a bound of
+    /// them ([`Lexicons::UNASKED`], or [`Lexicons::bound`]): kept with the
+    /// unit, which the rules asking read anyway.
+    lexicons: Cell<Lexicons>,
     pub(super) kind: Kind,
     pub(super) case: Case,
     /// No whitespace between this unit and the next.
     pub(super) glued: bool,
-    pub(super) sentence: usize,
     /// The first word of its sentence, after any opening marks.
     pub(super) initial: bool,
     /// In a headline, or in a sentence written in capitals, where case says
@@ -51,16 +65,13 @@ pub(super) struct Unit {
     /// Lowercased where it stands in [`Doc::ascii`]: ASCII, or of chars
     /// without case.
     plain: bool,
-    /// The lexicons listing it lowercased, once asked: kept with the unit,
-    /// which the rules asking read anyway.
-    lexicons: Cell<Option<Lexicons>>,
 }
 
 pub(super) struct Doc<'t> {
     pub(super) text: &'t str,
     pub(super) units: Vec<Unit>,
     /// Unit ranges, one per sentence.
-    pub(super) sentences: Vec<std::ops::Range<usize>>,
+    pub(super) sentences: Vec<Range<usize>>,
     /// In order, the units that may start a name (see [`Unit::may_start`]):
     /// gathered as the units are made, so that finding names visits these
     /// rather than reading every unit again.
@@ -79,6 +90,8 @@ pub(super) struct Doc<'t> {
     /// read the units rather than a list gathered as they are made.
     lowercase: OnceCell<Set<&'t str>>,
     lowercase_asked: Cell<u32>,
+    /// As [`Buffers::titles`], kept for the next document.
+    titles: Vec<bool>,
 }
 
 /// How many questions [`Doc::seen_lowercase`] answers by reading the units
@@ -193,11 +206,24 @@ impl<'t> Seen<'t> {
     }
 }
 
+/// The buffers a document's units are made in, kept by a thread from one
+/// document to the next (see [`Doc::new`]): the next fills memory that the
+/// last left in the cache, where new buffers missed it at each line.
+#[derive(Default)]
+pub(super) struct Buffers {
+    units: Vec<Unit>,
+    sentences: Vec<Range<usize>>,
+    starts: Vec<u32>,
+    capitalised: Vec<Span>,
+    /// Per sentence, whether a title paragraph has it.
+    titles: Vec<bool>,
+}
+
 impl<'t> Doc<'t> {
     /// `names`: the spans of confident gazetteer names, in text order; their
     /// capitals do not make a line title case ("Czech Republic"). The units
-    /// are made in `units`, emptied, the buffer of an earlier document (see
-    /// [`Doc::into_parts`]).
+    /// are made in `buffers`, those of an earlier document (see
+    /// [`Doc::into_parts`]), emptied here.
     // Out of line, as called once a text: a profile shows the stage's
     // cost under its name whatever the compiler inlines around it.
     #[inline(never)]
@@ -205,37 +231,50 @@ impl<'t> Doc<'t> {
         text: &'t str,
         layout: &Layout,
         names: &[Span],
-        mut units: Vec<Unit>,
+        buffers: Buffers,
     ) -> Doc<'t> {
-        let mut sentences = Vec::with_capacity(layout.sentences.len());
-        let mut title_sentences = vec![false; layout.sentences.len()];
+        // Units keep their offsets in `u32`s: the stage is given a window
+        // of a text, of 64 KB at most, never a text of gigabytes.
+        assert!(u32::try_from(text.len()).is_ok(), "a text of over 4 GB");
+        let Buffers {
+            mut units,
+            mut sentences,
+            mut starts,
+            mut capitalised,
+            mut titles,
+        } = buffers;
+        sentences.clear();
+        sentences.reserve(layout.sentences.len());
+        titles.clear();
+        titles.resize(layout.sentences.len(), false);
         for p in &layout.paragraphs {
             if p.is_title {
                 for s in p.sentences.clone() {
-                    if let Some(t) = title_sentences.get_mut(s) {
+                    if let Some(t) = titles.get_mut(s) {
                         *t = true;
                     }
                 }
             }
         }
         let ascii = text.to_ascii_lowercase();
+        units.clear();
+        units.reserve(layout.tokens.len());
+        // About one token in eight is a capitalised word of running text
+        // (12% in news), more in many documents: room for a sixth at once,
+        // rather than growing by doubling.
+        capitalised.clear();
+        capitalised.reserve(layout.tokens.len() / 6);
+        // About one token in six is a capitalised word (17% in news), most
+        // of the units that may start a name, and numbers start more: room
+        // for a quarter. An eighth, as it was, grew in most documents.
+        starts.clear();
+        starts.reserve(layout.tokens.len() / 4);
         let mut made = Making {
             text,
             ascii: ascii.as_bytes(),
-            units: {
-                units.clear();
-                units.reserve(layout.tokens.len());
-                units
-            },
-            // About one token in eight is a capitalised word of running
-            // text (12% in news), more in many documents: room for a
-            // sixth at once, rather than growing by doubling.
-            capitalised: Vec::with_capacity(layout.tokens.len() / 6),
-            // About one token in six is a capitalised word (17% in news),
-            // most of the units that may start a name, and numbers start
-            // more: room for a quarter. An eighth, as it was, grew in
-            // most documents.
-            starts: Vec::with_capacity(layout.tokens.len() / 4),
+            units,
+            capitalised,
+            starts,
             recased: Recased::default(),
             unplain: &layout.unplain,
         };
@@ -248,7 +287,7 @@ impl<'t> Doc<'t> {
             let range = first..units.len();
             let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
             let headline =
-                shouting || (title_sentences[si] && title_case(text, &units[range.clone()], names));
+                shouting || (titles[si] && title_case(text, &units[range.clone()], names));
             // Few sentences are headlines: their words, taken as running
             // text while they were made, are taken back.
             if headline {
@@ -276,22 +315,26 @@ impl<'t> Doc<'t> {
             capitalised: Seen::new(capitalised),
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
+            titles,
         }
     }
 
     /// The text with its ASCII letters lowercased, for the stages after,
-    /// and the buffer of the units, emptied, for the next document: a
-    /// thread's units of one document fill memory that the last one left in
-    /// the cache, where a new buffer's each line missed it.
-    pub(super) fn into_parts(self) -> (String, Vec<Unit>) {
-        let mut units = self.units;
-        units.clear();
-        (self.ascii, units)
+    /// and the buffers, for the next document.
+    pub(super) fn into_parts(self) -> (String, Buffers) {
+        let buffers = Buffers {
+            units: self.units,
+            sentences: self.sentences,
+            starts: self.starts,
+            capitalised: self.capitalised.spans,
+            titles: self.titles,
+        };
+        (self.ascii, buffers)
     }
 
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'t str {
-        self.units.get(i).map_or("", |u| &self.text[u.span])
+        self.units.get(i).map_or("", |u| &self.text[u.span()])
     }
 
     /// Whether unit `i` is `word` (past the end: whether `word` is empty);
@@ -301,7 +344,7 @@ impl<'t> Doc<'t> {
         let unit = self
             .units
             .get(i)
-            .map_or(&[][..], |u| &self.text.as_bytes()[u.span.range()]);
+            .map_or(&[][..], |u| &self.text.as_bytes()[u.span().range()]);
         unit == word.as_bytes()
     }
 
@@ -314,8 +357,8 @@ impl<'t> Doc<'t> {
         if !u.plain {
             return self.recased.get(i).unwrap_or("");
         }
-        let word = &self.ascii.as_bytes()[u.span.range()];
-        &self.ascii[u.span.start..u.span.end - trailing_dots(word)]
+        let word = &self.ascii.as_bytes()[u.span().range()];
+        &self.ascii[u.span().start..u.span().end - trailing_dots(word)]
     }
 
     /// [`Doc::lower`] as bytes: a plain unit's are read without the checks
@@ -328,7 +371,7 @@ impl<'t> Doc<'t> {
         if !u.plain {
             return self.recased.get(i).unwrap_or("").as_bytes();
         }
-        let word = &self.ascii.as_bytes()[u.span.range()];
+        let word = &self.ascii.as_bytes()[u.span().range()];
         &word[..word.len() - trailing_dots(word)]
     }
 
@@ -339,18 +382,24 @@ impl<'t> Doc<'t> {
         let Some(u) = self.units.get(i) else {
             return false;
         };
-        let lexicons = match u.lexicons.get() {
-            Some(lexicons) => lexicons,
-            None => self.look_up(i),
-        };
-        lexicons.any(these)
+        let known = u.lexicons.get();
+        if !known.any(these) {
+            return false;
+        }
+        known.is_exact() || self.look_up(i, these)
     }
 
-    /// The lexicons listing unit `i`, asked the first time.
-    fn look_up(&self, i: usize) -> Lexicons {
-        let lexicons = Lexicons::of(self.lower_bytes(i));
-        self.units[i].lexicons.set(Some(lexicons));
-        lexicons
+    /// [`Doc::listed`] of a unit not looked up yet: looked up, unless its
+    /// shape tells that none of `these` lists it, which is kept for the
+    /// questions after.
+    fn look_up(&self, i: usize, these: Lexicons) -> bool {
+        let lower = self.lower_bytes(i);
+        let mut lexicons = Lexicons::bound(lower);
+        if lexicons.any(these) {
+            lexicons = Lexicons::of(lower);
+        }
+        self.units[i].lexicons.set(lexicons);
+        lexicons.any(these)
     }
 
     /// Whether unit `i` as written is in any of `these` lexicons: as
@@ -424,9 +473,9 @@ impl<'t> Doc<'t> {
             // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
             return self.units.iter().any(|u| {
-                u.span.end == u.span.start + word.len()
+                u.span().end == u.span().start + word.len()
                     && running(u)
-                    && &bytes[u.span.range()] == word
+                    && &bytes[u.span().range()] == word
             });
         }
         self.lowercase
@@ -435,7 +484,7 @@ impl<'t> Doc<'t> {
                 let words = self.units.iter().filter(|u| running(u));
                 let mut set =
                     Set::with_capacity_and_hasher(words.clone().count(), Default::default());
-                set.extend(words.map(|u| &self.text[u.span]));
+                set.extend(words.map(|u| &self.text[u.span()]));
                 set
             })
             .contains(&*word)
@@ -465,10 +514,10 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
     let (mut capitalised, mut common) = (0, 0);
     for u in units
         .iter()
-        .filter(|u| u.kind == Kind::Word && !named(u.span))
+        .filter(|u| u.kind == Kind::Word && !named(u.span()))
         .skip(1)
     {
-        let lower = lowercase(&text[u.span]);
+        let lower = lowercase(&text[u.span()]);
         if crate::lexicon::NOT_NAMES.contains(&*lower)
             || !crate::lexicon::COMMON_WORDS.contains(&*lower)
         {
@@ -510,17 +559,25 @@ impl Unit {
     /// headline) nor looked up.
     #[inline]
     fn new(span: Span, kind: Kind, case: Case, glued: bool, sentence: usize, plain: bool) -> Unit {
+        // Offsets and sentences of a document fit (see `Doc::new`).
         Unit {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
+            sentence: sentence as u32,
+            lexicons: Cell::new(Lexicons::UNASKED),
             kind,
             case,
             glued,
-            sentence,
             initial: false,
             headline: false,
             plain,
-            lexicons: Cell::new(None),
         }
+    }
+
+    /// Where the unit stands in the text.
+    #[inline]
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 }
 
@@ -553,10 +610,10 @@ impl Reading {
         let initial = u.kind == Kind::Word && !self.continued;
         u.initial = initial;
         if u.kind == Kind::Word {
-            self.upper += u32::from(u.case == Case::Upper && u.span.len() > 1);
+            self.upper += u32::from(u.case == Case::Upper && u.span().len() > 1);
             self.total += 1;
             if !initial && matches!(u.case, Case::Capitalised | Case::Upper) {
-                capitalised.push(u.span);
+                capitalised.push(u.span());
             }
         }
         if matches!(u.kind, Kind::Word | Kind::Number) {
@@ -708,9 +765,9 @@ impl Making<'_> {
             };
             if u.kind == Kind::Word && u.plain && matches!(u.case, Case::Capitalised | Case::Upper)
             {
-                if let Some(lower) = self.ascii.get(u.span.range()) {
+                if let Some(lower) = self.ascii.get(u.span().range()) {
                     let lower = &lower[..lower.len() - trailing_dots(lower)];
-                    u.lexicons.set(Some(Lexicons::of(lower)));
+                    u.lexicons.set(Lexicons::of(lower));
                 }
             }
         }
@@ -750,11 +807,11 @@ impl Making<'_> {
         for i in made..units.len() {
             let (before, after) = units.split_at_mut(i);
             let u = &mut after[0];
-            let bytes = &text.as_bytes()[u.span.range()];
+            let bytes = &text.as_bytes()[u.span().range()];
             gather_start(&mut self.starts, before, u, bytes);
             reading.take(u, bytes, &mut self.capitalised);
             if !u.plain {
-                self.recased.push(i, text[u.span].trim_end_matches('.'));
+                self.recased.push(i, text[u.span()].trim_end_matches('.'));
             }
         }
     }
