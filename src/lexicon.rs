@@ -770,7 +770,10 @@ mod tests {
         for (w, lexicons) in lexicon_words() {
             assert_eq!(Lexicons::of(w.as_bytes()), lexicons, "{w}");
             let bound = Lexicons::bound(w.as_bytes());
-            assert!(!bound.is_exact() && bound.0 & lexicons.0 == lexicons.0, "{w}");
+            assert!(
+                !bound.is_exact() && bound.0 & lexicons.0 == lexicons.0,
+                "{w}"
+            );
         }
     }
 

@@ -126,7 +126,10 @@ impl MatchIndex {
         let mut from = 0;
         for (mi, m) in matches.iter().enumerate() {
             let before = |u: &Unit| u.span().start < m.span.start;
-            if units.get(from).is_some_and(|u| u.span().start > m.span.start) {
+            if units
+                .get(from)
+                .is_some_and(|u| u.span().start > m.span.start)
+            {
                 from = units.partition_point(before);
             }
             let (mut lo, mut hi, mut step) = (from, from, 1);
@@ -960,7 +963,10 @@ pub(super) fn is_compass(lower: &str) -> bool {
 /// of them. Of the rest, most are no common word, as every compass word
 /// is: their lexicons, looked up already, tell.
 fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
-    let first = doc.units.get(i).map(|u| doc.text.as_bytes()[u.span().start]);
+    let first = doc
+        .units
+        .get(i)
+        .map(|u| doc.text.as_bytes()[u.span().start]);
     matches!(
         first.map(|b| b | 0x20),
         Some(b'n' | b's' | b'e' | b'w' | b'c')

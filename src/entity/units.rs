@@ -227,12 +227,7 @@ impl<'t> Doc<'t> {
     // Out of line, as called once a text: a profile shows the stage's
     // cost under its name whatever the compiler inlines around it.
     #[inline(never)]
-    pub(super) fn new(
-        text: &'t str,
-        layout: &Layout,
-        names: &[Span],
-        buffers: Buffers,
-    ) -> Doc<'t> {
+    pub(super) fn new(text: &'t str, layout: &Layout, names: &[Span], buffers: Buffers) -> Doc<'t> {
         // Units keep their offsets in `u32`s: the stage is given a window
         // of a text, of 64 KB at most, never a text of gigabytes.
         assert!(u32::try_from(text.len()).is_ok(), "a text of over 4 GB");
