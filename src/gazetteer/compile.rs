@@ -49,16 +49,20 @@ pub(crate) const JUMP: u32 = 1 << 28;
 pub(crate) const FINAL_OUTPUT: u32 = 1 << 29;
 /// Marks a reference to a dense node, and a dense node's header, which has
 /// [`FINAL_OUTPUT`] set as other nodes' do: the node has a word of final
-/// output (0 if none) after the header, then a
-/// transition for each of [`DENSE_INPUTS`], in that order, both words 0
-/// where it has none. A step there reads the transition alone, found
-/// without reading the header or counting inputs before it. Nodes of
+/// output (0 if none) after the header, then a transition for each of
+/// [`DENSE_INPUTS`], in that order, both words 0 where it has none. A step
+/// there reads the transition alone, found without reading the header or
+/// counting inputs before it. Nodes of
 /// [`DENSE_LEAST`] transitions or more are dense when their inputs are all
 /// among these: most such nodes, near the root, where walks read most of
 /// their steps, and a step of another node reads two or three cache lines
 /// (its header, its inputs, its transition), seldom cached when the later
 /// stages have run between two texts.
 pub(crate) const DENSE: u32 = 1 << 30;
+/// Marks a reference to a node where a name ends with no final output, so
+/// that a walk that finds the name need not read the node to learn it: a
+/// step of a dense node reads a transition, not its header.
+pub(crate) const NO_FINAL_OUTPUT: u32 = 1 << 29;
 /// The fewest transitions of a dense node. Fewer waste too much room: with
 /// 4 or more the trie grows by half and its misses fall no further.
 const DENSE_LEAST: usize = 6;
@@ -118,9 +122,10 @@ pub(crate) struct Compiled {
     /// after a word whose four bytes count the inputs before each of them
     /// (so that a walk counts bits in one of them only: baseline x86-64 has
     /// no popcount instruction); and for each input in order, a reference to
-    /// the next node (its word index, with [`FINAL`] set if a name ends there
-    /// and [`DENSE`] if the node is dense, so that a walk learns these without
-    /// reading the node) and the output.
+    /// the next node (its word index, with [`FINAL`] set if a name ends there,
+    /// [`NO_FINAL_OUTPUT`] if its final output is 0 and [`DENSE`] if the node
+    /// is dense, so that a walk learns these without reading the node) and
+    /// the output.
     /// The root is at 0; see [`lay_out`] for the order of the rest. The
     /// outputs along a name's path and its final output add up to its value,
     /// `start << 2 | flags`: `start` indexes its list in `lists`, and values
@@ -359,7 +364,12 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
     };
     let reference = |addr| {
-        let last = if fst.node(addr).is_final() { FINAL } else { 0 };
+        let node = fst.node(addr);
+        let last = match (node.is_final(), node.final_output().value()) {
+            (true, 0) => FINAL | NO_FINAL_OUTPUT,
+            (true, _) => FINAL,
+            (false, _) => 0,
+        };
         let dense = match order[index[&addr]].1 {
             Shape::Dense => DENSE,
             _ => 0,

@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use super::compile::{
     self, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT, DENSE,
-    DENSE_INPUTS, DENSE_SLOTS, FINAL, FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL, TRANSITIONS,
+    DENSE_INPUTS, DENSE_SLOTS, FINAL, FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL,
+    NO_FINAL_OUTPUT, TRANSITIONS,
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::Folded;
@@ -17,6 +18,9 @@ use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
+
+/// The bits of a reference to a node that are not its place.
+const REFERENCE_MARKS: u32 = FINAL | DENSE | NO_FINAL_OUTPUT;
 
 #[derive(Debug)]
 pub(super) struct Matcher {
@@ -455,7 +459,7 @@ impl Part {
     /// The node that byte `b` leads to from `node`, and the output on the way.
     #[inline(always)]
     fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
-        let at = (node & !(FINAL | DENSE)) as usize;
+        let at = (node & !REFERENCE_MARKS) as usize;
         if node & DENSE != 0 {
             let i = usize::from(DENSE_SLOTS[usize::from(b)]);
             if i >= DENSE_INPUTS.len() {
@@ -523,7 +527,10 @@ impl Part {
     /// The output that ends a name at `node`, a node where one ends.
     #[inline]
     fn final_output(&self, node: u32) -> u64 {
-        let at = (node & !(FINAL | DENSE)) as usize;
+        if node & NO_FINAL_OUTPUT != 0 {
+            return 0;
+        }
+        let at = (node & !REFERENCE_MARKS) as usize;
         if word(&self.trie, at) & FINAL_OUTPUT == 0 {
             return 0;
         }
@@ -532,7 +539,7 @@ impl Part {
 
     /// The inputs, next nodes and outputs of `node`'s transitions.
     fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
-        let at = (node & !(FINAL | DENSE)) as usize;
+        let at = (node & !REFERENCE_MARKS) as usize;
         let header = word(&self.trie, at);
         if header & COMPACT != 0 {
             return vec![(header as u8, self.compact_next(at, header), 0)].into_iter();
