@@ -7,8 +7,9 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::compile::{
-    self, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT, FINAL,
-    FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL, TRANSITIONS,
+    self, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT, DENSE,
+    DENSE_INPUTS, DENSE_SLOTS, FINAL, FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL,
+    NO_FINAL_OUTPUT, TRANSITIONS,
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::Folded;
@@ -17,6 +18,9 @@ use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
 use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
+
+/// The bits of a reference to a node that are not its place.
+const REFERENCE_MARKS: u32 = FINAL | DENSE | NO_FINAL_OUTPUT;
 
 #[derive(Debug)]
 pub(super) struct Matcher {
@@ -440,7 +444,10 @@ impl Part {
 
     /// The value of the name `key`.
     fn get(&self, key: &[u8]) -> Option<u64> {
-        let (mut node, mut value) = (0, 0);
+        // A reference to the root, which no transition leads to, so that
+        // its header's mark is its reference's.
+        let root = word(&self.trie, 0) & (COMPACT | DENSE);
+        let (mut node, mut value) = (if root == DENSE { DENSE } else { 0 }, 0);
         for &b in key {
             let (next, output) = self.step(node, b)?;
             node = next;
@@ -452,7 +459,22 @@ impl Part {
     /// The node that byte `b` leads to from `node`, and the output on the way.
     #[inline(always)]
     fn step(&self, node: u32, b: u8) -> Option<(u32, u64)> {
-        let at = (node & !FINAL) as usize;
+        let at = (node & !REFERENCE_MARKS) as usize;
+        if node & DENSE != 0 {
+            let i = usize::from(DENSE_SLOTS[usize::from(b)]);
+            if i >= DENSE_INPUTS.len() {
+                return None;
+            }
+            let t = (at + 2 + 2 * i) * 4;
+            let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
+            let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
+            let next = u32::from_le_bytes([n0, n1, n2, n3]);
+            if next == 0 {
+                return None;
+            }
+            let output = u32::from_le_bytes([o0, o1, o2, o3]);
+            return Some((next, u64::from(output)));
+        }
         let header = word(&self.trie, at);
         // Most nodes, all but those near the root, have one transition.
         if header & COMPACT != 0 {
@@ -505,7 +527,10 @@ impl Part {
     /// The output that ends a name at `node`, a node where one ends.
     #[inline]
     fn final_output(&self, node: u32) -> u64 {
-        let at = (node & !FINAL) as usize;
+        if node & NO_FINAL_OUTPUT != 0 {
+            return 0;
+        }
+        let at = (node & !REFERENCE_MARKS) as usize;
         if word(&self.trie, at) & FINAL_OUTPUT == 0 {
             return 0;
         }
@@ -514,10 +539,22 @@ impl Part {
 
     /// The inputs, next nodes and outputs of `node`'s transitions.
     fn transitions(&self, node: u32) -> impl Iterator<Item = (u8, u32, u64)> + '_ {
-        let at = (node & !FINAL) as usize;
+        let at = (node & !REFERENCE_MARKS) as usize;
         let header = word(&self.trie, at);
         if header & COMPACT != 0 {
             return vec![(header as u8, self.compact_next(at, header), 0)].into_iter();
+        }
+        if header & DENSE != 0 {
+            let transitions: Vec<(u8, u32, u64)> = DENSE_INPUTS
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| {
+                    let next = word(&self.trie, at + 2 + 2 * i);
+                    (b, next, u64::from(word(&self.trie, at + 3 + 2 * i)))
+                })
+                .filter(|&(_, next, _)| next != 0)
+                .collect();
+            return transitions.into_iter();
         }
         let n = (header & TRANSITIONS) as usize;
         let first = at + 1 + usize::from(header & FINAL_OUTPUT != 0);
@@ -737,6 +774,32 @@ t:izvor\tИзвор\tplace\tvillage\t\tMK\t1000\t\t
         let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
         let ids: Vec<&str> = g.lookup("Moscow").map(|e| &*e.id).collect();
         assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
+    }
+
+    /// Names whose first bytes are all lower case letters, more of them
+    /// than a listed node holds, make the root a dense node.
+    #[test]
+    fn names_under_a_dense_root() {
+        let names = [
+            "abu", "bin", "cor", "dos", "el-x", "fab", "gul", "hip", "ibn", "jo's",
+        ];
+        let tsv: String = names
+            .iter()
+            .map(|n| format!("t:{n}\t{n}\tgroup\tarmed_group\t\t\t\t\t\n"))
+            .collect();
+        let g = Gazetteer::builder().add_tsv("t.tsv", tsv).build().unwrap();
+        for name in names {
+            let ids: Vec<&str> = g.lookup(name).map(|e| &*e.id).collect();
+            assert_eq!(ids, [format!("t:{name}")], "{name:?}");
+        }
+        let text = "the abu of el x and jo's gul, not bins";
+        let layout = text::Layout::new(text);
+        let found: Vec<&str> = g
+            .find(text, &layout)
+            .iter()
+            .map(|m| &text[m.span])
+            .collect();
+        assert_eq!(found, ["abu", "el x", "jo's", "gul"]);
     }
 }
 
