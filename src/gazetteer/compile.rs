@@ -49,16 +49,23 @@ pub(crate) const JUMP: u32 = 1 << 28;
 pub(crate) const FINAL_OUTPUT: u32 = 1 << 29;
 /// Marks a reference to a dense node, and a dense node's header, which has
 /// [`FINAL_OUTPUT`] set as other nodes' do: the node has a word of final
-/// output (0 if none) after the header, then a transition for each of
-/// [`DENSE_INPUTS`], in that order, both words 0 where it has none. A step
+/// output (0 if none) after the header, then a transition for each of its
+/// [`dense_inputs`], in that order, both words 0 where it has none. A step
 /// there reads the transition alone, found without reading the header or
 /// counting inputs before it. Nodes of
 /// [`DENSE_LEAST`] transitions or more are dense when their inputs are all
-/// among these: most such nodes, near the root, where walks read most of
-/// their steps, and a step of another node reads two or three cache lines
-/// (its header, its inputs, its transition), seldom cached when the later
-/// stages have run between two texts.
+/// among the first [`NARROW`] of [`DENSE_INPUTS`]: most such nodes, near the
+/// root, where walks read most of their steps, and a step of another node
+/// reads two or three cache lines (its header, its inputs, its transition),
+/// seldom cached when the later stages have run between two texts.
 pub(crate) const DENSE: u32 = 1 << 30;
+/// Marks a reference to a dense node, and a dense node's header, that has a
+/// transition for each of [`DENSE_INPUTS`], not only the first [`NARROW`]:
+/// nodes of more than [`LISTED`] transitions whose inputs are all there but
+/// not all among those (capitals after a space, the lead bytes of
+/// Vietnamese letters), which would otherwise give their inputs as a bitmap,
+/// and a step of theirs read three lines.
+pub(crate) const WIDE: u32 = 1 << 28;
 /// Marks a reference to a node where a name ends with no final output, so
 /// that a walk that finds the name need not read the node to learn it: a
 /// step of a dense node reads a transition, not its header.
@@ -66,8 +73,12 @@ pub(crate) const NO_FINAL_OUTPUT: u32 = 1 << 29;
 /// The fewest transitions of a dense node. Fewer waste too much room: with
 /// 4 or more the trie grows by half and its misses fall no further.
 const DENSE_LEAST: usize = 6;
-/// The inputs of a dense node's transitions: what follows a name's capital.
-pub(crate) const DENSE_INPUTS: &[u8; 29] = b"abcdefghijklmnopqrstuvwxyz '.";
+/// The inputs of a [`WIDE`] dense node's transitions; those of another
+/// dense node are the first [`NARROW`]: what follows a name's capital.
+pub(crate) const DENSE_INPUTS: &[u8; 60] =
+    b"abcdefghijklmnopqrstuvwxyz '.ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC6\xC7\xC8\xC9\xE1";
+/// The number of inputs of a dense node that is not [`WIDE`].
+pub(crate) const NARROW: usize = 29;
 /// The place of each byte in [`DENSE_INPUTS`], or `u8::MAX` if it is not
 /// there.
 pub(crate) const DENSE_SLOTS: [u8; 256] = {
@@ -79,6 +90,17 @@ pub(crate) const DENSE_SLOTS: [u8; 256] = {
     }
     slots
 };
+
+/// The inputs of the dense node whose reference or header has `marks`.
+#[inline(always)]
+pub(crate) fn dense_inputs(marks: u32) -> &'static [u8] {
+    if marks & WIDE != 0 {
+        DENSE_INPUTS
+    } else {
+        &DENSE_INPUTS[..NARROW]
+    }
+}
+
 /// The bits of a header that are not compact that give the number of
 /// transitions.
 pub(crate) const TRANSITIONS: u32 = (1 << 9) - 1;
@@ -114,7 +136,7 @@ pub(crate) struct Compiled {
     /// [`JUMP`] is set, a word of the next node's reference (see below)
     /// follows; otherwise the next node is right after the header, and a
     /// name ends there if [`NEXT_FINAL`] is set. If the header has [`DENSE`]
-    /// set, the node is as that describes. Otherwise the header's low
+    /// set, the node is as that describes, and [`WIDE`] too if it is wide. Otherwise the header's low
     /// bits give the node's number of transitions `n`; if [`FINAL_OUTPUT`] is
     /// set, a word of its final output follows (else it is 0); then its
     /// inputs, either `n` bytes, sorted, padded to a whole word, or if `n` is
@@ -123,8 +145,9 @@ pub(crate) struct Compiled {
     /// (so that a walk counts bits in one of them only: baseline x86-64 has
     /// no popcount instruction); and for each input in order, a reference to
     /// the next node (its word index, with [`FINAL`] set if a name ends there,
-    /// [`NO_FINAL_OUTPUT`] if its final output is 0 and [`DENSE`] if the node
-    /// is dense, so that a walk learns these without reading the node) and
+    /// [`NO_FINAL_OUTPUT`] if its final output is 0, and [`DENSE`] and
+    /// [`WIDE`] as the node's header has them, so that a walk learns these
+    /// without reading the node) and
     /// the output.
     /// The root is at 0; see [`lay_out`] for the order of the rest. The
     /// outputs along a name's path and its final output add up to its value,
@@ -284,15 +307,17 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     let compact = |node: &fst::raw::Node<'_>| {
         node.len() == 1 && node.final_output().value() == 0 && node.transition(0).out.value() == 0
     };
+    let among = |node: &fst::raw::Node<'_>, inputs: usize| {
+        node.transitions()
+            .all(|t| usize::from(DENSE_SLOTS[usize::from(t.inp)]) < inputs)
+    };
     let shape = |node: &fst::raw::Node<'_>| {
         if compact(node) {
             Shape::Jump
-        } else if node.len() >= DENSE_LEAST
-            && node
-                .transitions()
-                .all(|t| DENSE_SLOTS[usize::from(t.inp)] != u8::MAX)
-        {
-            Shape::Dense
+        } else if node.len() >= DENSE_LEAST && among(node, NARROW) {
+            Shape::Dense { wide: false }
+        } else if node.len() > LISTED && among(node, DENSE_INPUTS.len()) {
+            Shape::Dense { wide: true }
         } else {
             Shape::Full
         }
@@ -334,8 +359,10 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         // a reference to a dense node says so, which a chain's cannot.
         let shape = if compact(&node)
             && !index.contains_key(&node.transition_addr(0))
-            && !matches!(shape(&fst.node(node.transition_addr(0))), Shape::Dense)
-        {
+            && !matches!(
+                shape(&fst.node(node.transition_addr(0))),
+                Shape::Dense { .. }
+            ) {
             Shape::Chain
         } else {
             shape(&node)
@@ -346,7 +373,7 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     let words = |&(addr, shape): &(fst::raw::CompiledAddr, Shape)| match shape {
         Shape::Chain => 1,
         Shape::Jump => 2,
-        Shape::Dense => 2 + 2 * DENSE_INPUTS.len(),
+        Shape::Dense { wide } => 2 + 2 * dense_inputs(wide_mark(wide)).len(),
         Shape::Full => {
             let node = fst.node(addr);
             let final_output = usize::from(node.final_output().value() != 0);
@@ -371,7 +398,7 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
             (false, _) => 0,
         };
         let dense = match order[index[&addr]].1 {
-            Shape::Dense => DENSE,
+            Shape::Dense { wide } => DENSE | wide_mark(wide),
             _ => 0,
         };
         places[index[&addr]] as u64 | u64::from(last | dense)
@@ -395,12 +422,13 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
                 word(&mut trie, reference(t.addr));
                 continue;
             }
-            Shape::Dense => {
+            Shape::Dense { wide } => {
                 let final_output = node.final_output().value();
                 let flag = if final_output != 0 { FINAL_OUTPUT } else { 0 };
-                word(&mut trie, u64::from(node.len() as u32 | flag | DENSE));
+                let marks = DENSE | wide_mark(wide);
+                word(&mut trie, u64::from(node.len() as u32 | flag | marks));
                 word(&mut trie, final_output);
-                let mut transitions = [(0, 0); DENSE_INPUTS.len()];
+                let mut transitions = vec![(0, 0); dense_inputs(marks).len()];
                 for t in node.transitions() {
                     let slot = usize::from(DENSE_SLOTS[usize::from(t.inp)]);
                     transitions[slot] = (reference(t.addr), t.out.value());
@@ -451,9 +479,20 @@ enum Shape {
     Chain,
     /// Compact, with the next node's reference.
     Jump,
-    /// See [`DENSE`].
-    Dense,
+    /// See [`DENSE`] and [`WIDE`].
+    Dense {
+        wide: bool,
+    },
     Full,
+}
+
+/// The [`WIDE`] mark if `wide`.
+fn wide_mark(wide: bool) -> u32 {
+    if wide {
+        WIDE
+    } else {
+        0
+    }
 }
 
 /// Hand-curated entries before generated ones, then the most prominent.

@@ -7,9 +7,9 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::compile::{
-    self, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT, DENSE,
-    DENSE_INPUTS, DENSE_SLOTS, FINAL, FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL,
-    NO_FINAL_OUTPUT, TRANSITIONS,
+    self, dense_inputs, follow_bit, input_words, pair_index, Traits, ACRONYM, AMBIGUOUS, COMPACT,
+    DENSE, DENSE_SLOTS, FINAL, FINAL_OUTPUT, JUMP, LAST, LISTED, NEXT_FINAL, NO_FINAL_OUTPUT,
+    TRANSITIONS, WIDE,
 };
 use super::fold::{fold_byte, fold_name};
 use super::view::Folded;
@@ -20,7 +20,7 @@ use crate::text::{Layout, Token, TokenKind};
 use crate::Span;
 
 /// The bits of a reference to a node that are not its place.
-const REFERENCE_MARKS: u32 = FINAL | DENSE | NO_FINAL_OUTPUT;
+const REFERENCE_MARKS: u32 = FINAL | DENSE | WIDE | NO_FINAL_OUTPUT;
 
 #[derive(Debug)]
 pub(super) struct Matcher {
@@ -445,9 +445,14 @@ impl Part {
     /// The value of the name `key`.
     fn get(&self, key: &[u8]) -> Option<u64> {
         // A reference to the root, which no transition leads to, so that
-        // its header's mark is its reference's.
-        let root = word(&self.trie, 0) & (COMPACT | DENSE);
-        let (mut node, mut value) = (if root == DENSE { DENSE } else { 0 }, 0);
+        // its header's marks are its reference's.
+        let root = word(&self.trie, 0);
+        let mut node = if root & COMPACT == 0 {
+            root & (DENSE | WIDE)
+        } else {
+            0
+        };
+        let mut value = 0;
         for &b in key {
             let (next, output) = self.step(node, b)?;
             node = next;
@@ -462,7 +467,7 @@ impl Part {
         let at = (node & !REFERENCE_MARKS) as usize;
         if node & DENSE != 0 {
             let i = usize::from(DENSE_SLOTS[usize::from(b)]);
-            if i >= DENSE_INPUTS.len() {
+            if i >= dense_inputs(node).len() {
                 return None;
             }
             let t = (at + 2 + 2 * i) * 4;
@@ -545,7 +550,7 @@ impl Part {
             return vec![(header as u8, self.compact_next(at, header), 0)].into_iter();
         }
         if header & DENSE != 0 {
-            let transitions: Vec<(u8, u32, u64)> = DENSE_INPUTS
+            let transitions: Vec<(u8, u32, u64)> = dense_inputs(header)
                 .iter()
                 .enumerate()
                 .map(|(i, &b)| {
@@ -776,30 +781,67 @@ t:izvor\tИзвор\tplace\tvillage\t\tMK\t1000\t\t
         assert_eq!(ids, ["t:moscow-ru", "t:moscow-us"]);
     }
 
-    /// Names whose first bytes are all lower case letters, more of them
-    /// than a listed node holds, make the root a dense node.
+    /// Names whose first bytes are more than a listed node holds make the
+    /// root a dense node: all lower case, a narrow one; some capitals or the
+    /// lead byte of a Vietnamese letter among them, a wide one. Each case:
+    /// the names, the root's marks, a text and the names found in it.
     #[test]
     fn names_under_a_dense_root() {
-        let names = [
-            "abu", "bin", "cor", "dos", "el-x", "fab", "gul", "hip", "ibn", "jo's",
+        use crate::gazetteer::compile::{COMPACT, DENSE, WIDE};
+        type Case = (
+            &'static [&'static str],
+            u32,
+            &'static str,
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                &[
+                    "abu", "bin", "cor", "dos", "el-x", "fab", "gul", "hip", "ibn", "jo's",
+                ],
+                DENSE,
+                "the abu of el x and jo's gul, not bins",
+                &["abu", "el x", "jo's", "gul"],
+            ),
+            (
+                &[
+                    "Abu",
+                    "bin",
+                    "Cor",
+                    "dos",
+                    "El-x",
+                    "fab",
+                    "Gul",
+                    "hip",
+                    "Ibn",
+                    "Jo's",
+                    "\u{1EA0}n",
+                ],
+                DENSE | WIDE,
+                "the Abu of El x and Jo's Gul, not bins nor Cor's \u{1EA0}n",
+                &["Abu", "El x", "Jo's", "Gul", "Cor", "\u{1EA0}n"],
+            ),
         ];
-        let tsv: String = names
-            .iter()
-            .map(|n| format!("t:{n}\t{n}\tgroup\tarmed_group\t\t\t\t\t\n"))
-            .collect();
-        let g = Gazetteer::builder().add_tsv("t.tsv", tsv).build().unwrap();
-        for name in names {
-            let ids: Vec<&str> = g.lookup(name).map(|e| &*e.id).collect();
-            assert_eq!(ids, [format!("t:{name}")], "{name:?}");
+        for &(names, marks, text, want) in cases {
+            let tsv: String = names
+                .iter()
+                .map(|n| format!("t:{n}\t{n}\tgroup\tarmed_group\t\t\t\t\t\n"))
+                .collect();
+            let g = Gazetteer::builder().add_tsv("t.tsv", tsv).build().unwrap();
+            let root = super::word(&g.inner.matcher.parts[0].trie, 0);
+            assert_eq!(root & (COMPACT | DENSE | WIDE), marks, "{names:?}");
+            for name in names {
+                let ids: Vec<&str> = g.lookup(name).map(|e| &*e.id).collect();
+                assert_eq!(ids, [format!("t:{name}")], "{name:?}");
+            }
+            let layout = text::Layout::new(text);
+            let found: Vec<&str> = g
+                .find(text, &layout)
+                .iter()
+                .map(|m| &text[m.span])
+                .collect();
+            assert_eq!(found, want, "{text:?}");
         }
-        let text = "the abu of el x and jo's gul, not bins";
-        let layout = text::Layout::new(text);
-        let found: Vec<&str> = g
-            .find(text, &layout)
-            .iter()
-            .map(|m| &text[m.span])
-            .collect();
-        assert_eq!(found, ["abu", "el x", "jo's", "gul"]);
     }
 }
 
