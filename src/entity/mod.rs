@@ -138,6 +138,16 @@ pub(crate) fn recognize(
     entities
 }
 
+/// Keeps `ascii_lowered`, the [`Entities::ascii_lowered`] of a document
+/// whose stages are done with it, for this thread's next [`recognize`]:
+/// the next document's copy of its text fills memory the cache holds,
+/// where a new string's was cold at each line.
+pub(crate) fn give_back(ascii_lowered: String) {
+    let mut spare = SPARE.take();
+    spare.units.ascii = ascii_lowered;
+    SPARE.set(spare);
+}
+
 thread_local! {
     /// This thread's buffers for [`recognize`].
     static SPARE: Cell<Spare> = Cell::default();

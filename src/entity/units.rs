@@ -217,6 +217,9 @@ pub(super) struct Buffers {
     capitalised: Vec<Span>,
     /// Per sentence, whether a title paragraph has it.
     titles: Vec<bool>,
+    /// As [`Doc::ascii`]: handed on with the entities, and back from
+    /// them once the stages after have read it ([`super::give_back`]).
+    pub(super) ascii: String,
 }
 
 impl<'t> Doc<'t> {
@@ -237,6 +240,7 @@ impl<'t> Doc<'t> {
             mut starts,
             mut capitalised,
             mut titles,
+            mut ascii,
         } = buffers;
         sentences.clear();
         sentences.reserve(layout.sentences.len());
@@ -251,7 +255,9 @@ impl<'t> Doc<'t> {
                 }
             }
         }
-        let ascii = text.to_ascii_lowercase();
+        ascii.clear();
+        ascii.push_str(text);
+        ascii.make_ascii_lowercase();
         units.clear();
         units.reserve(layout.tokens.len());
         // About one token in eight is a capitalised word of running text
@@ -323,6 +329,7 @@ impl<'t> Doc<'t> {
             starts: self.starts,
             capitalised: self.capitalised.spans,
             titles: self.titles,
+            ascii: String::new(),
         };
         (self.ascii, buffers)
     }
