@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::gazetteer::Match;
-use crate::lexicon::{self, Lexicons, COMMON_WORDS};
+use crate::lexicon::{Lexicons, COMMON_WORDS};
 
 use super::units::{one_char, Case, Doc, Kind, Unit};
 use crate::text::lowercase;
@@ -489,7 +489,7 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
 /// Council").
 fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool {
     let capitalised = |i: usize| doc.units[i].case == Case::Capitalised && doc.is_word(i);
-    if !capitalised(j - 1) || lexicon::given_name(doc.word(start).as_bytes()).is_some() {
+    if !capitalised(j - 1) || doc.given_name(start).is_some() {
         return false;
     }
     let mut k = j + 1;
@@ -723,9 +723,7 @@ fn trim_run(
         let filler = filler(doc, a, b);
         // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
         // words it may keep, as the names are hashed.
-        let forename = || {
-            a + 1 < b && lexicon::given_name(doc.word(a).as_bytes()).is_some() && doc.is_cap(a + 1)
-        };
+        let forename = || a + 1 < b && doc.given_name(a).is_some() && doc.is_cap(a + 1);
         if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename()) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
@@ -770,7 +768,7 @@ fn trim_run(
             k - 1 == a
                 && doc.units[a].initial
                 && !doc.seen_capitalised(doc.word(a))
-                && lexicon::given_name(doc.word(a).as_bytes()).is_none()
+                && doc.given_name(a).is_none()
         };
         // Whether seen capitalised is read from the document's words:
         // asked last.
@@ -798,11 +796,11 @@ fn trim_run(
             index.starting(k).is_some_and(|(end, m)| {
                 end == k + 1
                     && matches[m].ambiguous
-                    && lexicon::given_name(doc.word(k).as_bytes()).is_some()
+                    && doc.given_name(k).is_some()
                     && !doc.listed(k, Lexicons::COMMON)
             })
         };
-        if (lexicon::given_name(doc.word(k).as_bytes()).is_some() || person_closes())
+        if (doc.given_name(k).is_some() || person_closes())
             // A surname's particle ("Marco De Luca") is listed as a given
             // name too, but continues the name.
             && !doc.listed(k, Lexicons::NAME_CONNECTOR)
@@ -1066,7 +1064,7 @@ fn piece(
         } else {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
-            let first_name = || lexicon::given_name(word.as_bytes()).is_some() && doc.is_cap(a + 1);
+            let first_name = || doc.given_name(a).is_some() && doc.is_cap(a + 1);
             if index.covers(a).is_none() && !first_name() && !seen() && openers.common(doc, a) {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;

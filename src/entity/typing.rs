@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{self, Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
+use crate::lexicon::{Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -367,7 +367,7 @@ fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
     if unit.case != Case::Capitalised {
         return None;
     }
-    lexicon::given_name(&doc.text.as_bytes()[unit.span().range()])
+    doc.given_name(i)
 }
 
 /// A piece as the cues read it: its words counted once, and its first

@@ -5,8 +5,9 @@
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
+use crate::gazetteer::Gender;
 use crate::hash::Set;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{self, Lexicons};
 
 use crate::text::{
     ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Layout, Recased, Spacing, Token,
@@ -404,6 +405,21 @@ impl<'t> Doc<'t> {
         lexicons.any(these)
     }
 
+    /// Unit `i` as a given name, as [`lexicon::given_name`] of its word
+    /// tells: told by its lexicons where they are known, as a capitalised
+    /// word's are from its making on (see [`Lexicons::given_name`]).
+    #[inline]
+    pub(super) fn given_name(&self, i: usize) -> Option<Option<Gender>> {
+        let u = self.units.get(i)?;
+        let word = &self.text.as_bytes()[u.span().range()];
+        let known = u.lexicons.get();
+        if known.is_exact() {
+            known.given_name(word)
+        } else {
+            lexicon::given_name(word)
+        }
+    }
+
     /// Whether unit `i` as written is in any of `these` lexicons: as
     /// [`Doc::listed`] where it is its own lowercase form, and never where
     /// it is not, as the lexicons hold only such words.
@@ -520,9 +536,7 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
         .skip(1)
     {
         let lower = lowercase(&text[u.span()]);
-        if crate::lexicon::NOT_NAMES.contains(&*lower)
-            || !crate::lexicon::COMMON_WORDS.contains(&*lower)
-        {
+        if lexicon::NOT_NAMES.contains(&*lower) || !lexicon::COMMON_WORDS.contains(&*lower) {
             continue;
         }
         common += 1;
