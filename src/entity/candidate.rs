@@ -15,25 +15,71 @@ use crate::Span;
 /// The most units a run of name words may span.
 const MAX_RUN: usize = 16;
 
-/// A stretch of units that may be a name, before typing.
+/// A stretch of units that may be a name, before typing. Its numbers are
+/// `u32`s, as a unit's offsets are (see [`Unit`]), so that a piece takes
+/// 20 bytes where it took 56: each is written once and read again by
+/// typing, and most of the pieces' lines were written cold.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Piece {
-    pub(super) units: Range<usize>,
+    /// Its units, as [`Piece::units`].
+    start: u32,
+    end: u32,
     /// A title or role stood before it ("President", "spokesman").
     pub(super) titled: bool,
-    /// The gazetteer match covering exactly these units or a prefix of them.
-    pub(super) matched: Option<usize>,
-    /// A confident gazetteer match closing these units after their first
-    /// word ("Canada" in "Statistics Canada").
-    pub(super) tail: Option<usize>,
+    /// As [`Piece::matched`], [`NONE`] for none.
+    matched: u32,
+    /// As [`Piece::tail`], [`NONE`] for none.
+    tail: u32,
 }
 
+/// No match, in [`Piece::matched`] and [`Piece::tail`]: matches, of a
+/// window of the text at most, are far fewer.
+const NONE: u32 = u32::MAX;
+
 impl Piece {
+    /// The piece of `units`. Units and matches, of a window of the text at
+    /// most (see [`Doc::new`]), are far fewer than `u32::MAX`.
+    fn new(
+        units: Range<usize>,
+        titled: bool,
+        matched: Option<usize>,
+        tail: Option<usize>,
+    ) -> Piece {
+        let index = |m: Option<usize>| m.map_or(NONE, |m| m as u32);
+        Piece {
+            start: units.start as u32,
+            end: units.end as u32,
+            titled,
+            matched: index(matched),
+            tail: index(tail),
+        }
+    }
+
+    /// Its units.
+    #[inline]
+    pub(super) fn units(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The gazetteer match covering exactly these units or a prefix of
+    /// them.
+    #[inline]
+    pub(super) fn matched(&self) -> Option<usize> {
+        (self.matched != NONE).then_some(self.matched as usize)
+    }
+
+    /// A confident gazetteer match closing these units after their first
+    /// word ("Canada" in "Statistics Canada").
+    #[inline]
+    pub(super) fn tail(&self) -> Option<usize> {
+        (self.tail != NONE).then_some(self.tail as usize)
+    }
+
     /// The text the piece spans, from its first unit to its last.
     pub(super) fn span(&self, doc: &Doc<'_>) -> Span {
         Span::new(
-            doc.units[self.units.start].span().start,
-            doc.units[self.units.end - 1].span().end,
+            doc.units[self.start as usize].span().start,
+            doc.units[self.end as usize - 1].span().end,
         )
     }
 }
@@ -244,8 +290,8 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
     }
     // Runs are trimmed in order and their pieces made in order: sorted
     // only if ever they are not.
-    if !found.pieces.is_sorted_by_key(|p| p.units.start) {
-        found.pieces.sort_by_key(|p| p.units.start);
+    if !found.pieces.is_sorted_by_key(|p| p.units().start) {
+        found.pieces.sort_by_key(|p| p.units().start);
     }
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
@@ -1075,12 +1121,7 @@ fn piece(
         .covers(b - 1)
         .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span().end)
         .filter(|&m| matches[m].span.end == doc.units[b - 1].span().end);
-    found.pieces.push(Piece {
-        units,
-        titled,
-        matched,
-        tail,
-    });
+    found.pieces.push(Piece::new(units, titled, matched, tail));
 }
 
 /// Whether a speech verb follows unit `i`, perhaps after an auxiliary

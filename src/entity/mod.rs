@@ -73,7 +73,7 @@ pub(crate) fn recognize(
     for p in &found.pieces {
         match typing::type_piece(&doc, matches, gazetteer, p) {
             Some(c) => candidates.push(c),
-            None if p.units.len() == 1 => rejected.push(p.units.start),
+            None if p.units().len() == 1 => rejected.push(p.units().start),
             None => {}
         }
     }
