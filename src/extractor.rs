@@ -151,6 +151,7 @@ impl Extractor {
         let (claims, quotes) =
             attribution::attribute(text, &layout, &entities, &quotations, self.inner.fallback);
         layout.give_back();
+        entity::give_back(entities.ascii_lowered);
         watch.lap(|t| &mut t.claims);
         Analysis {
             entities: entities.entities,

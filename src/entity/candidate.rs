@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::gazetteer::Match;
-use crate::lexicon::{self, Lexicons, COMMON_WORDS};
+use crate::lexicon::{Lexicons, COMMON_WORDS};
 
 use super::units::{one_char, Case, Doc, Kind, Unit};
 use crate::text::lowercase;
@@ -15,25 +15,71 @@ use crate::Span;
 /// The most units a run of name words may span.
 const MAX_RUN: usize = 16;
 
-/// A stretch of units that may be a name, before typing.
+/// A stretch of units that may be a name, before typing. Its numbers are
+/// `u32`s, as a unit's offsets are (see [`Unit`]), so that a piece takes
+/// 20 bytes where it took 56: each is written once and read again by
+/// typing, and most of the pieces' lines were written cold.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Piece {
-    pub(super) units: Range<usize>,
+    /// Its units, as [`Piece::units`].
+    start: u32,
+    end: u32,
     /// A title or role stood before it ("President", "spokesman").
     pub(super) titled: bool,
-    /// The gazetteer match covering exactly these units or a prefix of them.
-    pub(super) matched: Option<usize>,
-    /// A confident gazetteer match closing these units after their first
-    /// word ("Canada" in "Statistics Canada").
-    pub(super) tail: Option<usize>,
+    /// As [`Piece::matched`], [`NONE`] for none.
+    matched: u32,
+    /// As [`Piece::tail`], [`NONE`] for none.
+    tail: u32,
 }
 
+/// No match, in [`Piece::matched`] and [`Piece::tail`]: matches, of a
+/// window of the text at most, are far fewer.
+const NONE: u32 = u32::MAX;
+
 impl Piece {
+    /// The piece of `units`. Units and matches, of a window of the text at
+    /// most (see [`Doc::new`]), are far fewer than `u32::MAX`.
+    fn new(
+        units: Range<usize>,
+        titled: bool,
+        matched: Option<usize>,
+        tail: Option<usize>,
+    ) -> Piece {
+        let index = |m: Option<usize>| m.map_or(NONE, |m| m as u32);
+        Piece {
+            start: units.start as u32,
+            end: units.end as u32,
+            titled,
+            matched: index(matched),
+            tail: index(tail),
+        }
+    }
+
+    /// Its units.
+    #[inline]
+    pub(super) fn units(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The gazetteer match covering exactly these units or a prefix of
+    /// them.
+    #[inline]
+    pub(super) fn matched(&self) -> Option<usize> {
+        (self.matched != NONE).then_some(self.matched as usize)
+    }
+
+    /// A confident gazetteer match closing these units after their first
+    /// word ("Canada" in "Statistics Canada").
+    #[inline]
+    pub(super) fn tail(&self) -> Option<usize> {
+        (self.tail != NONE).then_some(self.tail as usize)
+    }
+
     /// The text the piece spans, from its first unit to its last.
     pub(super) fn span(&self, doc: &Doc<'_>) -> Span {
         Span::new(
-            doc.units[self.units.start].span().start,
-            doc.units[self.units.end - 1].span().end,
+            doc.units[self.start as usize].span().start,
+            doc.units[self.end as usize - 1].span().end,
         )
     }
 }
@@ -244,8 +290,8 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
     }
     // Runs are trimmed in order and their pieces made in order: sorted
     // only if ever they are not.
-    if !found.pieces.is_sorted_by_key(|p| p.units.start) {
-        found.pieces.sort_by_key(|p| p.units.start);
+    if !found.pieces.is_sorted_by_key(|p| p.units().start) {
+        found.pieces.sort_by_key(|p| p.units().start);
     }
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
@@ -489,7 +535,7 @@ fn possessive_inside(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
 /// Council").
 fn hyphened_to_head(doc: &Doc<'_>, start: usize, j: usize, limit: usize) -> bool {
     let capitalised = |i: usize| doc.units[i].case == Case::Capitalised && doc.is_word(i);
-    if !capitalised(j - 1) || lexicon::given_name(doc.word(start).as_bytes()).is_some() {
+    if !capitalised(j - 1) || doc.given_name(start).is_some() {
         return false;
     }
     let mut k = j + 1;
@@ -723,9 +769,7 @@ fn trim_run(
         let filler = filler(doc, a, b);
         // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
         // words it may keep, as the names are hashed.
-        let forename = || {
-            a + 1 < b && lexicon::given_name(doc.word(a).as_bytes()).is_some() && doc.is_cap(a + 1)
-        };
+        let forename = || a + 1 < b && doc.given_name(a).is_some() && doc.is_cap(a + 1);
         if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename()) {
             a += 1;
         } else if let Some(end) = title_at(doc, a, b).filter(|&e| e < b && !group) {
@@ -770,7 +814,7 @@ fn trim_run(
             k - 1 == a
                 && doc.units[a].initial
                 && !doc.seen_capitalised(doc.word(a))
-                && lexicon::given_name(doc.word(a).as_bytes()).is_none()
+                && doc.given_name(a).is_none()
         };
         // Whether seen capitalised is read from the document's words:
         // asked last.
@@ -798,11 +842,11 @@ fn trim_run(
             index.starting(k).is_some_and(|(end, m)| {
                 end == k + 1
                     && matches[m].ambiguous
-                    && lexicon::given_name(doc.word(k).as_bytes()).is_some()
+                    && doc.given_name(k).is_some()
                     && !doc.listed(k, Lexicons::COMMON)
             })
         };
-        if (lexicon::given_name(doc.word(k).as_bytes()).is_some() || person_closes())
+        if (doc.given_name(k).is_some() || person_closes())
             // A surname's particle ("Marco De Luca") is listed as a given
             // name too, but continues the name.
             && !doc.listed(k, Lexicons::NAME_CONNECTOR)
@@ -1066,7 +1110,7 @@ fn piece(
         } else {
             // "Nick Moreau": a first name before another name word is one,
             // whatever else it means.
-            let first_name = || lexicon::given_name(word.as_bytes()).is_some() && doc.is_cap(a + 1);
+            let first_name = || doc.given_name(a).is_some() && doc.is_cap(a + 1);
             if index.covers(a).is_none() && !first_name() && !seen() && openers.common(doc, a) {
                 piece(doc, matches, index, a + 1..b, titled, true, found);
                 return;
@@ -1077,12 +1121,7 @@ fn piece(
         .covers(b - 1)
         .filter(|&m| !matches[m].ambiguous && matches[m].span.start > doc.units[a].span().end)
         .filter(|&m| matches[m].span.end == doc.units[b - 1].span().end);
-    found.pieces.push(Piece {
-        units,
-        titled,
-        matched,
-        tail,
-    });
+    found.pieces.push(Piece::new(units, titled, matched, tail));
 }
 
 /// Whether a speech verb follows unit `i`, perhaps after an auxiliary

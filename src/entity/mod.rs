@@ -73,7 +73,7 @@ pub(crate) fn recognize(
     for p in &found.pieces {
         match typing::type_piece(&doc, matches, gazetteer, p) {
             Some(c) => candidates.push(c),
-            None if p.units.len() == 1 => rejected.push(p.units.start),
+            None if p.units().len() == 1 => rejected.push(p.units().start),
             None => {}
         }
     }
@@ -136,6 +136,16 @@ pub(crate) fn recognize(
         rejected,
     });
     entities
+}
+
+/// Keeps `ascii_lowered`, the [`Entities::ascii_lowered`] of a document
+/// whose stages are done with it, for this thread's next [`recognize`]:
+/// the next document's copy of its text fills memory the cache holds,
+/// where a new string's was cold at each line.
+pub(crate) fn give_back(ascii_lowered: String) {
+    let mut spare = SPARE.take();
+    spare.units.ascii = ascii_lowered;
+    SPARE.set(spare);
 }
 
 thread_local! {

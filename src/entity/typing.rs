@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{self, Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
+use crate::lexicon::{Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -80,12 +80,12 @@ pub(super) fn type_piece(
     gazetteer: &Gazetteer,
     piece: &Piece,
 ) -> Option<Candidate> {
-    let (a, b) = (piece.units.start, piece.units.end);
+    let (a, b) = (piece.units().start, piece.units().end);
     let span = piece.span(doc);
-    if is_event(doc, piece) && piece.matched.is_none_or(|m| matches[m].span != span) {
+    if is_event(doc, piece) && piece.matched().is_none_or(|m| matches[m].span != span) {
         return None;
     }
-    if is_product(doc, piece) || (piece.matched.is_none() && titles_work(doc, a)) {
+    if is_product(doc, piece) || (piece.matched().is_none() && titles_work(doc, a)) {
         return None;
     }
     let name = Name::new(doc, piece);
@@ -99,7 +99,7 @@ pub(super) fn type_piece(
             None
         }
     };
-    let m = piece.matched.map(|mi| &matches[mi]);
+    let m = piece.matched().map(|mi| &matches[mi]);
     let top = m.map(|m| gazetteer.profile(m.entries[0]));
     let exact = m.is_some_and(|m| m.span == span);
     let country = top.is_some_and(|e| exact && e.country());
@@ -220,7 +220,7 @@ pub(super) fn type_piece(
         // "South East Asia": points of the compass before a place are a
         // part of it.
         let part_of_place = is_compass(doc.lower(a))
-            && piece.tail.is_some_and(|t| {
+            && piece.tail().is_some_and(|t| {
                 gazetteer.profile(matches[t].entries[0]).kind() == EntityType::Place
             });
         if own.is_none() && !m.ambiguous {
@@ -267,9 +267,9 @@ fn unlinked(
         Some(best) => best,
         // A lone common word with no cue is a product, event or the like
         // ("Internet", "State"), not a name of ours.
-        None if piece.units.len() == 1
-            && doc.units[piece.units.start].case == Case::Capitalised
-            && common_word(doc, piece.units.start) =>
+        None if piece.units().len() == 1
+            && doc.units[piece.units().start].case == Case::Capitalised
+            && common_word(doc, piece.units().start) =>
         {
             return None
         }
@@ -298,7 +298,7 @@ fn common_word(doc: &Doc<'_>, i: usize) -> bool {
 /// The type of a name no cue speaks for, from its shape: acronyms are
 /// mostly groups, anything else most often a person.
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
-    let (a, b) = (piece.units.start, piece.units.end);
+    let (a, b) = (piece.units().start, piece.units().end);
     // Only an acronym asks how many letters it has: no other word counts them.
     let upper = doc.units[a].case == Case::Upper;
     let letters = || doc.word(a).chars().count();
@@ -350,8 +350,8 @@ fn in_place_frame(doc: &Doc<'_>, matches: &[Match], gazetteer: &Gazetteer, a: us
 /// with a point of the compass ("Western Australia") or a first name
 /// ("Neil Jordan").
 fn country_closes(matches: &[Match], gazetteer: &Gazetteer, name: &Name<'_, '_>) -> bool {
-    let a = name.piece.units.start;
-    name.piece.tail.is_some_and(|m| {
+    let a = name.piece.units().start;
+    name.piece.tail().is_some_and(|m| {
         gazetteer.profile(matches[m].entries[0]).country()
             && !is_compass(name.doc.lower(a))
             && name.given().is_none()
@@ -367,7 +367,7 @@ fn given_name(doc: &Doc<'_>, i: usize) -> Option<Option<Gender>> {
     if unit.case != Case::Capitalised {
         return None;
     }
-    lexicon::given_name(&doc.text.as_bytes()[unit.span().range()])
+    doc.given_name(i)
 }
 
 /// A piece as the cues read it: its words counted once, and its first
@@ -387,7 +387,7 @@ struct Name<'p, 't> {
 
 impl<'p, 't> Name<'p, 't> {
     fn new(doc: &'p Doc<'t>, piece: &'p Piece) -> Name<'p, 't> {
-        let (a, b) = (piece.units.start, piece.units.end);
+        let (a, b) = (piece.units().start, piece.units().end);
         let mut words = (a..b).filter(|&i| doc.is_word(i));
         let (words, first, last) = match words.next() {
             Some(first) => {
@@ -408,13 +408,13 @@ impl<'p, 't> Name<'p, 't> {
 
     /// The piece's first unit as a given name, with its gender where known.
     fn given(&self) -> Option<Option<Gender>> {
-        let a = self.piece.units.start;
+        let a = self.piece.units().start;
         *self.given.get_or_init(|| given_name(self.doc, a))
     }
 
     /// Whether the first word is a given name.
     fn first_given(&self) -> bool {
-        if self.first == self.piece.units.start {
+        if self.first == self.piece.units().start {
             self.given().is_some()
         } else {
             given_name(self.doc, self.first).is_some()
@@ -424,7 +424,7 @@ impl<'p, 't> Name<'p, 't> {
     /// Whether the name is shaped as a person's: two words or more, the
     /// first a given name or an initial, or the last a syllable.
     fn person_shaped(&self) -> bool {
-        let (doc, a, first, last) = (self.doc, self.piece.units.start, self.first, self.last);
+        let (doc, a, first, last) = (self.doc, self.piece.units().start, self.first, self.last);
         let initial = || one_char(doc.word(first).trim_end_matches('.'));
         // "Moon Jae-in", "Hui Chi-fung": a given name of two syllables, the
         // second in lower case after a hyphen, closes East Asian names.
@@ -438,7 +438,7 @@ impl<'p, 't> Name<'p, 't> {
     /// give no kind three.
     fn leading_cues(&self) -> Votes {
         let (doc, piece) = (self.doc, self.piece);
-        let (a, b) = (piece.units.start, piece.units.end);
+        let (a, b) = (piece.units().start, piece.units().end);
         let mut outer = Votes::default();
         if self.words == 0 || !(piece.titled || self.may_lead()) {
             return outer;
@@ -475,7 +475,7 @@ impl<'p, 't> Name<'p, 't> {
     /// or it is never read.
     fn may_lead(&self) -> bool {
         let (doc, piece) = (self.doc, self.piece);
-        let (a, b) = (piece.units.start, piece.units.end);
+        let (a, b) = (piece.units().start, piece.units().end);
         let opening = |u: &Unit| doc.text.as_bytes().get(u.span().start).copied();
         let before = a.checked_sub(1).is_some_and(|i| {
             let u = &doc.units[i];
@@ -505,7 +505,7 @@ impl<'p, 't> Name<'p, 't> {
     /// wanted of gazetteer names, and most cues are the same.
     fn cues(&self, leading: Votes) -> (Votes, Votes) {
         let (doc, piece) = (self.doc, self.piece);
-        let (a, b) = (piece.units.start, piece.units.end);
+        let (a, b) = (piece.units().start, piece.units().end);
         let (words, first, last) = (self.words, self.first, self.last);
         if words == 0 {
             return (Votes::default(), leading);
@@ -530,7 +530,7 @@ impl<'p, 't> Name<'p, 't> {
         // A given name alone ("We met Zoltan"), unless also a word ("Will")
         // or a listed name ("Troy, Tennessee").
         let given_alone = words == 1
-            && piece.matched.is_none()
+            && piece.matched().is_none()
             && doc.units[first].case == Case::Capitalised
             && self.first_given()
             && !doc.listed(first, Lexicons::COMMON)
@@ -608,8 +608,8 @@ fn is_hyphen(doc: &Doc<'_>, i: usize) -> bool {
 /// their legal form ("Marvetti AG"), places' where the gazetteer knows the
 /// name before it ("Hong Kong SAR"); a Roman numeral numbers a name.
 fn is_product(doc: &Doc<'_>, piece: &Piece) -> bool {
-    let (a, b) = (piece.units.start, piece.units.end);
-    if b - a < 2 || piece.matched.is_some() || piece.tail.is_some() {
+    let (a, b) = (piece.units().start, piece.units().end);
+    if b - a < 2 || piece.matched().is_some() || piece.tail().is_some() {
         return false;
     }
     let code = doc.word(b - 1);
@@ -631,7 +631,7 @@ fn titles_work(doc: &Doc<'_>, a: usize) -> bool {
 
 /// A name ending in an event word ("World Cup", "Labor Day"): none of ours.
 fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
-    let (a, b) = (piece.units.start, piece.units.end);
+    let (a, b) = (piece.units().start, piece.units().end);
     b - a >= 2 && doc.is_word(b - 1) && doc.listed(b - 1, Lexicons::EVENT_HEAD)
 }
 
@@ -644,17 +644,17 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
     // Asked of every piece: most are matched, or have a word after them
     // and no number, which the units at hand tell before the call.
-    let (a, b) = (piece.units.start, piece.units.end);
+    let (a, b) = (piece.units().start, piece.units().end);
     let next = doc.units.get(b);
     let number = next.is_some_and(|u| u.kind == Kind::Number);
     let closes = next.is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
-    piece.matched.is_none() && (number || (b - a == 1 && closes)) && framed_event(doc, piece)
+    piece.matched().is_none() && (number || (b - a == 1 && closes)) && framed_event(doc, piece)
 }
 
 /// [`event_frame`] of a piece it may be.
 #[inline(never)]
 fn framed_event(doc: &Doc<'_>, piece: &Piece) -> bool {
-    let (a, b) = (piece.units.start, piece.units.end);
+    let (a, b) = (piece.units().start, piece.units().end);
     let year = |i: usize| {
         doc.units.get(i).is_some_and(|u| {
             u.kind == Kind::Number
@@ -665,7 +665,7 @@ fn framed_event(doc: &Doc<'_>, piece: &Piece) -> bool {
                     .is_ok_and(|y| (1900..=2100).contains(&y))
         })
     };
-    if piece.matched.is_some() {
+    if piece.matched().is_some() {
         return false;
     }
     if year(b) {

@@ -5,8 +5,9 @@
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
+use crate::gazetteer::Gender;
 use crate::hash::Set;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{self, Lexicons};
 
 use crate::text::{
     ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Layout, Recased, Spacing, Token,
@@ -217,6 +218,9 @@ pub(super) struct Buffers {
     capitalised: Vec<Span>,
     /// Per sentence, whether a title paragraph has it.
     titles: Vec<bool>,
+    /// As [`Doc::ascii`]: handed on with the entities, and back from
+    /// them once the stages after have read it ([`super::give_back`]).
+    pub(super) ascii: String,
 }
 
 impl<'t> Doc<'t> {
@@ -237,6 +241,7 @@ impl<'t> Doc<'t> {
             mut starts,
             mut capitalised,
             mut titles,
+            mut ascii,
         } = buffers;
         sentences.clear();
         sentences.reserve(layout.sentences.len());
@@ -251,7 +256,9 @@ impl<'t> Doc<'t> {
                 }
             }
         }
-        let ascii = text.to_ascii_lowercase();
+        ascii.clear();
+        ascii.push_str(text);
+        ascii.make_ascii_lowercase();
         units.clear();
         units.reserve(layout.tokens.len());
         // About one token in eight is a capitalised word of running text
@@ -323,6 +330,7 @@ impl<'t> Doc<'t> {
             starts: self.starts,
             capitalised: self.capitalised.spans,
             titles: self.titles,
+            ascii: String::new(),
         };
         (self.ascii, buffers)
     }
@@ -395,6 +403,21 @@ impl<'t> Doc<'t> {
         }
         self.units[i].lexicons.set(lexicons);
         lexicons.any(these)
+    }
+
+    /// Unit `i` as a given name, as [`lexicon::given_name`] of its word
+    /// tells: told by its lexicons where they are known, as a capitalised
+    /// word's are from its making on (see [`Lexicons::given_name`]).
+    #[inline]
+    pub(super) fn given_name(&self, i: usize) -> Option<Option<Gender>> {
+        let u = self.units.get(i)?;
+        let word = &self.text.as_bytes()[u.span().range()];
+        let known = u.lexicons.get();
+        if known.is_exact() {
+            known.given_name(word)
+        } else {
+            lexicon::given_name(word)
+        }
     }
 
     /// Whether unit `i` as written is in any of `these` lexicons: as
@@ -513,9 +536,7 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
         .skip(1)
     {
         let lower = lowercase(&text[u.span()]);
-        if crate::lexicon::NOT_NAMES.contains(&*lower)
-            || !crate::lexicon::COMMON_WORDS.contains(&*lower)
-        {
+        if lexicon::NOT_NAMES.contains(&*lower) || !lexicon::COMMON_WORDS.contains(&*lower) {
             continue;
         }
         common += 1;
