@@ -52,12 +52,12 @@ pub(crate) const FINAL_OUTPUT: u32 = 1 << 29;
 /// output (0 if none) after the header, then a transition for each of its
 /// [`dense_inputs`], in that order, both words 0 where it has none. A step
 /// there reads the transition alone, found without reading the header or
-/// counting inputs before it. Nodes of
-/// [`DENSE_LEAST`] transitions or more are dense when their inputs are all
-/// among the first [`NARROW`] of [`DENSE_INPUTS`]: most such nodes, near the
-/// root, where walks read most of their steps, and a step of another node
-/// reads two or three cache lines (its header, its inputs, its transition),
-/// seldom cached when the later stages have run between two texts.
+/// counting inputs before it. Nodes of [`DENSE_LEAST`] transitions or more
+/// are dense when their inputs are all among the first [`NARROW`] of
+/// [`DENSE_INPUTS`]: most such nodes, near the root, where walks read most
+/// of their steps, and a step of another node reads two or three cache
+/// lines (its header, its inputs, its transition), seldom cached when the
+/// later stages have run between two texts.
 pub(crate) const DENSE: u32 = 1 << 30;
 /// Marks a reference to a dense node, and a dense node's header, that has a
 /// transition for each of [`DENSE_INPUTS`], not only the first [`NARROW`]:
@@ -136,8 +136,9 @@ pub(crate) struct Compiled {
     /// [`JUMP`] is set, a word of the next node's reference (see below)
     /// follows; otherwise the next node is right after the header, and a
     /// name ends there if [`NEXT_FINAL`] is set. If the header has [`DENSE`]
-    /// set, the node is as that describes, and [`WIDE`] too if it is wide. Otherwise the header's low
-    /// bits give the node's number of transitions `n`; if [`FINAL_OUTPUT`] is
+    /// set, the node is as that describes, and [`WIDE`] too if it is wide.
+    /// Otherwise the header's low bits give the node's number of
+    /// transitions `n`; if [`FINAL_OUTPUT`] is
     /// set, a word of its final output follows (else it is 0); then its
     /// inputs, either `n` bytes, sorted, padded to a whole word, or if `n` is
     /// over [`LISTED`], a 256-bit bitmap of four little-endian 64-bit words,
@@ -147,8 +148,7 @@ pub(crate) struct Compiled {
     /// the next node (its word index, with [`FINAL`] set if a name ends there,
     /// [`NO_FINAL_OUTPUT`] if its final output is 0, and [`DENSE`] and
     /// [`WIDE`] as the node's header has them, so that a walk learns these
-    /// without reading the node) and
-    /// the output.
+    /// without reading the node) and the output.
     /// The root is at 0; see [`lay_out`] for the order of the rest. The
     /// outputs along a name's path and its final output add up to its value,
     /// `start << 2 | flags`: `start` indexes its list in `lists`, and values
@@ -386,6 +386,12 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         places.push(len);
         len += words(node);
     }
+    // A reference's bits from WIDE (bit 28) up are marks: a place that
+    // reached them would read as another node, so a larger trie is refused.
+    assert!(
+        len < WIDE as usize,
+        "a gazetteer's trie holds fewer than 2^28 words"
+    );
     let mut trie = Vec::with_capacity(len * 4);
     let word = |trie: &mut Vec<u8>, w: u64| {
         trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
