@@ -292,8 +292,7 @@ fn shape(word: &[u8]) -> usize {
         [one] => (*one, *one),
         [first, .., last] => (*first, *last),
     };
-    let key = (word.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_BITS)) as usize
+    crate::hash::shape(word.len(), first, last, SHAPE_BITS)
 }
 
 /// Every word of the entity stage's lexicons, with the lexicons listing it.

@@ -768,7 +768,8 @@ fn trim_run(
     while a < b && open_to_trim(a) {
         let filler = filler(doc, a, b);
         // "Jan" is a month, but "Jan Kowalczyk" a man. Asked only of the
-        // words it may keep, as the names are hashed.
+        // words it may keep, as a word not yet looked up is looked up in
+        // the table of given names.
         let forename = || a + 1 < b && doc.given_name(a).is_some() && doc.is_cap(a + 1);
         if filler || (doc.listed(a, Lexicons::NOT_NAME) && !forename()) {
             a += 1;

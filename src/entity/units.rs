@@ -6,7 +6,7 @@ use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use crate::gazetteer::Gender;
-use crate::hash::Set;
+use crate::hash::{self, Set};
 use crate::lexicon::{self, Lexicons};
 
 use crate::text::{
@@ -137,8 +137,7 @@ const WALKS: usize = 8;
 /// The bucket of a word of `len` bytes from `first` to `last`.
 #[inline]
 fn bucket(len: usize, first: u8, last: u8) -> usize {
-    let key = (len as u32) ^ (u32::from(first) << 8) ^ (u32::from(last) << 16);
-    (key.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    hash::shape(len, first, last, BUCKETS.ilog2())
 }
 
 impl<'t> Seen<'t> {

@@ -470,14 +470,10 @@ impl Part {
             if i >= dense_inputs(node).len() {
                 return None;
             }
-            let t = (at + 2 + 2 * i) * 4;
-            let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
-            let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
-            let next = u32::from_le_bytes([n0, n1, n2, n3]);
+            let (next, output) = self.transition(at + 2 + 2 * i);
             if next == 0 {
                 return None;
             }
-            let output = u32::from_le_bytes([o0, o1, o2, o3]);
             return Some((next, u64::from(output)));
         }
         let header = word(&self.trie, at);
@@ -508,12 +504,21 @@ impl Part {
             }
             usize::from(node[k]) + (bits & ((1 << bit) - 1)).count_ones() as usize
         };
-        let t = (first + input_words(n) + 2 * i) * 4;
+        let (next, output) = self.transition(first + input_words(n) + 2 * i);
+        Some((next, u64::from(output)))
+    }
+
+    /// The transition at word `at`: the next node's reference and the
+    /// output, read as one slice, its end checked once.
+    #[inline(always)]
+    fn transition(&self, at: usize) -> (u32, u32) {
+        let t = at * 4;
         let t: &[u8; 8] = self.trie[t..t + 8].try_into().expect("eight bytes");
         let [n0, n1, n2, n3, o0, o1, o2, o3] = *t;
-        let next = u32::from_le_bytes([n0, n1, n2, n3]);
-        let output = u32::from_le_bytes([o0, o1, o2, o3]);
-        Some((next, u64::from(output)))
+        (
+            u32::from_le_bytes([n0, n1, n2, n3]),
+            u32::from_le_bytes([o0, o1, o2, o3]),
+        )
     }
 
     /// The reference to the node after the [`COMPACT`] node at word `at`,
@@ -554,8 +559,8 @@ impl Part {
                 .iter()
                 .enumerate()
                 .map(|(i, &b)| {
-                    let next = word(&self.trie, at + 2 + 2 * i);
-                    (b, next, u64::from(word(&self.trie, at + 3 + 2 * i)))
+                    let (next, output) = self.transition(at + 2 + 2 * i);
+                    (b, next, u64::from(output))
                 })
                 .filter(|&(_, next, _)| next != 0)
                 .collect();
@@ -577,8 +582,8 @@ impl Part {
             .into_iter()
             .enumerate()
             .map(|(i, b)| {
-                let next = word(&self.trie, first + 2 * i);
-                (b, next, u64::from(word(&self.trie, first + 2 * i + 1)))
+                let (next, output) = self.transition(first + 2 * i);
+                (b, next, u64::from(output))
             })
             .collect();
         transitions.into_iter()
