@@ -981,24 +981,40 @@ impl Tokenizer<'_> {
     /// Makes the tokens of a [`Run::WordMark`], or of the word and mark of a
     /// [`Run::Closed`], ending at `end`; whatever follows starts at `next`.
     fn word_mark(&mut self, start: usize, end: usize, next: usize) {
+        let bytes = self.text.as_bytes();
         let mark = end - 1;
-        let kind = word_kind(self.text.as_bytes()[start]);
-        if self.text.as_bytes()[mark] == b'.'
+        let mark_byte = bytes[mark];
+        let kind = word_kind(bytes[start]);
+        // Most words before a period have no abbreviation's shape, and
+        // need neither a slice of the text nor a lookup.
+        if mark_byte == b'.'
             && kind == TokenKind::Word
+            && (mark == start + 1 || WORDS.may_be_abbreviation(&bytes[start..mark]))
             && self.is_plain_abbreviation(&self.text[start..mark], next)
         {
             self.push(start, end, TokenKind::Word);
             self.stops.push(self.tokens.len() - 1);
             return;
         }
-        self.push(start, mark, kind);
-        let mark_byte = self.text.as_bytes()[mark];
-        let mark_kind = if is_quote_char(char::from(mark_byte)) {
+        // The mark is ASCII (see `is_lone_mark`): `"` is its one quotation
+        // mark.
+        let mark_kind = if mark_byte == b'"' {
             TokenKind::Quote
         } else {
             TokenKind::Punctuation
         };
-        self.push(mark, end, mark_kind);
+        self.tokens.extend_from_slice(&[
+            Token {
+                span: Span::new(start, mark),
+                kind,
+                space_after: Spacing::None,
+            },
+            Token {
+                span: Span::new(mark, end),
+                kind: mark_kind,
+                space_after: Spacing::None,
+            },
+        ]);
         if matches!(mark_byte, b'.' | b'?' | b'!') {
             self.stops.push(self.tokens.len() - 1);
         }

@@ -27,16 +27,24 @@ pub(super) struct Words {
 impl Words {
     #[inline]
     pub(super) fn abbreviation(&self, word: &str) -> Option<Abbrev> {
-        let first = usize::from(*word.as_bytes().first()?);
-        if self.abbreviation_shapes[first] & shape_bit(word) == 0 {
+        if !self.may_be_abbreviation(word.as_bytes()) {
             return None;
         }
         self.abbreviations.get(word).copied()
     }
+
+    /// Whether `word` has the first byte and length of an abbreviation: if
+    /// not, [`Words::abbreviation`] has it not, and no hash says so.
+    #[inline]
+    pub(super) fn may_be_abbreviation(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&first| {
+            self.abbreviation_shapes[usize::from(first)] & shape_bit(word) != 0
+        })
+    }
 }
 
 /// The bit of a word's length in [`Words::abbreviation_shapes`].
-fn shape_bit(word: &str) -> u64 {
+fn shape_bit(word: &[u8]) -> u64 {
     1 << word.len().min(63)
 }
 
@@ -71,7 +79,7 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut abbreviation_shapes = [0; 256];
     for word in abbreviations.keys() {
         if let Some(&first) = word.as_bytes().first() {
-            abbreviation_shapes[usize::from(first)] |= shape_bit(word);
+            abbreviation_shapes[usize::from(first)] |= shape_bit(word.as_bytes());
         }
     }
     Words {
@@ -104,6 +112,7 @@ mod tests {
         assert_eq!(w.abbreviation("Sunday"), None);
         assert_eq!(w.abbreviation("said"), None);
         assert_eq!(w.abbreviation(""), None);
+        assert!(!w.may_be_abbreviation(b"said") && w.may_be_abbreviation(b"Gov"));
         for line in include_str!("../../lexicons/abbreviations.txt").lines() {
             if let Some((class, _)) = line.split('#').next().unwrap_or("").split_once(':') {
                 let known = ["title", "any", "number", "elision"];
