@@ -1228,34 +1228,33 @@ impl Tokenizer<'_> {
 /// Curly and angle marks say so themselves; `"`, `'` and `’` open when
 /// whitespace or an opening bracket comes before them and a word after.
 pub(super) fn opens(text: &str, tokens: &[Token], i: usize) -> bool {
-    let s = &text[tokens[i].span];
+    // Marks are told apart by their bytes: a `str` slice's char boundary
+    // checks cost more than the tests.
+    let bytes = |t: &Token| &text.as_bytes()[t.span.range()];
+    let s = bytes(&tokens[i]);
     if is_opening_mark(s) {
         return true;
     }
-    if matches!(s, "\u{201D}" | "\u{BB}" | "\u{203A}" | "''") {
+    let closing = ["\u{201D}", "\u{BB}", "\u{203A}", "''"];
+    if closing.iter().any(|m| m.as_bytes() == s) {
         return false;
     }
     let spaced_before = i == 0
         || tokens[i - 1].space_after != Spacing::None
-        || matches!(&text[tokens[i - 1].span], "(" | "[" | "{")
-        || is_opening_mark(&text[tokens[i - 1].span]);
+        || matches!(bytes(&tokens[i - 1]), b"(" | b"[" | b"{")
+        || is_opening_mark(bytes(&tokens[i - 1]));
     spaced_before && tokens[i].space_after == Spacing::None && i + 1 < tokens.len()
 }
 
-/// Quotation marks that only ever open, in English typography.
-fn is_opening_mark(s: &str) -> bool {
-    matches!(
-        s,
-        "\u{201C}"
-            | "\u{2018}"
-            | "\u{201E}"
-            | "\u{201F}"
-            | "\u{201A}"
-            | "\u{201B}"
-            | "\u{AB}"
-            | "\u{2039}"
-            | "``"
-    )
+/// Whether `s` is a quotation mark that only ever opens, in English
+/// typography: `“` `‘` `„` `‟` `‚` `‛` `«` `‹` and PTB ``` `` ```.
+fn is_opening_mark(s: &[u8]) -> bool {
+    match s {
+        // All but `«` are general punctuation, U+2018..U+2039, which
+        // UTF-8 writes E2 80 and a byte from 0x98 on.
+        [0xE2, 0x80, last] => matches!(last, 0x98 | 0x9A | 0x9B | 0x9C | 0x9E | 0x9F | 0xB9),
+        _ => s == "\u{AB}".as_bytes() || s == b"``",
+    }
 }
 
 #[cfg(test)]
@@ -1412,6 +1411,26 @@ mod tests {
         assert_eq!(short_gap("x \u{201C}", 1), Some((2, 0, Spacing::Space)));
         assert_eq!(short_gap("x\n\nA", 1), Some((3, 2, Spacing::LineBreak)));
         assert_eq!(short_gap("x \u{A0}", 1), None);
+    }
+
+    #[test]
+    fn opening_marks_are_the_ones_that_only_open() {
+        let opening = [
+            "\u{201C}", "\u{2018}", "\u{201E}", "\u{201F}", "\u{201A}", "\u{201B}", "\u{AB}",
+            "\u{2039}", "``",
+        ];
+        let others = (0x2000..0x2070)
+            .chain([0xBB, 0xAB, 0x22, 0x27, 0x60])
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .chain(["''".to_string(), "`".to_string(), "\u{201C}x".to_string()]);
+        for mark in others.chain(opening.map(String::from)) {
+            assert_eq!(
+                is_opening_mark(mark.as_bytes()),
+                opening.contains(&mark.as_str()),
+                "{mark:?}"
+            );
+        }
     }
 
     #[test]
