@@ -127,7 +127,12 @@ pub(super) struct Tokens {
 /// a period (an abbreviation).
 pub(super) fn may_stop(text: &str, t: &Token) -> bool {
     match t.kind {
-        TokenKind::Punctuation => is_terminator(&text[t.span]),
+        // Nearly every mark asked about is one byte: tested as it is,
+        // without a `str` slice's char boundary checks.
+        TokenKind::Punctuation => match text.as_bytes()[t.span.range()] {
+            [b] => matches!(b, b'.' | b'?' | b'!'),
+            _ => is_terminator(&text[t.span]),
+        },
         TokenKind::Word => t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.',
         _ => false,
     }
@@ -786,8 +791,8 @@ fn is_wordlike(s: &str) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-fn is_apostrophe(s: &str) -> bool {
-    matches!(s, "'" | "\u{2019}")
+fn is_apostrophe(s: &[u8]) -> bool {
+    s == b"'" || s == "\u{2019}".as_bytes()
 }
 
 /// Splits a segment ending in a possessive or contracted `’s`: returns the
@@ -1024,6 +1029,14 @@ impl Tokenizer<'_> {
         self.segs.get(k).map_or("", |&(s, e)| &self.text[s..e])
     }
 
+    /// [`Tokenizer::seg`] as bytes, for comparing without a `str` slice's
+    /// char boundary checks.
+    fn seg_bytes(&self, k: usize) -> &[u8] {
+        self.segs
+            .get(k)
+            .map_or(&[], |&(s, e)| &self.text.as_bytes()[s..e])
+    }
+
     /// Whether segment `k + 1` exists and touches segment `k`.
     fn touches_next(&self, k: usize) -> bool {
         k + 1 < self.segs.len() && self.segs[k].1 == self.segs[k + 1].0
@@ -1107,7 +1120,7 @@ impl Tokenizer<'_> {
             return k + 1;
         }
         // A word-final apostrophe, not followed by more of the word.
-        if is_apostrophe(self.seg(k + 1))
+        if is_apostrophe(self.seg_bytes(k + 1))
             && !(self.touches_next(k + 1) && is_wordlike(self.seg(k + 2)))
             && !self.open_single
         {
@@ -1123,8 +1136,8 @@ impl Tokenizer<'_> {
         // The number after a "No." may follow in this run ("No.10") or the
         // next.
         let after_period = self.segs.get(k + 2).map_or(self.next_run, |&(s, _)| s);
-        if self.seg(k + 1) == "."
-            && !(self.touches_next(k + 1) && self.seg(k + 2) == ".")
+        if self.seg_bytes(k + 1) == b"."
+            && !(self.touches_next(k + 1) && self.seg_bytes(k + 2) == b".")
             && self.is_abbreviation(&self.text[s..e], after_period)
         {
             self.push(s, self.segs[k + 1].1, TokenKind::Word);
@@ -1197,7 +1210,7 @@ impl Tokenizer<'_> {
             if mark != "\u{2018}" && WORDS.elisions.contains(next.to_lowercase().as_str()) {
                 // "’n’" is closed by a second apostrophe; other elisions are not.
                 if next.eq_ignore_ascii_case("n") {
-                    if self.touches_next(k + 1) && is_apostrophe(self.seg(k + 2)) {
+                    if self.touches_next(k + 1) && is_apostrophe(self.seg(k + 2).as_bytes()) {
                         self.push(s, self.segs[k + 2].1, TokenKind::Word);
                         return k + 3;
                     }
