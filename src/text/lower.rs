@@ -25,10 +25,23 @@ pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
 /// lowercased, with no char looked up in the case tables.
 #[inline]
 pub(crate) fn ascii_lowers(word: &str) -> bool {
-    word.is_ascii()
-        || word
-            .chars()
-            .all(|c| c.is_ascii() || is_general_punctuation(c))
+    // By bytes, not chars: the words asked about are nearly all beyond
+    // ASCII, most for an apostrophe or a dash, and UTF-8 writes general
+    // punctuation E2 80 xx (U+2000..U+203F) or E2 81 80..AF (U+2040..U+206F)
+    // with no decoding needed to tell.
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i..i + 3) {
+            Some([0xE2, 0x80, _] | [0xE2, 0x81, 0x80..=0xAF]) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether `c` is general punctuation (U+2000..U+206F: spaces, dashes,
@@ -179,6 +192,12 @@ mod tests {
             assert_eq!(word.to_ascii_lowercase(), word.to_lowercase());
         }
         assert!(!ascii_lowers("Éclair"));
+        let by_chars = |w: &str| w.chars().all(|c| c.is_ascii() || is_general_punctuation(c));
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}']) {
+            for word in [format!("{c}"), format!("a{c}b"), format!("\u{2019}{c}")] {
+                assert_eq!(ascii_lowers(&word), by_chars(&word), "{word:?}");
+            }
+        }
     }
 
     #[test]
