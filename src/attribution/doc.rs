@@ -27,8 +27,8 @@ pub(super) struct Doc<'a> {
     /// The words a cue may start at, in order: those outside quotations
     /// tagged as a cue's first word or "according".
     pub(super) cue_starts: Vec<usize>,
-    /// Sentence spans and their word ranges.
-    pub(super) sentences: Vec<(Span, Range<usize>)>,
+    /// The sentences, in order.
+    pub(super) sentences: Vec<Sentence>,
     /// The paragraphs, as the text stage found them and the quote stage
     /// numbered them.
     paragraphs: &'a [Paragraph],
@@ -88,9 +88,43 @@ thread_local! {
 #[derive(Default)]
 struct Spare {
     words: Vec<Word>,
-    sentences: Vec<(Span, Range<usize>)>,
+    sentences: Vec<Sentence>,
     cue_starts: Vec<usize>,
     placed: Vec<Placed>,
+}
+
+/// A sentence: its span and the range of its words, in 32 bits each, as a
+/// word's offsets are ([`Word`]): sixteen bytes, written for every sentence
+/// and read for the few near a cue or a quotation.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Sentence {
+    start: u32,
+    end: u32,
+    first: u32,
+    last: u32,
+}
+
+impl Sentence {
+    fn new(span: Span, words: Range<usize>) -> Sentence {
+        debug_assert!(span.end < QUOTED as usize && words.end < QUOTED as usize);
+        Sentence {
+            start: span.start as u32,
+            end: span.end as u32,
+            first: words.start as u32,
+            last: words.end as u32,
+        }
+    }
+
+    #[inline]
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The indices of its words.
+    #[inline]
+    pub(super) fn words(&self) -> Range<usize> {
+        self.first as usize..self.last as usize
+    }
 }
 
 /// Where a quotation stands among the words and sentences.
@@ -212,7 +246,7 @@ impl<'a> Doc<'a> {
                     words.push(word);
                 }
             }
-            sentences.push((s.span, first..words.len()));
+            sentences.push(Sentence::new(s.span, first..words.len()));
         }
         let Tagging {
             recased,
@@ -478,9 +512,9 @@ impl<'a> Doc<'a> {
 }
 
 /// The sentence of `sentences` holding byte `at`.
-fn sentence_at(sentences: &[(Span, Range<usize>)], at: usize) -> Option<usize> {
-    let i = sentences.partition_point(|(s, _)| s.end <= at);
-    (i < sentences.len() && sentences[i].0.start <= at).then_some(i)
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span().end <= at);
+    (i < sentences.len() && sentences[i].span().start <= at).then_some(i)
 }
 
 /// What [`Doc::new`] learns of the words as it reads them in order.
@@ -538,9 +572,10 @@ impl Tagging<'_> {
     }
 
     /// Word `w`, at `span`, outside quotations and lowercased in `ascii`:
-    /// looked up if its shape may start a cue, else left to be looked up
-    /// when asked. Bytes, not a str: an ASCII word needs no checks of char
-    /// boundaries.
+    /// looked up if its shape may start a cue, and its tags kept if it
+    /// starts one, as every cue start is asked about; any other word is
+    /// looked up when asked. Bytes, not a str: an ASCII word needs no
+    /// checks of char boundaries.
     #[inline(always)]
     fn shaped(&mut self, span: Span, w: usize) {
         let Some(lower) = self.ascii.as_bytes().get(span.range()) else {
@@ -552,8 +587,8 @@ impl Tagging<'_> {
         let tags = self.table.get(lower);
         if tags.any(Tags::CUE_START | Tags::ACCORDING) {
             self.cue_starts.push(w);
+            self.tagged.set(w, tags);
         }
-        self.tagged.set(w, tags);
     }
 
     /// Word `w`, at `span`, which [`ascii_lowers`] does not lowercase:
