@@ -2,7 +2,7 @@
 //! subject, a name after an inverted verb, or the X of "according to X") and
 //! the clause it reports.
 
-use super::doc::Doc;
+use super::doc::{Doc, Sentence};
 use super::tags::Tags;
 use crate::lexicon::{CLAUSE_TAILS, CUE_PHRASES, PRONOUNS};
 use crate::Span;
@@ -51,11 +51,11 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
         while doc
             .sentences
             .get(index)
-            .is_some_and(|(_, words)| words.end <= start)
+            .is_some_and(|s| s.words().end <= start)
         {
             index += 1;
         }
-        let Some((_, words)) = doc.sentences.get(index) else {
+        let Some(words) = doc.sentences.get(index).map(Sentence::words) else {
             break;
         };
         let first = out.len();
@@ -546,7 +546,8 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if a.quote_only {
         return None;
     }
-    let (sentence, words) = doc.sentences.get(a.sentence)?.clone();
+    let s = doc.sentences.get(a.sentence)?;
+    let (sentence, words) = (s.span(), s.words());
     let end_limit = next.unwrap_or(sentence.end);
     if a.according {
         let (_, last) = a.speaker?;

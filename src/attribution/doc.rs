@@ -27,8 +27,8 @@ pub(super) struct Doc<'a> {
     /// The words a cue may start at, in order: those outside quotations
     /// tagged as a cue's first word or "according".
     pub(super) cue_starts: Vec<usize>,
-    /// Sentence spans and their word ranges.
-    pub(super) sentences: Vec<(Span, Range<usize>)>,
+    /// The sentences, in order.
+    pub(super) sentences: Vec<Sentence>,
     /// The paragraphs, as the text stage found them and the quote stage
     /// numbered them.
     paragraphs: &'a [Paragraph],
@@ -39,6 +39,41 @@ pub(super) struct Doc<'a> {
     /// quotation, and a paragraph of many quotations and no letters (marks
     /// only) would be read through once for each.
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
+    /// The tags of the words last looked up.
+    tagged: Tagged,
+}
+
+/// How many words' tags a doc keeps: more than the words around a cue or a
+/// quotation that the sieves ask about, a few dozen.
+const TAGGED: usize = 256;
+
+/// The lexicons listing the words looked up, each kept in the slot of its
+/// index modulo [`TAGGED`] until a later word takes the slot: the sieves ask
+/// about the words near cues and quotations, a word in eight, several times
+/// each, and ask about a word mostly while they read its neighbours. A tag
+/// for each word, in the list of words, was written for every word and read
+/// for few.
+struct Tagged([Cell<(u32, Tags)>; TAGGED]);
+
+impl Tagged {
+    fn new() -> Tagged {
+        Tagged([const { Cell::new((0, Tags::NONE)) }; TAGGED])
+    }
+
+    /// The tags of word `w`, if kept.
+    #[inline]
+    fn get(&self, w: usize) -> Option<Tags> {
+        let (key, tags) = self.0[w % TAGGED].get();
+        // The key is one past the word's index: zero keeps no word.
+        (key as usize == w.wrapping_add(1)).then_some(tags)
+    }
+
+    /// Keeps `tags` as those of word `w`, an index below [`QUOTED`] as every
+    /// word's is.
+    #[inline]
+    fn set(&self, w: usize, tags: Tags) {
+        self.0[w % TAGGED].set((w as u32 + 1, tags));
+    }
 }
 
 thread_local! {
@@ -53,9 +88,43 @@ thread_local! {
 #[derive(Default)]
 struct Spare {
     words: Vec<Word>,
-    sentences: Vec<(Span, Range<usize>)>,
+    sentences: Vec<Sentence>,
     cue_starts: Vec<usize>,
     placed: Vec<Placed>,
+}
+
+/// A sentence: its span and the range of its words, in 32 bits each, as a
+/// word's offsets are ([`Word`]): sixteen bytes, written for every sentence
+/// and read for the few near a cue or a quotation.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Sentence {
+    start: u32,
+    end: u32,
+    first: u32,
+    last: u32,
+}
+
+impl Sentence {
+    fn new(span: Span, words: Range<usize>) -> Sentence {
+        debug_assert!(span.end < QUOTED as usize && words.end < QUOTED as usize);
+        Sentence {
+            start: span.start as u32,
+            end: span.end as u32,
+            first: words.start as u32,
+            last: words.end as u32,
+        }
+    }
+
+    #[inline]
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The indices of its words.
+    #[inline]
+    pub(super) fn words(&self) -> Range<usize> {
+        self.first as usize..self.last as usize
+    }
 }
 
 /// Where a quotation stands among the words and sentences.
@@ -71,24 +140,16 @@ pub(super) struct Placed {
     pub(super) close: usize,
 }
 
-/// A word or number of the text, with what the sieves learn of it: one
-/// list, written as the words are gathered, where a list for each would be
-/// filled first.
+/// A word or number of the text, and whether it is quoted.
 ///
-/// Twelve bytes, offsets of 32 bits: the list is written out of cache, the
+/// Eight bytes, offsets of 32 bits: the list is written out of cache, the
 /// stages between two documents having passed over far more memory than
 /// the cache holds, and each of its cache lines written costs a read from
-/// memory.
+/// memory. The lexicons listing a word are kept apart ([`Tagged`]).
 pub(super) struct Word {
     start: u32,
     /// The end, and in the top bit whether the word is inside a quotation.
     end_quoted: u32,
-    /// The lexicons listing the word in lower case, looked up when first
-    /// asked: the sieves ask about the words near cues and quotations, a
-    /// word in eight, and only those that may start a cue are looked up
-    /// beforehand. The words [`ascii_lowers`] does not lowercase are looked
-    /// up at once, as their lower case is made here.
-    tags: Cell<Tags>,
 }
 
 /// The bit of [`Word::end_quoted`] that marks a word quoted: above any
@@ -98,12 +159,11 @@ const QUOTED: u32 = 1 << 31;
 const _: () = assert!(WHOLE < QUOTED as usize);
 
 impl Word {
-    fn new(span: Span, tags: Tags, quoted: bool) -> Word {
+    fn new(span: Span, quoted: bool) -> Word {
         debug_assert!(span.end < QUOTED as usize);
         Word {
             start: span.start as u32,
             end_quoted: span.end as u32 | if quoted { QUOTED } else { 0 },
-            tags: Cell::new(tags),
         }
     }
 
@@ -146,9 +206,11 @@ impl<'a> Doc<'a> {
         // Sized for every token: filtered down, the list would grow by
         // copies.
         words.reserve(layout.tokens.len());
+        let tagged = Tagged::new();
         let mut tagging = Tagging {
             text,
             ascii,
+            tagged: &tagged,
             table: Tags::table(),
             shapes: Tags::cue_shapes(),
             recased: Recased::default(),
@@ -184,7 +246,7 @@ impl<'a> Doc<'a> {
                     words.push(word);
                 }
             }
-            sentences.push((s.span, first..words.len()));
+            sentences.push(Sentence::new(s.span, first..words.len()));
         }
         let Tagging {
             recased,
@@ -228,6 +290,7 @@ impl<'a> Doc<'a> {
             paragraphs: &layout.paragraphs,
             placed,
             letters: OnceCell::new(),
+            tagged,
         }
     }
 
@@ -394,25 +457,22 @@ impl<'a> Doc<'a> {
     /// The lexicons listing word `w`; none past the end.
     #[inline]
     pub(super) fn tags(&self, w: usize) -> Tags {
-        let Some(word) = self.words.get(w) else {
-            return Tags::default();
-        };
-        let tags = word.tags.get();
-        if tags.any(Tags::KNOWN) {
-            tags
-        } else {
-            self.look_up(word)
+        match self.tagged.get(w) {
+            Some(tags) => tags,
+            None => self.look_up(w),
         }
     }
 
-    /// Looks `word` up, once: out of line, as most words asked about are
-    /// asked again.
+    /// Looks word `w` up and keeps its tags: out of line, as most words
+    /// asked about are asked again.
     #[inline(never)]
-    fn look_up(&self, word: &Word) -> Tags {
-        let lower = self.ascii.as_bytes().get(word.span().range());
-        let found = Tags::table().get(lower.unwrap_or_default());
-        word.tags.set(found | Tags::KNOWN);
-        found
+    fn look_up(&self, w: usize) -> Tags {
+        if w >= self.words.len() {
+            return Tags::default();
+        }
+        let tags = Tags::table().get(self.lower_bytes(w));
+        self.tagged.set(w, tags);
+        tags
     }
 
     /// The sentence holding byte `at`.
@@ -452,15 +512,17 @@ impl<'a> Doc<'a> {
 }
 
 /// The sentence of `sentences` holding byte `at`.
-fn sentence_at(sentences: &[(Span, Range<usize>)], at: usize) -> Option<usize> {
-    let i = sentences.partition_point(|(s, _)| s.end <= at);
-    (i < sentences.len() && sentences[i].0.start <= at).then_some(i)
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span().end <= at);
+    (i < sentences.len() && sentences[i].span().start <= at).then_some(i)
 }
 
 /// What [`Doc::new`] learns of the words as it reads them in order.
 struct Tagging<'t> {
     text: &'t str,
     ascii: &'t str,
+    /// Where the words looked up keep their tags.
+    tagged: &'t Tagged,
     table: &'static WordTable<Tags>,
     shapes: &'static CueShapes,
     recased: Recased,
@@ -501,46 +563,45 @@ impl Tagging<'_> {
     fn word(&mut self, span: Span, w: usize) -> Word {
         let lowered = span.start < self.next_event || self.pass(span, w);
         let quoted = span.end < self.quoted_before;
-        let tags = if !lowered {
-            self.recase(span, w, quoted)
-        } else if quoted {
-            Tags::default()
-        } else {
-            self.shaped(span, w)
-        };
-        Word::new(span, tags, quoted)
+        if !lowered {
+            self.recase(span, w, quoted);
+        } else if !quoted {
+            self.shaped(span, w);
+        }
+        Word::new(span, quoted)
     }
 
-    /// The tags of word `w`, at `span`, outside quotations and lowercased
-    /// in `ascii`: looked up if its shape may start a cue, else left to be
-    /// looked up when asked. Bytes, not a str: an ASCII word needs no checks
-    /// of char boundaries.
+    /// Word `w`, at `span`, outside quotations and lowercased in `ascii`:
+    /// looked up if its shape may start a cue, and its tags kept if it
+    /// starts one, as every cue start is asked about; any other word is
+    /// looked up when asked. Bytes, not a str: an ASCII word needs no
+    /// checks of char boundaries.
     #[inline(always)]
-    fn shaped(&mut self, span: Span, w: usize) -> Tags {
+    fn shaped(&mut self, span: Span, w: usize) {
         let Some(lower) = self.ascii.as_bytes().get(span.range()) else {
-            return Tags::default();
+            return;
         };
         if !self.shapes.admit(lower) {
-            return Tags::default();
+            return;
         }
         let tags = self.table.get(lower);
         if tags.any(Tags::CUE_START | Tags::ACCORDING) {
             self.cue_starts.push(w);
+            self.tagged.set(w, tags);
         }
-        tags | Tags::KNOWN
     }
 
-    /// The tags of word `w`, at `span`, which [`ascii_lowers`] does not
-    /// lowercase: lowercased here and looked up.
+    /// Word `w`, at `span`, which [`ascii_lowers`] does not lowercase:
+    /// lowercased here and looked up.
     #[inline(never)]
-    fn recase(&mut self, span: Span, w: usize, quoted: bool) -> Tags {
+    fn recase(&mut self, span: Span, w: usize, quoted: bool) {
         let tags = self
             .table
             .get(self.recased.push(w, &self.text[span]).as_bytes());
         if !quoted && tags.any(Tags::CUE_START | Tags::ACCORDING) {
             self.cue_starts.push(w);
         }
-        tags | Tags::KNOWN
+        self.tagged.set(w, tags);
     }
 
     /// Passes the quotations and unplain tokens before word `w`, at `span`,
@@ -647,7 +708,7 @@ mod tests {
                 assert_eq!(doc.lower(w), lower);
                 assert_eq!(doc.lower_bytes(w), lower.as_bytes());
                 let looked_up = Tags::table().get(lower.as_bytes());
-                assert_eq!(doc.tags(w).lexicons(), looked_up, "{lower}");
+                assert_eq!(doc.tags(w), looked_up, "{lower}");
             }
         }
     }

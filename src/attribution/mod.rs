@@ -366,7 +366,7 @@ fn embedded(doc: &Doc, q: &Quotation, placed: Placed) -> bool {
     let Some(s) = placed.sentence else {
         return false;
     };
-    let start = doc.sentences[s].0.start.min(q.open.start);
+    let start = doc.sentences[s].span().start.min(q.open.start);
     let before = doc.text[start..q.open.start].trim_end();
     !(before.is_empty() || before.ends_with([':', ',', '—', '–']) || q.continues)
 }
@@ -542,7 +542,7 @@ fn paragraph_context(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation
 /// win.”").
 fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
     let s = placed.sentence?.checked_sub(1)?;
-    let (span, words) = &doc.sentences[s];
+    let (span, words) = (doc.sentences[s].span(), doc.sentences[s].words());
     if !doc.in_paragraph(span.start, q.paragraph) || words.is_empty() {
         return None;
     }

@@ -13,12 +13,13 @@ use crate::lexicon::{
     TIME_DEICTICS, TITLE_MODIFIERS, VERB_PARTICLES,
 };
 
-/// The lexicons listing a lowercase word. Four bytes, as a document holds
-/// one for each of its words.
+/// The lexicons listing a lowercase word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Tags(u32);
 
 impl Tags {
+    /// In no lexicon.
+    pub(super) const NONE: Tags = Tags(0);
     pub(super) const SPEECH_VERB: Tags = Tags(1);
     pub(super) const ATTRIBUTION_VERB: Tags = Tags(1 << 1);
     /// The first word of a cue phrase.
@@ -40,9 +41,6 @@ impl Tags {
     pub(super) const TELL_VERB: Tags = Tags(1 << 17);
     /// The word "according".
     pub(super) const ACCORDING: Tags = Tags(1 << 18);
-    /// Not a lexicon: the word was looked up. A word's tags are not known
-    /// until it is.
-    pub(super) const KNOWN: Tags = Tags(1 << 19);
     /// A pronoun in the object case.
     pub(super) const OBJECT: Tags = Tags(1 << 20);
     pub(super) const SPEAKER_NAME_JOINER: Tags = Tags(1 << 21);
@@ -76,14 +74,6 @@ impl Tags {
     #[inline]
     pub(super) fn any(self, these: Tags) -> bool {
         self.0 & these.0 != 0
-    }
-}
-
-#[cfg(test)]
-impl Tags {
-    /// The lexicons alone, without the bit that names none.
-    pub(super) fn lexicons(self) -> Tags {
-        Tags(self.0 & !Tags::KNOWN.0)
     }
 }
 
