@@ -180,8 +180,16 @@ pub(crate) fn pair_index(first: u8, second: u8) -> usize {
 /// a space, and all others up to `-`, count as one.
 #[inline]
 pub(crate) fn follow_bit(next: [u8; 3]) -> u8 {
-    let [a, b, c] = next.map(|b| b.max(b'-'));
-    let key = u64::from(u32::from_le_bytes([a, b, c, 0]));
+    let [a, b, c] = next;
+    let bytes = u32::from_le_bytes([a, b, c, 0]);
+    // Each byte below '.' becomes '-', all three at once and without a
+    // branch: a byte is kept if its high bit is set or its low seven bits
+    // reach '.', which their sum with 0x80 less '.' tells in its high bit
+    // without a borrow from the next byte.
+    let low = bytes & 0x7F_7F7F;
+    let kept = (((low | 0x80_8080) - 0x2E_2E2E) | bytes) & 0x80_8080;
+    let kept = (kept >> 7) * 0xFF;
+    let key = u64::from(bytes & kept | 0x2D_2D2D & !kept);
     1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61)
 }
 

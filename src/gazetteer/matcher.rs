@@ -779,6 +779,24 @@ t:izvor\tИзвор\tplace\tvillage\t\tMK\t1000\t\t
         }
     }
 
+    /// The summaries' bit is the hash of the three bytes, each at least
+    /// `-`, whatever the byte.
+    #[test]
+    fn summaries_count_bytes_up_to_a_hyphen_as_one() {
+        use crate::gazetteer::compile::follow_bit;
+        for a in 0..=u8::MAX {
+            for b in [
+                0, b' ', b',', b'-', b'.', b'a', 0x7F, 0x80, 0xAD, 0xAE, 0xC3, 0xFF,
+            ] {
+                let next = [a, b, a ^ b];
+                let [x, y, z] = next.map(|b| b.max(b'-'));
+                let key = u64::from(u32::from_le_bytes([x, y, z, 0]));
+                let bit = 1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61);
+                assert_eq!(follow_bit(next), bit, "{next:?}");
+            }
+        }
+    }
+
     #[test]
     fn shared_names_prefer_the_prominent() {
         let g = Gazetteer::builder().add_tsv("t.tsv", TSV).build().unwrap();
