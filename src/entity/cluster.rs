@@ -220,6 +220,8 @@ struct Registration {
 struct Key<'k> {
     text: &'k str,
     id: usize,
+    /// Whether the text is ASCII: its chars are then its bytes.
+    ascii: bool,
 }
 
 /// A name in a bucket for edit distance.
@@ -253,6 +255,9 @@ struct Made<'t> {
     keys: [Range<u32>; 5],
     /// A lone word in capitals, of two letters or more: initials, perhaps.
     acronym: Option<&'t str>,
+    /// Whether the normalised name is ASCII, and so its last word's key, a
+    /// part of it.
+    ascii: bool,
     /// The numbers of the keys, once numbered (see [`Made::number`]).
     ids: Ids,
 }
@@ -371,12 +376,15 @@ impl<'t> Made<'t> {
             u32::try_from(buffer.len()).is_ok(),
             "a document's keys are under 4 GB"
         );
+        let keys = [norm, first, last, content, initials];
         let narrow = |r: Range<usize>| r.start as u32..r.end as u32;
         Made {
             name,
+            // The keys of an ASCII name are ASCII: no look at them.
+            ascii: ascii || buffer[keys[NORM].clone()].is_ascii(),
             words: u32::try_from(n).expect("a name's words are under 4 GB"),
             head: scratch.words.last().is_some_and(|last| is_head(last)),
-            keys: [norm, first, last, content, initials].map(narrow),
+            keys: keys.map(narrow),
             acronym,
             ids: Ids {
                 norm: UNFILED,
@@ -399,6 +407,7 @@ impl<'t> Made<'t> {
         Key {
             text: self.key(buffer, NORM),
             id: self.ids.norm as usize,
+            ascii: self.ascii,
         }
     }
 
@@ -407,6 +416,7 @@ impl<'t> Made<'t> {
         Key {
             text: self.key(buffer, LAST),
             id: self.ids.last as usize,
+            ascii: self.ascii,
         }
     }
 
@@ -940,7 +950,7 @@ fn find(
             }
         }
     }
-    fuzzy(index, name.key(buffer, NORM)).filter(compatible)
+    fuzzy(index, name.key(buffer, NORM), name.ascii).filter(compatible)
 }
 
 /// The word of a bitset `words` long and the bit in it that stand for
@@ -956,14 +966,14 @@ fn filed(slot: u32) -> Option<usize> {
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
-/// same first letter.
-fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
-    // Too short a name has no char at the minimum's place.
-    norm.chars().nth(FUZZY_MIN_CHARS - 1)?;
-    let first = norm.chars().next()?;
+/// same first letter. `ascii`: whether the name is ASCII.
+fn fuzzy(index: &Index<'_>, norm: &str, ascii: bool) -> Option<usize> {
+    let (first, chars) = first_and_chars(norm, ascii);
+    if chars < FUZZY_MIN_CHARS {
+        return None;
+    }
     // Names more than one char longer or shorter are more than one edit
     // away: their lengths, kept with them, rule them out without a look.
-    let chars = char_len(norm);
     let latest = index.head(first);
     let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
         index.bucketed[i].previous.checked_sub(1)
@@ -1060,6 +1070,7 @@ fn register_keys<'k>(
         let norm = Key {
             text: norm.text,
             id: index.id(norm),
+            ascii: keys.ascii,
         };
         add_name(index, norm, k);
         if is_person {
@@ -1067,6 +1078,7 @@ fn register_keys<'k>(
             let surname = Key {
                 text: surname.text,
                 id: index.id(surname),
+                ascii: keys.ascii,
             };
             add_surname(index, surname, k);
             continue;
@@ -1118,6 +1130,7 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
                 head: made.head,
                 initials: hashed(initials),
             }),
+            ascii: made.ascii,
         });
     }
     keys.build()
@@ -1129,7 +1142,7 @@ fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
     let filed = &mut index.filed[norm.id];
     if filed.name == UNFILED {
         filed.name = filing(k);
-        add_to_bucket(index, norm.text, k);
+        add_to_bucket(index, norm, k);
     }
 }
 
@@ -1147,7 +1160,7 @@ fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
             let filed = &mut index.filed[surname.id];
             filed.surname = filing(place);
             if filed.name == UNFILED {
-                add_to_bucket(index, surname.text, k);
+                add_to_bucket(index, surname, k);
             }
         }
     }
@@ -1167,9 +1180,9 @@ fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
     }
 }
 
-fn add_to_bucket<'k>(index: &mut Index<'k>, name: &'k str, k: usize) {
-    let first = name.chars().next().unwrap_or(' ');
-    let chars = char_len(name);
+fn add_to_bucket<'k>(index: &mut Index<'k>, name: Key<'k>, k: usize) {
+    let (first, chars) = first_and_chars(name.text, name.ascii);
+    let name = name.text;
     let place = index.bucketed.len() + 1;
     let latest = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
@@ -1427,6 +1440,16 @@ static FOLDED: [u8; 256] = {
     }
     table
 };
+
+/// The first char of `name` (a space if it has none) and its length in
+/// chars, read off its bytes where it is known to be ASCII.
+fn first_and_chars(name: &str, ascii: bool) -> (char, usize) {
+    if ascii {
+        (name.bytes().next().map_or(' ', char::from), name.len())
+    } else {
+        (name.chars().next().unwrap_or(' '), char_len(name))
+    }
+}
 
 /// The length of `name` in chars, read off its bytes where it is ASCII, as
 /// most names are.
