@@ -63,7 +63,7 @@ struct Index<'k> {
     surnamed: Vec<(usize, usize)>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
-    bucketed: Vec<Bucketed<'k>>,
+    bucketed: Vec<Bucketed>,
     /// Per first letter, where in `bucketed` its latest name is, plus one
     /// (0: none yet); ASCII letters, which begin most names, by an array.
     ascii_heads: Vec<usize>,
@@ -215,23 +215,24 @@ struct Registration {
     previous: usize,
 }
 
-/// A key's text, for what wants the text, and its number in the index.
+/// A key's number in the index, where its text is, and whether the text
+/// is ASCII: its chars are then its bytes.
 #[derive(Clone, Copy)]
-struct Key<'k> {
-    text: &'k str,
+struct Key {
     id: usize,
-    /// Whether the text is ASCII: its chars are then its bytes.
     ascii: bool,
 }
 
-/// A name in a bucket for edit distance.
-struct Bucketed<'k> {
-    name: &'k str,
+/// A name in a bucket for edit distance, by the number of its key, as
+/// `u32`s: the names of a bucket are read one after another, back to the
+/// first, and a quarter of a line each.
+struct Bucketed {
+    key: u32,
     /// Its length in chars.
-    chars: usize,
-    cluster: usize,
+    chars: u32,
+    cluster: u32,
     /// Where the name before it in its bucket is in `bucketed`, plus one.
-    previous: usize,
+    previous: u32,
 }
 
 /// The keys of one of the document's distinct names, made before
@@ -402,19 +403,17 @@ impl<'t> Made<'t> {
         &buffer[r.start as usize..r.end as usize]
     }
 
-    /// The normalised name, numbered.
-    fn norm<'k>(&self, buffer: &'k str) -> Key<'k> {
+    /// The normalised name's key.
+    fn norm(&self) -> Key {
         Key {
-            text: self.key(buffer, NORM),
             id: self.ids.norm as usize,
             ascii: self.ascii,
         }
     }
 
-    /// The last word's key, numbered.
-    fn last<'k>(&self, buffer: &'k str) -> Key<'k> {
+    /// The last word's key.
+    fn last(&self) -> Key {
         Key {
-            text: self.key(buffer, LAST),
             id: self.ids.last as usize,
             ascii: self.ascii,
         }
@@ -614,7 +613,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         keys: recycle(spare.keys),
         filed: spare.filed,
         surnamed: spare.surnamed,
-        bucketed: recycle(spare.bucketed),
+        bucketed: spare.bucketed,
         ascii_heads: spare.ascii_heads,
         heads: spare.heads,
         own: spare.own,
@@ -711,7 +710,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         if is_person && name.words >= 2 && cl.first.is_none() {
             cl.first = Some(name.first(&buffer));
         }
-        register(&mut index, k, name, &buffer, is_person);
+        register(&mut index, k, name, is_person);
         if let (Some(id), Some(l)) = (c.entry, link) {
             let link = &mut links[l];
             if link.cluster == NONE {
@@ -786,7 +785,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         keys: recycle(keys),
         filed,
         surnamed,
-        bucketed: recycle(bucketed),
+        bucketed,
         ascii_heads,
         heads,
         own,
@@ -824,7 +823,7 @@ struct Spare {
     keys: Vec<Hashed<'static>>,
     filed: Vec<Filed>,
     surnamed: Vec<(usize, usize)>,
-    bucketed: Vec<Bucketed<'static>>,
+    bucketed: Vec<Bucketed>,
     ascii_heads: Vec<usize>,
     heads: Map<char, usize>,
     own: Vec<u64>,
@@ -856,6 +855,7 @@ impl Spare {
         self.which.clear();
         self.filed.clear();
         self.surnamed.clear();
+        self.bucketed.clear();
         self.ascii_heads.clear();
         self.heads.clear();
         self.own.clear();
@@ -950,7 +950,7 @@ fn find(
             }
         }
     }
-    fuzzy(index, name.key(buffer, NORM), name.ascii).filter(compatible)
+    fuzzy(index, name.norm()).filter(compatible)
 }
 
 /// The word of a bitset `words` long and the bit in it that stand for
@@ -966,9 +966,10 @@ fn filed(slot: u32) -> Option<usize> {
 }
 
 /// An earlier name within one edit of this one, both long enough, with the
-/// same first letter. `ascii`: whether the name is ASCII.
-fn fuzzy(index: &Index<'_>, norm: &str, ascii: bool) -> Option<usize> {
-    let (first, chars) = first_and_chars(norm, ascii);
+/// same first letter.
+fn fuzzy(index: &Index<'_>, norm: Key) -> Option<usize> {
+    let norm_text = index.keys[norm.id].text;
+    let (first, chars) = first_and_chars(norm_text, norm.ascii);
     if chars < FUZZY_MIN_CHARS {
         return None;
     }
@@ -976,17 +977,18 @@ fn fuzzy(index: &Index<'_>, norm: &str, ascii: bool) -> Option<usize> {
     // away: their lengths, kept with them, rule them out without a look.
     let latest = index.head(first);
     let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
-        index.bucketed[i].previous.checked_sub(1)
+        (index.bucketed[i].previous as usize).checked_sub(1)
     })
     .map(|i| &index.bucketed[i]);
     bucket
         .take(FUZZY_BUDGET)
         .find(|b| {
-            b.chars >= FUZZY_MIN_CHARS
-                && b.chars.abs_diff(chars) <= 1
-                && within_one_edit(b.name, norm)
+            let b_chars = b.chars as usize;
+            b_chars >= FUZZY_MIN_CHARS
+                && b_chars.abs_diff(chars) <= 1
+                && within_one_edit(index.keys[b.key as usize].text, norm_text)
         })
-        .map(|b| b.cluster)
+        .map(|b| b.cluster as usize)
 }
 
 impl<'k> Index<'k> {
@@ -1036,14 +1038,14 @@ impl<'k> Index<'k> {
     }
 }
 
-fn register<'k>(index: &mut Index<'k>, k: usize, name: &Made, buffer: &'k str, is_person: bool) {
+fn register(index: &mut Index<'_>, k: usize, name: &Made, is_person: bool) {
     if name.words == 0 {
         return;
     }
-    add_name(index, name.norm(buffer), k);
+    add_name(index, name.norm(), k);
     let ids = name.ids;
     if is_person {
-        add_surname(index, name.last(buffer), k);
+        add_surname(index, name.last(), k);
     } else if ids.content != UNFILED {
         add_content(index, ids.content as usize, k);
         if name.head {
@@ -1066,18 +1068,14 @@ fn register_keys<'k>(
     heads: &mut Vec<usize>,
 ) {
     for keys in entry.names() {
-        let norm = keys.norm.get();
         let norm = Key {
-            text: norm.text,
-            id: index.id(norm),
+            id: index.id(keys.norm.get()),
             ascii: keys.ascii,
         };
         add_name(index, norm, k);
         if is_person {
-            let surname = keys.surname.get();
             let surname = Key {
-                text: surname.text,
-                id: index.id(surname),
+                id: index.id(keys.surname.get()),
                 ascii: keys.ascii,
             };
             add_surname(index, surname, k);
@@ -1136,7 +1134,7 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
     keys.build()
 }
 
-fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
+fn add_name(index: &mut Index<'_>, norm: Key, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
     let filed = &mut index.filed[norm.id];
@@ -1146,7 +1144,7 @@ fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
     }
 }
 
-fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
+fn add_surname(index: &mut Index<'_>, surname: Key, k: usize) {
     let place = index.surnamed.len();
     match filed(index.filed[surname.id].surname) {
         Some(latest) => {
@@ -1180,9 +1178,8 @@ fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
     }
 }
 
-fn add_to_bucket<'k>(index: &mut Index<'k>, name: Key<'k>, k: usize) {
-    let (first, chars) = first_and_chars(name.text, name.ascii);
-    let name = name.text;
+fn add_to_bucket(index: &mut Index<'_>, name: Key, k: usize) {
+    let (first, chars) = first_and_chars(index.keys[name.id].text, name.ascii);
     let place = index.bucketed.len() + 1;
     let latest = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
@@ -1190,10 +1187,10 @@ fn add_to_bucket<'k>(index: &mut Index<'k>, name: Key<'k>, k: usize) {
     };
     let previous = std::mem::replace(latest, place);
     index.bucketed.push(Bucketed {
-        name,
-        chars,
-        cluster: k,
-        previous,
+        key: filing(name.id),
+        chars: u32::try_from(chars).expect("a document's keys are under 4 GB"),
+        cluster: filing(k),
+        previous: filing(previous),
     });
 }
 
@@ -1731,17 +1728,12 @@ mod tests {
     #[test]
     fn recycling_keeps_the_allocation() {
         let text = String::from("Kyiv");
-        let mut kept: Vec<Bucketed<'static>> = Vec::with_capacity(8);
+        let mut kept: Vec<Hashed<'static>> = Vec::with_capacity(8);
         let at = kept.as_ptr() as usize;
         for _ in 0..2 {
-            let mut borrowing: Vec<Bucketed<'_>> = recycle(kept);
+            let mut borrowing: Vec<Hashed<'_>> = recycle(kept);
             assert_eq!((borrowing.as_ptr() as usize, borrowing.capacity()), (at, 8));
-            borrowing.push(Bucketed {
-                name: &text,
-                chars: 4,
-                cluster: 0,
-                previous: 0,
-            });
+            borrowing.push(hashed(&text));
             kept = recycle(borrowing);
             assert_eq!((kept.as_ptr() as usize, kept.len()), (at, 0));
         }
