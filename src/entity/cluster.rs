@@ -384,7 +384,10 @@ impl<'t> Made<'t> {
             // The keys of an ASCII name are ASCII: no look at them.
             ascii: ascii || buffer[keys[NORM].clone()].is_ascii(),
             words: u32::try_from(n).expect("a name's words are under 4 GB"),
-            head: scratch.words.last().is_some_and(|last| is_head(last)),
+            head: scratch
+                .words
+                .last()
+                .is_some_and(|last| is_head(last, ascii)),
             keys: keys.map(narrow),
             acronym,
             ids: Ids {
@@ -560,19 +563,26 @@ fn append(buffer: &mut String, key: &str) -> Range<usize> {
     at..buffer.len()
 }
 
-/// Whether a name's last word is a group head ("Corps", "Ministry").
-fn is_head(last: &str) -> bool {
+/// Whether a name's last word is a group head ("Corps", "Ministry");
+/// `ascii`: whether the word is known to be ASCII.
+fn is_head(last: &str, ascii: bool) -> bool {
+    // The lexicons' small table of shapes rules out most words without a
+    // lookup in their packed table, out of cache, which holds the group
+    // heads whatever their length.
+    let head = |lower: &[u8]| {
+        Lexicons::bound(lower).any(Lexicons::GROUP_HEAD)
+            && Lexicons::of(lower).any(Lexicons::GROUP_HEAD)
+    };
     // Most last words are short and ASCII: lowercased on the stack, not
-    // copied into a string. The lexicons' packed table holds the group
-    // heads, whatever their length.
+    // copied into a string.
     let mut lower = [0; 16];
-    if last.is_ascii() && last.len() <= lower.len() {
+    if (ascii || last.is_ascii()) && last.len() <= lower.len() {
         let lower = &mut lower[..last.len()];
         lower.copy_from_slice(last.as_bytes());
         lower.make_ascii_lowercase();
-        return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
+        return head(lower);
     }
-    Lexicons::of(last.to_lowercase().as_bytes()).any(Lexicons::GROUP_HEAD)
+    head(last.to_lowercase().as_bytes())
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
