@@ -1308,10 +1308,18 @@ fn build(
 /// whether the name is ASCII.
 fn name_words<'a>(name: &'a str, ascii: bool, out: &mut Vec<&'a str>) {
     let mut push = |w: &'a str| {
-        let w = trim_points(w);
-        if !w.is_empty()
-            && (w.starts_with(char::is_uppercase) || !crate::lexicon::NAME_CONNECTORS.contains(w))
-        {
+        // Most words begin with a capital and have no point to trim: one
+        // look at their first and last bytes passes them.
+        let w = match w.as_bytes() {
+            [first, .., last] if !matches!(first, b'.' | b',') && !matches!(last, b'.' | b',') => w,
+            _ => trim_points(w),
+        };
+        let capital = match w.as_bytes().first() {
+            None => return,
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => w.starts_with(char::is_uppercase),
+        };
+        if capital || !crate::lexicon::NAME_CONNECTORS.contains(w) {
             out.push(w);
         }
     };
