@@ -305,26 +305,21 @@ impl<'t> Made<'t> {
         name_words(name, ascii, words);
         let start = buffer.len();
         // The words of an ASCII name are ASCII: no second reading of them.
-        if ascii {
-            fold_ascii(words, buffer);
+        // The last space, written between the last two words, is where the
+        // last word's key begins: no search for it.
+        let space = if ascii {
+            fold_ascii(words, buffer)
         } else {
-            fold_words(words, buffer);
-        }
+            fold_words(words, buffer)
+        };
         if folds_ending(&buffer[start..]) {
             buffer.truncate(buffer.len() - 2);
             buffer.push('y');
         }
         let norm = start..buffer.len();
         let n = words.len();
-        // A name of one word, as many are, is its last word: no search for
-        // a space.
-        let space = if n >= 2 {
-            buffer[norm.clone()].bytes().rposition(|b| b == b' ')
-        } else {
-            None
-        };
         let last = match space {
-            Some(space) => start + space + 1..norm.end,
+            Some(space) => space + 1..norm.end,
             None => norm.clone(),
         };
         let (first, content, initials) = if n >= 2 {
@@ -1362,15 +1357,19 @@ fn initial_of(short: &str, long: &str) -> bool {
 /// Appends the spelling-blind key of the words joined by spaces, all but
 /// the ending fold: lowercase, with the transliteration variants of Slavic
 /// and Arabic names folded together (v/w, kh/h, ph/f, doubled letters).
-fn fold_words(words: &[&str], out: &mut String) {
+/// Returns where in `out` the last space is, if the words are two or more.
+fn fold_words(words: &[&str], out: &mut String) -> Option<usize> {
     if words.iter().all(|w| w.is_ascii()) {
-        fold_ascii(words, out);
+        fold_ascii(words, out)
     } else {
-        fold(&words.join(" ").to_lowercase(), out);
+        fold(&words.join(" ").to_lowercase(), out)
     }
 }
 
-fn fold(lower: &str, out: &mut String) {
+/// [`fold_words`] of words already joined and lowercased, which hold no
+/// spaces but those joining them.
+fn fold(lower: &str, out: &mut String) -> Option<usize> {
+    let mut space = None;
     let mut last = None;
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
@@ -1391,19 +1390,25 @@ fn fold(lower: &str, out: &mut String) {
         if last == Some(c) && c.is_alphabetic() {
             continue;
         }
+        if c == ' ' {
+            space = Some(out.len());
+        }
         out.push(c);
         last = Some(c);
     }
+    space
 }
 
 /// [`fold`] of ASCII words joined by spaces, lowercasing as it goes: names
 /// are mostly ASCII, and a byte loop saves both the copy `to_lowercase`
 /// makes and decoding chars.
-fn fold_ascii(words: &[&str], out: &mut String) {
+fn fold_ascii(words: &[&str], out: &mut String) -> Option<usize> {
+    let mut space = None;
     // No byte is pushed after itself but letters, so 0 stands for none.
     let mut last = 0;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
+            space = Some(out.len());
             out.push(' ');
             last = b' ';
         }
@@ -1432,6 +1437,7 @@ fn fold_ascii(words: &[&str], out: &mut String) {
             last = c;
         }
     }
+    space
 }
 
 /// Marks the bytes of [`FOLDED`] that [`fold_ascii`] looks at again: 'k' and
