@@ -187,7 +187,8 @@ impl Filed {
     };
 }
 
-/// `k`, a cluster, a place in `surnamed` or a key's number, as filed.
+/// `k`, a cluster, a place in `surnamed` or `bucketed` or a key's number,
+/// as filed.
 fn filing(k: usize) -> u32 {
     u32::try_from(k)
         .ok()
@@ -215,17 +216,17 @@ struct Registration {
     previous: usize,
 }
 
-/// A key's number in the index, where its text is, and whether the text
-/// is ASCII: its chars are then its bytes.
+/// A key by its number in the index, which keeps its text, and whether the
+/// text is ASCII: its chars are then its bytes.
 #[derive(Clone, Copy)]
 struct Key {
     id: usize,
     ascii: bool,
 }
 
-/// A name in a bucket for edit distance, by the number of its key, as
-/// `u32`s: the names of a bucket are read one after another, back to the
-/// first, and a quarter of a line each.
+/// A name in a bucket for edit distance: the number of its key, whose text
+/// the index keeps, and the rest, as `u32`s, a quarter of a cache line in
+/// all, as a bucket's names are read one after another back to its first.
 struct Bucketed {
     key: u32,
     /// Its length in chars.
