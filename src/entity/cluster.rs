@@ -23,7 +23,7 @@ use super::{Entities, Mention};
 
 /// How many earlier names of one bucket a new name is compared with by edit
 /// distance; keeps huge documents linear.
-const FUZZY_BUDGET: usize = 64;
+const FUZZY_BUDGET: u32 = 64;
 
 /// Names shorter than this match only exactly: "Ivanov" ~ "Ivanow" is a
 /// spelling, "Bush" ~ "Rush" is another man.
@@ -63,11 +63,12 @@ struct Index<'k> {
     surnamed: Vec<(usize, usize)>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
+    /// Only names long enough to compare are kept, the others only counted.
     bucketed: Vec<Bucketed>,
-    /// Per first letter, where in `bucketed` its latest name is, plus one
-    /// (0: none yet); ASCII letters, which begin most names, by an array.
-    ascii_heads: Vec<usize>,
-    heads: Map<char, usize>,
+    /// Per first letter, the head of its bucket; ASCII letters, which begin
+    /// most names, by an array.
+    ascii_heads: Vec<Head>,
+    heads: Map<char, Head>,
     /// The document's own keys by one bit of their hash each: a key of a
     /// gazetteer name whose bit is clear is none of them, so no name of the
     /// document looks it up.
@@ -225,8 +226,8 @@ struct Key {
 }
 
 /// A name in a bucket for edit distance: the number of its key, whose text
-/// the index keeps, and the rest, as `u32`s, a quarter of a cache line in
-/// all, as a bucket's names are read one after another back to its first.
+/// the index keeps, and the rest, as `u32`s, as a bucket's names are read
+/// one after another back to its first.
 struct Bucketed {
     key: u32,
     /// Its length in chars.
@@ -234,6 +235,18 @@ struct Bucketed {
     cluster: u32,
     /// Where the name before it in its bucket is in `bucketed`, plus one.
     previous: u32,
+    /// How many names, long enough to compare or not, its bucket had before
+    /// it.
+    ordinal: u32,
+}
+
+/// The head of a bucket of names for edit distance.
+#[derive(Clone, Copy, Default)]
+struct Head {
+    /// How many names it has had, long enough to compare or not.
+    names: u32,
+    /// Where in `bucketed` its latest name is, plus one (0: none yet).
+    latest: u32,
 }
 
 /// The keys of one of the document's distinct names, made before
@@ -629,7 +642,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     index.filed.reserve(5 * d);
     index.surnamed.reserve(d / 2);
     index.bucketed.reserve(3 * d);
-    index.ascii_heads.resize(128, 0);
+    index.ascii_heads.resize(128, Head::default());
     for m in &mut made {
         m.number(&buffer, &mut index);
     }
@@ -830,8 +843,8 @@ struct Spare {
     filed: Vec<Filed>,
     surnamed: Vec<(usize, usize)>,
     bucketed: Vec<Bucketed>,
-    ascii_heads: Vec<usize>,
-    heads: Map<char, usize>,
+    ascii_heads: Vec<Head>,
+    heads: Map<char, Head>,
     own: Vec<u64>,
     clusters: Vec<Cluster<'static>>,
     assigned: Vec<usize>,
@@ -979,19 +992,20 @@ fn fuzzy(index: &Index<'_>, norm: Key) -> Option<usize> {
     if chars < FUZZY_MIN_CHARS {
         return None;
     }
-    // Names more than one char longer or shorter are more than one edit
-    // away: their lengths, kept with them, rule them out without a look.
-    let latest = index.head(first);
-    let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
+    let head = index.head(first);
+    // The budget counts the bucket's latest names, the short ones too,
+    // which are not kept: the walk back ends at the oldest of them.
+    let oldest = head.names.saturating_sub(FUZZY_BUDGET);
+    let bucket = std::iter::successors((head.latest as usize).checked_sub(1), |&i| {
         (index.bucketed[i].previous as usize).checked_sub(1)
     })
     .map(|i| &index.bucketed[i]);
+    // Names more than one char longer or shorter are more than one edit
+    // away: their lengths, kept with them, rule them out without a look.
     bucket
-        .take(FUZZY_BUDGET)
+        .take_while(|b| b.ordinal >= oldest)
         .find(|b| {
-            let b_chars = b.chars as usize;
-            b_chars >= FUZZY_MIN_CHARS
-                && b_chars.abs_diff(chars) <= 1
+            (b.chars as usize).abs_diff(chars) <= 1
                 && within_one_edit(index.keys[b.key as usize].text, norm_text)
         })
         .map(|b| b.cluster as usize)
@@ -1034,12 +1048,11 @@ impl<'k> Index<'k> {
             .map(|i| self.surnamed[i].0)
     }
 
-    /// Where the latest name of the bucket of `first` is in `bucketed`,
-    /// plus one.
-    fn head(&self, first: char) -> usize {
+    /// The head of the bucket of `first`.
+    fn head(&self, first: char) -> Head {
         match self.ascii_heads.get(first as usize) {
             Some(&head) => head,
-            None => self.heads.get(&first).copied().unwrap_or(0),
+            None => self.heads.get(&first).copied().unwrap_or_default(),
         }
     }
 }
@@ -1186,18 +1199,25 @@ fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
 
 fn add_to_bucket(index: &mut Index<'_>, name: Key, k: usize) {
     let (first, chars) = first_and_chars(index.keys[name.id].text, name.ascii);
-    let place = index.bucketed.len() + 1;
-    let latest = match index.ascii_heads.get_mut(first as usize) {
+    let place = filing(index.bucketed.len() + 1);
+    let head = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
         None => index.heads.entry(first).or_default(),
     };
-    let previous = std::mem::replace(latest, place);
-    index.bucketed.push(Bucketed {
-        key: filing(name.id),
-        chars: u32::try_from(chars).expect("a document's keys are under 4 GB"),
-        cluster: filing(k),
-        previous: filing(previous),
-    });
+    let ordinal = head.names;
+    head.names += 1;
+    // A name too short to compare is never found by edit distance: it is
+    // counted, for the budget of the walk back, but left out of the walk.
+    if chars >= FUZZY_MIN_CHARS {
+        let previous = std::mem::replace(&mut head.latest, place);
+        index.bucketed.push(Bucketed {
+            key: filing(name.id),
+            chars: u32::try_from(chars).expect("a document's keys are under 4 GB"),
+            cluster: filing(k),
+            previous,
+            ordinal,
+        });
+    }
 }
 
 fn build(
