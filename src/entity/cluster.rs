@@ -23,7 +23,7 @@ use super::{Entities, Mention};
 
 /// How many earlier names of one bucket a new name is compared with by edit
 /// distance; keeps huge documents linear.
-const FUZZY_BUDGET: usize = 64;
+const FUZZY_BUDGET: u32 = 64;
 
 /// Names shorter than this match only exactly: "Ivanov" ~ "Ivanow" is a
 /// spelling, "Bush" ~ "Rush" is another man.
@@ -63,11 +63,12 @@ struct Index<'k> {
     surnamed: Vec<(usize, usize)>,
     /// The names compared by edit distance, in the order registered, each
     /// linked to the one before it with the same first letter: its bucket.
-    bucketed: Vec<Bucketed<'k>>,
-    /// Per first letter, where in `bucketed` its latest name is, plus one
-    /// (0: none yet); ASCII letters, which begin most names, by an array.
-    ascii_heads: Vec<usize>,
-    heads: Map<char, usize>,
+    /// Only names long enough to compare are kept, the others only counted.
+    bucketed: Vec<Bucketed>,
+    /// Per first letter, the head of its bucket; ASCII letters, which begin
+    /// most names, by an array.
+    ascii_heads: Vec<Head>,
+    heads: Map<char, Head>,
     /// The document's own keys by one bit of their hash each: a key of a
     /// gazetteer name whose bit is clear is none of them, so no name of the
     /// document looks it up.
@@ -187,7 +188,8 @@ impl Filed {
     };
 }
 
-/// `k`, a cluster, a place in `surnamed` or a key's number, as filed.
+/// `k`, a cluster, a place in `surnamed` or `bucketed` or a key's number,
+/// as filed.
 fn filing(k: usize) -> u32 {
     u32::try_from(k)
         .ok()
@@ -215,21 +217,36 @@ struct Registration {
     previous: usize,
 }
 
-/// A key's text, for what wants the text, and its number in the index.
+/// A key by its number in the index, which keeps its text, and whether the
+/// text is ASCII: its chars are then its bytes.
 #[derive(Clone, Copy)]
-struct Key<'k> {
-    text: &'k str,
+struct Key {
     id: usize,
+    ascii: bool,
 }
 
-/// A name in a bucket for edit distance.
-struct Bucketed<'k> {
-    name: &'k str,
+/// A name in a bucket for edit distance: the number of its key, whose text
+/// the index keeps, and the rest, as `u32`s, as a bucket's names are read
+/// one after another back to its first.
+struct Bucketed {
+    key: u32,
     /// Its length in chars.
-    chars: usize,
-    cluster: usize,
+    chars: u32,
+    cluster: u32,
     /// Where the name before it in its bucket is in `bucketed`, plus one.
-    previous: usize,
+    previous: u32,
+    /// How many names, long enough to compare or not, its bucket had before
+    /// it.
+    ordinal: u32,
+}
+
+/// The head of a bucket of names for edit distance.
+#[derive(Clone, Copy, Default)]
+struct Head {
+    /// How many names it has had, long enough to compare or not.
+    names: u32,
+    /// Where in `bucketed` its latest name is, plus one (0: none yet).
+    latest: u32,
 }
 
 /// The keys of one of the document's distinct names, made before
@@ -253,6 +270,9 @@ struct Made<'t> {
     keys: [Range<u32>; 5],
     /// A lone word in capitals, of two letters or more: initials, perhaps.
     acronym: Option<&'t str>,
+    /// Whether the normalised name is ASCII, and so its last word's key, a
+    /// part of it.
+    ascii: bool,
     /// The numbers of the keys, once numbered (see [`Made::number`]).
     ids: Ids,
 }
@@ -299,26 +319,21 @@ impl<'t> Made<'t> {
         name_words(name, ascii, words);
         let start = buffer.len();
         // The words of an ASCII name are ASCII: no second reading of them.
-        if ascii {
-            fold_ascii(words, buffer);
+        // The last space, written between the last two words, is where the
+        // last word's key begins: no search for it.
+        let space = if ascii {
+            fold_ascii(words, buffer)
         } else {
-            fold_words(words, buffer);
-        }
+            fold_words(words, buffer)
+        };
         if folds_ending(&buffer[start..]) {
             buffer.truncate(buffer.len() - 2);
             buffer.push('y');
         }
         let norm = start..buffer.len();
         let n = words.len();
-        // A name of one word, as many are, is its last word: no search for
-        // a space.
-        let space = if n >= 2 {
-            buffer[norm.clone()].bytes().rposition(|b| b == b' ')
-        } else {
-            None
-        };
         let last = match space {
-            Some(space) => start + space + 1..norm.end,
+            Some(space) => space + 1..norm.end,
             None => norm.clone(),
         };
         let (first, content, initials) = if n >= 2 {
@@ -371,12 +386,18 @@ impl<'t> Made<'t> {
             u32::try_from(buffer.len()).is_ok(),
             "a document's keys are under 4 GB"
         );
+        let keys = [norm, first, last, content, initials];
         let narrow = |r: Range<usize>| r.start as u32..r.end as u32;
         Made {
             name,
+            // The keys of an ASCII name are ASCII: no look at them.
+            ascii: ascii || buffer[keys[NORM].clone()].is_ascii(),
             words: u32::try_from(n).expect("a name's words are under 4 GB"),
-            head: scratch.words.last().is_some_and(|last| is_head(last)),
-            keys: [norm, first, last, content, initials].map(narrow),
+            head: scratch
+                .words
+                .last()
+                .is_some_and(|last| is_head(last, ascii)),
+            keys: keys.map(narrow),
             acronym,
             ids: Ids {
                 norm: UNFILED,
@@ -394,19 +415,19 @@ impl<'t> Made<'t> {
         &buffer[r.start as usize..r.end as usize]
     }
 
-    /// The normalised name, numbered.
-    fn norm<'k>(&self, buffer: &'k str) -> Key<'k> {
+    /// The normalised name's key.
+    fn norm(&self) -> Key {
         Key {
-            text: self.key(buffer, NORM),
             id: self.ids.norm as usize,
+            ascii: self.ascii,
         }
     }
 
-    /// The last word's key, numbered.
-    fn last<'k>(&self, buffer: &'k str) -> Key<'k> {
+    /// The last word's key.
+    fn last(&self) -> Key {
         Key {
-            text: self.key(buffer, LAST),
             id: self.ids.last as usize,
+            ascii: self.ascii,
         }
     }
 
@@ -551,19 +572,26 @@ fn append(buffer: &mut String, key: &str) -> Range<usize> {
     at..buffer.len()
 }
 
-/// Whether a name's last word is a group head ("Corps", "Ministry").
-fn is_head(last: &str) -> bool {
+/// Whether a name's last word is a group head ("Corps", "Ministry");
+/// `ascii`: whether the word is known to be ASCII.
+fn is_head(last: &str, ascii: bool) -> bool {
+    // The lexicons' small table of shapes rules out most words without a
+    // lookup in their packed table, out of cache, which holds the group
+    // heads whatever their length.
+    let head = |lower: &[u8]| {
+        Lexicons::bound(lower).any(Lexicons::GROUP_HEAD)
+            && Lexicons::of(lower).any(Lexicons::GROUP_HEAD)
+    };
     // Most last words are short and ASCII: lowercased on the stack, not
-    // copied into a string. The lexicons' packed table holds the group
-    // heads, whatever their length.
+    // copied into a string.
     let mut lower = [0; 16];
-    if last.is_ascii() && last.len() <= lower.len() {
+    if (ascii || last.is_ascii()) && last.len() <= lower.len() {
         let lower = &mut lower[..last.len()];
         lower.copy_from_slice(last.as_bytes());
         lower.make_ascii_lowercase();
-        return Lexicons::of(lower).any(Lexicons::GROUP_HEAD);
+        return head(lower);
     }
-    Lexicons::of(last.to_lowercase().as_bytes()).any(Lexicons::GROUP_HEAD)
+    head(last.to_lowercase().as_bytes())
 }
 
 /// Clusters the candidates (in text order, not overlapping) into entities.
@@ -604,7 +632,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         keys: recycle(spare.keys),
         filed: spare.filed,
         surnamed: spare.surnamed,
-        bucketed: recycle(spare.bucketed),
+        bucketed: spare.bucketed,
         ascii_heads: spare.ascii_heads,
         heads: spare.heads,
         own: spare.own,
@@ -614,7 +642,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     index.filed.reserve(5 * d);
     index.surnamed.reserve(d / 2);
     index.bucketed.reserve(3 * d);
-    index.ascii_heads.resize(128, 0);
+    index.ascii_heads.resize(128, Head::default());
     for m in &mut made {
         m.number(&buffer, &mut index);
     }
@@ -701,7 +729,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         if is_person && name.words >= 2 && cl.first.is_none() {
             cl.first = Some(name.first(&buffer));
         }
-        register(&mut index, k, name, &buffer, is_person);
+        register(&mut index, k, name, is_person);
         if let (Some(id), Some(l)) = (c.entry, link) {
             let link = &mut links[l];
             if link.cluster == NONE {
@@ -776,7 +804,7 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
         keys: recycle(keys),
         filed,
         surnamed,
-        bucketed: recycle(bucketed),
+        bucketed,
         ascii_heads,
         heads,
         own,
@@ -814,9 +842,9 @@ struct Spare {
     keys: Vec<Hashed<'static>>,
     filed: Vec<Filed>,
     surnamed: Vec<(usize, usize)>,
-    bucketed: Vec<Bucketed<'static>>,
-    ascii_heads: Vec<usize>,
-    heads: Map<char, usize>,
+    bucketed: Vec<Bucketed>,
+    ascii_heads: Vec<Head>,
+    heads: Map<char, Head>,
     own: Vec<u64>,
     clusters: Vec<Cluster<'static>>,
     assigned: Vec<usize>,
@@ -846,6 +874,7 @@ impl Spare {
         self.which.clear();
         self.filed.clear();
         self.surnamed.clear();
+        self.bucketed.clear();
         self.ascii_heads.clear();
         self.heads.clear();
         self.own.clear();
@@ -940,7 +969,7 @@ fn find(
             }
         }
     }
-    fuzzy(index, name.key(buffer, NORM)).filter(compatible)
+    fuzzy(index, name.norm()).filter(compatible)
 }
 
 /// The word of a bitset `words` long and the bit in it that stand for
@@ -957,26 +986,29 @@ fn filed(slot: u32) -> Option<usize> {
 
 /// An earlier name within one edit of this one, both long enough, with the
 /// same first letter.
-fn fuzzy(index: &Index<'_>, norm: &str) -> Option<usize> {
-    // Too short a name has no char at the minimum's place.
-    norm.chars().nth(FUZZY_MIN_CHARS - 1)?;
-    let first = norm.chars().next()?;
-    // Names more than one char longer or shorter are more than one edit
-    // away: their lengths, kept with them, rule them out without a look.
-    let chars = char_len(norm);
-    let latest = index.head(first);
-    let bucket = std::iter::successors(latest.checked_sub(1), |&i| {
-        index.bucketed[i].previous.checked_sub(1)
+fn fuzzy(index: &Index<'_>, norm: Key) -> Option<usize> {
+    let norm_text = index.keys[norm.id].text;
+    let (first, chars) = first_and_chars(norm_text, norm.ascii);
+    if chars < FUZZY_MIN_CHARS {
+        return None;
+    }
+    let head = index.head(first);
+    // The budget counts the bucket's latest names, the short ones too,
+    // which are not kept: the walk back ends at the oldest of them.
+    let oldest = head.names.saturating_sub(FUZZY_BUDGET);
+    let bucket = std::iter::successors((head.latest as usize).checked_sub(1), |&i| {
+        (index.bucketed[i].previous as usize).checked_sub(1)
     })
     .map(|i| &index.bucketed[i]);
+    // Names more than one char longer or shorter are more than one edit
+    // away: their lengths, kept with them, rule them out without a look.
     bucket
-        .take(FUZZY_BUDGET)
+        .take_while(|b| b.ordinal >= oldest)
         .find(|b| {
-            b.chars >= FUZZY_MIN_CHARS
-                && b.chars.abs_diff(chars) <= 1
-                && within_one_edit(b.name, norm)
+            (b.chars as usize).abs_diff(chars) <= 1
+                && within_one_edit(index.keys[b.key as usize].text, norm_text)
         })
-        .map(|b| b.cluster)
+        .map(|b| b.cluster as usize)
 }
 
 impl<'k> Index<'k> {
@@ -1016,24 +1048,23 @@ impl<'k> Index<'k> {
             .map(|i| self.surnamed[i].0)
     }
 
-    /// Where the latest name of the bucket of `first` is in `bucketed`,
-    /// plus one.
-    fn head(&self, first: char) -> usize {
+    /// The head of the bucket of `first`.
+    fn head(&self, first: char) -> Head {
         match self.ascii_heads.get(first as usize) {
             Some(&head) => head,
-            None => self.heads.get(&first).copied().unwrap_or(0),
+            None => self.heads.get(&first).copied().unwrap_or_default(),
         }
     }
 }
 
-fn register<'k>(index: &mut Index<'k>, k: usize, name: &Made, buffer: &'k str, is_person: bool) {
+fn register(index: &mut Index<'_>, k: usize, name: &Made, is_person: bool) {
     if name.words == 0 {
         return;
     }
-    add_name(index, name.norm(buffer), k);
+    add_name(index, name.norm(), k);
     let ids = name.ids;
     if is_person {
-        add_surname(index, name.last(buffer), k);
+        add_surname(index, name.last(), k);
     } else if ids.content != UNFILED {
         add_content(index, ids.content as usize, k);
         if name.head {
@@ -1056,17 +1087,15 @@ fn register_keys<'k>(
     heads: &mut Vec<usize>,
 ) {
     for keys in entry.names() {
-        let norm = keys.norm.get();
         let norm = Key {
-            text: norm.text,
-            id: index.id(norm),
+            id: index.id(keys.norm.get()),
+            ascii: keys.ascii,
         };
         add_name(index, norm, k);
         if is_person {
-            let surname = keys.surname.get();
             let surname = Key {
-                text: surname.text,
-                id: index.id(surname),
+                id: index.id(keys.surname.get()),
+                ascii: keys.ascii,
             };
             add_surname(index, surname, k);
             continue;
@@ -1118,22 +1147,23 @@ fn entry_keys(entry: &Entry) -> EntryKeys {
                 head: made.head,
                 initials: hashed(initials),
             }),
+            ascii: made.ascii,
         });
     }
     keys.build()
 }
 
-fn add_name<'k>(index: &mut Index<'k>, norm: Key<'k>, k: usize) {
+fn add_name(index: &mut Index<'_>, norm: Key, k: usize) {
     // Each distinct name enters its bucket once, with its first cluster, so
     // registering a name costs the same however long the document.
     let filed = &mut index.filed[norm.id];
     if filed.name == UNFILED {
         filed.name = filing(k);
-        add_to_bucket(index, norm.text, k);
+        add_to_bucket(index, norm, k);
     }
 }
 
-fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
+fn add_surname(index: &mut Index<'_>, surname: Key, k: usize) {
     let place = index.surnamed.len();
     match filed(index.filed[surname.id].surname) {
         Some(latest) => {
@@ -1147,7 +1177,7 @@ fn add_surname<'k>(index: &mut Index<'k>, surname: Key<'k>, k: usize) {
             let filed = &mut index.filed[surname.id];
             filed.surname = filing(place);
             if filed.name == UNFILED {
-                add_to_bucket(index, surname.text, k);
+                add_to_bucket(index, surname, k);
             }
         }
     }
@@ -1167,21 +1197,27 @@ fn add_initials(index: &mut Index<'_>, id: usize, k: usize) {
     }
 }
 
-fn add_to_bucket<'k>(index: &mut Index<'k>, name: &'k str, k: usize) {
-    let first = name.chars().next().unwrap_or(' ');
-    let chars = char_len(name);
-    let place = index.bucketed.len() + 1;
-    let latest = match index.ascii_heads.get_mut(first as usize) {
+fn add_to_bucket(index: &mut Index<'_>, name: Key, k: usize) {
+    let (first, chars) = first_and_chars(index.keys[name.id].text, name.ascii);
+    let place = filing(index.bucketed.len() + 1);
+    let head = match index.ascii_heads.get_mut(first as usize) {
         Some(head) => head,
         None => index.heads.entry(first).or_default(),
     };
-    let previous = std::mem::replace(latest, place);
-    index.bucketed.push(Bucketed {
-        name,
-        chars,
-        cluster: k,
-        previous,
-    });
+    let ordinal = head.names;
+    head.names += 1;
+    // A name too short to compare is never found by edit distance: it is
+    // counted, for the budget of the walk back, but left out of the walk.
+    if chars >= FUZZY_MIN_CHARS {
+        let previous = std::mem::replace(&mut head.latest, place);
+        index.bucketed.push(Bucketed {
+            key: filing(name.id),
+            chars: u32::try_from(chars).expect("a document's keys are under 4 GB"),
+            cluster: filing(k),
+            previous,
+            ordinal,
+        });
+    }
 }
 
 fn build(
@@ -1288,10 +1324,18 @@ fn build(
 /// whether the name is ASCII.
 fn name_words<'a>(name: &'a str, ascii: bool, out: &mut Vec<&'a str>) {
     let mut push = |w: &'a str| {
-        let w = trim_points(w);
-        if !w.is_empty()
-            && (w.starts_with(char::is_uppercase) || !crate::lexicon::NAME_CONNECTORS.contains(w))
-        {
+        // Most words begin with a capital and have no point to trim: one
+        // look at their first and last bytes passes them.
+        let w = match w.as_bytes() {
+            [first, .., last] if !matches!(first, b'.' | b',') && !matches!(last, b'.' | b',') => w,
+            _ => trim_points(w),
+        };
+        let capital = match w.as_bytes().first() {
+            None => return,
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => w.starts_with(char::is_uppercase),
+        };
+        if capital || !crate::lexicon::NAME_CONNECTORS.contains(w) {
             out.push(w);
         }
     };
@@ -1334,15 +1378,19 @@ fn initial_of(short: &str, long: &str) -> bool {
 /// Appends the spelling-blind key of the words joined by spaces, all but
 /// the ending fold: lowercase, with the transliteration variants of Slavic
 /// and Arabic names folded together (v/w, kh/h, ph/f, doubled letters).
-fn fold_words(words: &[&str], out: &mut String) {
+/// Returns where in `out` the last space is, if the words are two or more.
+fn fold_words(words: &[&str], out: &mut String) -> Option<usize> {
     if words.iter().all(|w| w.is_ascii()) {
-        fold_ascii(words, out);
+        fold_ascii(words, out)
     } else {
-        fold(&words.join(" ").to_lowercase(), out);
+        fold(&words.join(" ").to_lowercase(), out)
     }
 }
 
-fn fold(lower: &str, out: &mut String) {
+/// [`fold_words`] of words already joined and lowercased, which hold no
+/// spaces but those joining them.
+fn fold(lower: &str, out: &mut String) -> Option<usize> {
+    let mut space = None;
     let mut last = None;
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
@@ -1363,19 +1411,25 @@ fn fold(lower: &str, out: &mut String) {
         if last == Some(c) && c.is_alphabetic() {
             continue;
         }
+        if c == ' ' {
+            space = Some(out.len());
+        }
         out.push(c);
         last = Some(c);
     }
+    space
 }
 
 /// [`fold`] of ASCII words joined by spaces, lowercasing as it goes: names
 /// are mostly ASCII, and a byte loop saves both the copy `to_lowercase`
 /// makes and decoding chars.
-fn fold_ascii(words: &[&str], out: &mut String) {
+fn fold_ascii(words: &[&str], out: &mut String) -> Option<usize> {
+    let mut space = None;
     // No byte is pushed after itself but letters, so 0 stands for none.
     let mut last = 0;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
+            space = Some(out.len());
             out.push(' ');
             last = b' ';
         }
@@ -1404,6 +1458,7 @@ fn fold_ascii(words: &[&str], out: &mut String) {
             last = c;
         }
     }
+    space
 }
 
 /// Marks the bytes of [`FOLDED`] that [`fold_ascii`] looks at again: 'k' and
@@ -1427,6 +1482,16 @@ static FOLDED: [u8; 256] = {
     }
     table
 };
+
+/// The first char of `name` (a space if it has none) and its length in
+/// chars, read off its bytes where it is known to be ASCII.
+fn first_and_chars(name: &str, ascii: bool) -> (char, usize) {
+    if ascii {
+        (name.bytes().next().map_or(' ', char::from), name.len())
+    } else {
+        (name.chars().next().unwrap_or(' '), char_len(name))
+    }
+}
 
 /// The length of `name` in chars, read off its bytes where it is ASCII, as
 /// most names are.
@@ -1708,17 +1773,12 @@ mod tests {
     #[test]
     fn recycling_keeps_the_allocation() {
         let text = String::from("Kyiv");
-        let mut kept: Vec<Bucketed<'static>> = Vec::with_capacity(8);
+        let mut kept: Vec<Hashed<'static>> = Vec::with_capacity(8);
         let at = kept.as_ptr() as usize;
         for _ in 0..2 {
-            let mut borrowing: Vec<Bucketed<'_>> = recycle(kept);
+            let mut borrowing: Vec<Hashed<'_>> = recycle(kept);
             assert_eq!((borrowing.as_ptr() as usize, borrowing.capacity()), (at, 8));
-            borrowing.push(Bucketed {
-                name: &text,
-                chars: 4,
-                cluster: 0,
-                previous: 0,
-            });
+            borrowing.push(hashed(&text));
             kept = recycle(borrowing);
             assert_eq!((kept.as_ptr() as usize, kept.len()), (at, 0));
         }

@@ -49,6 +49,9 @@ pub(crate) struct NameKeys<K> {
     pub(crate) surname: K,
     /// For names of two words or more.
     pub(crate) words: Option<WordKeys<K>>,
+    /// Whether the normalised name is ASCII, and so the surname, its last
+    /// word: their chars are their bytes, counted without a look.
+    pub(crate) ascii: bool,
 }
 
 /// The keys of a name of two words or more.
@@ -86,7 +89,7 @@ struct Stored {
     /// `start`, and its length: a name's keys are stored one after another
     /// and are no longer than a few names.
     spans: [(u16, u16); 4],
-    /// [`WORDS`], [`CONTENT`], [`HEAD`].
+    /// [`WORDS`], [`CONTENT`], [`HEAD`], [`ASCII`].
     flags: u8,
 }
 
@@ -96,6 +99,8 @@ const WORDS: u8 = 1;
 const CONTENT: u8 = 1 << 1;
 /// Its last word is a group head.
 const HEAD: u8 = 1 << 2;
+/// Its normalised name is ASCII.
+const ASCII: u8 = 1 << 3;
 
 /// Where a key is in the buffer, and its hash.
 #[derive(Clone, Debug)]
@@ -113,8 +118,14 @@ impl EntryKeys {
 
 impl Stored {
     /// The keys of a name; `words` are its content key, whether its last
-    /// word is a group head, and its initials.
-    fn new(norm: Place, surname: Place, words: Option<(Option<Place>, bool, Place)>) -> Stored {
+    /// word is a group head, and its initials; `ascii`, whether the
+    /// normalised name is ASCII.
+    fn new(
+        norm: Place,
+        surname: Place,
+        words: Option<(Option<Place>, bool, Place)>,
+        ascii: bool,
+    ) -> Stored {
         let start = norm.range.start;
         let span = |p: &Place| {
             let offset = if p.range.is_empty() {
@@ -146,6 +157,9 @@ impl Stored {
         if head {
             flags |= HEAD;
         }
+        if ascii {
+            flags |= ASCII;
+        }
         Stored {
             hashes: keys.map(|p| p.hash),
             start,
@@ -175,6 +189,7 @@ impl Stored {
                 head: self.flags & HEAD != 0,
                 initials: key(3),
             }),
+            ascii: self.flags & ASCII != 0,
         }
     }
 }
@@ -240,7 +255,8 @@ impl EntryKeysBuilder {
             );
             (content, head, initials)
         });
-        self.names.push(Stored::new(norm, surname, words));
+        self.names
+            .push(Stored::new(norm, surname, words, keys.ascii));
     }
 
     /// Whether an earlier name has `key` as the part of its word keys that
@@ -298,6 +314,7 @@ mod tests {
                     head: w.head,
                     initials: w.initials.get(),
                 }),
+                ascii: n.ascii,
             })
             .collect()
     }
@@ -313,11 +330,13 @@ mod tests {
                     head: false,
                     initials: key("NT"),
                 }),
+                ascii: true,
             },
             NameKeys {
                 norm: key("kiev"),
                 surname: key("kiev"),
                 words: None,
+                ascii: true,
             },
             NameKeys {
                 norm: key("legion freedom russia"),
@@ -327,6 +346,7 @@ mod tests {
                     head: true,
                     initials: key(""),
                 }),
+                ascii: true,
             },
         ];
         let mut builder = EntryKeysBuilder::default();
@@ -356,6 +376,7 @@ mod tests {
                 norm: key(norm),
                 surname: key(surname),
                 words: words(content, "LFR"),
+                ascii: true,
             });
         }
         let keys = builder.build();
