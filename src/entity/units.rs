@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::gazetteer::Gender;
 use crate::hash::{self, Set};
-use crate::lexicon::{self, Lexicons};
+use crate::lexicon::{self, Lexicons, Listed};
 
 use crate::text::{
     ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Layout, Recased, Spacing, Token,
@@ -51,7 +51,7 @@ pub(super) struct Unit {
     /// Its sentence, an index into [`Doc::sentences`].
     pub(super) sentence: u32,
     /// The lexicons listing it lowercased, once asked; before, a bound of
-    /// them ([`Lexicons::UNASKED`], or [`Lexicons::bound`]): kept with the
+    /// them ([`Lexicons::UNASKED`], or [`Listed::bound`]): kept with the
     /// unit, which the rules asking read anyway.
     lexicons: Cell<Lexicons>,
     pub(super) kind: Kind,
@@ -93,6 +93,7 @@ pub(super) struct Doc<'t> {
     lowercase_asked: Cell<u32>,
     /// As [`Buffers::titles`], kept for the next document.
     titles: Vec<bool>,
+    listed: Listed,
 }
 
 /// How many questions [`Doc::seen_lowercase`] answers by reading the units
@@ -270,8 +271,10 @@ impl<'t> Doc<'t> {
         // for a quarter. An eighth, as it was, grew in most documents.
         starts.clear();
         starts.reserve(layout.tokens.len() / 4);
+        let listed = Listed::new();
         let mut made = Making {
             text,
+            listed,
             ascii: ascii.as_bytes(),
             units,
             capitalised,
@@ -317,6 +320,7 @@ impl<'t> Doc<'t> {
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
             titles,
+            listed,
         }
     }
 
@@ -396,9 +400,9 @@ impl<'t> Doc<'t> {
     /// questions after.
     fn look_up(&self, i: usize, these: Lexicons) -> bool {
         let lower = self.lower_bytes(i);
-        let mut lexicons = Lexicons::bound(lower);
+        let mut lexicons = self.listed.bound(lower);
         if lexicons.any(these) {
-            lexicons = Lexicons::of(lower);
+            lexicons = self.listed.of(lower);
         }
         self.units[i].lexicons.set(lexicons);
         lexicons.any(these)
@@ -410,8 +414,13 @@ impl<'t> Doc<'t> {
     #[inline]
     pub(super) fn given_name(&self, i: usize) -> Option<Option<Gender>> {
         let u = self.units.get(i)?;
-        let word = &self.text.as_bytes()[u.span().range()];
         let known = u.lexicons.get();
+        // Most units asked about are capitalised words, looked up, and no
+        // given name, which their lexicons tell with no slice of the text.
+        if known.is_exact() && !known.any(Lexicons::GIVEN) {
+            return None;
+        }
+        let word = &self.text.as_bytes()[u.span().range()];
         if known.is_exact() {
             known.given_name(word)
         } else {
@@ -641,6 +650,7 @@ impl Reading {
 /// The units as they are made, sentence by sentence.
 struct Making<'t> {
     text: &'t str,
+    listed: Listed,
     /// As [`Doc::ascii`].
     ascii: &'t [u8],
     units: Vec<Unit>,
@@ -782,7 +792,7 @@ impl Making<'_> {
             {
                 if let Some(lower) = self.ascii.get(u.span().range()) {
                     let lower = &lower[..lower.len() - trailing_dots(lower)];
-                    u.lexicons.set(Lexicons::of(lower));
+                    u.lexicons.set(self.listed.of(lower));
                 }
             }
         }
