@@ -311,10 +311,10 @@ const SHAPES: usize = 1 << SHAPE_BITS;
 /// The shape of a word: its length and first and last bytes, mixed.
 #[inline]
 fn shape(word: &[u8]) -> usize {
-    let (first, last) = match word {
-        [] => (0, 0),
-        [one] => (*one, *one),
-        [first, .., last] => (*first, *last),
+    // A word of one byte has it first and last.
+    let (first, last) = match (word.first(), word.last()) {
+        (Some(&first), Some(&last)) => (first, last),
+        _ => (0, 0),
     };
     crate::hash::shape(word.len(), first, last, SHAPE_BITS)
 }

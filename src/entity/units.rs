@@ -381,13 +381,10 @@ impl<'t> Doc<'t> {
         &self.ascii[u.span().start..u.span().end - trailing_dots(word)]
     }
 
-    /// [`Doc::lower`] as bytes: a plain unit's are read without the checks
-    /// of char boundaries slicing makes.
+    /// [`Doc::lower`] of unit `i`, `u`, as bytes: a plain unit's are read
+    /// without the checks of char boundaries slicing makes.
     #[inline]
-    fn lower_bytes(&self, i: usize) -> &[u8] {
-        let Some(u) = self.units.get(i) else {
-            return &[];
-        };
+    fn lower_bytes(&self, i: usize, u: &Unit) -> &[u8] {
         if !u.plain {
             return self.recased.get(i).unwrap_or("").as_bytes();
         }
@@ -413,12 +410,16 @@ impl<'t> Doc<'t> {
     /// shape tells that none of `these` lists it, which is kept for the
     /// questions after.
     fn look_up(&self, i: usize, these: Lexicons) -> bool {
-        let lower = self.lower_bytes(i);
+        // The unit, read once for its word and its lexicons.
+        let Some(u) = self.units.get(i) else {
+            return false;
+        };
+        let lower = self.lower_bytes(i, u);
         let mut lexicons = self.listed.bound(lower);
         if lexicons.any(these) {
             lexicons = self.listed.of(lower);
         }
-        self.units[i].lexicons.set(lexicons);
+        u.lexicons.set(lexicons);
         lexicons.any(these)
     }
 
