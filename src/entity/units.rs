@@ -431,10 +431,18 @@ impl<'t> Doc<'t> {
         let u = self.units.get(i)?;
         let known = u.lexicons.get();
         // Most units asked about are capitalised words, looked up, and no
-        // given name, which their lexicons tell with no slice of the text.
+        // given name, which their lexicons tell with no slice of the text
+        // and no call.
         if known.is_exact() && !known.any(Lexicons::GIVEN) {
             return None;
         }
+        self.given_name_of(u, known)
+    }
+
+    /// [`Doc::given_name`] of `u`, whose lexicons are `known`, where they
+    /// do not settle it alone: out of line, as few units asked are such.
+    #[inline(never)]
+    fn given_name_of(&self, u: &Unit, known: Lexicons) -> Option<Option<Gender>> {
         let word = &self.text.as_bytes()[u.span().range()];
         if known.is_exact() {
             known.given_name(word)
