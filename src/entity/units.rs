@@ -415,12 +415,12 @@ impl<'t> Doc<'t> {
             return false;
         };
         let lower = self.lower_bytes(i, u);
-        let mut lexicons = self.listed.bound(lower);
-        if lexicons.any(these) {
-            lexicons = self.listed.of(lower);
+        let bound = self.listed.bound(lower);
+        if !bound.any(these) {
+            u.lexicons.set(bound);
+            return false;
         }
-        u.lexicons.set(lexicons);
-        lexicons.any(these)
+        look_up_exact(self.listed, u, lower, these)
     }
 
     /// Unit `i` as a given name, as [`lexicon::given_name`] of its word
@@ -538,6 +538,16 @@ impl<'t> Doc<'t> {
             })
             .contains(&*word)
     }
+}
+
+/// [`Doc::look_up`] of unit `u`, of `lower`, whose shape does not tell
+/// that none of `these` lists it: out of line, in the tail of the asking,
+/// so that the asking most words' shapes answer keeps a short frame.
+#[inline(never)]
+fn look_up_exact(listed: Listed, u: &Unit, lower: &[u8], these: Lexicons) -> bool {
+    let lexicons = listed.of(lower);
+    u.lexicons.set(lexicons);
+    lexicons.any(these)
 }
 
 /// How many periods end `word`. Bytes, not chars: a '.' is one byte, never
