@@ -193,12 +193,6 @@ impl Lexicons {
     /// `Option` beside them, which would double their size.
     pub(crate) const UNASKED: Lexicons = Lexicons(u32::MAX);
 
-    /// The lexicons listing `lower`, the bytes of a word in lower case.
-    #[inline]
-    pub(crate) fn of(lower: &[u8]) -> Lexicons {
-        Listed::new().of(lower)
-    }
-
     /// Whether these are the lexicons listing a word, not a
     /// [`Listed::bound`] of them.
     #[inline]
@@ -257,9 +251,9 @@ static LEXICONS: LazyLock<Listing> = LazyLock::new(|| {
 });
 
 /// The entity stage's lexicons, built, for a caller looking up word after
-/// word: [`Lexicons::of`] asks at each word whether they are built yet,
-/// where this asks once (0.5 M instructions per MB of news fewer in the
-/// entity stage).
+/// word: a handle taken once, where a lookup through the lazy static would
+/// ask at each word whether they are built yet (0.5 M instructions per MB
+/// of news fewer in the entity stage).
 #[derive(Clone, Copy)]
 pub(crate) struct Listed(&'static Listing);
 
@@ -269,7 +263,7 @@ impl Listed {
         Listed(&LEXICONS)
     }
 
-    /// As [`Lexicons::of`].
+    /// The lexicons listing `lower`, the bytes of a word in lower case.
     #[inline]
     pub(crate) fn of(self, lower: &[u8]) -> Lexicons {
         self.0.words.get(lower)
@@ -824,7 +818,7 @@ mod tests {
             "said", "council", "museum", "region", "the", "russian", "russians", "monday", "of",
             "zzz",
         ] {
-            let l = Lexicons::of(w.as_bytes());
+            let l = Listed::new().of(w.as_bytes());
             assert_eq!(
                 l.any(Lexicons::SPEECH_VERB),
                 SPEECH_VERBS.contains(w),
@@ -853,7 +847,7 @@ mod tests {
     #[test]
     fn table_holds_every_word() {
         for (w, lexicons) in lexicon_words() {
-            assert_eq!(Lexicons::of(w.as_bytes()), lexicons, "{w}");
+            assert_eq!(Listed::new().of(w.as_bytes()), lexicons, "{w}");
             let bound = Listed::new().bound(w.as_bytes());
             assert!(
                 !bound.is_exact() && bound.0 & lexicons.0 == lexicons.0,
@@ -883,11 +877,9 @@ mod tests {
                 &titled,
                 &format!("{name}."),
             ] {
-                let lexicons = Lexicons::of(
-                    crate::text::lowercase(word)
-                        .trim_end_matches('.')
-                        .as_bytes(),
-                );
+                let lexicons = Listed::new().of(crate::text::lowercase(word)
+                    .trim_end_matches('.')
+                    .as_bytes());
                 assert_eq!(
                     lexicons.given_name(word.as_bytes()),
                     given_name(word.as_bytes()),
@@ -898,7 +890,7 @@ mod tests {
         for word in [
             "Putin", "Will", "The", "Ann", "ANN", "Ervin", "ErvIn", "Andrés",
         ] {
-            let lexicons = Lexicons::of(crate::text::lowercase(word).as_bytes());
+            let lexicons = Listed::new().of(crate::text::lowercase(word).as_bytes());
             assert_eq!(
                 lexicons.given_name(word.as_bytes()),
                 given_name(word.as_bytes()),

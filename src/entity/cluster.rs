@@ -16,7 +16,7 @@ use crate::document::{Entity, EntityId, EntityType, Snippet};
 use crate::gazetteer::{
     Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, Hashed, NameKeys, WordKeys,
 };
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Listed};
 
 use super::typing::Candidate;
 use super::{Entities, Mention};
@@ -578,9 +578,9 @@ fn is_head(last: &str, ascii: bool) -> bool {
     // The lexicons' small table of shapes rules out most words without a
     // lookup in their packed table, out of cache, which holds the group
     // heads whatever their length.
+    let listed = Listed::new();
     let head = |lower: &[u8]| {
-        Lexicons::bound(lower).any(Lexicons::GROUP_HEAD)
-            && Lexicons::of(lower).any(Lexicons::GROUP_HEAD)
+        listed.bound(lower).any(Lexicons::GROUP_HEAD) && listed.of(lower).any(Lexicons::GROUP_HEAD)
     };
     // Most last words are short and ASCII: lowercased on the stack, not
     // copied into a string.
