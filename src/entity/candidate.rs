@@ -262,30 +262,32 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
     };
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
-    // order from both lists, whose places only move on.
+    // order from both lists, whose places only move on. A run ends with its
+    // sentence, whose units' ranges follow one another, each unit's the
+    // one it names: the lists are read through once, not sentence by
+    // sentence.
     let (mut next_unit, mut next_match) = (0, 0);
-    for range in &doc.sentences {
-        let mut i = range.start;
-        while i < range.end {
-            let next = |list: &[u32], at: &mut usize| {
-                while list.get(*at).is_some_and(|&s| (s as usize) < i) {
-                    *at += 1;
-                }
-                list.get(*at).map_or(usize::MAX, |&s| s as usize)
-            };
-            let k = next(&doc.starts, &mut next_unit).min(next(&index.starts, &mut next_match));
-            if k >= range.end {
-                break;
+    let mut i = 0;
+    loop {
+        let next = |list: &[u32], at: &mut usize| {
+            while list.get(*at).is_some_and(|&s| (s as usize) < i) {
+                *at += 1;
             }
-            i = k;
-            let starts_match = index.starting(i).is_some();
-            if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
-                let end = extend_run(doc, index, i, range.end);
-                split_run(doc, matches, index, i..end, &mut found);
-                i = end.max(i + 1);
-            } else {
-                i += 1;
-            }
+            list.get(*at).map_or(usize::MAX, |&s| s as usize)
+        };
+        let k = next(&doc.starts, &mut next_unit).min(next(&index.starts, &mut next_match));
+        let Some(unit) = doc.units.get(k) else {
+            break;
+        };
+        let limit = doc.sentences[unit.sentence as usize].end;
+        i = k;
+        let starts_match = index.starting(i).is_some();
+        if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, limit) {
+            let end = extend_run(doc, index, i, limit);
+            split_run(doc, matches, index, i..end, &mut found);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
         }
     }
     // Runs are trimmed in order and their pieces made in order: sorted

@@ -388,13 +388,18 @@ struct Name<'p, 't> {
 impl<'p, 't> Name<'p, 't> {
     fn new(doc: &'p Doc<'t>, piece: &'p Piece) -> Name<'p, 't> {
         let (a, b) = (piece.units().start, piece.units().end);
-        let mut words = (a..b).filter(|&i| doc.is_word(i));
-        let (words, first, last) = match words.next() {
-            Some(first) => {
-                let (n, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
-                (n, first, last)
+        // Most pieces are one unit, told without reading on.
+        let (words, first, last) = if b == a + 1 {
+            (usize::from(doc.is_word(a)), a, a)
+        } else {
+            let mut words = (a..b).filter(|&i| doc.is_word(i));
+            match words.next() {
+                Some(first) => {
+                    let (n, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
+                    (n, first, last)
+                }
+                None => (0, a, a),
             }
-            None => (0, a, a),
         };
         Name {
             doc,
