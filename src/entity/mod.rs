@@ -339,10 +339,12 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// vertical tab or a byte of a char beyond ASCII may be a space [`trim`]
 /// takes.
 fn may_separate(gap: &[u8]) -> bool {
-    matches!(
-        gap.trim_ascii_start().first(),
-        Some(b',' | b'a' | b'o' | 0x0B | 0x80..)
-    )
+    // Most gaps are one space and a word, told without the loop trimming.
+    let first = match gap {
+        [b' ', next, ..] if !next.is_ascii_whitespace() => Some(next),
+        _ => gap.trim_ascii_start().first(),
+    };
+    matches!(first, Some(b',' | b'a' | b'o' | 0x0B | 0x80..))
 }
 
 /// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
@@ -421,12 +423,15 @@ fn look_in_longer<'c, V>(
     }
     for c in names {
         // Cut at their bytes: a space is one byte, never part of another
-        // char's.
+        // char's. A first word that is all of the name is no longer name's,
+        // told in the one reading of the bytes.
         let name = &text.as_bytes()[c.span.range()];
-        if !name.contains(&b' ') {
+        let mut split = name.split(|&b| b == b' ');
+        let first = split.next().unwrap_or(name);
+        if first.len() == name.len() {
             continue;
         }
-        for word in name.split(|&b| b == b' ') {
+        for word in std::iter::once(first).chain(split) {
             if !shapes.may_have(word) {
                 continue;
             }
