@@ -290,11 +290,10 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
             i += 1;
         }
     }
-    // Runs are trimmed in order and their pieces made in order: sorted
-    // only if ever they are not.
-    if !found.pieces.is_sorted_by_key(|p| p.units().start) {
-        found.pieces.sort_by_key(|p| p.units().start);
-    }
+    // Runs are trimmed in order and their pieces made in order, each
+    // within its run and apart from the others: the candidates typed from
+    // them are in text order too, as the entity stage wants them.
+    debug_assert!(found.pieces.is_sorted_by_key(|p| p.units().start));
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found

@@ -70,7 +70,13 @@ pub(crate) fn recognize(
     // three allocations a document.
     let mut rejected = spare.rejected;
     rejected.reserve(found.pieces.len());
+    // An event is one in all its mentions: "Hundreds dead in Hajj
+    // stampede ... during the Hajj,". Told of each piece as it is typed.
+    let mut events: Set<&str> = Set::default();
     for p in &found.pieces {
+        if typing::event_frame(&doc, p) {
+            events.insert(&text[p.span(&doc)]);
+        }
         match typing::type_piece(&doc, matches, gazetteer, p) {
             Some(c) => candidates.push(c),
             None if p.units().len() == 1 => {
@@ -90,16 +96,8 @@ pub(crate) fn recognize(
             None => {}
         }
     }
-    // An event is one in all its mentions: "Hundreds dead in Hajj
-    // stampede ... during the Hajj,".
-    let events: Set<&str> = found
-        .pieces
-        .iter()
-        .filter(|p| typing::event_frame(&doc, p))
-        .map(|p| &text[p.span(&doc)])
-        .collect();
-    // Emptied rather than taken out, so that the places held stay where
-    // they are.
+    // Candidates named as events elsewhere are no mentions: emptied rather
+    // than taken out, so that the places held stay where they are.
     if !events.is_empty() {
         for c in &mut candidates {
             if c.entry.is_none() && events.contains(&text[c.span]) {
