@@ -263,9 +263,9 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
     // order from both lists, whose places only move on. A run ends with its
-    // sentence, whose units' ranges follow one another, each unit's the
-    // one it names: the lists are read through once, not sentence by
-    // sentence.
+    // sentence, told by the unit's own number (the sentences' ranges follow
+    // one another and cover every unit): the lists are read through once,
+    // not sentence by sentence.
     let (mut next_unit, mut next_match) = (0, 0);
     let mut i = 0;
     loop {
