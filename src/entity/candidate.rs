@@ -262,37 +262,38 @@ pub(super) fn find(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, into: F
     };
     // Most units are lowercase words starting nothing: only the units that
     // may start a name and those starting a match are visited, taken in
-    // order from both lists, whose places only move on.
+    // order from both lists, whose places only move on. A run ends with its
+    // sentence, told by the unit's own number (the sentences' ranges follow
+    // one another and cover every unit): the lists are read through once,
+    // not sentence by sentence.
     let (mut next_unit, mut next_match) = (0, 0);
-    for range in &doc.sentences {
-        let mut i = range.start;
-        while i < range.end {
-            let next = |list: &[u32], at: &mut usize| {
-                while list.get(*at).is_some_and(|&s| (s as usize) < i) {
-                    *at += 1;
-                }
-                list.get(*at).map_or(usize::MAX, |&s| s as usize)
-            };
-            let k = next(&doc.starts, &mut next_unit).min(next(&index.starts, &mut next_match));
-            if k >= range.end {
-                break;
+    let mut i = 0;
+    loop {
+        let next = |list: &[u32], at: &mut usize| {
+            while list.get(*at).is_some_and(|&s| (s as usize) < i) {
+                *at += 1;
             }
-            i = k;
-            let starts_match = index.starting(i).is_some();
-            if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, range.end) {
-                let end = extend_run(doc, index, i, range.end);
-                split_run(doc, matches, index, i..end, &mut found);
-                i = end.max(i + 1);
-            } else {
-                i += 1;
-            }
+            list.get(*at).map_or(usize::MAX, |&s| s as usize)
+        };
+        let k = next(&doc.starts, &mut next_unit).min(next(&index.starts, &mut next_match));
+        let Some(unit) = doc.units.get(k) else {
+            break;
+        };
+        let limit = doc.sentences[unit.sentence as usize].end;
+        i = k;
+        let starts_match = index.starting(i).is_some();
+        if starts_match || is_name_start(doc, i) || numbered_unit(doc, i, limit) {
+            let end = extend_run(doc, index, i, limit);
+            split_run(doc, matches, index, i..end, &mut found);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
         }
     }
-    // Runs are trimmed in order and their pieces made in order: sorted
-    // only if ever they are not.
-    if !found.pieces.is_sorted_by_key(|p| p.units().start) {
-        found.pieces.sort_by_key(|p| p.units().start);
-    }
+    // Runs are trimmed in order and their pieces made in order, each
+    // within its run and apart from the others: the candidates typed from
+    // them are in text order too, as the entity stage wants them.
+    debug_assert!(found.pieces.is_sorted_by_key(|p| p.units().start));
     found.nationalities.sort_unstable();
     found.nationalities.dedup();
     found
@@ -940,10 +941,12 @@ fn filler(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 }
 
 /// Whether unit `i` is one char. A char is four bytes at most: the span's
-/// length turns away most words before they are sliced.
-#[inline]
+/// length turns away most words before they are sliced, and one byte is
+/// one char. Asked of most pieces: inlined, it spares each a call.
+#[inline(always)]
 fn letter_at(doc: &Doc<'_>, i: usize) -> bool {
-    doc.units[i].span().len() <= 4 && one_char(doc.word(i))
+    let len = doc.units[i].span().len();
+    len == 1 || (len <= 4 && one_char(doc.word(i)))
 }
 
 /// A craft's name: "HMS Belfast", "Space Shuttle Discovery".
@@ -1136,27 +1139,35 @@ pub(super) fn speech_verb_follows(doc: &Doc<'_>, i: usize) -> bool {
 
 /// [`speech_verb_follows`] of a word.
 fn verb_follows(doc: &Doc<'_>, i: usize) -> bool {
+    let sentence = doc.units[i.saturating_sub(1)].sentence;
     for k in i..i + 2 {
-        if !doc.is_word(k) || doc.units[k].sentence != doc.units[i.saturating_sub(1)].sentence {
+        let Some(u) = doc.units.get(k).filter(|u| u.kind == Kind::Word) else {
+            return false;
+        };
+        if u.sentence != sentence {
             return false;
         }
         if doc.listed_as_written(k, Lexicons::SPEECH_VERB) {
             return true;
         }
-        if !matches!(
-            doc.word(k),
-            "has"
-                | "had"
-                | "have"
-                | "also"
-                | "later"
-                | "then"
-                | "was"
-                | "is"
-                | "would"
-                | "will"
-                | "on"
-        ) {
+        // The auxiliaries are in lower case, as the unit says, and read as
+        // bytes, without the checks of char boundaries slicing makes.
+        let auxiliary = u.case == Case::Lower
+            && matches!(
+                &doc.text.as_bytes()[u.span().range()],
+                b"has"
+                    | b"had"
+                    | b"have"
+                    | b"also"
+                    | b"later"
+                    | b"then"
+                    | b"was"
+                    | b"is"
+                    | b"would"
+                    | b"will"
+                    | b"on"
+            );
+        if !auxiliary {
             return false;
         }
     }

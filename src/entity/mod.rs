@@ -70,23 +70,40 @@ pub(crate) fn recognize(
     // three allocations a document.
     let mut rejected = spare.rejected;
     rejected.reserve(found.pieces.len());
+    // An event is one in all its mentions: "Hundreds dead in Hajj
+    // stampede ... during the Hajj,". Told of each piece as it is typed.
+    let mut events: Set<&str> = Set::default();
     for p in &found.pieces {
+        if typing::event_frame(&doc, p) {
+            events.insert(&text[p.span(&doc)]);
+        }
         match typing::type_piece(&doc, matches, gazetteer, p) {
             Some(c) => candidates.push(c),
-            None if p.units().len() == 1 => rejected.push(p.units().start),
+            None if p.units().len() == 1 => {
+                // An empty candidate holds the word's place in text order,
+                // should it be rescued (see `rescue_people`): a person put
+                // there needs no sort of all the candidates.
+                let at = p.span(&doc).start;
+                rejected.push((p.units().start, candidates.len()));
+                candidates.push(Candidate {
+                    span: Span::new(at, at),
+                    kind: EntityType::Person,
+                    entry: None,
+                    confidence: 0,
+                    gender: None,
+                });
+            }
             None => {}
         }
     }
-    // An event is one in all its mentions: "Hundreds dead in Hajj
-    // stampede ... during the Hajj,".
-    let events: Set<&str> = found
-        .pieces
-        .iter()
-        .filter(|p| typing::event_frame(&doc, p))
-        .map(|p| &text[p.span(&doc)])
-        .collect();
+    // Candidates named as events elsewhere are no mentions: emptied rather
+    // than taken out, so that the places held stay where they are.
     if !events.is_empty() {
-        candidates.retain(|c| c.entry.is_some() || !events.contains(&text[c.span]));
+        for c in &mut candidates {
+            if c.entry.is_none() && events.contains(&text[c.span]) {
+                c.span = Span::new(c.span.start, c.span.start);
+            }
+        }
     }
     // "The Guardian" is listed with its article, to tell it from the word,
     // but groups' names are marked without one, as news corpora mark them
@@ -164,19 +181,22 @@ struct Spare {
     index: candidate::MatchIndex,
     found: candidate::Found,
     candidates: Vec<Candidate>,
-    rejected: Vec<usize>,
+    /// Words rejected by typing, each with the place held for it among
+    /// the candidates.
+    rejected: Vec<(usize, usize)>,
 }
 
 /// Lone words naming a person named in full in the document: the surname
 /// ("Paul Dewar ... Dewar says", though a village is called Dewar and
 /// nothing else in the sentence says person) is taken back where typing
-/// rejected it; a given name ("Valeska Gloria ... Gloria was") also where
-/// it was typed a place or group.
+/// rejected it, in the place held for it in `candidates`; a given name
+/// ("Valeska Gloria ... Gloria was") also where it was typed a place or
+/// group.
 fn rescue_people(
     text: &str,
     doc: &units::Doc<'_>,
-    rejected: &[usize],
-    candidates: &mut Vec<Candidate>,
+    rejected: &[(usize, usize)],
+    candidates: &mut [Candidate],
 ) {
     let named = |c: &&Candidate| c.kind == EntityType::Person && c.confidence >= 2;
     // Per word: whether it is a given name (else a surname only). Sized at
@@ -195,8 +215,7 @@ fn rescue_people(
         let name = &text[c.span];
         // A space is one byte, never part of another char's.
         let bytes = name.as_bytes();
-        let space = |&b: &u8| b == b' ';
-        let (Some(i), Some(j)) = (bytes.iter().position(space), bytes.iter().rposition(space))
+        let (Some(i), Some(j)) = (first_space(bytes), bytes.iter().rposition(|&b| b == b' '))
         else {
             continue;
         };
@@ -235,10 +254,10 @@ fn rescue_people(
             *c = person(c.span);
         }
     }
-    for &i in rejected {
+    for &(i, at) in rejected {
         let word = doc.word(i);
         if lengths & bit(word) != 0 && people.contains_key(word) {
-            candidates.push(person(doc.units[i].span()));
+            candidates[at] = person(doc.units[i].span());
         }
     }
 }
@@ -317,10 +336,12 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 /// vertical tab or a byte of a char beyond ASCII may be a space [`trim`]
 /// takes.
 fn may_separate(gap: &[u8]) -> bool {
-    matches!(
-        gap.trim_ascii_start().first(),
-        Some(b',' | b'a' | b'o' | 0x0B | 0x80..)
-    )
+    // Most gaps are one space and a word, told without the loop trimming.
+    let first = match gap {
+        [b' ', next, ..] if !next.is_ascii_whitespace() => Some(next),
+        _ => gap.trim_ascii_start().first(),
+    };
+    matches!(first, Some(b',' | b'a' | b'o' | 0x0B | 0x80..))
 }
 
 /// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
@@ -401,10 +422,11 @@ fn look_in_longer<'c, V>(
         // Cut at their bytes: a space is one byte, never part of another
         // char's.
         let name = &text.as_bytes()[c.span.range()];
-        if !name.contains(&b' ') {
+        let Some(space) = first_space(name) else {
             continue;
-        }
-        for word in name.split(|&b| b == b' ') {
+        };
+        let rest = name[space + 1..].split(|&b| b == b' ');
+        for word in std::iter::once(&name[..space]).chain(rest) {
             if !shapes.may_have(word) {
                 continue;
             }
@@ -413,6 +435,29 @@ fn look_in_longer<'c, V>(
             }
         }
     }
+}
+
+/// Where the first space in `bytes` is. Names are short, most of one
+/// word: eight bytes are read at a time, where a search byte by byte (as
+/// `memchr` makes of so short a slice) reads each of them.
+fn first_space(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ SPACES;
+        // A high bit for each byte that was a space, and perhaps for bytes
+        // after one: the lowest is the first space.
+        let spaces = word.wrapping_sub(ONES) & !word & HIGHS;
+        if spaces != 0 {
+            return Some(at + spaces.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder().iter().position(|&b| b == b' ');
+    rest.map(|i| at + i)
 }
 
 /// The shapes of a few words (length, first and last byte), a bit each of
@@ -462,13 +507,12 @@ fn majority(list: &[Candidate]) -> Option<EntityType> {
 }
 
 /// Keeps candidates that do not overlap, preferring the longest, then the
-/// gazetteer-backed, then the earliest; returns them in text order.
+/// gazetteer-backed, then the earliest. `candidates` are in text order (as
+/// pieces are, each candidate from its own), and so are those kept.
 fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // In text order (stably: of two equal spans the first stays first),
-    // candidates that overlap stand in runs, and the policy is settled in
+    debug_assert!(candidates.is_sorted_by_key(|c| c.span.start));
+    // Candidates that overlap stand in runs, and the policy is settled in
     // each run apart: most candidates overlap nothing and need no order.
-    candidates.sort_by_key(|c| c.span.start);
-    let mut keep = vec![false; candidates.len()];
     let mut order = Vec::new();
     let mut taken = Vec::new();
     let mut start = 0;
@@ -479,33 +523,25 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             reach = reach.max(candidates[end].span.end);
             end += 1;
         }
-        if end - start == 1 {
-            keep[start] = !candidates[start].span.is_empty();
-        } else {
+        if end - start > 1 {
             order.clear();
             order.extend(start..end);
             let run = Span::new(candidates[start].span.start, reach);
-            settle(&candidates, run, &mut order, &mut taken, &mut keep);
+            settle(&mut candidates, run, &mut order, &mut taken);
         }
         start = end;
     }
-    let mut keep = keep.into_iter();
-    candidates.retain(|_| keep.next().unwrap_or(false));
+    // The empty ones, and those `settle` emptied, are no mentions.
+    candidates.retain(|c| !c.span.is_empty());
     candidates
 }
 
 /// Settles a run of overlapping candidates, `order` their numbers in text
-/// order and `run` the text they cover, marking those kept in `keep`.
-/// `taken` is a buffer for the bytes of the run accepted spans cover, a
-/// bit each: the accepted spans never overlap, so a new one clashes just
-/// where one of its bytes is taken, and candidates are short.
-fn settle(
-    candidates: &[Candidate],
-    run: Span,
-    order: &mut [usize],
-    taken: &mut Vec<u64>,
-    keep: &mut [bool],
-) {
+/// order and `run` the text they cover, emptying the spans of those not
+/// kept. `taken` is a buffer for the bytes of the run accepted spans
+/// cover, a bit each: the accepted spans never overlap, so a new one
+/// clashes just where one of its bytes is taken, and candidates are short.
+fn settle(candidates: &mut [Candidate], run: Span, order: &mut [usize], taken: &mut Vec<u64>) {
     // A stable sort, and the run in text order: equals are taken earliest
     // first.
     order.sort_by_key(|&i| {
@@ -527,13 +563,16 @@ fn settle(
     };
     for &i in order.iter() {
         let span = candidates[i].span;
-        if span.is_empty() || masks(span).any(|(w, mask)| taken[w] & mask != 0) {
+        if span.is_empty() {
+            continue;
+        }
+        if masks(span).any(|(w, mask)| taken[w] & mask != 0) {
+            candidates[i].span = Span::new(span.start, span.start);
             continue;
         }
         for (w, mask) in masks(span) {
             taken[w] |= mask;
         }
-        keep[i] = true;
     }
 }
 
@@ -586,6 +625,29 @@ mod tests {
         );
         for (i, m) in entities.mentions.iter().enumerate() {
             assert_eq!(entities.entities[m.entity].kind, m.kind, "mention {i}");
+        }
+    }
+
+    #[test]
+    fn first_space_as_position() {
+        let cases = [
+            "",
+            " ",
+            "Dewar",
+            "Paul Dewar",
+            "Valeska Gloria",
+            "Russian Volunteer Corps",
+            "Abcdefgh ij",
+            "Abcdefghijklmnop q",
+            "Abcdefgh",
+            "Élodie Müller",
+            "a\u{a0}b c",
+            "\u{2020}\u{2020} x",
+        ];
+        let spaced = (0..20).map(|n| format!("{}  x", "\u{a0}".repeat(n)));
+        for name in cases.map(String::from).into_iter().chain(spaced) {
+            let want = name.bytes().position(|b| b == b' ');
+            assert_eq!(first_space(name.as_bytes()), want, "{name:?}");
         }
     }
 
@@ -672,9 +734,9 @@ mod tests {
             // Equal lengths: the gazetteer-backed one.
             (vec![c(20, 24, false), c(22, 26, true)], vec![(22, 26)]),
             // Equal lengths, both unlinked: the earliest.
-            (vec![c(32, 36, false), c(30, 34, false)], vec![(30, 34)]),
-            // No overlap: all kept, in text order.
-            (vec![c(9, 12, false), c(0, 4, true)], vec![(0, 4), (9, 12)]),
+            (vec![c(30, 34, false), c(32, 36, false)], vec![(30, 34)]),
+            // No overlap: all kept.
+            (vec![c(0, 4, true), c(9, 12, false)], vec![(0, 4), (9, 12)]),
             // Spans across the 64-byte words the taken bytes are kept in.
             (
                 vec![c(60, 70, false), c(69, 75, false), c(70, 72, false)],
@@ -687,9 +749,9 @@ mod tests {
             // A chain of overlaps settled as one run, beside a lone span.
             (
                 vec![
-                    c(149, 160, false),
                     c(130, 140, true),
                     c(138, 150, false),
+                    c(149, 160, false),
                     c(200, 201, false),
                 ],
                 vec![(138, 150), (200, 201)],

@@ -388,13 +388,18 @@ struct Name<'p, 't> {
 impl<'p, 't> Name<'p, 't> {
     fn new(doc: &'p Doc<'t>, piece: &'p Piece) -> Name<'p, 't> {
         let (a, b) = (piece.units().start, piece.units().end);
-        let mut words = (a..b).filter(|&i| doc.is_word(i));
-        let (words, first, last) = match words.next() {
-            Some(first) => {
-                let (n, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
-                (n, first, last)
+        // Most pieces are one unit, told without reading on.
+        let (words, first, last) = if b == a + 1 {
+            (usize::from(doc.is_word(a)), a, a)
+        } else {
+            let mut words = (a..b).filter(|&i| doc.is_word(i));
+            match words.next() {
+                Some(first) => {
+                    let (n, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
+                    (n, first, last)
+                }
+                None => (0, a, a),
             }
-            None => (0, a, a),
         };
         Name {
             doc,
@@ -642,13 +647,17 @@ fn is_event(doc: &Doc<'_>, piece: &Piece) -> bool {
 /// a person.
 #[inline]
 pub(super) fn event_frame(doc: &Doc<'_>, piece: &Piece) -> bool {
-    // Asked of every piece: most are matched, or have a word after them
-    // and no number, which the units at hand tell before the call.
+    // Asked of every piece: most are matched, which the piece tells, or
+    // have a word after them and no number, which the units at hand tell
+    // before the call.
+    if piece.matched().is_some() {
+        return false;
+    }
     let (a, b) = (piece.units().start, piece.units().end);
     let next = doc.units.get(b);
     let number = next.is_some_and(|u| u.kind == Kind::Number);
     let closes = next.is_none_or(|u| u.kind == Kind::Punct || u.sentence != doc.units[a].sentence);
-    piece.matched().is_none() && (number || (b - a == 1 && closes)) && framed_event(doc, piece)
+    (number || (b - a == 1 && closes)) && framed_event(doc, piece)
 }
 
 /// [`event_frame`] of a piece it may be.
@@ -705,7 +714,12 @@ pub(super) fn dateline(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 
 /// A fixture: "Kent v Sussex", "Lazio vs. Roma".
 fn after_versus(doc: &Doc<'_>, a: usize) -> bool {
-    a > 0 && matches!(doc.word(a - 1), "v" | "v." | "vs" | "vs." | "versus")
+    // As bytes, without the checks of char boundaries slicing makes.
+    let before = a.checked_sub(1).and_then(|i| doc.units.get(i));
+    before.is_some_and(|u| {
+        let word = &doc.text.as_bytes()[u.span().range()];
+        matches!(word, b"v" | b"v." | b"vs" | b"vs." | b"versus")
+    })
 }
 
 /// "Glamorgan beat Durham": a name right before or after a verb of
