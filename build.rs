@@ -113,7 +113,8 @@ fn main() {
         |_| None,
         |id| traits[id as usize],
         |word| common.contains(word),
-    );
+    )
+    .expect("the embedded gazetteers fit");
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
     };

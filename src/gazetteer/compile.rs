@@ -220,13 +220,16 @@ pub(crate) fn forms<'a>(
 /// span, the earlier name wins. `known` gives the order and the entries of a
 /// name compiled before (into the embedded gazetteers' transducer): those
 /// entries join the name's list, and it keeps its order.
+///
+/// Fails, with [`TOO_LARGE`], on names whose lists or trie would not fit
+/// the 32-bit words that hold them.
 pub(crate) fn compile(
     names: &[(String, u32)],
     first_order: u32,
     known: impl Fn(&str) -> Option<(u32, Vec<u32>)>,
     traits: impl Fn(u32) -> Traits,
     common_word: impl Fn(&str) -> bool,
-) -> Compiled {
+) -> Result<Compiled, &'static str> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut patterns: Vec<(&str, u32, Vec<u32>)> = Vec::new();
     let mut next_order = first_order;
@@ -247,8 +250,18 @@ pub(crate) fn compile(
     drop(index);
     patterns.sort_unstable_by_key(|&(name, _, _)| name);
     let follows = follows(patterns.iter().map(|&(name, _, _)| name.as_bytes()));
-    let mut lists = Vec::new();
-    lists.extend(u32::try_from(patterns.len()).expect(TOO_MANY).to_le_bytes());
+    // A name's value, `start << 2 | flags`, is a 32-bit word, so every list
+    // must start below 2^30 words; the whole of `lists` is counted, which
+    // is a little stricter.
+    let list_words = 1 + patterns
+        .iter()
+        .map(|(_, _, ids)| 1 + ids.len())
+        .sum::<usize>();
+    if list_words >= 1 << 30 {
+        return Err(TOO_LARGE);
+    }
+    let mut lists = Vec::with_capacity(list_words * 4);
+    lists.extend(u32::try_from(patterns.len()).expect(FITS).to_le_bytes());
     let mut fst = fst::MapBuilder::memory();
     for (name, order, mut ids) in patterns {
         ids.sort_by_cached_key(|&id| rank(traits(id), id));
@@ -270,11 +283,11 @@ pub(crate) fn compile(
         }
     }
     let fst = fst.into_inner().expect("writing to memory does not fail");
-    Compiled {
-        trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst")),
+    Ok(Compiled {
+        trie: lay_out(&fst::raw::Fst::new(fst).expect("fst wrote a valid fst"))?,
         lists,
         follows,
-    }
+    })
 }
 
 /// [`Compiled::follows`] for `names`, in order.
@@ -304,14 +317,19 @@ fn follows<'a>(names: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
     follows
 }
 
-const TOO_MANY: &str = "names and entries fit in 32-bit words";
+/// Why [`compile`] fails.
+pub(crate) const TOO_LARGE: &str =
+    "too many names: the gazetteer's trie would reach 2^28 words (1 GiB) or its lists 2^30";
+
+/// [`compile`] has refused names that would not fit.
+const FITS: &str = "names and entries fit in 32-bit words";
 
 /// Lays `fst` out as [`Compiled::trie`] describes: the nodes of the top
 /// [`BREADTH_FIRST`] levels first, in breadth-first order, since most walks
 /// read some of them; then the rest depth first, each node before its
 /// children, so that the long chains of nodes of one transition that end
 /// most names lie one after another, most of them [`COMPACT`].
-fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
+fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Result<Vec<u8>, &'static str> {
     let compact = |node: &fst::raw::Node<'_>| {
         node.len() == 1 && node.final_output().value() == 0 && node.transition(0).out.value() == 0
     };
@@ -396,13 +414,12 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     }
     // A reference's bits from WIDE (bit 28) up are marks: a place that
     // reached them would read as another node, so a larger trie is refused.
-    assert!(
-        len < WIDE as usize,
-        "a gazetteer's trie holds fewer than 2^28 words"
-    );
+    if len >= WIDE as usize {
+        return Err(TOO_LARGE);
+    }
     let mut trie = Vec::with_capacity(len * 4);
     let word = |trie: &mut Vec<u8>, w: u64| {
-        trie.extend(u32::try_from(w).expect(TOO_MANY).to_le_bytes());
+        trie.extend(u32::try_from(w).expect(FITS).to_le_bytes());
     };
     let reference = |addr| {
         let node = fst.node(addr);
@@ -483,7 +500,7 @@ fn lay_out(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
             word(&mut trie, t.out.value());
         }
     }
-    trie
+    Ok(trie)
 }
 
 /// How [`lay_out`] writes a node.

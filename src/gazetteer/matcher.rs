@@ -73,6 +73,9 @@ impl std::fmt::Debug for Part {
     }
 }
 
+/// Why [`Matcher::new`] fails on too many entries.
+const TOO_MANY_ENTRIES: &str = "too many entries: a gazetteer holds fewer than 2^31";
+
 /// A name found: its part and its value there.
 #[derive(Clone, Copy, Debug)]
 struct Found {
@@ -82,15 +85,16 @@ struct Found {
 
 impl Matcher {
     /// A matcher for `entries`, starting from the embedded gazetteers'
-    /// names if they are among them.
-    pub(super) fn new(entries: &Entries) -> Matcher {
+    /// names if they are among them; fails on more entries or names than
+    /// the compiled lists' 32-bit words hold.
+    pub(super) fn new(entries: &Entries) -> Result<Matcher, &'static str> {
         let mut parts: Vec<Part> = entries
             .embedded
             .map(|_| Part::embedded())
             .into_iter()
             .collect();
         if !entries.added.is_empty() {
-            parts.push(Part::added(parts.first(), entries));
+            parts.push(Part::added(parts.first(), entries)?);
         }
         let mut lower_starts = [false; 256];
         let mut follows = pairs(0);
@@ -104,11 +108,11 @@ impl Matcher {
                 follows[pair_index(first, second)] = space;
             }
         }
-        Matcher {
+        Ok(Matcher {
             parts,
             lower_starts,
             follows,
-        }
+        })
     }
 
     /// The entries named exactly `name` (folded).
@@ -299,8 +303,12 @@ impl Part {
     }
 
     /// The names of the entries added to the embedded ones (`base`, if any).
-    fn added(base: Option<&Part>, entries: &Entries) -> Part {
+    fn added(base: Option<&Part>, entries: &Entries) -> Result<Part, &'static str> {
         let first = entries.embedded.map_or(0, |e| e.len());
+        // An entry's id is a list's word, less the LAST mark.
+        if first + entries.added.len() > LAST as usize {
+            return Err(TOO_MANY_ENTRIES);
+        }
         let names: Vec<(String, u32)> = entries
             .added
             .par_iter()
@@ -309,7 +317,7 @@ impl Part {
                 let id = u32::try_from(first + i)
                     .ok()
                     .filter(|&id| id < LAST)
-                    .expect("fewer than 2^31 entries");
+                    .expect("counted above");
                 compile::forms(entry.names(), entry.case_insensitive)
                     .into_iter()
                     .map(move |n| (n, id))
@@ -334,12 +342,12 @@ impl Part {
         };
         let compiled = compile::compile(&names, first_order, known, traits, |w| {
             COMMON_WORDS.contains(w)
-        });
-        Part::new(
+        })?;
+        Ok(Part::new(
             Cow::Owned(compiled.trie),
             Cow::Owned(compiled.lists),
             Cow::Owned(compiled.follows),
-        )
+        ))
     }
 
     fn new(

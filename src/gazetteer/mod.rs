@@ -490,6 +490,14 @@ impl GazetteerBuilder {
 
     /// Parses every source and compiles the matcher.
     ///
+    /// # Errors
+    ///
+    /// A source that cannot be read ([`ErrorKind::Io`](crate::ErrorKind::Io));
+    /// a malformed entry or an id used twice, with its place
+    /// ([`ErrorKind::Gazetteer`](crate::ErrorKind::Gazetteer)); and, also
+    /// of that kind, more entries or names than the compiled matcher's
+    /// 32-bit words hold (2^31 entries, a trie of 2^28 words).
+    ///
     /// # Example
     ///
     /// ```
@@ -533,7 +541,8 @@ impl GazetteerBuilder {
             added_profiles: entries.iter().map(Profile::of).collect(),
             added: entries,
         };
-        let matcher = matcher::Matcher::new(&entries);
+        let matcher = matcher::Matcher::new(&entries)
+            .map_err(|msg| Error::new(crate::ErrorKind::Gazetteer, msg))?;
         let keys = LazyTable::new(entries.len());
         Ok(Gazetteer {
             inner: Arc::new(Inner {
