@@ -89,6 +89,11 @@ struct Numbers {
     /// compared only where the hash is its own.
     slots: Vec<u64>,
     len: usize,
+    /// How many keys the slots take before they grow: three quarters of
+    /// them, so that runs of full slots stay short and the hashes kept rule
+    /// out most slots of a run unread. Kept, not worked out again for each
+    /// key numbered.
+    limit: usize,
 }
 
 impl Numbers {
@@ -98,14 +103,13 @@ impl Numbers {
         self.slots
             .resize((n + n.div_ceil(3)).next_power_of_two().max(16), 0);
         self.len = 0;
+        self.limit = 3 * self.slots.len() / 4;
     }
 
     /// The number of the key with `hash` for which `is` holds, and whether
     /// it is new: the next number, given the key if none holds.
     fn number(&mut self, hash: u32, is: impl Fn(usize) -> bool) -> (usize, bool) {
-        // At most three quarters full, so that runs of full slots stay
-        // short: the hashes kept rule out most slots of a run unread.
-        if 4 * (self.len + 1) > 3 * self.slots.len() {
+        if self.len >= self.limit {
             self.grow();
         }
         let mask = self.slots.len() - 1;
@@ -134,6 +138,7 @@ impl Numbers {
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
         self.slots.resize(2 * old.len().max(8), 0);
+        self.limit = 3 * self.slots.len() / 4;
         let mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|&s| s != 0) {
             let mut at = (slot >> 32) as usize & mask;
@@ -376,8 +381,16 @@ impl<'t> Made<'t> {
         } else {
             (0..0, 0..0, 0..0)
         };
+        // The chars of an ASCII word are its bytes: none decoded.
         let acronym = match scratch.words[..] {
-            [word] if word.chars().nth(1).is_some() && word.chars().all(|ch| ch.is_uppercase()) => {
+            [word] if ascii && word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) => {
+                Some(word)
+            }
+            [word]
+                if !ascii
+                    && word.chars().nth(1).is_some()
+                    && word.chars().all(|ch| ch.is_uppercase()) =>
+            {
                 Some(word)
             }
             _ => None,
