@@ -215,10 +215,16 @@ fn rescue_people(
         let name = &text[c.span];
         // A space is one byte, never part of another char's.
         let bytes = name.as_bytes();
-        let (Some(i), Some(j)) = (first_space(bytes), bytes.iter().rposition(|&b| b == b' '))
-        else {
+        let Some(i) = first_space(bytes) else {
             continue;
         };
+        // The last space, found by the same eight-byte reads: most names
+        // are two words, whose rest has none, where a search back byte by
+        // byte reads the whole last word.
+        let mut j = i;
+        while let Some(k) = first_space(&bytes[j + 1..]) {
+            j += 1 + k;
+        }
         let last = &name[j + 1..];
         people.entry(last).or_insert(false);
         lengths |= bit(last);
@@ -316,7 +322,7 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
         .iter()
         .map(|&(i, _)| (word(candidates[i].span), false))
         .collect();
-    look_in_longer(text, candidates.iter(), &mut in_longer, |_, found| {
+    look_in_longer(text, candidates.iter(), &mut in_longer, |found| {
         *found = true;
     });
     for (i, kind) in lone {
@@ -331,17 +337,27 @@ fn type_by_coordination(text: &str, candidates: &mut [Candidate]) {
 
 /// Whether `gap`, the text between two names, may be a list's separator
 /// ("," or a conjunction) once trimmed: most gaps are not, and their
-/// first byte past ASCII spaces says so, where trimming them reads both
-/// ends. A separator opens with a comma or a letter of its own; a
-/// vertical tab or a byte of a char beyond ASCII may be a space [`trim`]
-/// takes.
+/// first bytes past ASCII spaces say so, where trimming them reads both
+/// ends. A separator is a comma, "and" or "or", or a comma and one of
+/// them; a vertical tab or a byte of a char beyond ASCII may be a space
+/// [`trim`] takes. Most gaps after a comma go on with another word ("Kent,
+/// who"), and are told from the word.
 fn may_separate(gap: &[u8]) -> bool {
     // Most gaps are one space and a word, told without the loop trimming.
-    let first = match gap {
-        [b' ', next, ..] if !next.is_ascii_whitespace() => Some(next),
-        _ => gap.trim_ascii_start().first(),
+    let rest = match gap {
+        [b' ', next, ..] if !next.is_ascii_whitespace() => &gap[1..],
+        _ => gap.trim_ascii_start(),
     };
-    matches!(first, Some(b',' | b'a' | b'o' | 0x0B | 0x80..))
+    let word = match rest {
+        [b',', after @ ..] => after.trim_ascii_start(),
+        _ => rest,
+    };
+    match word.first() {
+        None | Some(0x0B | 0x80..) => true,
+        Some(b'a') => word.starts_with(b"and"),
+        Some(b'o') => word.starts_with(b"or"),
+        _ => false,
+    }
 }
 
 /// `text` trimmed as [`str::trim`] trims it, by bytes where its ends are
@@ -380,20 +396,34 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
     if guesses.is_empty() {
         return;
     }
-    let typed_names = candidates
-        .iter()
-        .filter(|c| typed(c) && c.kind != EntityType::Place);
+    let typed_names = |kind: EntityType| {
+        candidates
+            .iter()
+            .filter(move |c| typed(c) && c.kind == kind)
+    };
     let mut grouped = false;
-    look_in_longer(text, typed_names, &mut guesses, |c, found| {
-        found.0 |= c.kind == EntityType::Group;
-        found.1 |= c.kind == EntityType::Person;
-        grouped |= found.0;
-    });
-    // Most documents have no guess in a group's name, and no guess to look
-    // up again.
+    look_in_longer(
+        text,
+        typed_names(EntityType::Group),
+        &mut guesses,
+        |found| {
+            found.0 = true;
+            grouped = true;
+        },
+    );
+    // Most documents have no guess in a group's name: no person's name to
+    // read for one, and no guess to look up again.
     if !grouped {
         return;
     }
+    look_in_longer(
+        text,
+        typed_names(EntityType::Person),
+        &mut guesses,
+        |found| {
+            found.1 = true;
+        },
+    );
     for c in candidates.iter_mut().filter(|c| !typed(c)) {
         if guesses.get(word(c.span)) == Some(&(true, false)) {
             c.kind = EntityType::Group;
@@ -404,15 +434,14 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
 }
 
 /// Looks for `words` among the words of the names of more than one word in
-/// `names`, calling `found` with the name and the word's value for each
-/// word there. The words are few, and a word of the names is looked up
+/// `names`, calling `found` with the word's value for each word there. The words are few, and a word of the names is looked up
 /// only where its shape is one of theirs, rather than every word of the
 /// names gathered.
 fn look_in_longer<'c, V>(
     text: &str,
     names: impl Iterator<Item = &'c Candidate>,
     words: &mut Map<&[u8], V>,
-    mut found: impl FnMut(&Candidate, &mut V),
+    mut found: impl FnMut(&mut V),
 ) {
     let mut shapes = Shapes::default();
     for w in words.keys() {
@@ -431,7 +460,7 @@ fn look_in_longer<'c, V>(
                 continue;
             }
             if let Some(value) = words.get_mut(word) {
-                found(c, value);
+                found(value);
             }
         }
     }

@@ -2,7 +2,7 @@
 //! and prepositions, speech verbs, first names) weighed with what the
 //! gazetteer says.
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
@@ -381,8 +381,10 @@ struct Name<'p, 't> {
     words: usize,
     first: usize,
     last: usize,
-    /// The first unit as a given name, with its gender where known.
-    given: OnceCell<Option<Option<Gender>>>,
+    /// The first unit as a given name, with its gender where known, once
+    /// asked: a `Cell` of a byte, read inline, where a `OnceCell`'s first
+    /// asking is a call.
+    given: Cell<Option<Option<Option<Gender>>>>,
 }
 
 impl<'p, 't> Name<'p, 't> {
@@ -407,17 +409,23 @@ impl<'p, 't> Name<'p, 't> {
             words,
             first,
             last,
-            given: OnceCell::new(),
+            given: Cell::new(None),
         }
     }
 
     /// The piece's first unit as a given name, with its gender where known.
+    #[inline]
     fn given(&self) -> Option<Option<Gender>> {
-        let a = self.piece.units().start;
-        *self.given.get_or_init(|| given_name(self.doc, a))
+        if let Some(given) = self.given.get() {
+            return given;
+        }
+        let given = given_name(self.doc, self.piece.units().start);
+        self.given.set(Some(given));
+        given
     }
 
     /// Whether the first word is a given name.
+    #[inline]
     fn first_given(&self) -> bool {
         if self.first == self.piece.units().start {
             self.given().is_some()
