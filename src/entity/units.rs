@@ -561,11 +561,16 @@ impl<'t> Doc<'t> {
             // Lengths first, told by the ends (a span's length saturates):
             // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
-            return self.units.iter().any(|u| {
+            let is_word = |u: &Unit| {
                 u.span().end == u.span().start + word.len()
                     && running(u)
                     && &bytes[u.span().range()] == word
-            });
+            };
+            // Four units a step: a step's count and test of its end, for
+            // each unit, took three of the eight instructions a unit.
+            let mut fours = self.units.chunks_exact(4);
+            return fours.by_ref().any(|four| four.iter().any(is_word))
+                || fours.remainder().iter().any(is_word);
         }
         self.lowercase
             .get_or_init(|| {
