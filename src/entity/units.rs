@@ -189,12 +189,13 @@ impl<'t> Seen<'t> {
         next.clear();
         // As an array, indexed by buckets with no check.
         if let Some(heads) = heads.first_chunk_mut::<BUCKETS>() {
-            // Spans of words are never empty, and far fewer than
+            // Spans of words are never empty, so their lengths need no
+            // saturating (as `Span::len` does), and far fewer than
             // `u32::MAX`, a document being a window of the text at most.
             // Extended from a map, the links are written with no test of
             // room for each.
             next.extend((self.spans.iter().zip(1..)).map(|(s, n)| {
-                let b = bucket(s.len(), bytes[s.start], bytes[s.end - 1]);
+                let b = bucket(s.end - s.start, bytes[s.start], bytes[s.end - 1]);
                 std::mem::replace(&mut heads[b], n)
             }));
         }
