@@ -116,6 +116,11 @@ struct Seen<'t> {
     /// whole, they cost less than a set, and each question reads its
     /// bucket's few spans rather than all of them.
     chains: OnceCell<Chains>,
+    /// The buffers of an earlier document's chains, which the chains are
+    /// built in: new ones took an allocation and its release a document,
+    /// and chains with their heads inline, a copy of the heads into the
+    /// cell.
+    spare: Cell<Chains>,
     /// How many spans the questions have read in the chains so far.
     walked: Cell<usize>,
     /// The words, once the chains have been read more than [`WALKS`]
@@ -126,9 +131,10 @@ struct Seen<'t> {
 
 /// The spans of [`Seen`] chained by bucket, each link a span's index
 /// plus one, 0 for none.
+#[derive(Default)]
 struct Chains {
-    /// Per bucket, the last span in it.
-    heads: [u32; BUCKETS],
+    /// Per bucket, the last span in it: [`BUCKETS`] of them once built.
+    heads: Vec<u32>,
     /// Per span, the span before it in its bucket.
     next: Vec<u32>,
 }
@@ -149,13 +155,24 @@ fn bucket(len: usize, first: u8, last: u8) -> usize {
 }
 
 impl<'t> Seen<'t> {
-    fn new(spans: Vec<Span>) -> Seen<'t> {
+    fn new(spans: Vec<Span>, spare: Chains) -> Seen<'t> {
         Seen {
             spans,
             chains: OnceCell::new(),
+            spare: Cell::new(spare),
             walked: Cell::new(0),
             set: OnceCell::new(),
         }
+    }
+
+    /// The spans and the buffers of the chains, built or not, for the next
+    /// document.
+    fn into_parts(self) -> (Vec<Span>, Chains) {
+        let chains = match self.chains.into_inner() {
+            Some(chains) => chains,
+            None => self.spare.into_inner(),
+        };
+        (self.spans, chains)
     }
 
     /// [`Seen::chains`] of the spans, words of `bytes`: out of line, as
@@ -163,16 +180,25 @@ impl<'t> Seen<'t> {
     /// short.
     #[inline(never)]
     fn chain(&self, bytes: &[u8]) -> Chains {
-        let mut heads = [0; BUCKETS];
-        // Spans of words are never empty, and far fewer than `u32::MAX`, a
-        // document being a window of the text at most. Collected from a
-        // map, the links are written with no test of room for each.
-        let next = (self.spans.iter().zip(1..))
-            .map(|(s, n)| {
-                let b = bucket(s.len(), bytes[s.start], bytes[s.end - 1]);
+        let Chains {
+            mut heads,
+            mut next,
+        } = self.spare.take();
+        heads.clear();
+        heads.resize(BUCKETS, 0);
+        next.clear();
+        // As an array, indexed by buckets with no check.
+        if let Some(heads) = heads.first_chunk_mut::<BUCKETS>() {
+            // Spans of words are never empty, so their lengths need no
+            // saturating (as `Span::len` does), and far fewer than
+            // `u32::MAX`, a document being a window of the text at most.
+            // Extended from a map, the links are written with no test of
+            // room for each.
+            next.extend((self.spans.iter().zip(1..)).map(|(s, n)| {
+                let b = bucket(s.end - s.start, bytes[s.start], bytes[s.end - 1]);
                 std::mem::replace(&mut heads[b], n)
-            })
-            .collect();
+            }));
+        }
         Chains { heads, next }
     }
 
@@ -199,7 +225,10 @@ impl<'t> Seen<'t> {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return false;
         };
-        let mut at = chains.heads[bucket(word.len(), first, last)] as usize;
+        let Some(&head) = chains.heads.get(bucket(word.len(), first, last)) else {
+            return false;
+        };
+        let mut at = head as usize;
         let mut read = 0;
         while at != 0 {
             read += 1;
@@ -223,6 +252,8 @@ pub(super) struct Buffers {
     sentences: Vec<Range<usize>>,
     starts: Vec<u32>,
     capitalised: Vec<Span>,
+    /// As [`Seen::chains`].
+    chains: Chains,
     /// Per sentence, whether a title paragraph has it.
     titles: Vec<bool>,
     /// As [`Doc::ascii`]: handed on with the entities, and back from
@@ -247,6 +278,7 @@ impl<'t> Doc<'t> {
             mut sentences,
             mut starts,
             mut capitalised,
+            chains,
             mut titles,
             mut ascii,
         } = buffers;
@@ -330,7 +362,7 @@ impl<'t> Doc<'t> {
             starts,
             ascii,
             recased,
-            capitalised: Seen::new(capitalised),
+            capitalised: Seen::new(capitalised, chains),
             lowercase: OnceCell::new(),
             lowercase_asked: Cell::new(0),
             titles,
@@ -341,11 +373,13 @@ impl<'t> Doc<'t> {
     /// The text with its ASCII letters lowercased, for the stages after,
     /// and the buffers, for the next document.
     pub(super) fn into_parts(self) -> (String, Buffers) {
+        let (capitalised, chains) = self.capitalised.into_parts();
         let buffers = Buffers {
             units: self.units,
             sentences: self.sentences,
             starts: self.starts,
-            capitalised: self.capitalised.spans,
+            capitalised,
+            chains,
             titles: self.titles,
             ascii: String::new(),
         };
@@ -486,14 +520,21 @@ impl<'t> Doc<'t> {
         if self.capitalised.contains(self.text, word) {
             return true;
         }
+        // Most words asked about are title case already, of ASCII: no copy
+        // to make, which one reading of their bytes tells.
+        if let [first, rest @ ..] = word.as_bytes() {
+            if first.is_ascii()
+                && rest
+                    .iter()
+                    .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                return false;
+            }
+        }
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
         };
-        // Most words asked about are title case already: no copy to make.
-        if word.is_ascii() && !word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
-            return false;
-        }
         let titled: String = std::iter::once(first)
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
@@ -521,11 +562,16 @@ impl<'t> Doc<'t> {
             // Lengths first, told by the ends (a span's length saturates):
             // they turn away almost every unit unread.
             let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
-            return self.units.iter().any(|u| {
+            let is_word = |u: &Unit| {
                 u.span().end == u.span().start + word.len()
                     && running(u)
                     && &bytes[u.span().range()] == word
-            });
+            };
+            // Four units a step: a step's count and test of its end, for
+            // each unit, took three of the eight instructions a unit.
+            let mut fours = self.units.chunks_exact(4);
+            return fours.by_ref().any(|four| four.iter().any(is_word))
+                || fours.remainder().iter().any(is_word);
         }
         self.lowercase
             .get_or_init(|| {
@@ -1061,7 +1107,7 @@ mod tests {
             text.push_str(w);
             text.push(' ');
         }
-        let seen = Seen::new(spans.clone());
+        let seen = Seen::new(spans.clone(), Chains::default());
         let mut asked: Vec<String> = ["Bat", "Bit", "But", "Bot", "A", "B", "", "W", "Wz"]
             .map(String::from)
             .to_vec();
