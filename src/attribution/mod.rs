@@ -21,7 +21,7 @@ mod cues;
 mod doc;
 mod tags;
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use self::cues::Anchor;
 use self::doc::{Doc, Placed, Word};
@@ -146,9 +146,12 @@ pub(crate) fn attribute(
         let q = &quotes[i];
         let placed = doc.placed(i);
         let r = &mut readings[i];
-        r.found =
-            adjacent(&doc, &anchors, q, placed).or_else(|| subject(&doc, &anchors, q, placed));
-        if r.found.is_none() && !r.direct && is_short(text, q.inner) {
+        // Asked by the subject sieve and again below: read once.
+        let short = OnceCell::new();
+        let short = || *short.get_or_init(|| is_short(text, q.inner));
+        r.found = adjacent(&doc, &anchors, q, placed)
+            .or_else(|| subject(&doc, &anchors, q, placed, &short));
+        if r.found.is_none() && !r.direct && short() {
             r.role = shape_role(text, q.inner);
         }
     }
@@ -436,8 +439,15 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
 /// Sieve 2: the quotation is part of a reported clause, or its sentence has
 /// a speech verb with a subject, or "according to X". A short quotation
 /// takes only a clause it is part of, or a verb that attributes quotations
-/// only ("described them as “...”").
-fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
+/// only ("described them as “...”"); `short` tells whether it is short
+/// ([`is_short`]).
+fn subject(
+    doc: &Doc,
+    anchors: &[Anchor],
+    q: &Quotation,
+    placed: Placed,
+    short: impl Fn() -> bool,
+) -> Option<Found> {
     let sentence = placed.sentence?;
     let first = placed.open;
     // The cues of the sentence nearest the quotation, a bounded number on
@@ -457,7 +467,7 @@ fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opti
     if let Some(a) = inside {
         return found(doc, a, Sieve::Subject, 0.9);
     }
-    let short = is_short(doc.text, q.inner);
+    let short = short();
     let before = here()
         .rev()
         .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
