@@ -150,7 +150,7 @@ pub(crate) fn attribute(
         let short = OnceCell::new();
         let short = || *short.get_or_init(|| is_short(text, q.inner));
         r.found = adjacent(&doc, &anchors, q, placed)
-            .or_else(|| subject(&doc, &anchors, q, placed, &short));
+            .or_else(|| subject(&doc, &anchors, q, placed, short));
         if r.found.is_none() && !r.direct && short() {
             r.role = shape_role(text, q.inner);
         }
