@@ -24,7 +24,7 @@ mod tags;
 use std::cell::{Cell, OnceCell};
 
 use self::cues::Anchor;
-use self::doc::{Doc, Placed, Word};
+use self::doc::{Doc, Placed, Tagged, Word};
 use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
@@ -117,7 +117,8 @@ pub(crate) fn attribute(
     quotes: &[Quotation],
     fallback: bool,
 ) -> (Vec<Claim>, Vec<Quote>) {
-    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes);
+    let tagged = Tagged::new();
+    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes, &tagged);
     let known = Known::new(entities);
     let mut spare = SPARE.take();
     let anchors = cues::anchors(&doc, std::mem::take(&mut spare.anchors));
