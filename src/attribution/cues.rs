@@ -778,6 +778,7 @@ fn space_or_stop(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::doc::Tagged;
     use crate::text::Layout;
 
     #[test]
@@ -797,7 +798,8 @@ mod tests {
         ] {
             let layout = Layout::new(text);
             let ascii = text.to_ascii_lowercase();
-            let doc = Doc::new(text, &ascii, &layout, &[]);
+            let tagged = Tagged::new();
+            let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
             let span = clause(&doc, Span::new(0, text.len()));
             assert_eq!(span.map(|s| &text[s]), clause_text, "{text:?}");
         }

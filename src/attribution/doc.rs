@@ -39,8 +39,13 @@ pub(super) struct Doc<'a> {
     /// quotation, and a paragraph of many quotations and no letters (marks
     /// only) would be read through once for each.
     letters: OnceCell<Vec<OnceCell<(usize, usize)>>>,
-    /// The tags of the words last looked up.
-    tagged: Tagged,
+    /// The tags of the words last looked up: borrowed, not owned, as a
+    /// doc is moved when made and given back, and each move of two
+    /// kilobytes of tags was a copy.
+    tagged: &'a Tagged,
+    /// The table words are looked up in, held rather than asked for at
+    /// each lookup.
+    table: &'static WordTable<Tags>,
 }
 
 /// How many words' tags a doc keeps: more than the words around a cue or a
@@ -53,10 +58,11 @@ const TAGGED: usize = 256;
 /// each, and ask about a word mostly while they read its neighbours. A tag
 /// for each word, in the list of words, was written for every word and read
 /// for few.
-struct Tagged([Cell<(u32, Tags)>; TAGGED]);
+pub(super) struct Tagged([Cell<(u32, Tags)>; TAGGED]);
 
 impl Tagged {
-    fn new() -> Tagged {
+    /// Keeps no word.
+    pub(super) fn new() -> Tagged {
         Tagged([const { Cell::new((0, Tags::NONE)) }; TAGGED])
     }
 
@@ -190,12 +196,14 @@ impl Word {
 }
 
 impl<'a> Doc<'a> {
-    /// `ascii` is `text` with its ASCII letters lowercased.
+    /// `ascii` is `text` with its ASCII letters lowercased; `tagged`, which
+    /// keeps no word, keeps the tags of the words looked up.
     pub(super) fn new(
         text: &'a str,
         ascii: &'a str,
         layout: &'a Layout,
         quotes: &[Quotation],
+        tagged: &'a Tagged,
     ) -> Doc<'a> {
         let Spare {
             mut words,
@@ -206,11 +214,10 @@ impl<'a> Doc<'a> {
         // Sized for every token: filtered down, the list would grow by
         // copies.
         words.reserve(layout.tokens.len());
-        let tagged = Tagged::new();
         let mut tagging = Tagging {
             text,
             ascii,
-            tagged: &tagged,
+            tagged,
             table: Tags::table(),
             shapes: Tags::cue_shapes(),
             recased: Recased::default(),
@@ -291,6 +298,7 @@ impl<'a> Doc<'a> {
             placed,
             letters: OnceCell::new(),
             tagged,
+            table: Tags::table(),
         }
     }
 
@@ -470,7 +478,7 @@ impl<'a> Doc<'a> {
         if w >= self.words.len() {
             return Tags::default();
         }
-        let tags = Tags::table().get(self.lower_bytes(w));
+        let tags = self.table.get(self.lower_bytes(w));
         self.tagged.set(w, tags);
         tags
     }
@@ -659,7 +667,8 @@ mod tests {
         let text = "a pro-Kiev and so‐called or non‑state x - y x–y x--y x-\ny “rally”-";
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
-        let doc = Doc::new(text, &ascii, &layout, &[]);
+        let tagged = Tagged::new();
+        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
         assert!((0..doc.words.len()).any(|a| doc.hyphenated(a)));
         for a in 0..=doc.words.len() {
             let gap = doc.gap(a, a + 1);
@@ -676,7 +685,8 @@ mod tests {
         let text = "One said so.\n\n“Two,” he said.\n\n\nThree\nfour.";
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
-        let doc = Doc::new(text, &ascii, &layout, &[]);
+        let tagged = Tagged::new();
+        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
         assert_eq!(doc.paragraphs.len(), 3);
         for at in 0..=text.len() + 1 {
             for p in 0..=doc.paragraphs.len() {
@@ -695,7 +705,8 @@ mod tests {
             ÉTATS’ denials; she told Kiev’s 20 reporters: it warns.";
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
-        let doc = Doc::new(text, &ascii, &layout, &[]);
+        let tagged = Tagged::new();
+        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
         let starts: Vec<usize> = (0..doc.words.len())
             .filter(|&w| doc.tags(w).any(Tags::CUE_START | Tags::ACCORDING))
             .collect();
@@ -725,7 +736,8 @@ mod tests {
             let layout = Layout::new(text);
             let ascii = text.to_ascii_lowercase();
             let quotes = crate::quote::find(text, &layout);
-            let doc = Doc::new(text, &ascii, &layout, &quotes);
+            let tagged = Tagged::new();
+            let doc = Doc::new(text, &ascii, &layout, &quotes, &tagged);
             let outer = || quotes.iter().filter(|q| q.depth == 0);
             for word in &doc.words {
                 let quoted =

@@ -21,10 +21,10 @@ mod cues;
 mod doc;
 mod tags;
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use self::cues::Anchor;
-use self::doc::{Doc, Placed, Word};
+use self::doc::{Doc, Placed, Tagged, Word};
 use self::tags::Tags;
 use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
 use crate::entity::{Entities, Mention};
@@ -117,7 +117,8 @@ pub(crate) fn attribute(
     quotes: &[Quotation],
     fallback: bool,
 ) -> (Vec<Claim>, Vec<Quote>) {
-    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes);
+    let tagged = Tagged::new();
+    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes, &tagged);
     let known = Known::new(entities);
     let mut spare = SPARE.take();
     let anchors = cues::anchors(&doc, std::mem::take(&mut spare.anchors));
@@ -146,9 +147,12 @@ pub(crate) fn attribute(
         let q = &quotes[i];
         let placed = doc.placed(i);
         let r = &mut readings[i];
-        r.found =
-            adjacent(&doc, &anchors, q, placed).or_else(|| subject(&doc, &anchors, q, placed));
-        if r.found.is_none() && !r.direct && is_short(text, q.inner) {
+        // Asked by the subject sieve and again below: read once.
+        let short = OnceCell::new();
+        let short = || *short.get_or_init(|| is_short(text, q.inner));
+        r.found = adjacent(&doc, &anchors, q, placed)
+            .or_else(|| subject(&doc, &anchors, q, placed, short));
+        if r.found.is_none() && !r.direct && short() {
             r.role = shape_role(text, q.inner);
         }
     }
@@ -436,8 +440,15 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
 /// Sieve 2: the quotation is part of a reported clause, or its sentence has
 /// a speech verb with a subject, or "according to X". A short quotation
 /// takes only a clause it is part of, or a verb that attributes quotations
-/// only ("described them as “...”").
-fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
+/// only ("described them as “...”"); `short` tells whether it is short
+/// ([`is_short`]).
+fn subject(
+    doc: &Doc,
+    anchors: &[Anchor],
+    q: &Quotation,
+    placed: Placed,
+    short: impl Fn() -> bool,
+) -> Option<Found> {
     let sentence = placed.sentence?;
     let first = placed.open;
     // The cues of the sentence nearest the quotation, a bounded number on
@@ -457,7 +468,7 @@ fn subject(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opti
     if let Some(a) = inside {
         return found(doc, a, Sieve::Subject, 0.9);
     }
-    let short = is_short(doc.text, q.inner);
+    let short = short();
     let before = here()
         .rev()
         .find(|a| a.cue.1 < first && !a.according && (!short || a.quote_only));
@@ -618,7 +629,7 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim], spare: &mut 
         let resolved = before.copied().unwrap_or_else(|| {
             // No pronoun has a space in it: a longer phrase needs no
             // lowercase copy to tell.
-            let class = if speaker.text.contains(char::is_whitespace) {
+            let class = if has_white_space(&speaker.text) {
                 None
             } else {
                 pronoun_class(doc, span)
@@ -641,6 +652,16 @@ fn resolve_speakers(doc: &Doc, known: &Known, claims: &mut [Claim], spare: &mut 
         seen.push(resolved);
         claims[i].speaker_entity = resolved.entity.map(EntityId::new);
     }
+}
+
+/// Whether `s` holds a char of `char::is_whitespace`: told by its bytes
+/// when ASCII, as nearly every speaker's text is, with no char decoded.
+fn has_white_space(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.iter().any(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
+        return true;
+    }
+    !s.is_ascii() && s.contains(char::is_whitespace)
 }
 
 /// A speaker as [`resolve_speakers`] found it.
@@ -797,6 +818,31 @@ mod tests {
         ] {
             let span = Span::new(0, text.len());
             assert_eq!(is_short(text, span), short, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_told_as_chars_tell_it() {
+        for text in [
+            "",
+            "he",
+            "the mayor",
+            "a\tb",
+            "a\u{0b}b",
+            "a\u{1c}b",
+            "Zürich",
+            "the\u{a0}mayor",
+            "x\u{2003}y",
+            "x\u{200b}y",
+            "\u{85}",
+            "its\u{2028}",
+            "Ébola\r",
+        ] {
+            assert_eq!(
+                has_white_space(text),
+                text.contains(char::is_whitespace),
+                "{text:?}"
+            );
         }
     }
 
