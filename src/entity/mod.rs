@@ -434,9 +434,9 @@ fn type_by_group_names(text: &str, candidates: &mut [Candidate]) {
 }
 
 /// Looks for `words` among the words of the names of more than one word in
-/// `names`, calling `found` with the word's value for each word there. The words are few, and a word of the names is looked up
-/// only where its shape is one of theirs, rather than every word of the
-/// names gathered.
+/// `names`, calling `found` with the word's value for each word there.
+/// The words are few, and a word of the names is looked up only where its
+/// shape is one of theirs, rather than every word of the names gathered.
 fn look_in_longer<'c, V>(
     text: &str,
     names: impl Iterator<Item = &'c Candidate>,

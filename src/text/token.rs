@@ -1218,7 +1218,7 @@ impl Tokenizer<'_> {
             if mark != "\u{2018}" && WORDS.elisions.contains(next.to_lowercase().as_str()) {
                 // "’n’" is closed by a second apostrophe; other elisions are not.
                 if next.eq_ignore_ascii_case("n") {
-                    if self.touches_next(k + 1) && is_apostrophe(self.seg(k + 2).as_bytes()) {
+                    if self.touches_next(k + 1) && is_apostrophe(self.seg_bytes(k + 2)) {
                         self.push(s, self.segs[k + 2].1, TokenKind::Word);
                         return k + 3;
                     }
