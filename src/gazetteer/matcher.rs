@@ -3,6 +3,7 @@
 //! may start a name.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rayon::prelude::*;
 
@@ -16,11 +17,20 @@ use super::view::Folded;
 use super::{Entries, EntryId, Match, NameEntries};
 use crate::document::EntityType;
 use crate::lexicon::COMMON_WORDS;
-use crate::text::{Layout, Token, TokenKind};
+use crate::text::{Layout, Token, TokenKind, WHOLE};
 use crate::Span;
 
 /// The bits of a reference to a node that are not its place.
 const REFERENCE_MARKS: u32 = FINAL | DENSE | WIDE | NO_FINAL_OUTPUT;
+
+thread_local! {
+    /// This thread's list of the words that may start a name, kept from
+    /// one text to the next: a text's list is as long as its tokens.
+    static SPARE_WORDS: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+}
+
+// A token's index in that list leaves its low bit free.
+const _: () = assert!(WHOLE < 1 << 31);
 
 #[derive(Debug)]
 pub(super) struct Matcher {
@@ -195,57 +205,73 @@ impl Matcher {
         read: impl Fn(usize) -> Folded<'t, TITLE>,
     ) {
         let bytes = text.as_bytes();
-        // The names starting at the current token: their folded length,
-        // their end in the text and where they were found, shortest first.
-        let mut names = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let token = tokens[i];
-            i += 1;
-            if token.kind != TokenKind::Word {
-                continue;
-            }
+        // The words that may start a name, found first in a pass without
+        // a branch on the text: whether a word starts a name is all but
+        // random, and a branch on it was mispredicted every few words.
+        // Each is kept as its index (the text is a window of at most
+        // `WHOLE` bytes, so far fewer than 2^31 tokens) and, in the low bit,
+        // whether its first five bytes are ASCII and were found in `follows`
+        // (see below), so that it needs no further test.
+        let mut words = SPARE_WORDS.take();
+        // Written before read, so never cleared: grown only.
+        if words.len() < tokens.len() {
+            words.resize(tokens.len(), 0);
+        }
+        let mut n = 0;
+        for (i, token) in tokens.iter().enumerate() {
             let start = token.span.start;
-            let head = bytes
-                .get(start..start + 8)
-                .map(|head| u64::from_le_bytes(head.try_into().expect("eight bytes")));
-            match head {
+            let (known, may) = match bytes.get(start..start + 8) {
                 // Most words start with five ASCII bytes, which fold as
                 // they are read, without a reader, and are looked up as
                 // they are (see `follows`). A pair of them that starts a
-                // name tells that its first byte starts a name, which is all
-                // `may_start_name` asks of an ASCII byte.
-                Some(head) if !TITLE && head & 0x80_8080_8080 == 0 => {
+                // name tells that its first byte starts a name, which is
+                // all `may_start_name` asks of an ASCII byte.
+                Some(head) if !TITLE => {
+                    let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
+                    let ascii = head & 0x80_8080_8080 == 0;
                     let follows = self.follows[usize::from(head as u16)];
+                    let [_, _, c, d, e, ..] = head.to_le_bytes();
+                    let found = follows & follow_bit([c, d, e]) != 0;
+                    (ascii, u32::from(found) | u32::from(!ascii))
+                }
+                _ => (false, 1),
+            };
+            words[n] = (i as u32) << 1 | u32::from(known);
+            n += (u32::from(token.kind == TokenKind::Word) & may) as usize;
+        }
+        // The names starting at the current token: their folded length,
+        // their end in the text and where they were found, shortest first.
+        let mut names = Vec::new();
+        // The first token a name found so far does not cover.
+        let mut i = 0;
+        for &word in &words[..n] {
+            let at = (word >> 1) as usize;
+            if at < i {
+                continue;
+            }
+            i = at + 1;
+            let token = &tokens[at];
+            let start = token.span.start;
+            if word & 1 == 0 {
+                if !self.may_start_name(text, *token) {
+                    continue;
+                }
+                let mut head = [0; 5];
+                let mut n = 0;
+                for (b, _) in read(start).take(5) {
+                    head[n] = b;
+                    n += 1;
+                }
+                if n == 0 {
+                    continue;
+                }
+                if n > 1 {
+                    let follows = self.follows[pair_index(head[0], head[1])];
                     if follows == 0 {
                         continue;
                     }
-                    let [_, _, c, d, e, ..] = head.to_le_bytes();
-                    if follows & follow_bit([c, d, e]) == 0 {
+                    if n == 5 && follows & follow_bit([head[2], head[3], head[4]]) == 0 {
                         continue;
-                    }
-                }
-                _ => {
-                    if !self.may_start_name(text, token) {
-                        continue;
-                    }
-                    let mut head = [0; 5];
-                    let mut n = 0;
-                    for (b, _) in read(start).take(5) {
-                        head[n] = b;
-                        n += 1;
-                    }
-                    if n == 0 {
-                        continue;
-                    }
-                    if n > 1 {
-                        let follows = self.follows[pair_index(head[0], head[1])];
-                        if follows == 0 {
-                            continue;
-                        }
-                        if n == 5 && follows & follow_bit([head[2], head[3], head[4]]) == 0 {
-                            continue;
-                        }
                     }
                 }
             }
@@ -278,6 +304,7 @@ impl Matcher {
                 break;
             }
         }
+        SPARE_WORDS.set(words);
     }
 
     /// Whether `token` is a word that starts with a capital or a byte that
