@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
-use super::tags::{CueShapes, Tags};
+use super::tags::Tags;
 use crate::lexicon::WordTable;
 use crate::quote::Quotation;
 use crate::text::{
@@ -152,6 +152,7 @@ pub(super) struct Placed {
 /// stages between two documents having passed over far more memory than
 /// the cache holds, and each of its cache lines written costs a read from
 /// memory. The lexicons listing a word are kept apart ([`Tagged`]).
+#[derive(Clone, Copy)]
 pub(super) struct Word {
     start: u32,
     /// The end, and in the top bit whether the word is inside a quotation.
@@ -211,21 +212,40 @@ impl<'a> Doc<'a> {
             mut cue_starts,
             mut placed,
         } = SPARE.take();
-        // Sized for every token: filtered down, the list would grow by
-        // copies.
-        words.reserve(layout.tokens.len());
+        // A slot for every token, each written in turn and kept only if
+        // a word's: whether a token is a word, punctuation between words,
+        // is close to random, and as a branch it was mispredicted one
+        // token in six.
+        words.resize(layout.tokens.len(), Word::new(Span::default(), false));
+        // The sentences partition the tokens: a sentence's words are those
+        // its tokens give, gathered with no branch on the token, then each
+        // learnt of in order.
+        sentences.reserve(layout.sentences.len());
+        let mut n = 0;
+        for s in &layout.sentences {
+            let first = n;
+            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
+                words[n] = Word::new(t.span, false);
+                n += usize::from(matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+                ));
+            }
+            sentences.push(Sentence::new(s.span, first..n));
+        }
+        words.truncate(n);
+        // A slot for every word, as for the tokens above: the words outside
+        // quotations whose shape may start a cue, one in ten, are all but
+        // random. Those the table lists as a cue's first word are kept
+        // after.
+        cue_starts.resize(n, 0);
         let mut tagging = Tagging {
             text,
             ascii,
             tagged,
             table: Tags::table(),
-            shapes: Tags::cue_shapes(),
             recased: Recased::default(),
-            cue_starts: {
-                // About one word in twenty-five starts a cue in news text.
-                cue_starts.reserve(layout.tokens.len() / 16);
-                cue_starts
-            },
+            recased_starts: Vec::new(),
             tokens: &layout.tokens,
             unplain: &layout.unplain,
             quotes,
@@ -239,25 +259,11 @@ impl<'a> Doc<'a> {
             next_event: 0,
             quoted_before: 0,
         };
-        // The sentences partition the tokens: a sentence's words are those
-        // its tokens give, each learnt of as it is gathered, in one pass.
-        sentences.reserve(layout.sentences.len());
-        for s in &layout.sentences {
-            let first = words.len();
-            for t in layout.tokens.get(s.tokens.clone()).unwrap_or_default() {
-                if matches!(
-                    t.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::Clitic
-                ) {
-                    let word = tagging.word(t.span, words.len());
-                    words.push(word);
-                }
-            }
-            sentences.push(Sentence::new(s.span, first..words.len()));
-        }
+        let shaped = tagging.words(&mut words, &mut cue_starts);
+        cue_starts.truncate(shaped);
+        let cue_starts = tagging.cue_starts(&words, cue_starts);
         let Tagging {
             recased,
-            cue_starts,
             mut placed,
             ..
         } = tagging;
@@ -532,9 +538,10 @@ struct Tagging<'t> {
     /// Where the words looked up keep their tags.
     tagged: &'t Tagged,
     table: &'static WordTable<Tags>,
-    shapes: &'static CueShapes,
     recased: Recased,
-    cue_starts: Vec<usize>,
+    /// The recased words outside quotations that start a cue: few, and
+    /// none in most texts.
+    recased_starts: Vec<usize>,
     tokens: &'t [Token],
     /// The unplain tokens ([`Layout::unplain`]) not ending before the words
     /// still to read.
@@ -562,41 +569,58 @@ struct Tagging<'t> {
 }
 
 impl Tagging<'_> {
-    /// Word `w`, at `span`: marked quoted when it is inside a quotation at
-    /// depth 0; lowercased and looked up when [`ascii_lowers`] does not
-    /// lowercase it; looked up, and listed as a cue start if it is one,
-    /// when it may start a cue outside quotations. A quarter of a news
-    /// text's words are quoted and start no cue.
-    #[inline(always)]
-    fn word(&mut self, span: Span, w: usize) -> Word {
-        let lowered = span.start < self.next_event || self.pass(span, w);
-        let quoted = span.end < self.quoted_before;
-        if !lowered {
-            self.recase(span, w, quoted);
-        } else if !quoted {
-            self.shaped(span, w);
+    /// Marks `words` quoted when inside a quotation at depth 0, lowercases
+    /// and looks up those [`ascii_lowers`] does not lowercase, and writes
+    /// to `candidates` those outside quotations whose shape may start a
+    /// cue, telling how many. Out of line, with few values to hold: each
+    /// word is a few dozen instructions, with no branch on it but at
+    /// events.
+    #[inline(never)]
+    fn words(&mut self, words: &mut [Word], candidates: &mut [usize]) -> usize {
+        let lower = self.ascii.as_bytes();
+        let shapes = Tags::cue_shapes();
+        let mut shaped = 0;
+        for (w, word) in words.iter_mut().enumerate() {
+            let span = word.span();
+            // A word starting before the next event is lowercased in
+            // `ascii`, and quoted as the word before was.
+            let lowered = span.start < self.next_event || self.pass(span, w);
+            let quoted = span.end < self.quoted_before;
+            if !lowered {
+                self.recase(span, w, quoted);
+            }
+            candidates[shaped] = w;
+            shaped += usize::from(lowered & !quoted & shapes.admit(lower, span));
+            word.end_quoted |= u32::from(quoted) * QUOTED;
         }
-        Word::new(span, quoted)
+        shaped
     }
 
-    /// Word `w`, at `span`, outside quotations and lowercased in `ascii`:
-    /// looked up if its shape may start a cue, and its tags kept if it
-    /// starts one, as every cue start is asked about; any other word is
-    /// looked up when asked. Bytes, not a str: an ASCII word needs no
-    /// checks of char boundaries.
-    #[inline(always)]
-    fn shaped(&mut self, span: Span, w: usize) {
-        let Some(lower) = self.ascii.as_bytes().get(span.range()) else {
-            return;
-        };
-        if !self.shapes.admit(lower) {
-            return;
-        }
-        let tags = self.table.get(lower);
-        if tags.any(Tags::CUE_START | Tags::ACCORDING) {
-            self.cue_starts.push(w);
+    /// The words that start a cue outside quotations, in order: those of
+    /// `candidates` the table lists as one, compacted with no branch as
+    /// they were gathered, and the recased ones. Each candidate's tags are
+    /// kept, as every cue start is asked about; any other word is looked
+    /// up when asked. Bytes, not a str: an ASCII word needs no checks of
+    /// char boundaries.
+    fn cue_starts(&mut self, words: &[Word], mut candidates: Vec<usize>) -> Vec<usize> {
+        let mut kept = 0;
+        for i in 0..candidates.len() {
+            let w = candidates[i];
+            let lower = words
+                .get(w)
+                .and_then(|word| self.ascii.as_bytes().get(word.span().range()))
+                .unwrap_or_default();
+            let tags = self.table.get(lower);
             self.tagged.set(w, tags);
+            candidates[kept] = w;
+            kept += usize::from(tags.any(Tags::CUE_START | Tags::ACCORDING));
         }
+        candidates.truncate(kept);
+        if !self.recased_starts.is_empty() {
+            candidates.append(&mut self.recased_starts);
+            candidates.sort_unstable();
+        }
+        candidates
     }
 
     /// Word `w`, at `span`, which [`ascii_lowers`] does not lowercase:
@@ -607,15 +631,16 @@ impl Tagging<'_> {
             .table
             .get(self.recased.push(w, &self.text[span]).as_bytes());
         if !quoted && tags.any(Tags::CUE_START | Tags::ACCORDING) {
-            self.cue_starts.push(w);
+            self.recased_starts.push(w);
         }
         self.tagged.set(w, tags);
     }
 
     /// Passes the quotations and unplain tokens before word `w`, at `span`,
     /// which starts at or past `next_event`, and tells whether the word is
-    /// lowercased in `ascii`.
-    #[inline]
+    /// lowercased in `ascii`. Out of line: a word in ten is at an event,
+    /// and the others are read with their state in registers.
+    #[inline(never)]
     fn pass(&mut self, span: Span, w: usize) -> bool {
         if span.start >= self.quote_start {
             while let Some((q, rest)) = self.quotes.split_first() {

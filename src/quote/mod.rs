@@ -40,8 +40,41 @@ static MARK_STARTS: [bool; 256] = {
 
 /// The offset of the first byte in `bytes` that can start a mark. Sixteen
 /// bytes at a time: a chunk without a byte of a mark's ASCII or any byte
-/// past ASCII holds no mark, which most chunks of English text are.
+/// past ASCII holds no mark, which most chunks of English text are. The
+/// last bytes, fewer than sixteen, are read as the end of the sixteen that
+/// end `bytes`, not byte by byte: a loop over them was left after a number
+/// of bytes all but random.
 fn next_mark(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        let (low, high) = flags(chunk);
+        if low | high != 0 {
+            if let Some(i) = first_start(chunk, low, high) {
+                return Some(at + i);
+            }
+        }
+        at += 16;
+    }
+    let Some(start) = bytes.len().checked_sub(16) else {
+        return bytes.iter().position(is_start);
+    };
+    // The bytes of the last chunk before `at` were read with the chunks
+    // before.
+    let chunk = &bytes[start..];
+    let unread = u32::try_from(8 * (at - start))
+        .ok()
+        .and_then(|bits| u128::MAX.checked_shl(bits))
+        .unwrap_or(0);
+    let (low, high) = flags(chunk);
+    let (low, high) = (low & unread as u64, high & (unread >> 64) as u64);
+    first_start(chunk, low, high).map(|i| start + i)
+}
+
+/// The flags of the two halves of `chunk`, sixteen bytes: the high bit of
+/// each byte that is a mark's ASCII or past ASCII, and perhaps of bytes
+/// above one, in each half.
+#[inline(always)]
+fn flags(chunk: &[u8]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each zero byte of `x`, and perhaps of bytes above one:
@@ -50,31 +83,33 @@ fn next_mark(bytes: &[u8]) -> Option<usize> {
     // One test for both straight marks: a byte ORed with 5 reads 0x27 only
     // if it was " or ', or the rarer # or &, which the byte check below
     // turns away.
-    let flags = |word: u64| {
+    let flags = |word: &[u8]| {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
         word & HIGH
             | zeros((word | (ONES * 0x05)) ^ (ONES * u64::from(b'\'')))
             | zeros(word ^ (ONES * u64::from(b'`')))
     };
-    let is_start = |&b: &u8| MARK_STARTS[usize::from(b)];
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 16) {
-        let (low, high) = chunk.split_at(8);
-        let low = flags(u64::from_le_bytes(low.try_into().expect("eight bytes")));
-        let high = flags(u64::from_le_bytes(high.try_into().expect("eight bytes")));
-        if low | high != 0 {
-            // No byte before the first flagged one can start a mark.
-            let first = if low != 0 {
-                low.trailing_zeros() / 8
-            } else {
-                8 + high.trailing_zeros() / 8
-            } as usize;
-            if let Some(i) = chunk[first..].iter().position(is_start) {
-                return Some(at + first + i);
-            }
-        }
-        at += 16;
-    }
-    bytes[at..].iter().position(is_start).map(|i| at + i)
+    let (low, high) = chunk.split_at(8);
+    (flags(low), flags(high))
+}
+
+/// The offset of the first byte of `chunk`, sixteen bytes, that can start
+/// a mark, at or after its first flagged one: none before can.
+#[inline(always)]
+fn first_start(chunk: &[u8], low: u64, high: u64) -> Option<usize> {
+    // As one number, the first flagged byte is found with no branch on
+    // which half holds it, which is all but random.
+    let first = ((u128::from(high) << 64 | u128::from(low)).trailing_zeros() / 8) as usize;
+    chunk
+        .get(first..)?
+        .iter()
+        .position(is_start)
+        .map(|i| first + i)
+}
+
+/// Whether `b` can start a mark.
+fn is_start(&b: &u8) -> bool {
+    MARK_STARTS[usize::from(b)]
 }
 
 /// Whether `bytes` starts with a mark that [`Scan::run`] acts on: `"`,
