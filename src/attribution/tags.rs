@@ -125,9 +125,10 @@ impl CueShapes {
 
     /// Whether the word at `span` of `lower`, a text in lower case, may
     /// start a cue. No branch on the word: whether it may is all but
-    /// random, and the three tests as branches were mispredicted about
-    /// once for every two words they were asked of. A word shorter than two bytes is
-    /// read as two, as the row of a word shorter than three is empty.
+    /// random, and the three tests as branches were mispredicted about once
+    /// for every two words they were asked of. A word shorter than two
+    /// bytes is read as two, as the row of a word shorter than three is
+    /// empty.
     #[inline]
     pub(super) fn admit(&self, lower: &[u8], span: Span) -> bool {
         let Some(bytes) = lower.get(span.start..span.end.max(span.start + 2)) else {
