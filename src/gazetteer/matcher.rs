@@ -250,10 +250,10 @@ impl Matcher {
                 continue;
             }
             i = at + 1;
-            let token = &tokens[at];
-            let start = token.span.start;
+            let span = tokens[at].span;
+            let start = span.start;
             if word & 1 == 0 {
-                if !self.may_start_name(text, *token) {
+                if !self.may_start_name(text, span) {
                     continue;
                 }
                 let mut head = [0; 5];
@@ -287,11 +287,11 @@ impl Matcher {
             // The longest name that ends where a token ends.
             for &(_, end, found) in names.iter().rev() {
                 // A name spans a few tokens: walk to the one ending it.
-                let last = i - 1
-                    + tokens[i - 1..]
+                let last = at
+                    + tokens[at..]
                         .iter()
                         .position(|t| t.span.end >= end)
-                        .unwrap_or(tokens.len() - i + 1);
+                        .unwrap_or(tokens.len() - at);
                 let ends_token = tokens.get(last).is_some_and(|t| t.span.end == end);
                 if !ends_token {
                     continue;
@@ -307,15 +307,14 @@ impl Matcher {
         SPARE_WORDS.set(words);
     }
 
-    /// Whether `token` is a word that starts with a capital or a byte that
+    /// Whether the word at `span` starts with a capital or a byte that
     /// starts a name in lower case. Most words are ASCII, and their first
     /// byte tells without decoding a char.
-    fn may_start_name(&self, text: &str, token: Token) -> bool {
-        let first = text.as_bytes()[token.span.start];
-        token.kind == TokenKind::Word
-            && (self.lower_starts[usize::from(first)]
-                || first.is_ascii_uppercase()
-                || (!first.is_ascii() && text[token.span].starts_with(char::is_uppercase)))
+    fn may_start_name(&self, text: &str, span: Span) -> bool {
+        let first = text.as_bytes()[span.start];
+        self.lower_starts[usize::from(first)]
+            || first.is_ascii_uppercase()
+            || (!first.is_ascii() && text[span].starts_with(char::is_uppercase))
     }
 }
 
