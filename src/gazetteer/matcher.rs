@@ -43,22 +43,23 @@ static MATCHERS: AtomicU64 = AtomicU64::new(0);
 const FIRST_WORDS_KEPT: usize = 4;
 
 /// The number of bits of a [`FirstWords`] slot's number: 16,384 slots of 24
-/// bytes. News repeats its capitalised words: over PolNeAR's training text
+/// bytes for each part. News repeats its capitalised words: over PolNeAR's training text
 /// (126,668 walks from 10.4k distinct words, a first read), 2^12 slots kept
 /// 84 % of the walks, 2^13 88 %, 2^14 90 %, 2^16 91 %, against the 92 %
 /// that any table could keep.
 const FIRST_WORD_BITS: u32 = 14;
 
-/// The walks of one matcher's first words: where the walk from a token
-/// stands once it has read the token, if it still stands. The words that
-/// may start a name are few and repeated, so that most walks read the
-/// token's bytes from this table, a line in cache, rather than from the
-/// transducer's nodes near the root, a line a byte and seldom in cache.
+/// The walks of one matcher's first words, in each of its parts: where the
+/// walk from a token stands once it has read the token, if it still
+/// stands. The words that may start a name are few and repeated, so that
+/// most walks read the token's bytes from this table, a line in cache,
+/// rather than from the transducer's nodes near the root, a line a byte and
+/// seldom in cache.
 struct FirstWords {
     /// The matcher's [`Matcher::number`].
     matcher: u64,
-    /// The slots, by a hash of the word; a word finds its own or replaces
-    /// the one there.
+    /// The slots of each part, by a hash of the word; a word finds its own
+    /// or replaces the one there.
     slots: Vec<FirstWord>,
 }
 
@@ -319,12 +320,11 @@ impl Matcher {
             words[n] = (i as u32) << 1 | u32::from(known);
             n += (u32::from(token.kind == TokenKind::Word) & may) as usize;
         }
-        // The walks of first words, for the text as written (a title cased
-        // view reads other bytes) and a matcher of one part (the names of
-        // two are walked in both, which one table does not keep).
+        // The walks of first words, for the text as written: a title cased
+        // view reads other bytes.
         let mut tables = FIRST_WORDS.take();
-        let table = (!TITLE && self.parts.len() == 1).then(|| {
-            match tables.iter().position(|t| t.matcher == self.number) {
+        let table = (!TITLE).then(
+            || match tables.iter().position(|t| t.matcher == self.number) {
                 Some(table) => table,
                 None => {
                     if tables.len() == FIRST_WORDS_KEPT {
@@ -332,12 +332,12 @@ impl Matcher {
                     }
                     tables.push(FirstWords {
                         matcher: self.number,
-                        slots: vec![FirstWord::default(); 1 << FIRST_WORD_BITS],
+                        slots: vec![FirstWord::default(); self.parts.len() << FIRST_WORD_BITS],
                     });
                     tables.len() - 1
                 }
-            }
-        });
+            },
+        );
         // The names starting at the current token: their folded length,
         // their end in the text and where they were found, shortest first.
         let mut names = Vec::new();
@@ -380,29 +380,32 @@ impl Matcher {
             let key = table
                 .filter(|_| word & 1 != 0)
                 .zip(first_word_key(bytes, span));
-            let walked = key.and_then(|(table, key)| {
-                let part = &self.parts[0];
-                let slot = &mut tables[table].slots[first_word_slot(key)];
-                if slot.key != key {
-                    let (node, value) = match part.walk_word(&bytes[span.range()]) {
-                        Some((node, value)) => (node, u32::try_from(value).ok()?),
-                        None => (0, 0),
-                    };
-                    *slot = FirstWord { key, node, value };
-                }
-                Some((slot.node, slot.value))
-            });
-            match walked {
-                Some((0, _)) => {}
-                Some((node, value)) => {
-                    let (len, end) = (span.len(), span.end);
-                    let rest = read(end);
-                    self.parts[0].walk_on(node, u64::from(value), len, end, rest, 0, &mut names);
-                }
-                None => {
-                    for (index, part) in self.parts.iter().enumerate() {
-                        part.prefixes(read(start), index, &mut names);
+            let walked = key.is_some_and(|(table, key)| {
+                let slots = &mut tables[table].slots;
+                let slot = first_word_slot(key);
+                self.parts.iter().enumerate().all(|(index, part)| {
+                    // Each part's slots follow the one before's.
+                    let slot = &mut slots[index << FIRST_WORD_BITS | slot];
+                    if slot.key != key {
+                        let walked = part.walk_word(&bytes[span.range()]);
+                        let Some((node, value)) = walked.map_or(Some((0, 0)), |(node, value)| {
+                            Some((node, u32::try_from(value).ok()?))
+                        }) else {
+                            return false;
+                        };
+                        *slot = FirstWord { key, node, value };
                     }
+                    if slot.node != 0 {
+                        let (len, end, value) = (span.len(), span.end, u64::from(slot.value));
+                        part.walk_on(slot.node, value, len, end, read(end), index, &mut names);
+                    }
+                    true
+                })
+            });
+            if !walked {
+                names.clear();
+                for (index, part) in self.parts.iter().enumerate() {
+                    part.prefixes(read(start), index, &mut names);
                 }
             }
             if self.parts.len() > 1 {
@@ -1173,6 +1176,30 @@ mod default_gazetteer {
             plain.inner.matcher.lower_starts,
             built.inner.matcher.lower_starts
         );
+    }
+
+    #[test]
+    fn names_added_to_the_embedded_ones_keep_their_own_walks() {
+        let added = "x:moscow\tMoscow\tplace\tcity\t\tRU\t12000000\t\t\n\
+                     x:ggg\tGreat Green Group\tgroup\tngo\tGGG\t\t\t\t\n";
+        let g = embedded().add_tsv("x.tsv", added).build().unwrap();
+        assert_eq!(g.inner.matcher.parts.len(), 2);
+        let text = "Moscow and Kyiv, the Great Green Group, Moscow and Kyiv again.";
+        let layout = text::Layout::new(text);
+        let found = || -> Vec<(&str, String)> {
+            g.find(text, &layout)
+                .iter()
+                .map(|m| (&text[m.span], g.entry(m.entries[0]).id.to_string()))
+                .collect()
+        };
+        let first = found();
+        // At one length the later part wins; the embedded names stay found.
+        assert_eq!(first[0], ("Moscow", "x:moscow".to_string()));
+        assert_eq!(first[1].0, "Kyiv");
+        assert_eq!(first[2], ("Great Green Group", "x:ggg".to_string()));
+        assert_eq!(first[3..], first[..2]);
+        // Read again, every walk starts from the kept ones.
+        assert_eq!(found(), first);
     }
 
     #[test]
