@@ -43,10 +43,10 @@ static MATCHERS: AtomicU64 = AtomicU64::new(0);
 const FIRST_WORDS_KEPT: usize = 4;
 
 /// The number of bits of a [`FirstWords`] slot's number: 16,384 slots of 24
-/// bytes for each part. News repeats its capitalised words: over PolNeAR's training text
-/// (126,668 walks from 10.4k distinct words, a first read), 2^12 slots kept
-/// 84 % of the walks, 2^13 88 %, 2^14 90 %, 2^16 91 %, against the 92 %
-/// that any table could keep.
+/// bytes for each part. News repeats its capitalised words: over PolNeAR's
+/// training text (126,668 walks from 10.4k distinct words, a first read),
+/// 2^12 slots kept 84 % of the walks, 2^13 88 %, 2^14 90 %, 2^16 91 %,
+/// against the 92 % that any table could keep.
 const FIRST_WORD_BITS: u32 = 14;
 
 /// The walks of one matcher's first words, in each of its parts: where the
