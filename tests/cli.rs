@@ -604,3 +604,84 @@ fn gazetteer_files_are_loaded_and_bad_ones_stop_the_run() {
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("bad.tsv:2:"), "{}", run.stderr);
 }
+
+#[test]
+fn bench_times_every_stage_and_the_spread_of_its_passes() {
+    let dir = scratch("bench");
+    let text = "“We will respond,” Governor Vyacheslav Gladkov said in Belgorod.\n";
+    let plain = write(&dir, "one.txt", text.as_bytes());
+    let run = sayso(
+        &[
+            OsStr::new("bench"),
+            OsStr::new("--seconds"),
+            OsStr::new("0"),
+            plain.as_os_str(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines = run.lines();
+    assert!(
+        lines[0].ends_with("1 documents, 0.00 MB, 1 passes on one thread"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("whole pipeline: ") && l.ends_with(" docs/s")));
+    let spread = lines
+        .iter()
+        .find(|l| l.starts_with("per pass: median "))
+        .expect("a spread line");
+    assert!(
+        spread.contains(" MB/s, slowest ") && spread.contains(", fastest "),
+        "{spread}"
+    );
+    for stage in ["text", "gazetteer", "entities", "quotes", "claims"] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.split_whitespace().next() == Some(stage)),
+            "{stage}"
+        );
+    }
+
+    let docs = write(&dir, "docs.jsonl", jsonl(&[text, text]).as_bytes());
+    let run = sayso(
+        &[
+            OsStr::new("bench"),
+            OsStr::new("--jsonl"),
+            OsStr::new("--seconds"),
+            OsStr::new("0"),
+            docs.as_os_str(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.lines()[0].contains(": 2 documents,"), "{}", run.stdout);
+
+    let bad = write(
+        &dir,
+        "bad.jsonl",
+        format!("{}{{\"text\": 3}}\n", jsonl(&[text])).as_bytes(),
+    );
+    let run = sayso(
+        &[OsStr::new("bench"), OsStr::new("--jsonl"), bad.as_os_str()],
+        "",
+    );
+    assert_ne!(run.code, Some(0));
+    assert!(
+        run.stderr.contains("bad.jsonl:2: no string field \"text\""),
+        "{}",
+        run.stderr
+    );
+
+    let empty = write(&dir, "empty.txt", b"");
+    let run = sayso(&[OsStr::new("bench"), empty.as_os_str()], "");
+    assert_ne!(run.code, Some(0));
+    assert!(
+        run.stderr.contains("empty.txt: no text to time"),
+        "{}",
+        run.stderr
+    );
+}

@@ -41,13 +41,19 @@ pub fn run(args: &Args) -> Result<ExitCode, Fatal> {
     let ready = start.elapsed();
 
     let mut times = StageTimes::default();
+    // Each pass's time as well as the sum: on a shared machine one slow
+    // spell drags the mean, and the spread of the passes shows it.
+    let mut pass_times = Vec::new();
     let mut passes = 0u32;
     let budget = Duration::from_secs_f64(args.seconds.max(0.0));
     let clock = Instant::now();
     while passes == 0 || clock.elapsed() < budget {
+        let mut pass = StageTimes::default();
         for doc in &docs {
-            times += extractor.analyze_timed(doc).1;
+            pass += extractor.analyze_timed(doc).1;
         }
+        times += pass;
+        pass_times.push(pass.total().as_secs_f64());
         passes += 1;
     }
 
@@ -65,6 +71,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Fatal> {
         "whole pipeline: {:.1} MB/s, {:.0} docs/s",
         mb / total,
         docs.len() as f64 * f64::from(passes) / total
+    );
+    let (median, slowest, fastest) = spread(&mut pass_times);
+    let pass_mb = bytes as f64 / 1e6;
+    println!(
+        "per pass: median {:.1} MB/s, slowest {:.1}, fastest {:.1}",
+        pass_mb / median.max(f64::MIN_POSITIVE),
+        pass_mb / slowest.max(f64::MIN_POSITIVE),
+        pass_mb / fastest.max(f64::MIN_POSITIVE)
     );
     println!(
         "{:<12} {:>10} {:>8} {:>10}",
@@ -85,6 +99,18 @@ pub fn run(args: &Args) -> Result<ExitCode, Fatal> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The median, longest and shortest of `seconds`, at least one.
+fn spread(seconds: &mut [f64]) -> (f64, f64, f64) {
+    seconds.sort_unstable_by(f64::total_cmp);
+    let n = seconds.len();
+    let median = if n % 2 == 1 {
+        seconds[n / 2]
+    } else {
+        (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0
+    };
+    (median, seconds[n - 1], seconds[0])
 }
 
 fn documents(args: &Args, raw: &[u8]) -> Result<Vec<String>, Fatal> {
@@ -115,4 +141,21 @@ fn documents(args: &Args, raw: &[u8]) -> Result<Vec<String>, Fatal> {
         }
     }
     Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread;
+
+    #[test]
+    fn spread_of_passes() {
+        for (mut seconds, want) in [
+            (vec![2.0], (2.0, 2.0, 2.0)),
+            (vec![3.0, 1.0], (2.0, 3.0, 1.0)),
+            (vec![0.5, 4.0, 1.5], (1.5, 4.0, 0.5)),
+            (vec![1.0, 9.0, 2.0, 3.0], (2.5, 9.0, 1.0)),
+        ] {
+            assert_eq!(spread(&mut seconds), want);
+        }
+    }
 }
