@@ -609,16 +609,15 @@ fn gazetteer_files_are_loaded_and_bad_ones_stop_the_run() {
 fn bench_times_every_stage_and_the_spread_of_its_passes() {
     let dir = scratch("bench");
     let text = "“We will respond,” Governor Vyacheslav Gladkov said in Belgorod.\n";
+    // `sayso bench`, the options, then the file.
+    let bench = |options: &[&str], file: &Path| {
+        let mut args: Vec<&OsStr> = vec![OsStr::new("bench")];
+        args.extend(options.iter().map(OsStr::new));
+        args.push(file.as_os_str());
+        sayso(&args, "")
+    };
     let plain = write(&dir, "one.txt", text.as_bytes());
-    let run = sayso(
-        &[
-            OsStr::new("bench"),
-            OsStr::new("--seconds"),
-            OsStr::new("0"),
-            plain.as_os_str(),
-        ],
-        "",
-    );
+    let run = bench(&["--seconds", "0"], &plain);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let lines = run.lines();
     assert!(
@@ -647,16 +646,7 @@ fn bench_times_every_stage_and_the_spread_of_its_passes() {
     }
 
     let docs = write(&dir, "docs.jsonl", jsonl(&[text, text]).as_bytes());
-    let run = sayso(
-        &[
-            OsStr::new("bench"),
-            OsStr::new("--jsonl"),
-            OsStr::new("--seconds"),
-            OsStr::new("0"),
-            docs.as_os_str(),
-        ],
-        "",
-    );
+    let run = bench(&["--jsonl", "--seconds", "0"], &docs);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.lines()[0].contains(": 2 documents,"), "{}", run.stdout);
 
@@ -665,10 +655,7 @@ fn bench_times_every_stage_and_the_spread_of_its_passes() {
         "bad.jsonl",
         format!("{}{{\"text\": 3}}\n", jsonl(&[text])).as_bytes(),
     );
-    let run = sayso(
-        &[OsStr::new("bench"), OsStr::new("--jsonl"), bad.as_os_str()],
-        "",
-    );
+    let run = bench(&["--jsonl"], &bad);
     assert_ne!(run.code, Some(0));
     assert!(
         run.stderr.contains("bad.jsonl:2: no string field \"text\""),
@@ -677,7 +664,7 @@ fn bench_times_every_stage_and_the_spread_of_its_passes() {
     );
 
     let empty = write(&dir, "empty.txt", b"");
-    let run = sayso(&[OsStr::new("bench"), empty.as_os_str()], "");
+    let run = bench(&[], &empty);
     assert_ne!(run.code, Some(0));
     assert!(
         run.stderr.contains("empty.txt: no text to time"),
