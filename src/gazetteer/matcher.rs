@@ -621,8 +621,9 @@ impl Part {
         }
     }
 
-    /// The node that the ASCII bytes `word`, folded, lead to, and the output
-    /// on the way, if they lead anywhere.
+    /// The node that the bytes `word`, folded, lead to, and the output on
+    /// the way, if they lead anywhere: a first word's walk, and a name's
+    /// ([`Part::get`]), whose bytes are folded already.
     fn walk_word(&self, word: &[u8]) -> Option<(u32, u64)> {
         let (&first, rest) = word.split_first()?;
         let first = fold_byte(first);
@@ -640,22 +641,9 @@ impl Part {
         Some((node, value))
     }
 
-    /// The value of the name `key`.
+    /// The value of the name `key`, folded.
     fn get(&self, key: &[u8]) -> Option<u64> {
-        // A reference to the root, which no transition leads to, so that
-        // its header's marks are its reference's.
-        let root = word(&self.trie, 0);
-        let mut node = if root & COMPACT == 0 {
-            root & (DENSE | WIDE)
-        } else {
-            0
-        };
-        let mut value = 0;
-        for &b in key {
-            let (next, output) = self.step(node, b)?;
-            node = next;
-            value += output;
-        }
+        let (node, value) = self.walk_word(key)?;
         (node & FINAL != 0).then(|| value + self.final_output(node))
     }
 
