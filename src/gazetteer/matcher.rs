@@ -379,7 +379,7 @@ impl Matcher {
             // are) may be kept.
             let key = table
                 .filter(|_| word & 1 != 0)
-                .zip(first_word_key(bytes, span));
+                .and_then(|table| Some((table, first_word_key(bytes, span)?)));
             let walked = key.is_some_and(|(table, key)| {
                 let slots = &mut tables[table].slots;
                 let slot = first_word_slot(key);
