@@ -95,7 +95,7 @@ mod text;
 
 pub use crate::document::{
     Analysis, Claim, ClaimKind, Entity, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet,
-    WithOffsets,
+    Text, WithOffsets,
 };
 pub use crate::error::{Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder, StageTimes};

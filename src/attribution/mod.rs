@@ -26,7 +26,9 @@ use std::cell::{Cell, OnceCell};
 use self::cues::Anchor;
 use self::doc::{Doc, Placed, Tagged, Word};
 use self::tags::Tags;
-use crate::document::{Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet};
+use crate::document::{
+    Claim, ClaimKind, EntityId, EntityType, Quote, QuoteRole, Sieve, Snippet, Text,
+};
 use crate::entity::{Entities, Mention};
 use crate::gazetteer::Gender;
 use crate::lexicon::{ADJUNCT_PREPOSITIONS, PRONOUNS};
@@ -247,7 +249,7 @@ pub(crate) fn attribute(
         .zip(&readings)
         .map(|(q, r)| Quote {
             span: q.inner,
-            text: text[q.inner].to_string(),
+            text: Text::from(&text[q.inner]),
             role: r.role,
         })
         .collect();
@@ -905,7 +907,7 @@ mod tests {
             out.entities.push(Entity {
                 id: EntityId::new(i),
                 kind,
-                name: format!("entity {i}"),
+                name: format!("entity {i}").into(),
                 gazetteer_id: None,
                 mentions: Vec::new(),
             });
@@ -922,8 +924,8 @@ mod tests {
             .into_iter()
             .map(|c| {
                 (
-                    c.content.text,
-                    c.speaker.map(|s| s.text),
+                    c.content.text.into(),
+                    c.speaker.map(|s| s.text.into()),
                     c.speaker_entity.map(EntityId::index),
                 )
             })

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use crate::hash::Map;
 
-use crate::document::{Entity, EntityId, EntityType, Snippet};
+use crate::document::{Entity, EntityId, EntityType, Snippet, Text};
 use crate::gazetteer::{
     Entry, EntryId, EntryKeys, EntryKeysBuilder, Gazetteer, Gender, Hashed, NameKeys, WordKeys,
 };
@@ -1305,8 +1305,8 @@ fn build(
             Entity {
                 id: EntityId::new(i),
                 kind: cl.kind,
-                name: entry.map_or_else(|| longest().to_string(), |e| e.name.to_string()),
-                gazetteer_id: entry.map(|e| e.id.to_string()),
+                name: Text::from(entry.map_or_else(longest, |e| &*e.name)),
+                gazetteer_id: entry.map(|e| Text::from(&*e.id)),
                 mentions: mentions_of(k)
                     .iter()
                     .map(|&m| Snippet::new(text, candidates[m].span))
