@@ -883,6 +883,26 @@ mod tests {
         );
     }
 
+    /// The JSON of an analysis reads back as the same analysis, and writes
+    /// spans flat, beside the text they slice.
+    #[test]
+    fn analyses_read_back_from_their_json() {
+        let analysis = analysis();
+        let json = serde_json::to_string(&analysis).unwrap();
+        assert_eq!(serde_json::from_str::<Analysis>(&json).unwrap(), analysis);
+        let quote = &analysis.quotes[0];
+        let written = serde_json::to_value(quote).unwrap();
+        assert_eq!(written["start"], quote.span.start);
+        assert_eq!(written["end"], quote.span.end);
+        assert_eq!(written["text"], quote.text.as_str());
+        let mention = &analysis.entities[0].mentions[0];
+        let written = serde_json::to_value(mention).unwrap();
+        assert_eq!(written.as_object().unwrap().len(), 3);
+        assert_eq!(written["start"], mention.span.start);
+        assert_eq!(written["end"], mention.span.end);
+        assert_eq!(written["text"], mention.text.as_str());
+    }
+
     /// Every snippet's offsets, read in their unit, slice its text out.
     #[test]
     fn offsets_slice_the_text_in_their_unit() {
