@@ -46,6 +46,11 @@ kept in place: nothing is normalised away before offsets are taken. Code point
 or UTF-16 offsets are produced once, when writing out, by
 [`Analysis::with_offsets`].
 
+The pieces of text an analysis keeps (each mention, speaker, cue, content
+and quotation, and each entity's name) are [`Text`]s, owned copies that read
+as `&str`, compare with strings and serialise as strings; short ones, nearly
+all names, are kept inline with no allocation of their own.
+
 # Many texts
 
 An [`Extractor`] is immutable, `Send + Sync` and cheap to clone: build it once
