@@ -234,7 +234,7 @@ fn rescue_people(
         match people.entry(first) {
             Entry::Occupied(known) if *known.get() => {}
             entry => {
-                if FIRST_NAMES.contains_key(first) {
+                if is_given(doc, c.span.start, first) {
                     *entry.or_insert(true) = true;
                     given |= bit(first);
                 }
@@ -265,6 +265,18 @@ fn rescue_people(
         if lengths & bit(word) != 0 && people.contains_key(word) {
             candidates[at] = person(doc.units[i].span());
         }
+    }
+}
+
+/// Whether `first`, the first word of a name starting at byte `at`, is a
+/// given name. Nearly always it is one word unit, looked up in the lexicons
+/// as the units were made, whose lexicons tell it where the list of given
+/// names, a table the cache seldom holds, was read once a name.
+fn is_given(doc: &units::Doc<'_>, at: usize, first: &str) -> bool {
+    let i = doc.units.partition_point(|u| u.span().start < at);
+    match doc.units.get(i) {
+        Some(u) if u.span() == Span::new(at, at + first.len()) => doc.given_name(i).is_some(),
+        _ => FIRST_NAMES.contains_key(first),
     }
 }
 
@@ -632,6 +644,40 @@ mod tests {
         assert_eq!(entities.nationalities[0].start, 0);
         let mentions: Vec<&str> = entities.mentions.iter().map(|m| &text[m.span]).collect();
         assert_eq!(mentions, ["Russian Volunteer Corps"]);
+    }
+
+    /// A lone word that is the given name of a person named in full is
+    /// that person's, though the gazetteer has it as a place; told by the
+    /// word's lexicons where it is one token, by the list of given names
+    /// where it is several.
+    #[test]
+    fn given_names_of_people_named_in_full_are_people() {
+        let gazetteer = Gazetteer::builder()
+            .add_tsv(
+                "test.tsv",
+                "t:1\tVirginia\tplace\tstate\t\tUS\t8000000\t\t\n\
+                 t:2\tAnna-Maria\tplace\tcity\t\tUS\t2000000\t\t\n\
+                 t:3\tOakdale\tplace\tcity\t\tUS\t2000000\t\t\n",
+            )
+            .build()
+            .unwrap();
+        let cases = [
+            ("Virginia", EntityType::Person),
+            ("Anna-Maria", EntityType::Person),
+            ("Oakdale", EntityType::Place),
+        ];
+        for (word, kind) in cases {
+            let text = format!("Mayor {word} Foxx spoke first. Reporters then left {word}.");
+            let layout = crate::text::Layout::new(&text);
+            let matches = gazetteer.find(&text, &layout);
+            let entities = recognize(&text, &layout, &matches, &gazetteer);
+            let found: Vec<(&str, EntityType)> = entities
+                .mentions
+                .iter()
+                .map(|m| (&text[m.span], m.kind))
+                .collect();
+            assert_eq!(found.get(1), Some(&(word, kind)), "{text}");
+        }
     }
 
     #[test]
