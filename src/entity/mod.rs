@@ -119,7 +119,7 @@ pub(crate) fn recognize(
             c.span = Span::new(c.span.start + 4, c.span.end);
         }
     }
-    rescue_people(text, &doc, &rejected, &mut candidates);
+    rescue_people(text, &doc, gazetteer, &rejected, &mut candidates);
     let mut candidates = resolve_overlaps(candidates);
     type_by_coordination(text, &mut candidates);
     type_by_group_names(text, &mut candidates);
@@ -191,10 +191,12 @@ struct Spare {
 /// nothing else in the sentence says person) is taken back where typing
 /// rejected it, in the place held for it in `candidates`; a given name
 /// ("Valeska Gloria ... Gloria was") also where it was typed a place or
-/// group.
+/// group, unless it names a place as prominent as a city of a million,
+/// which is far more often meant ("Virginia Foxx ... Virginia").
 fn rescue_people(
     text: &str,
     doc: &units::Doc<'_>,
+    gazetteer: &Gazetteer,
     rejected: &[(usize, usize)],
     candidates: &mut [Candidate],
 ) {
@@ -256,6 +258,7 @@ fn rescue_people(
         if c.kind != EntityType::Person
             && given & 1 << (c.span.len() % 64) != 0
             && people.get(&text[c.span]) == Some(&true)
+            && !c.entry.is_some_and(|id| gazetteer.profile(id).city())
         {
             *c = person(c.span);
         }
@@ -647,24 +650,29 @@ mod tests {
     }
 
     /// A lone word that is the given name of a person named in full is
-    /// that person's, though the gazetteer has it as a place; told by the
+    /// that person's, though the gazetteer has it as a place (told by the
     /// word's lexicons where it is one token, by the list of given names
-    /// where it is several.
+    /// where it is several), unless the place is as prominent as a city of
+    /// a million.
     #[test]
     fn given_names_of_people_named_in_full_are_people() {
         let gazetteer = Gazetteer::builder()
             .add_tsv(
                 "test.tsv",
-                "t:1\tVirginia\tplace\tstate\t\tUS\t8000000\t\t\n\
-                 t:2\tAnna-Maria\tplace\tcity\t\tUS\t2000000\t\t\n\
-                 t:3\tOakdale\tplace\tcity\t\tUS\t2000000\t\t\n",
+                "t:1\tGloria\tplace\ttown\t\tUS\t5000\t\t\n\
+                 t:2\tAnna-Maria\tplace\ttown\t\tUS\t20000\t\t\n\
+                 t:3\tOakdale\tplace\tcity\t\tUS\t20000\t\t\n\
+                 t:4\tVirginia\tplace\tstate\t\tUS\t8000000\t\t\n\
+                 t:5\tJordan\tplace\tcountry\t\tJO\t10000000\t\t\n",
             )
             .build()
             .unwrap();
         let cases = [
-            ("Virginia", EntityType::Person),
+            ("Gloria", EntityType::Person),
             ("Anna-Maria", EntityType::Person),
             ("Oakdale", EntityType::Place),
+            ("Virginia", EntityType::Place),
+            ("Jordan", EntityType::Place),
         ];
         for (word, kind) in cases {
             let text = format!("Mayor {word} Foxx spoke first. Reporters then left {word}.");
