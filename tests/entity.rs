@@ -51,6 +51,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Anna Petrova", P, 'a'), ("Moscow", L, 'b')]),
     ("The bill was signed by Kyiv Gov. Anna Petrova.",
      &[("Kyiv", L, 'a'), ("Anna Petrova", P, 'b')]),
+    // Plural titles too.
+    ("The bill was backed by Sens. Anna Petrova and Oleg Sidorenko.",
+     &[("Anna Petrova", P, 'a'), ("Oleg Sidorenko", P, 'b')]),
     ("Aid was promised by Russian President Vladimir Putin.",
      &[("Vladimir Putin", P, 'a')]),
     ("Reporters met Administrator Okafor in London.",
