@@ -13,6 +13,7 @@ t:moscow\tMoscow\tplace\tcity\tMoskva\tRU\t12000000\t\t
 t:london\tLondon\tplace\tcity\t\tGB\t9000000\t\t
 t:kremlin\tKremlin\tgroup\tgovernment_body\t\tRU\t\t\t
 t:reading\tReading\tplace\ttown\t\tGB\t5000\t\t
+t:murphy\tMurphy\tplace\ttown\t\tUS\t36000\t\t
 t:florence\tFlorence\tplace\tcity\tFirenze\tIT\t380000\t\t
 t:national\tThe National\tgroup\tmedia_outlet\t\tAE\t\t\t
 t:secretary\tSecretary\tplace\ttown\t\tUS\t500\t\t
@@ -264,6 +265,12 @@ const CASES: &[(&str, &[Expected])] = &[
     // The surname of a person named in full, though also a small place.
     ("Anna Reading spoke first. Later, Reading said the talks had failed.",
      &[("Anna Reading", P, 'a'), ("Reading", P, 'a')]),
+    // So too where the surname comes first, as headlines have it; a place
+    // as prominent as a city of a million stays a place.
+    ("Poll finds Murphy would win.\n\nIn Moscow, Anna Murphy said no.",
+     &[("Murphy", P, 'a'), ("Moscow", L, 'b'), ("Anna Murphy", P, 'a')]),
+    ("Reporters asked about London. Later, Anna London said no.",
+     &[("London", L, 'a'), ("Anna London", P, 'b')]),
     // The given name of a person named in full, though also a city (its
     // own entity: clustering joins people by surname).
     ("Florence Kowalska spoke first. Later, Florence said the talks had failed.",

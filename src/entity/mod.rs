@@ -91,6 +91,7 @@ pub(crate) fn recognize(
                     entry: None,
                     confidence: 0,
                     gender: None,
+                    listed_only: false,
                 });
             }
             None => {}
@@ -253,14 +254,20 @@ fn rescue_people(
         entry: None,
         confidence: 1,
         gender: None,
+        listed_only: false,
     };
     for c in candidates.iter_mut() {
-        if c.kind != EntityType::Person
-            && given & 1 << (c.span.len() % 64) != 0
-            && people.get(&text[c.span]) == Some(&true)
-            && !c.entry.is_some_and(|id| gazetteer.profile(id).city())
+        if c.kind == EntityType::Person
+            || lengths & 1 << (c.span.len() % 64) == 0
+            || c.entry.is_some_and(|id| gazetteer.profile(id).city())
         {
-            *c = person(c.span);
+            continue;
+        }
+        match people.get(&text[c.span]) {
+            Some(&given) if given || (c.kind == EntityType::Place && c.listed_only) => {
+                *c = person(c.span)
+            }
+            _ => {}
         }
     }
     for &(i, at) in rejected {
@@ -807,6 +814,7 @@ mod tests {
             entry: linked.then_some(id),
             confidence: 0,
             gender: None,
+            listed_only: false,
         };
         let cases = [
             // The longest wins over what it overlaps.

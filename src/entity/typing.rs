@@ -25,6 +25,10 @@ pub(super) struct Candidate {
     /// from weaker cues, 0 a guess from the shape of the name.
     pub(super) confidence: u8,
     pub(super) gender: Option<Gender>,
+    /// Typed by its gazetteer entry alone, with no cue before it read:
+    /// a surname of someone named in full elsewhere in the text outweighs
+    /// that ("Clinton" in a headline, "Hillary Clinton" below it).
+    pub(super) listed_only: bool,
 }
 
 const STRONG: u8 = 3;
@@ -114,7 +118,10 @@ pub(super) fn type_piece(
         // does without one of the leading cues: most have none, and the
         // other cues are not read (but for a given name, above).
         if leading.is_none() && !lone_given() {
-            return Some(linked(span, m.entries[0], top, first_gender));
+            return Some(Candidate {
+                listed_only: true,
+                ..linked(span, m.entries[0], top, first_gender)
+            });
         }
     }
     let (mut votes, mut outer) = name.cues(leading);
@@ -136,6 +143,7 @@ pub(super) fn type_piece(
                 entry: None,
                 confidence: 1,
                 gender,
+                listed_only: false,
             });
         }
     }
@@ -194,6 +202,7 @@ pub(super) fn type_piece(
                         entry: None,
                         confidence: score,
                         gender: first_gender(),
+                        listed_only: false,
                     },
                 });
             }
@@ -234,6 +243,7 @@ pub(super) fn type_piece(
                 entry: None,
                 confidence: 0,
                 gender: None,
+                listed_only: false,
             });
         }
     }
@@ -253,6 +263,7 @@ fn linked(
         entry: Some(id),
         confidence: STRONG,
         gender: profile.gender().or_else(first_gender),
+        listed_only: false,
     }
 }
 
@@ -285,6 +296,7 @@ fn unlinked(
         } else {
             None
         },
+        listed_only: false,
     })
 }
 
