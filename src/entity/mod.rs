@@ -257,17 +257,17 @@ fn rescue_people(
         listed_only: false,
     };
     for c in candidates.iter_mut() {
-        if c.kind == EntityType::Person
-            || lengths & 1 << (c.span.len() % 64) == 0
-            || c.entry.is_some_and(|id| gazetteer.profile(id).city())
-        {
+        if c.kind == EntityType::Person || lengths & 1 << (c.span.len() % 64) == 0 {
             continue;
         }
-        match people.get(&text[c.span]) {
-            Some(&given) if given || (c.kind == EntityType::Place && c.listed_only) => {
-                *c = person(c.span)
-            }
-            _ => {}
+        // The entry's profile, out of cache, is read last, for the few
+        // words that are names of the document's people.
+        let named = match people.get(&text[c.span]) {
+            Some(&given) => given || (c.kind == EntityType::Place && c.listed_only),
+            None => false,
+        };
+        if named && !c.entry.is_some_and(|id| gazetteer.profile(id).city()) {
+            *c = person(c.span);
         }
     }
     for &(i, at) in rejected {
