@@ -190,10 +190,13 @@ struct Spare {
 /// Lone words naming a person named in full in the document: the surname
 /// ("Paul Dewar ... Dewar says", though a village is called Dewar and
 /// nothing else in the sentence says person) is taken back where typing
-/// rejected it, in the place held for it in `candidates`; a given name
-/// ("Valeska Gloria ... Gloria was") also where it was typed a place or
-/// group, unless it names a place as prominent as a city of a million,
-/// which is far more often meant ("Virginia Foxx ... Virginia").
+/// rejected it, in the place held for it in `candidates`, and where it
+/// typed it a place by its gazetteer entry alone, wherever the full name
+/// comes ("Clinton" in a headline, "Hillary Clinton" below it); a given
+/// name ("Valeska Gloria ... Gloria was") also where it was typed a place
+/// or group. Neither where the word names a place as prominent as a city
+/// of a million, which is far more often meant ("Virginia Foxx ...
+/// Virginia").
 fn rescue_people(
     text: &str,
     doc: &units::Doc<'_>,
