@@ -265,6 +265,9 @@ const CASES: &[(&str, &[Expected])] = &[
     // The surname of a person named in full, though also a small place.
     ("Anna Reading spoke first. Later, Reading said the talks had failed.",
      &[("Anna Reading", P, 'a'), ("Reading", P, 'a')]),
+    // A newspaper named after its city, though the city is a given name.
+    ("The report ran in the Florence Sentinel on Monday.",
+     &[("Florence Sentinel", G, 'a')]),
     // So too where the surname comes first, as headlines have it; a place
     // as prominent as a city of a million stays a place.
     ("Poll finds Murphy would win.\n\nIn Moscow, Anna Murphy said no.",
