@@ -790,7 +790,8 @@ pub enum Sieve {
     ParagraphContext,
     /// A pronoun or description resolved to an earlier speaker.
     Coreference,
-    /// The nearest plausible speaker, with low confidence.
+    /// The nearest plausible speaker, or the one a headline names before a
+    /// colon, with low confidence.
     Fallback,
     /// No rule found a speaker.
     Unattributed,

@@ -209,6 +209,12 @@ const CASES: &[(&str, &[Expected])] = &[
         "Petrenko reports the bridge is unsafe.",
         &[(Indirect, "the bridge is unsafe", Some("Petrenko"), Some("reports"), Sieve::Subject)],
     ),
+    // Sieve 6, fallback: a headline names its speaker before a colon, not
+    // the person nearest the quotation.
+    (
+        "Olga Petrenko: Ivan Sidorov must ‘rebuild the bridge now’\n\nThe mayor spoke on Monday.",
+        &[(Partial, "rebuild the bridge now", Some("Olga Petrenko"), None, Sieve::Fallback)],
+    ),
 ];
 
 #[test]

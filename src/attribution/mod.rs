@@ -10,8 +10,9 @@
 //! 3. [`Sieve::Continuation`]: a quotation next to an attributed one.
 //! 4. [`Sieve::ParagraphContext`]: the one person the paragraph before names.
 //! 5. [`Sieve::Coreference`]: a pronoun subject of the sentence before.
-//! 6. [`Sieve::Fallback`]: the nearest person or group named before, with low
-//!    confidence; it can be switched off.
+//! 6. [`Sieve::Fallback`]: the person or group a headline names before a
+//!    colon, else the nearest one named before, with low confidence; it can
+//!    be switched off.
 //!
 //! Quotations no sieve attributes are titles (standing alone as a
 //! paragraph), scare quotes or names (a few words inside a sentence), or
@@ -579,14 +580,18 @@ fn coreference(doc: &Doc, q: &Quotation, placed: Placed) -> Option<Found> {
     })
 }
 
-/// Sieve 6: the last person or group named before the quotation in its
-/// paragraph or the one before, else the last speaker there.
+/// Sieve 6: the person or group that opens the quotation's sentence before
+/// a colon, as headlines name a speaker ("Sanders: Clinton needs to
+/// “...”"), else the last person or group named before the quotation in
+/// its paragraph or the one before, else the last speaker there.
 fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Option<Found> {
     let from = doc.paragraph(q.paragraph.saturating_sub(1)).start;
-    let m = known
-        .between(from, q.open.start)
-        .rev()
-        .find(|m| m.kind != EntityType::Place);
+    let m = headline_speaker(doc, known, q).or_else(|| {
+        known
+            .between(from, q.open.start)
+            .rev()
+            .find(|m| m.kind != EntityType::Place)
+    });
     if let Some(m) = m {
         return Some(Found {
             speaker: Some(m.span),
@@ -597,6 +602,20 @@ fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Optio
     }
     let a = cues_before(doc, anchors, from, q.open.start).find(|a| a.speaker.is_some())?;
     found(doc, a, Sieve::Fallback, 0.25)
+}
+
+/// The person or group whose name opens the quotation's sentence and is
+/// followed by a colon.
+fn headline_speaker<'k>(doc: &Doc, known: &'k Known, q: &Quotation) -> Option<&'k Mention> {
+    let start = doc.sentences[doc.sentence_at(q.open.start)?].span().start;
+    let m = known.between(start, q.open.start).next()?;
+    let opens = doc.text.get(start..m.span.start)?.trim().is_empty();
+    let colon = doc
+        .text
+        .get(m.span.end..q.open.start)?
+        .trim_start()
+        .starts_with(':');
+    (opens && colon && m.kind != EntityType::Place).then_some(m)
 }
 
 /// What a speaker looks like, for pronouns to find.
