@@ -229,6 +229,15 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Avdiivka", L, 'a'), ("Avdiivka", L, 'a')]),
     ("MILITANTS ATTACK SOUTHERN RUSSIA\n\nFighting went on in Russia.",
      &[("RUSSIA", L, 'a'), ("Russia", L, 'a')]),
+    // So too where the headline ends as a sentence does.
+    ("Anna Reading Was Headed To Moscow But Diverted To Avoid Bad Optics.\n\nAnna Reading was headed to Moscow.",
+     &[("Anna Reading", P, 'a'), ("Moscow", L, 'b'), ("Anna Reading", P, 'a'), ("Moscow", L, 'b')]),
+    // A short line of running text is no headline, though names that are
+    // words capitalise two of its words, and a text of one line is none.
+    ("Follow Anna Key on Twitter today.\n\nShe writes on Moscow.",
+     &[("Anna Key", P, 'a'), ("Moscow", L, 'b')]),
+    ("He toured the National Air and Space Museum with the Fish and Wildlife Service.",
+     &[("National Air and Space Museum", G, 'a'), ("Fish and Wildlife Service", G, 'b')]),
     // Metonymy: a capital speaking stays a place; the Kremlin is a group.
     ("Moscow said it would respond, and the Kremlin agreed.",
      &[("Moscow", L, 'a'), ("Kremlin", G, 'b')]),

@@ -654,8 +654,24 @@ fn split_run(
 }
 
 /// Whether a word in a headline is a name word: it is in a confident
-/// gazetteer match, or the text writes it capitalised in running text.
+/// gazetteer match, or the text writes it capitalised in running text, or
+/// it is a given name, not also a word, before such a word ("Olga
+/// Petrenko", where the text below opens a sentence with it).
 fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) -> bool {
+    if word_has_evidence(doc, matches, index, i) {
+        return true;
+    }
+    // Given names that are words ("Will", "Win") are the words in most
+    // headlines.
+    doc.units[i].case == Case::Capitalised
+        && doc.given_name(i).is_some()
+        && !doc.listed(i, Lexicons::COMMON)
+        && i + 1 < doc.units.len()
+        && doc.units[i].sentence == doc.units[i + 1].sentence
+        && word_has_evidence(doc, matches, index, i + 1)
+}
+
+fn word_has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) -> bool {
     if let Some(m) = index.covers(i) {
         if !matches[m].ambiguous {
             return true;

@@ -92,7 +92,7 @@ pub(super) struct Doc<'t> {
     lowercase: OnceCell<Set<&'t str>>,
     lowercase_asked: Cell<u32>,
     /// As [`Buffers::titles`], kept for the next document.
-    titles: Vec<bool>,
+    titles: Vec<Line>,
     listed: Listed,
 }
 
@@ -254,8 +254,8 @@ pub(super) struct Buffers {
     capitalised: Vec<Span>,
     /// As [`Seen::chains`].
     chains: Chains,
-    /// Per sentence, whether a title paragraph has it.
-    titles: Vec<bool>,
+    /// Per sentence, what kind of paragraph has it.
+    titles: Vec<Line>,
     /// As [`Doc::ascii`]: handed on with the entities, and back from
     /// them once the stages after have read it ([`super::give_back`]).
     pub(super) ascii: String,
@@ -285,13 +285,18 @@ impl<'t> Doc<'t> {
         sentences.clear();
         sentences.reserve(layout.sentences.len());
         titles.clear();
-        titles.resize(layout.sentences.len(), false);
-        for p in &layout.paragraphs {
-            if p.is_title {
-                for s in p.sentences.clone() {
-                    if let Some(t) = titles.get_mut(s) {
-                        *t = true;
-                    }
+        titles.resize(layout.sentences.len(), Line::Running);
+        for (i, p) in layout.paragraphs.iter().enumerate() {
+            let line = if p.is_title {
+                Line::Title
+            } else if i + 1 < layout.paragraphs.len() && layout.is_short_line(p) {
+                Line::Short
+            } else {
+                continue;
+            };
+            for s in p.sentences.clone() {
+                if let Some(t) = titles.get_mut(s) {
+                    *t = line;
                 }
             }
         }
@@ -331,8 +336,7 @@ impl<'t> Doc<'t> {
             let units = &mut made.units;
             let range = first..units.len();
             let shouting = reading.total >= 2 && reading.upper * 2 > reading.total;
-            let headline =
-                shouting || (titles[si] && title_case(text, &units[range.clone()], names));
+            let headline = shouting || title_case(text, &units[range.clone()], names, titles[si]);
             // Few sentences are headlines: their words, taken as running
             // text while they were made, are taken back.
             if headline {
@@ -606,10 +610,26 @@ fn trailing_dots(word: &[u8]) -> usize {
     }
 }
 
-/// Whether a title line capitalises its common words ("Prisoner of War
-/// Exchange Offer"), so that its capitals say nothing; a title line written
-/// like running text ("Tim Henman beat Doug Flach") keeps its evidence.
-fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
+/// The kind of paragraph a sentence is in, as far as telling a headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Running,
+    /// [`Paragraph::is_title`](crate::Paragraph::is_title).
+    Title,
+    /// One short line that ends as a sentence does ("Trump Slams The Media
+    /// In One Answer."), as some sources write their headlines, above
+    /// another paragraph: a text of one line is a sentence.
+    Short,
+}
+
+/// Whether a title line, or a short line, capitalises its common words
+/// ("Prisoner of War Exchange Offer"), so that its capitals say nothing; a
+/// line written like running text ("Tim Henman beat Doug Flach") keeps its
+/// evidence.
+fn title_case(text: &str, units: &[Unit], names: &[Span], line: Line) -> bool {
+    if line == Line::Running {
+        return false;
+    }
     let named = |s: Span| {
         let i = names.partition_point(|n| n.end <= s.start);
         names
@@ -629,9 +649,15 @@ fn title_case(text: &str, units: &[Unit], names: &[Span]) -> bool {
         common += 1;
         capitalised += usize::from(u.case != Case::Lower);
     }
-    // Two at least: names that are also words ("Anthony Hill beat Dan
-    // Jenson") capitalise one now and then.
-    capitalised >= 2 && capitalised * 2 >= common
+    match line {
+        // Two at least: names that are also words ("Anthony Hill beat Dan
+        // Jenson") capitalise one now and then.
+        Line::Title => capitalised >= 2 && capitalised * 2 >= common,
+        // A line with a sentence's final stop is most often a sentence:
+        // only a headline capitalises every word. Names that are words
+        // come in twos ("Follow Pam Key on Twitter."), seldom three.
+        _ => capitalised >= 3 && capitalised == common,
+    }
 }
 
 /// Whether a unit of `kind` and `bytes` is an opening quotation mark or

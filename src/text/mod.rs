@@ -239,6 +239,20 @@ impl Layout {
         SPARE.set(spare);
     }
 
+    /// Whether `paragraph` is one short line, as a title is, whatever ends
+    /// it: a headline written with a final period ("Trump Slams The Media
+    /// In One Answer.") is not [`Paragraph::is_title`], and only its words'
+    /// capitals can tell it from a sentence.
+    pub(crate) fn is_short_line(&self, paragraph: &Paragraph) -> bool {
+        let sentences = &self.sentences[paragraph.sentences.clone()];
+        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+            return false;
+        };
+        self.tokens
+            .get(first.tokens.start..last.tokens.end)
+            .is_some_and(paragraph::is_line)
+    }
+
     /// Makes the layout of `text` in the buffers of `spare`, and leaves
     /// those it does not keep there, emptied.
     fn make(text: &str, spare: &mut Spare) -> Layout {

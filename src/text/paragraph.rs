@@ -79,6 +79,21 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
         return false;
     }
     let para = &tokens[range];
+    let first_letter = para
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .and_then(|t| text[t.span].chars().find(|c| c.is_alphabetic()));
+    is_line(para) && !first_letter.is_some_and(char::is_lowercase)
+}
+
+/// Whether the tokens of a paragraph make one line of one to
+/// [`MAX_TITLE_WORDS`] words, whatever ends it.
+pub(super) fn is_line(para: &[Token]) -> bool {
+    // Most paragraphs of running text are longer than any title: their
+    // length in tokens tells without reading them.
+    if para.is_empty() || para.len() > 3 * MAX_TITLE_WORDS {
+        return false;
+    }
     if para[..para.len() - 1]
         .iter()
         .any(|t| t.space_after == Spacing::LineBreak)
@@ -89,9 +104,5 @@ pub(super) fn is_title(text: &str, tokens: &[Token], range: Range<usize>) -> boo
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count();
-    let first_letter = para
-        .iter()
-        .find(|t| t.kind == TokenKind::Word)
-        .and_then(|t| text[t.span].chars().find(|c| c.is_alphabetic()));
-    (1..=MAX_TITLE_WORDS).contains(&words) && !first_letter.is_some_and(char::is_lowercase)
+    (1..=MAX_TITLE_WORDS).contains(&words)
 }
