@@ -391,6 +391,11 @@ const CASES: &[(&str, &[Expected])] = &[
     // Two people with one surname and different first names stay apart.
     ("John Harker met Jane Harker in London.",
      &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("London", L, 'c')]),
+    // The bare surname is the one of them named last.
+    ("John Harker spoke. Jane Harker spoke. John Harker left. Later, Harker said no.",
+     &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("John Harker", P, 'a'), ("Harker", P, 'a')]),
+    ("John Harker spoke. Jane Harker spoke. Later, Harker said no.",
+     &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("Harker", P, 'b')]),
 ];
 
 #[test]

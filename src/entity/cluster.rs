@@ -1179,12 +1179,26 @@ fn add_name(index: &mut Index<'_>, norm: Key, k: usize) {
 fn add_surname(index: &mut Index<'_>, surname: Key, k: usize) {
     let place = index.surnamed.len();
     match filed(index.filed[surname.id].surname) {
-        Some(latest) => {
-            if !index.surnamed(latest).any(|c| c == k) {
-                index.surnamed.push((k, latest + 1));
-                index.filed[surname.id].surname = filing(place);
+        // "Bill Clinton ... Hillary Clinton ... Bill Clinton ... Clinton":
+        // a bare surname is the person of that name mentioned last, so a
+        // cluster named again comes first in the chain, taken out of the
+        // place it had.
+        Some(latest) if index.surnamed[latest].0 != k => {
+            let mut before = latest;
+            let mut at = index.surnamed[latest].1.checked_sub(1);
+            while let Some(i) = at {
+                let (cluster, next) = index.surnamed[i];
+                if cluster == k {
+                    index.surnamed[before].1 = next;
+                    break;
+                }
+                before = i;
+                at = next.checked_sub(1);
             }
+            index.surnamed.push((k, latest + 1));
+            index.filed[surname.id].surname = filing(place);
         }
+        Some(_) => {}
         None => {
             index.surnamed.push((k, 0));
             let filed = &mut index.filed[surname.id];
