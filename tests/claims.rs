@@ -215,6 +215,24 @@ const CASES: &[(&str, &[Expected])] = &[
         "Olga Petrenko: Ivan Sidorov must ‘rebuild the bridge now’\n\nThe mayor spoke on Monday.",
         &[(Partial, "rebuild the bridge now", Some("Olga Petrenko"), None, Sieve::Fallback)],
     ),
+    // ... after a title or two.
+    (
+        "Kherson Mayor Petrenko: Sidorov Must ‘Rebuild The Bridge Now.’\n\nThe mayor spoke on Monday.",
+        &[(Partial, "Rebuild The Bridge Now.", Some("Petrenko"), None, Sieve::Fallback)],
+    ),
+    // A headline in title case, even with a final stop, capitalises its
+    // cue, and its subject runs over words that are no name.
+    (
+        "Olga Petrenko Says Ivan Sidorov ‘Must Rebuild The Bridge Before Winter.’\n\nThe mayor spoke on Monday.",
+        &[
+            (Indirect, "Ivan Sidorov ‘Must Rebuild The Bridge Before Winter.’", Some("Olga Petrenko"), Some("Says"), Sieve::Subject),
+            (Partial, "Must Rebuild The Bridge Before Winter.", Some("Olga Petrenko"), Some("Says"), Sieve::Subject),
+        ],
+    ),
+    (
+        "Olga Petrenko Just Announced She Will Run For Mayor Again.\n\nOlga Petrenko spoke on Monday.",
+        &[(Indirect, "She Will Run For Mayor Again", Some("Olga Petrenko"), Some("Announced"), Sieve::Subject)],
+    ),
 ];
 
 #[test]

@@ -238,10 +238,11 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) {
         return None;
     }
-    // A capital mid-sentence is a name ("the Washington Post"), not a verb;
-    // a hyphen makes a compound ("counter-offensive", "so-called"); "show
-    // up" and "find out" are other verbs.
-    if w > first && doc.is_capitalized(w) {
+    // A capital mid-sentence is a name ("the Washington Post"), not a verb,
+    // unless a headline capitalises every word; a hyphen makes a compound
+    // ("counter-offensive", "so-called"); "show up" and "find out" are
+    // other verbs.
+    if w > first && doc.is_capitalized(w) && !doc.in_headline(w) {
         return None;
     }
     if (w > first && doc.hyphenated(w - 1)) || (w + 1 < end && doc.hyphenated(w)) {
@@ -799,7 +800,7 @@ mod tests {
             let layout = Layout::new(text);
             let ascii = text.to_ascii_lowercase();
             let tagged = Tagged::new();
-            let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
+            let doc = Doc::new(text, &ascii, &[], &layout, &[], &tagged);
             let span = clause(&doc, Span::new(0, text.len()));
             assert_eq!(span.map(|s| &text[s]), clause_text, "{text:?}");
         }

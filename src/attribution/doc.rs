@@ -29,6 +29,8 @@ pub(super) struct Doc<'a> {
     pub(super) cue_starts: Vec<usize>,
     /// The sentences, in order.
     pub(super) sentences: Vec<Sentence>,
+    /// As [`Entities::headlines`](crate::entity::Entities::headlines).
+    headlines: &'a [Span],
     /// The paragraphs, as the text stage found them and the quote stage
     /// numbered them.
     paragraphs: &'a [Paragraph],
@@ -202,6 +204,7 @@ impl<'a> Doc<'a> {
     pub(super) fn new(
         text: &'a str,
         ascii: &'a str,
+        headlines: &'a [Span],
         layout: &'a Layout,
         quotes: &[Quotation],
         tagged: &'a Tagged,
@@ -300,6 +303,7 @@ impl<'a> Doc<'a> {
             recased,
             cue_starts,
             sentences,
+            headlines,
             paragraphs: &layout.paragraphs,
             placed,
             letters: OnceCell::new(),
@@ -408,6 +412,16 @@ impl<'a> Doc<'a> {
             3 => matches!(self.gap(a, a + 1), "‐" | "‑"),
             _ => false,
         }
+    }
+
+    /// Whether word `w` is in a sentence the entity stage read as a
+    /// headline, whose capitals say nothing.
+    pub(super) fn in_headline(&self, w: usize) -> bool {
+        let Some(at) = self.words.get(w).map(Word::start) else {
+            return false;
+        };
+        let i = self.headlines.partition_point(|s| s.end <= at);
+        self.headlines.get(i).is_some_and(|s| s.start <= at)
     }
 
     #[inline]
@@ -693,7 +707,7 @@ mod tests {
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
         let tagged = Tagged::new();
-        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
+        let doc = Doc::new(text, &ascii, &[], &layout, &[], &tagged);
         assert!((0..doc.words.len()).any(|a| doc.hyphenated(a)));
         for a in 0..=doc.words.len() {
             let gap = doc.gap(a, a + 1);
@@ -711,7 +725,7 @@ mod tests {
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
         let tagged = Tagged::new();
-        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
+        let doc = Doc::new(text, &ascii, &[], &layout, &[], &tagged);
         assert_eq!(doc.paragraphs.len(), 3);
         for at in 0..=text.len() + 1 {
             for p in 0..=doc.paragraphs.len() {
@@ -731,7 +745,7 @@ mod tests {
         let layout = Layout::new(text);
         let ascii = text.to_ascii_lowercase();
         let tagged = Tagged::new();
-        let doc = Doc::new(text, &ascii, &layout, &[], &tagged);
+        let doc = Doc::new(text, &ascii, &[], &layout, &[], &tagged);
         let starts: Vec<usize> = (0..doc.words.len())
             .filter(|&w| doc.tags(w).any(Tags::CUE_START | Tags::ACCORDING))
             .collect();
@@ -762,7 +776,7 @@ mod tests {
             let ascii = text.to_ascii_lowercase();
             let quotes = crate::quote::find(text, &layout);
             let tagged = Tagged::new();
-            let doc = Doc::new(text, &ascii, &layout, &quotes, &tagged);
+            let doc = Doc::new(text, &ascii, &[], &layout, &quotes, &tagged);
             let outer = || quotes.iter().filter(|q| q.depth == 0);
             for word in &doc.words {
                 let quoted =

@@ -121,10 +121,20 @@ pub(crate) fn attribute(
     fallback: bool,
 ) -> (Vec<Claim>, Vec<Quote>) {
     let tagged = Tagged::new();
-    let doc = Doc::new(text, &entities.ascii_lowered, layout, quotes, &tagged);
+    let doc = Doc::new(
+        text,
+        &entities.ascii_lowered,
+        &entities.headlines,
+        layout,
+        quotes,
+        &tagged,
+    );
     let known = Known::new(entities);
     let mut spare = SPARE.take();
-    let anchors = cues::anchors(&doc, std::mem::take(&mut spare.anchors));
+    let mut anchors = cues::anchors(&doc, std::mem::take(&mut spare.anchors));
+    if !entities.headlines.is_empty() {
+        name_headline_speakers(&doc, &known, &mut anchors);
+    }
     let mut readings = std::mem::take(&mut spare.readings);
     readings.extend(quotes.iter().enumerate().map(|(i, q)| Reading {
         role: QuoteRole::Claim,
@@ -604,18 +614,42 @@ fn nearest(doc: &Doc, known: &Known, anchors: &[Anchor], q: &Quotation) -> Optio
     found(doc, a, Sieve::Fallback, 0.25)
 }
 
-/// The person or group whose name opens the quotation's sentence and is
+/// A headline capitalises every word, so a subject read back from its cue
+/// runs over words that are no name ("Rick Perry Just Announced"): where
+/// the subject holds a person's or group's name, the name is the speaker.
+fn name_headline_speakers(doc: &Doc, known: &Known, anchors: &mut [Anchor]) {
+    for a in anchors {
+        let Some((s, e)) = a.speaker.filter(|&(s, _)| doc.in_headline(s)) else {
+            continue;
+        };
+        let span = doc.words_span(s, e);
+        let named = known
+            .between(span.start, span.end)
+            .rev()
+            .find(|m| m.kind != EntityType::Place);
+        if let Some(m) = named {
+            let first = doc.words.partition_point(|w| w.start() < m.span.start);
+            let last = doc.words.partition_point(|w| w.end() <= m.span.end);
+            if first < last {
+                a.speaker = Some((first, last - 1));
+            }
+        }
+    }
+}
+
+/// The person or group whose name opens the quotation's sentence, after a
+/// title or two at most ("OK Gov Fallin: Trump Is ‘Trying …’"), and is
 /// followed by a colon.
 fn headline_speaker<'k>(doc: &Doc, known: &'k Known, q: &Quotation) -> Option<&'k Mention> {
+    /// Words before the name: a state and a title, as headlines write them.
+    const TITLE_WORDS: usize = 3;
     let start = doc.sentences[doc.sentence_at(q.open.start)?].span().start;
-    let m = known.between(start, q.open.start).next()?;
-    let opens = doc.text.get(start..m.span.start)?.trim().is_empty();
-    let colon = doc
-        .text
-        .get(m.span.end..q.open.start)?
-        .trim_start()
-        .starts_with(':');
-    (opens && colon && m.kind != EntityType::Place).then_some(m)
+    let colon = start + doc.text.get(start..q.open.start)?.find(':')?;
+    let m = known.between(start, colon).next_back()?;
+    let before = doc.text.get(start..m.span.start)?;
+    let opens = before.split_whitespace().count() <= TITLE_WORDS;
+    let next_to = doc.text.get(m.span.end..colon)?.trim().is_empty();
+    (opens && next_to && m.kind != EntityType::Place).then_some(m)
 }
 
 /// What a speaker looks like, for pronouns to find.

@@ -1343,6 +1343,7 @@ fn build(
         entities,
         nationalities: Vec::new(),
         ascii_lowered: String::new(),
+        headlines: Vec::new(),
     }
 }
 

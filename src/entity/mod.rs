@@ -48,6 +48,10 @@ pub(crate) struct Entities {
     /// The text with its ASCII letters lowercased, made for the units and
     /// handed on, since attribution reads its words in lower case too.
     pub(crate) ascii_lowered: String,
+    /// The sentences read as headlines, where capitals say nothing of a
+    /// word ("Hollande Says Trump ‘Makes You Want To Retch’"), in text
+    /// order.
+    pub(crate) headlines: Vec<Span>,
 }
 
 /// Finds and clusters the entities of `text`.
@@ -140,6 +144,13 @@ pub(crate) fn recognize(
         .filter(|s| !inside(s))
         .collect();
     entities.nationalities = nationalities;
+    entities.headlines = doc
+        .sentences
+        .iter()
+        .zip(&layout.sentences)
+        .filter(|(units, _)| doc.units.get(units.start).is_some_and(|u| u.headline))
+        .map(|(_, sentence)| sentence.span)
+        .collect();
     let (ascii_lowered, units) = doc.into_parts();
     entities.ascii_lowered = ascii_lowered;
     names.clear();
