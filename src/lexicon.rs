@@ -431,6 +431,15 @@ pub(crate) fn parse_classes(src: &'static str) -> Map<&'static str, &'static str
     map
 }
 
+/// Titles that tell a person's gender ("Mrs.", "Sir"), lowercased, without
+/// a final period.
+pub(crate) static TITLE_GENDERS: LazyLock<Map<&'static str, Gender>> = LazyLock::new(|| {
+    parse_classes(include_str!("../lexicons/title_genders.txt"))
+        .into_iter()
+        .map(|(word, class)| (word, class.parse().expect("male or female")))
+        .collect()
+});
+
 /// Pronouns by class: male, female, neuter, plural, first, second.
 pub(crate) static PRONOUNS: LazyLock<Map<&'static str, &'static str>> =
     LazyLock::new(|| parse_classes(include_str!("../lexicons/pronouns.txt")));

@@ -396,6 +396,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("John Harker", P, 'a'), ("Harker", P, 'a')]),
     ("John Harker spoke. Jane Harker spoke. Later, Harker said no.",
      &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("Harker", P, 'b')]),
+    // ... of those a title's gender allows.
+    ("John Harker spoke. Jane Harker spoke. John Harker left. Later, Mrs. Harker said no.",
+     &[("John Harker", P, 'a'), ("Jane Harker", P, 'b'), ("John Harker", P, 'a'), ("Harker", P, 'b')]),
 ];
 
 #[test]

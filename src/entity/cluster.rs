@@ -678,10 +678,19 @@ pub(super) fn cluster(text: &str, candidates: &[Candidate], gazetteer: &Gazettee
     let mut group_heads = spare.group_heads;
     for (c, &i) in candidates.iter().zip(&which) {
         let name = &made[i];
+        // "Bill Clinton ... Hillary Clinton ... Mrs. Clinton": the one last
+        // named of those a title's gender allows.
         let surname_of = (name.words == 1 && (c.kind != EntityType::Person || c.entry.is_none()))
             .then(|| filed(index.filed[name.ids.norm as usize].surname))
             .flatten()
-            .map(|latest| index.surnamed[latest].0)
+            .and_then(|latest| {
+                index
+                    .surnamed(latest)
+                    .find(|&k| match (c.gender, clusters[k].gender) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    })
+            })
             .filter(|&k| clusters[k].kind == EntityType::Person && clusters[k].confidence >= 2);
         // "Daniel Montalvo ... Montalvo said": the surname of a person named
         // before is that person, whatever place shares the name, and

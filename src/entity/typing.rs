@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
-use crate::lexicon::{Lexicons, COMMON_WORDS, GROUP_SUFFIXES};
+use crate::lexicon::{Lexicons, COMMON_WORDS, GROUP_SUFFIXES, TITLE_GENDERS};
 use crate::text::lowercase;
 use crate::Span;
 
@@ -97,11 +97,12 @@ pub(super) fn type_piece(
     // Asked only where a candidate takes it: most linked names have their
     // entry's gender or are typed no person.
     let first_gender = || {
-        if b - a >= 2 {
+        let given = if b - a >= 2 {
             name.given().flatten()
         } else {
             None
-        }
+        };
+        given.or_else(|| title_gender(doc, a))
     };
     let m = piece.matched().map(|mi| &matches[mi]);
     let top = m.map(|m| gazetteer.profile(m.entries[0]));
@@ -776,6 +777,21 @@ pub(super) fn score_follows(doc: &Doc<'_>, b: usize) -> bool {
 /// A lowercase title or role right before the name, perhaps after a
 /// nationality or qualifier: "presidential aide Mykhailo Podolyak",
 /// "spokesman Dmitry Peskov".
+/// The gender the title just before unit `a` tells ("Mrs. Clinton").
+fn title_gender(doc: &Doc<'_>, a: usize) -> Option<Gender> {
+    let mut i = a.checked_sub(1)?;
+    if doc.word_is(i, ".") && i > 0 && doc.units[i - 1].glued {
+        i -= 1;
+    }
+    if doc.units[i].sentence != doc.units[a].sentence || !doc.listed(i, Lexicons::TITLE) {
+        return None;
+    }
+    // A unit keeps an abbreviation's period ("Mrs.").
+    TITLE_GENDERS
+        .get(lowercase(doc.word(i)).trim_end_matches('.'))
+        .copied()
+}
+
 fn title_before(doc: &Doc<'_>, a: usize) -> bool {
     let Some(i) = a.checked_sub(1) else {
         return false;
