@@ -627,8 +627,19 @@ enum Line {
 /// line written like running text ("Tim Henman beat Doug Flach") keeps its
 /// evidence.
 fn title_case(text: &str, units: &[Unit], names: &[Span], line: Line) -> bool {
-    if line == Line::Running {
-        return false;
+    match line {
+        Line::Running => return false,
+        // Most short lines are sentences, most of whose words are in lower
+        // case, where a headline's are only its short function words: told
+        // by the units' case before any word is looked up.
+        Line::Short => {
+            let words = units.iter().skip(1).filter(|u| u.kind == Kind::Word);
+            let lower = words.clone().filter(|u| u.case == Case::Lower).count();
+            if 2 * lower > words.count() {
+                return false;
+            }
+        }
+        Line::Title => {}
     }
     let named = |s: Span| {
         let i = names.partition_point(|n| n.end <= s.start);

@@ -94,15 +94,14 @@ pub(super) fn is_line(para: &[Token]) -> bool {
     if para.is_empty() || para.len() > 3 * MAX_TITLE_WORDS {
         return false;
     }
-    if para[..para.len() - 1]
-        .iter()
-        .any(|t| t.space_after == Spacing::LineBreak)
-    {
-        return false;
+    let mut words = 0;
+    for t in &para[..para.len() - 1] {
+        if t.space_after == Spacing::LineBreak {
+            return false;
+        }
+        words += usize::from(matches!(t.kind, TokenKind::Word | TokenKind::Number));
     }
-    let words = para
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count();
+    let last = para[para.len() - 1].kind;
+    words += usize::from(matches!(last, TokenKind::Word | TokenKind::Number));
     (1..=MAX_TITLE_WORDS).contains(&words)
 }
