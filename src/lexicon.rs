@@ -130,6 +130,10 @@ pub(crate) static OPENING_HEADS: LazyLock<Set<&'static str>> =
 pub(crate) static NATIONALITIES: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/nationalities.txt")));
 
+/// Words for a party's members and their politics ("republican"), lowercased.
+pub(crate) static PARTIES: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/parties.txt")));
+
 /// Lowercase common English words: a capitalised one opening a sentence
 /// ("Officials said") is no name without other evidence.
 pub(crate) static COMMON_WORDS: LazyLock<Set<&'static str>> =
@@ -183,6 +187,7 @@ impl Lexicons {
     const GIVEN_MALE: Lexicons = Lexicons(1 << 26);
     const GIVEN_FEMALE: Lexicons = Lexicons(1 << 27);
     const GIVEN_OTHERWISE: Lexicons = Lexicons(1 << 28);
+    pub(crate) const PARTY: Lexicons = Lexicons(1 << 29);
     pub(crate) const GIVEN: Lexicons =
         Lexicons(Self::GIVEN_MALE.0 | Self::GIVEN_FEMALE.0 | Self::GIVEN_OTHERWISE.0);
     /// Not a lexicon: marks lexicons that may list a word, as far as its
@@ -315,8 +320,9 @@ fn shape(word: &[u8]) -> usize {
 
 /// Every word of the entity stage's lexicons, with the lexicons listing it.
 fn lexicon_words() -> Map<Cow<'static, str>, Lexicons> {
-    let lexicons: [(&Set<&'static str>, Lexicons); 25] = [
+    let lexicons: [(&Set<&'static str>, Lexicons); 26] = [
         (&COMMON_WORDS, Lexicons::COMMON),
+        (&PARTIES, Lexicons::PARTY),
         (&GROUP_HEADS, Lexicons::GROUP_HEAD),
         (&FACILITY_HEADS, Lexicons::FACILITY_HEAD),
         (&PLACE_NOUNS, Lexicons::PLACE_NOUN),

@@ -246,6 +246,12 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Russian Volunteer Corps", G, 'a'), ("Russia", L, 'b')]),
     // Nationality adjectives are none of the three types.
     ("Russian soldiers were captured near the border.", &[]),
+    // Nor are a party's adjectives and a state's demonyms, which before a
+    // name are no part of it; in a group's name they are.
+    ("Republican Anna Reading beat the Democratic nominee, a Texan.",
+     &[("Anna Reading", P, 'a')]),
+    ("Vermonter Anna Reading spoke to the Democratic Senatorial Campaign Committee.",
+     &[("Anna Reading", P, 'a'), ("Democratic Senatorial Campaign Committee", G, 'b')]),
     // An ambiguous gazetteer name needs context.
     ("Reading the report took hours.", &[]),
     ("Floods hit the town of Reading.", &[("Reading", L, 'a')]),

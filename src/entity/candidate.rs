@@ -796,6 +796,8 @@ fn trim_run(
         } else if is_nationality(doc, a) && a + 1 < b && !group && !forename() {
             found.nationalities.push(a);
             a += 1;
+        } else if doc.listed(a, Lexicons::PARTY) && a + 1 < b && party_of(doc, a + 1, b) {
+            a += 1;
         } else {
             break;
         }
@@ -1038,6 +1040,15 @@ fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
         && is_compass(doc.lower(i))
 }
 
+/// Whether the person named from unit `i` on (to `b`) may have a party
+/// before the name: the name starts with a given name or a title
+/// ("Republican Donald Trump", "Democratic Sen. Bob Casey"), where a group
+/// is named after a party with a common word ("Democratic Convention").
+fn party_of(doc: &Doc<'_>, i: usize, b: usize) -> bool {
+    (i + 1 < b && doc.given_name(i).is_some() && !doc.listed(i, Lexicons::COMMON))
+        || title_at(doc, i, b).is_some_and(|end| end < b)
+}
+
 /// Whether unit `i` is a nationality adjective, or its plural.
 fn is_nationality(doc: &Doc<'_>, i: usize) -> bool {
     doc.listed(i, Lexicons::NATIONALITY | Lexicons::NATIONALITY_PLURAL)
@@ -1091,7 +1102,9 @@ fn piece(
     if post_nominal {
         return;
     }
-    if single && (adjective || (matched.is_none() && doc.listed(a, Lexicons::NOT_NAME))) {
+    // "Republican" alone is an adjective or a member, not the party.
+    let party = single && doc.listed(a, Lexicons::PARTY);
+    if single && (adjective || party || (matched.is_none() && doc.listed(a, Lexicons::NOT_NAME))) {
         if is_nationality(doc, a) {
             found.nationalities.push(a);
         }
