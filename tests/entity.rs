@@ -238,6 +238,10 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Anna Key", P, 'a'), ("Moscow", L, 'b')]),
     ("He toured the National Air and Space Museum with the Fish and Wildlife Service.",
      &[("National Air and Space Museum", G, 'a'), ("Fish and Wildlife Service", G, 'b')]),
+    // A group's name in capitals is the listed group; an unknown word in
+    // capitals, longer than an acronym, is taken for a surname.
+    ("Aides told KREMLIN staff, and ZOLTRAX said so.",
+     &[("KREMLIN", G, 'a'), ("ZOLTRAX", P, 'b')]),
     // Metonymy: a capital speaking stays a place; the Kremlin is a group.
     ("Moscow said it would respond, and the Kremlin agreed.",
      &[("Moscow", L, 'a'), ("Kremlin", G, 'b')]),

@@ -105,6 +105,11 @@ pub(super) fn type_piece(
         given.or_else(|| title_gender(doc, a))
     };
     let m = piece.matched().map(|mi| &matches[mi]);
+    if m.is_none() {
+        if let Some((id, profile)) = shouted_name(doc, gazetteer, piece) {
+            return Some(linked(span, id, profile, first_gender));
+        }
+    }
     let top = m.map(|m| gazetteer.profile(m.entries[0]));
     let exact = m.is_some_and(|m| m.span == span);
     let country = top.is_some_and(|e| exact && e.country());
@@ -310,6 +315,30 @@ fn common_word(doc: &Doc<'_>, i: usize) -> bool {
 
 /// The type of a name no cue speaks for, from its shape: acronyms are
 /// mostly groups, anything else most often a person.
+/// A group's name written in capitals in running text ("told POLITICO"),
+/// which the gazetteer lists as written in title case. A name of four
+/// letters or more: shorter ones are acronyms, listed as such. Places are
+/// left out, as a place's name in other letters is an acronym's
+/// ("DACA", the policy, and "Daca", Dhaka), and so are people, whose
+/// surnames in capitals ("FALLIN") are towns' names too.
+fn shouted_name(doc: &Doc<'_>, gazetteer: &Gazetteer, piece: &Piece) -> Option<(EntryId, Profile)> {
+    let a = piece.units().start;
+    if piece.units().len() != 1 || doc.units[a].case != Case::Upper || doc.units[a].headline {
+        return None;
+    }
+    let word = doc.word(a);
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let titled: String = word[..1]
+        .chars()
+        .chain(word[1..].chars().map(|c| c.to_ascii_lowercase()))
+        .collect();
+    let id = gazetteer.first_named(&titled)?;
+    let profile = gazetteer.profile(id);
+    (profile.kind() == EntityType::Group).then_some((id, profile))
+}
+
 fn guess(doc: &Doc<'_>, piece: &Piece) -> Option<EntityType> {
     let (a, b) = (piece.units().start, piece.units().end);
     // Only an acronym asks how many letters it has: no other word counts them.

@@ -358,6 +358,14 @@ impl Gazetteer {
 
     /// Every gazetteer name in `text`: leftmost-longest, non-overlapping, on
     /// token boundaries, in text order.
+    /// The first of the entries named exactly `name` (as [`lookup`]), in
+    /// the order [`lookup`] gives them.
+    ///
+    /// [`lookup`]: Gazetteer::lookup
+    pub(crate) fn first_named(&self, name: &str) -> Option<EntryId> {
+        self.inner.matcher.lookup(name).first().copied()
+    }
+
     pub(crate) fn find(&self, text: &str, layout: &Layout) -> Vec<Match> {
         self.inner.matcher.find(text, layout)
     }
