@@ -209,6 +209,21 @@ const CASES: &[(&str, &[Expected])] = &[
         "Petrenko reports the bridge is unsafe.",
         &[(Indirect, "the bridge is unsafe", Some("Petrenko"), Some("reports"), Sieve::Subject)],
     ),
+    // A sentence's first word is no part of the subject when it is a
+    // conjunction, an adverb or a preposition, capitalised though it is.
+    (
+        "And Petrenko says the bridge is unsafe.",
+        &[(Indirect, "the bridge is unsafe", Some("Petrenko"), Some("says"), Sieve::Subject)],
+    ),
+    (
+        "Later Petrenko said the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("Petrenko"), Some("said"), Sieve::Subject)],
+    ),
+    // A pronoun is the whole subject of the clause before "..., saying".
+    (
+        "She visited the city on Monday, saying the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("She"), Some("saying"), Sieve::Subject)],
+    ),
     // Sieve 6, fallback: a headline names its speaker before a colon, not
     // the person nearest the quotation.
     (

@@ -96,7 +96,8 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
                 anchor.from = w;
             } else {
                 anchor.quote_only = doc.tags(w).any(Tags::QUOTE_ONLY_VERB);
-                let own = subject(doc, w, words.start, &out[first..]);
+                let own = subject(doc, w, words.start, &out[first..])
+                    .and_then(|own| opening(doc, words.start, own));
                 if let Some((start, last)) = own {
                     // A verb coordinated with an earlier one shares its
                     // speaker; its own attribution starts at the verb.
@@ -462,6 +463,11 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
         let comma = (first..limit).find(|&k| doc.gap_bytes(k, k + 1).contains(&b','))?;
         start = comma + 1;
     }
+    // "She escalated her criticism, saying": a pronoun is the whole
+    // subject, whatever follows it.
+    if doc.tags(start).any(Tags::NOMINATIVE) {
+        return (start < limit).then_some((start, start));
+    }
     let mut end = start;
     while end + 1 < limit && doc.joined(end) && end - start < 6 {
         let next = doc.lower_bytes(end + 1);
@@ -475,6 +481,27 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
         end += 1;
     }
     (start < limit).then_some((start, end))
+}
+
+/// A subject read back to the start of its sentence may hold the
+/// sentence's first word, capitalised there: a conjunction or an adverb of
+/// time ("And Patrick says", "Now Bloomberg says") is no part of it, and
+/// a preposition ("In a Facebook post") makes the words no subject.
+fn opening(doc: &Doc, first: usize, (start, last): (usize, usize)) -> Option<(usize, usize)> {
+    if start != first || start == last {
+        return Some((start, last));
+    }
+    let tags = doc.tags(start);
+    let adverb = Tags::COORDINATOR
+        | Tags::CONNECTIVE
+        | Tags::SUBJECT_BOUND
+        | Tags::TIME_ADJUNCT
+        | Tags::TIME_DEICTIC;
+    if tags.any(adverb | Tags::ADJUNCT_PREPOSITION) {
+        Some((start + 1, last))
+    } else {
+        Some((start, last))
+    }
 }
 
 /// "presidential aide Mykhailo Podolyak" names Mykhailo Podolyak: a title
