@@ -219,6 +219,11 @@ const CASES: &[(&str, &[Expected])] = &[
         "Later Petrenko said the bridge was unsafe.",
         &[(Indirect, "the bridge was unsafe", Some("Petrenko"), Some("said"), Sieve::Subject)],
     ),
+    // An aside in brackets between the subject and its verb.
+    (
+        "Olga Petrenko (D-Kherson) said the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("Olga Petrenko"), Some("said"), Sieve::Subject)],
+    ),
     // A pronoun is the whole subject of the clause before "..., saying".
     (
         "She visited the city on Monday, saying the bridge was unsafe.",

@@ -30,6 +30,10 @@ pub(super) struct Anchor {
 
 /// The longest subject read back from a verb, in words.
 const MAX_SUBJECT: usize = 16;
+
+/// The most words an aside in brackets between a subject and its verb
+/// holds ("(D-MA)", "(R-Texas)", "(pictured)").
+const BRACKETED: usize = 4;
 /// How many descriptions set off by commas may follow a speaker's name.
 const APPOSITIVES: usize = 3;
 /// The longest speaker read after an inverted verb or "according to".
@@ -285,6 +289,19 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     let mut last = j - 1;
+    // "Sen. Elizabeth Warren (D-MA) said": a short aside in brackets stands
+    // between the subject and its verb.
+    let bracketed = doc.gap_bytes(last, j).trim_ascii() == b")"
+        && match (last.saturating_sub(BRACKETED)..=last)
+            .rev()
+            .find(|&k| k > first && doc.gap_bytes(k - 1, k).trim_ascii_end().ends_with(b"("))
+        {
+            Some(open) if doc.gap_bytes(open - 1, open).trim_ascii() == b"(" => {
+                last = open - 1;
+                true
+            }
+            _ => false,
+        };
     if doc.joined(last) && doc.tags(last).any(Tags::NOMINATIVE) {
         return Some((last, last));
     }
@@ -347,7 +364,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             return None;
         }
         last = k - 1;
-    } else if !doc.joined(last) && !relative {
+    } else if !doc.joined(last) && !relative && !bracketed {
         return None;
     }
     let mut k = last;
