@@ -219,6 +219,19 @@ const CASES: &[(&str, &[Expected])] = &[
         "Later Petrenko said the bridge was unsafe.",
         &[(Indirect, "the bridge was unsafe", Some("Petrenko"), Some("said"), Sieve::Subject)],
     ),
+    // A long name with its title and place before a description; "it"
+    // after the verb is the reported clause's subject, not a speaker.
+    (
+        "Former Mayor Olga Petrenko of Kherson Oblast, a lawyer, said it will rain.",
+        &[(
+            Indirect,
+            "it will rain",
+            Some("Former Mayor Olga Petrenko of Kherson Oblast, a lawyer"),
+            Some("said"),
+            Sieve::Subject,
+        )],
+    ),
+    ("In the end, said it will rain.", &[]),
     // An aside in brackets between the subject and its verb.
     (
         "Olga Petrenko (D-Kherson) said the bridge was unsafe.",

@@ -31,6 +31,11 @@ pub(super) struct Anchor {
 /// The longest subject read back from a verb, in words.
 const MAX_SUBJECT: usize = 16;
 
+/// The most words a name set off by descriptions after it may have, its
+/// title and place included ("Republican Rep. Lee Zeldin of New York, a
+/// Trump supporter, said").
+const APPOSED_NAME: usize = 8;
+
 /// The most words an aside in brackets between a subject and its verb
 /// holds ("(D-MA)", "(R-Texas)", "(pictured)").
 const BRACKETED: usize = 4;
@@ -350,7 +355,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                     n -= 1;
                 }
                 let named = (n..=end).all(|i| is_name_word(doc, i));
-                if named && end - n < 5 {
+                if named && end - n < APPOSED_NAME {
                     return Some((n, last));
                 }
                 if n == first
@@ -579,6 +584,16 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
             break;
         }
         last += 1;
+    }
+    // After an inverted verb the speaker closes the clause ("said Gladkov.",
+    // "said the mayor on Sunday"); words a verb follows are the reported
+    // clause's subject ("said it will help").
+    let verb_follows = last + 1 < end
+        && doc.joined(last)
+        && doc.tags(last + 1).any(Tags::SUBJECT_BOUND | Tags::CUE_VERB)
+        && !doc.tags(last + 1).any(Tags::ADJUNCT_PREPOSITION);
+    if !any && verb_follows {
+        return None;
     }
     Some((start, last))
 }
