@@ -219,6 +219,11 @@ const CASES: &[(&str, &[Expected])] = &[
         "Later Petrenko said the bridge was unsafe.",
         &[(Indirect, "the bridge was unsafe", Some("Petrenko"), Some("said"), Sieve::Subject)],
     ),
+    (
+        "On Monday the mayor said the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("the mayor"), Some("said"), Sieve::Subject)],
+    ),
+
     // A long name with its title and place before a description; "it"
     // after the verb is the reported clause's subject, not a speaker.
     (

@@ -514,12 +514,16 @@ fn opening(doc: &Doc, first: usize, (start, last): (usize, usize)) -> Option<(us
         return Some((start, last));
     }
     let tags = doc.tags(start);
-    let adverb = Tags::COORDINATOR
-        | Tags::CONNECTIVE
-        | Tags::SUBJECT_BOUND
-        | Tags::TIME_ADJUNCT
-        | Tags::TIME_DEICTIC;
-    if tags.any(adverb | Tags::ADJUNCT_PREPOSITION) {
+    let time = Tags::TIME_ADJUNCT | Tags::TIME_DEICTIC;
+    let adverb = Tags::COORDINATOR | Tags::CONNECTIVE | Tags::SUBJECT_BOUND;
+    if tags.any(Tags::ADJUNCT_PREPOSITION) {
+        // "On Monday the mayor said": the preposition's time goes too.
+        let mut k = start + 1;
+        while k < last && doc.tags(k).any(time) {
+            k += 1;
+        }
+        Some((k, last))
+    } else if tags.any(adverb | time) {
         Some((start + 1, last))
     } else {
         Some((start, last))
