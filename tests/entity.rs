@@ -250,6 +250,9 @@ const CASES: &[(&str, &[Expected])] = &[
      &[("Russian Volunteer Corps", G, 'a'), ("Russia", L, 'b')]),
     // Nationality adjectives are none of the three types.
     ("Russian soldiers were captured near the border.", &[]),
+    // Legislatures' titles are no part of the name.
+    ("House Speaker Anna Reading met Senate Majority Whip John Harker.",
+     &[("Anna Reading", P, 'a'), ("John Harker", P, 'b')]),
     // Nor are a party's adjectives and a state's demonyms, which before a
     // name are no part of it; in a group's name they are.
     ("Republican Anna Reading beat the Democratic nominee, a Texan.",
