@@ -784,6 +784,9 @@ pub enum Sieve {
     Adjacent,
     /// The subject of a speech verb in the same sentence, or "according to X".
     Subject,
+    /// A headline's speaker, named before a colon: "Lynch: No outside
+    /// influence on FBI probe" (the cue is the colon).
+    Headline,
     /// A quotation next to an attributed one takes its speaker.
     Continuation,
     /// The paragraph before introduces the speaker.
@@ -809,6 +812,7 @@ impl Sieve {
         match self {
             Sieve::Adjacent => "adjacent",
             Sieve::Subject => "subject",
+            Sieve::Headline => "headline",
             Sieve::Continuation => "continuation",
             Sieve::ParagraphContext => "paragraph_context",
             Sieve::Coreference => "coreference",

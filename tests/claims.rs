@@ -251,12 +251,25 @@ const CASES: &[(&str, &[Expected])] = &[
     // the person nearest the quotation.
     (
         "Olga Petrenko: Ivan Sidorov must ‘rebuild the bridge now’\n\nThe mayor spoke on Monday.",
-        &[(Partial, "rebuild the bridge now", Some("Olga Petrenko"), None, Sieve::Fallback)],
+        &[
+            (Indirect, "Ivan Sidorov must ‘rebuild the bridge now’", Some("Olga Petrenko"), Some(":"), Sieve::Headline),
+            (Partial, "rebuild the bridge now", Some("Olga Petrenko"), None, Sieve::Fallback),
+        ],
     ),
+    // A title line that opens with a name and a colon reports the rest,
+    // unless that is a tally or a label.
+    (
+        "Olga Petrenko: No money for the bridge this year\n\nThe mayor spoke on Monday.",
+        &[(Indirect, "No money for the bridge this year", Some("Olga Petrenko"), Some(":"), Sieve::Headline)],
+    ),
+    ("Olga Petrenko: 1,769\n\nIvan Sidorov: 1,501\n\nThe votes were counted on Monday.", &[]),
     // ... after a title or two.
     (
         "Kherson Mayor Petrenko: Sidorov Must ‘Rebuild The Bridge Now.’\n\nThe mayor spoke on Monday.",
-        &[(Partial, "Rebuild The Bridge Now.", Some("Petrenko"), None, Sieve::Fallback)],
+        &[
+            (Indirect, "Sidorov Must ‘Rebuild The Bridge Now.’", Some("Petrenko"), Some(":"), Sieve::Headline),
+            (Partial, "Rebuild The Bridge Now.", Some("Petrenko"), None, Sieve::Fallback),
+        ],
     ),
     // A headline in title case, even with a final stop, capitalises its
     // cue, and its subject runs over words that are no name.

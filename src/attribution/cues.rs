@@ -776,7 +776,7 @@ fn skip_addressee(doc: &Doc, w: usize, end: usize) -> usize {
 
 /// A reported clause: trimmed of the sentence's final punctuation and of a
 /// connective left before the next attribution (", but", " and").
-fn clause(doc: &Doc, span: Span) -> Option<Span> {
+pub(super) fn clause(doc: &Doc, span: Span) -> Option<Span> {
     // A clause whose words ran out before it began ("r,e add,is,promise"
     // leaves the cue at the sentence end) has no span to read.
     let s = doc.text.get(span.range())?;

@@ -223,6 +223,7 @@ pub(crate) fn attribute(
         };
         found_claims.push((ClaimKind::Indirect, content, f));
     }
+    headline_claims(&doc, layout, &known, quotes, &mut found_claims);
     // The key runs on to the cue and speaker so that no two distinct claims
     // tie. The quotations' claims come in text order and the cues' nearly:
     // each list is sorted only when out of order, and the two merged.
@@ -637,19 +638,77 @@ fn name_headline_speakers(doc: &Doc, known: &Known, anchors: &mut [Anchor]) {
     }
 }
 
-/// The person or group whose name opens the quotation's sentence, after a
-/// title or two at most ("OK Gov Fallin: Trump Is ‘Trying …’"), and is
-/// followed by a colon.
-fn headline_speaker<'k>(doc: &Doc, known: &'k Known, q: &Quotation) -> Option<&'k Mention> {
-    /// Words before the name: a state and a title, as headlines write them.
-    const TITLE_WORDS: usize = 3;
-    let start = doc.sentences[doc.sentence_at(q.open.start)?].span().start;
-    let colon = start + doc.text.get(start..q.open.start)?.find(':')?;
+/// Words before a headline's speaker: a state and a title, as headlines
+/// write them ("OK Gov Fallin: ...").
+const TITLE_WORDS: usize = 3;
+
+/// The person or group whose name opens the sentence from `start` (after
+/// [`TITLE_WORDS`] at most) and is followed by a colon before byte `to`,
+/// and the colon's offset.
+fn named_before_colon<'k>(
+    doc: &Doc,
+    known: &'k Known,
+    start: usize,
+    to: usize,
+) -> Option<(&'k Mention, usize)> {
+    let colon = start + doc.text.get(start..to)?.find(':')?;
     let m = known.between(start, colon).next_back()?;
     let before = doc.text.get(start..m.span.start)?;
     let opens = before.split_whitespace().count() <= TITLE_WORDS;
     let next_to = doc.text.get(m.span.end..colon)?.trim().is_empty();
-    (opens && next_to && m.kind != EntityType::Place).then_some(m)
+    (opens && next_to && m.kind != EntityType::Place).then_some((m, colon))
+}
+
+/// The person or group whose name opens the quotation's sentence, after a
+/// title or two at most ("OK Gov Fallin: Trump Is ‘Trying …’"), and is
+/// followed by a colon.
+fn headline_speaker<'k>(doc: &Doc, known: &'k Known, q: &Quotation) -> Option<&'k Mention> {
+    let start = doc.sentences[doc.sentence_at(q.open.start)?].span().start;
+    named_before_colon(doc, known, start, q.open.start).map(|(m, _)| m)
+}
+
+/// Sieve [`Sieve::Headline`]: a title line that opens with a person's or
+/// group's name and a colon reports what follows as theirs ("Lynch: No
+/// outside influence on FBI probe"), unless that is one quotation, which
+/// the quotations' sieves attribute, or under three words.
+fn headline_claims(
+    doc: &Doc,
+    layout: &Layout,
+    known: &Known,
+    quotes: &[Quotation],
+    out: &mut Vec<(ClaimKind, Span, Found)>,
+) {
+    for p in &layout.paragraphs {
+        if !(p.is_title || layout.is_short_line(p)) {
+            continue;
+        }
+        let Some(sentence) = layout.sentences.get(p.sentences.start) else {
+            continue;
+        };
+        let span = sentence.span;
+        let Some((m, colon)) = named_before_colon(doc, known, span.start, span.end) else {
+            continue;
+        };
+        let Some(content) = cues::clause(doc, Span::new(colon + 1, span.end)) else {
+            continue;
+        };
+        // A tally ("Clinton: 1,769") or a label ("Sanders: Win") says
+        // nothing.
+        let words = doc.text[content]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        if words < 3 || is_one_quotation(doc.text, quotes, content) {
+            continue;
+        }
+        let f = Found {
+            speaker: Some(m.span),
+            cue: Some(Span::new(colon, colon + 1)),
+            sieve: Sieve::Headline,
+            confidence: 0.7,
+        };
+        out.push((ClaimKind::Indirect, content, f));
+    }
 }
 
 /// What a speaker looks like, for pronouns to find.
