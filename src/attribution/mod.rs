@@ -678,15 +678,28 @@ fn headline_claims(
     quotes: &[Quotation],
     out: &mut Vec<(ClaimKind, Span, Found)>,
 ) {
+    /// How far into a line its speaker's colon may be: a name and a
+    /// title or two.
+    const COLON_WITHIN: usize = 120;
     for p in &layout.paragraphs {
-        if !(p.is_title || layout.is_short_line(p)) {
-            continue;
-        }
         let Some(sentence) = layout.sentences.get(p.sentences.start) else {
             continue;
         };
         let span = sentence.span;
-        let Some((m, colon)) = named_before_colon(doc, known, span.start, span.end) else {
+        // Most paragraphs have no colon near their start: told by a byte
+        // search before the paragraph's shape is read.
+        let near = span.end.min(span.start + COLON_WITHIN);
+        let Some(colon) = doc.text.as_bytes()[span.start..near]
+            .iter()
+            .position(|&b| b == b':')
+        else {
+            continue;
+        };
+        if !(p.is_title || layout.is_short_line(p)) {
+            continue;
+        }
+        let to = span.start + colon + 1;
+        let Some((m, colon)) = named_before_colon(doc, known, span.start, to) else {
             continue;
         };
         let Some(content) = cues::clause(doc, Span::new(colon + 1, span.end)) else {
