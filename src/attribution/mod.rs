@@ -689,10 +689,12 @@ fn headline_claims(
         // Most paragraphs have no colon near their start: told by a byte
         // search before the paragraph's shape is read.
         let near = span.end.min(span.start + COLON_WITHIN);
-        let Some(colon) = doc.text.as_bytes()[span.start..near]
-            .iter()
-            .position(|&b| b == b':')
-        else {
+        let head = &doc.text.as_bytes()[span.start..near];
+        // `contains` searches a word at a time, `position` a byte.
+        if !head.contains(&b':') {
+            continue;
+        }
+        let Some(colon) = head.iter().position(|&b| b == b':') else {
             continue;
         };
         if !(p.is_title || layout.is_short_line(p)) {
