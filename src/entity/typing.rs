@@ -318,9 +318,9 @@ fn common_word(doc: &Doc<'_>, i: usize) -> bool {
 /// A group's name written in capitals in running text ("told POLITICO"),
 /// which the gazetteer lists as written in title case. A name of four
 /// letters or more: shorter ones are acronyms, listed as such. Places are
-/// left out, as a place's name in other letters is an acronym's
-/// ("DACA", the policy, and "Daca", Dhaka), and so are people, whose
-/// surnames in capitals ("FALLIN") are towns' names too.
+/// left out, as a word in capitals may be an acronym that spells a place's
+/// name ("DACA", the policy, looked up as "Daca", Dhaka), and so are
+/// people, whose surnames in capitals ("FALLIN") are towns' names too.
 fn shouted_name(doc: &Doc<'_>, gazetteer: &Gazetteer, piece: &Piece) -> Option<(EntryId, Profile)> {
     let a = piece.units().start;
     if piece.units().len() != 1 || doc.units[a].case != Case::Upper || doc.units[a].headline {
