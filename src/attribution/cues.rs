@@ -106,7 +106,7 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
             } else {
                 anchor.quote_only = doc.tags(w).any(Tags::QUOTE_ONLY_VERB);
                 let own = subject(doc, w, words.start, &out[first..])
-                    .and_then(|own| opening(doc, words.start, own));
+                    .map(|own| opening(doc, words.start, own));
                 if let Some((start, last)) = own {
                     // A verb coordinated with an earlier one shares its
                     // speaker; its own attribution starts at the verb.
@@ -506,27 +506,26 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
 }
 
 /// A subject read back to the start of its sentence may hold the
-/// sentence's first word, capitalised there: a conjunction or an adverb of
-/// time ("And Patrick says", "Now Bloomberg says") is no part of it, and
-/// a preposition ("In a Facebook post") makes the words no subject.
-fn opening(doc: &Doc, first: usize, (start, last): (usize, usize)) -> Option<(usize, usize)> {
+/// sentence's first word, capitalised there: a conjunction, an adverb of
+/// time or a preposition with its time ("And Patrick says", "Now Bloomberg
+/// says", "On Monday the mayor said") is no part of it.
+fn opening(doc: &Doc, first: usize, (start, last): (usize, usize)) -> (usize, usize) {
     if start != first || start == last {
-        return Some((start, last));
+        return (start, last);
     }
     let tags = doc.tags(start);
     let time = Tags::TIME_ADJUNCT | Tags::TIME_DEICTIC;
     let adverb = Tags::COORDINATOR | Tags::CONNECTIVE | Tags::SUBJECT_BOUND;
     if tags.any(Tags::ADJUNCT_PREPOSITION) {
-        // "On Monday the mayor said": the preposition's time goes too.
         let mut k = start + 1;
         while k < last && doc.tags(k).any(time) {
             k += 1;
         }
-        Some((k, last))
+        (k, last)
     } else if tags.any(adverb | time) {
-        Some((start + 1, last))
+        (start + 1, last)
     } else {
-        Some((start, last))
+        (start, last)
     }
 }
 
