@@ -71,6 +71,17 @@ const CASES: &[(&str, &[Expected])] = &[
         "The dam had cracked twice before, according to the regional water authority.",
         &[(Indirect, "The dam had cracked twice before", Some("the regional water authority"), Some("according to"), Sieve::Subject)],
     ),
+    // Opening its sentence, the phrase names its source up to the comma.
+    (
+        "According to early results of a survey conducted by the regional water authority, the dam had cracked.",
+        &[(
+            Indirect,
+            "the dam had cracked",
+            Some("early results of a survey conducted by the regional water authority"),
+            Some("According to"),
+            Sieve::Subject,
+        )],
+    ),
     // Sieve 3, continuation: the next quotation takes the speaker, and a
     // quotation broken by a stray mark takes the one after it.
     (

@@ -93,7 +93,20 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
             let weak = !doc.tags(w).any(Tags::SPEECH_VERB) && end == w;
             if doc.tags(w).any(Tags::ACCORDING) {
                 anchor.according = true;
-                anchor.speaker = named_after(doc, end + 1, words.end, true);
+                // "According to early results of exit polls conducted by
+                // Edison Research, Clinton led": opening its sentence, the
+                // phrase names its source up to the comma.
+                let to_comma = (w == words.start)
+                    .then(|| {
+                        (end + 1..words.end.min(end + 1 + MAX_SUBJECT))
+                            .take_while(|&k| !doc.words[k].quoted())
+                            .find(|&k| doc.gap_bytes(k, k + 1).contains(&b','))
+                    })
+                    .flatten();
+                anchor.speaker = match to_comma {
+                    Some(last) if last > end => Some((end + 1, last)),
+                    _ => named_after(doc, end + 1, words.end, true),
+                };
             } else if participle_after_comma(doc, w, words.start) {
                 // "X did Y, adding that Z": the speaker is the subject of the
                 // sentence, or of the cue before.
