@@ -253,6 +253,11 @@ const CASES: &[(&str, &[Expected])] = &[
         "Olga Petrenko (D-Kherson) said the bridge was unsafe.",
         &[(Indirect, "the bridge was unsafe", Some("Olga Petrenko"), Some("said"), Sieve::Subject)],
     ),
+    // A number opens a subject as a determiner does.
+    (
+        "In the survey, 51 percent of respondents said the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("51 percent of respondents"), Some("said"), Sieve::Subject)],
+    ),
     // A pronoun is the whole subject of the clause before "..., saying".
     (
         "She visited the city on Monday, saying the bridge was unsafe.",

@@ -425,8 +425,11 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     if k > last || doc.tags(k).any(Tags::SUBJECT_BOUND) {
         return None;
     }
+    // A number opens a subject as a determiner does ("51 percent of
+    // respondents said").
+    let numeral = doc.lower_bytes(k).first().is_some_and(u8::is_ascii_digit);
     let lowercase_head =
-        !doc.is_capitalized(k) && !doc.tags(k).any(Tags::DETERMINER | Tags::PRONOUN);
+        !doc.is_capitalized(k) && !numeral && !doc.tags(k).any(Tags::DETERMINER | Tags::PRONOUN);
     if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {
         return None;
     }
