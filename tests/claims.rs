@@ -248,6 +248,17 @@ const CASES: &[(&str, &[Expected])] = &[
         )],
     ),
     ("In the end, said it will rain.", &[]),
+    // A name with its roles before it, then a description.
+    (
+        "Kherson city delegate Olga Petrenko, wearing a yellow scarf, said the bridge was unsafe.",
+        &[(
+            Indirect,
+            "the bridge was unsafe",
+            Some("Kherson city delegate Olga Petrenko, wearing a yellow scarf"),
+            Some("said"),
+            Sieve::Subject,
+        )],
+    ),
     // An aside in brackets between the subject and its verb.
     (
         "Olga Petrenko (D-Kherson) said the bridge was unsafe.",

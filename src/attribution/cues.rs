@@ -367,7 +367,10 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 {
                     n -= 1;
                 }
-                let named = (n..=end).all(|i| is_name_word(doc, i));
+                // "Florida delegate John Archer, wearing buttons, said": a
+                // name closing a noun phrase, its roles before it.
+                let named = (n..=end).all(|i| is_name_word(doc, i))
+                    || (doc.is_capitalized(end) && starts_noun_phrase(doc, n));
                 if named && end - n < APPOSED_NAME {
                     return Some((n, last));
                 }
