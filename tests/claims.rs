@@ -259,6 +259,11 @@ const CASES: &[(&str, &[Expected])] = &[
             Sieve::Subject,
         )],
     ),
+    // An aside between dashes after the verb.
+    (
+        "Petrenko said — on the radio, as it happens — that the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("Petrenko"), Some("said"), Sieve::Subject)],
+    ),
     // An aside in brackets between the subject and its verb.
     (
         "Olga Petrenko (D-Kherson) said the bridge was unsafe.",

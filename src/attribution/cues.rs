@@ -36,6 +36,10 @@ const MAX_SUBJECT: usize = 16;
 /// Trump supporter, said").
 const APPOSED_NAME: usize = 8;
 
+/// The most words an aside between dashes after a cue holds, its closing
+/// dash included.
+const DASHED_ASIDE: usize = 10;
+
 /// The most words an aside in brackets between a subject and its verb
 /// holds ("(D-MA)", "(R-Texas)", "(pictured)").
 const BRACKETED: usize = 4;
@@ -652,6 +656,14 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if a.inverted {
         w = a.speaker?.1 + 1;
     }
+    // "said — on Twitter, as it happens — that": an aside between dashes
+    // after the verb is skipped as an adjunct is.
+    let aside = (!a.inverted)
+        .then(|| dashed_aside(doc, w, words.end))
+        .flatten();
+    if let Some(k) = aside {
+        w = k;
+    }
     let after = skip_adjuncts(doc, w, words.end);
     let start = if a.inverted { a.cue.0 } else { a.from };
     let gap = if start > words.start {
@@ -686,7 +698,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             "“" | "\"" | "‘" | "'" | "«" | "„" | "‹"
         )
     };
-    if !doc.joined(w - 1) && !opens_quote() {
+    if !doc.joined(w - 1) && !opens_quote() && aside.is_none() {
         return None;
     }
     // Past the adjuncts, as skipped above: short of the sentence end, which
@@ -714,6 +726,18 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     }
     let span = Span::new(start, end_limit);
     clause(doc, span)
+}
+
+/// The word after an aside between dashes that opens at word `w`, if one
+/// closes within [`DASHED_ASIDE`] words, before `end`.
+fn dashed_aside(doc: &Doc, w: usize, end: usize) -> Option<usize> {
+    let dash = |gap: &str| gap.contains(['—', '–']);
+    if w == 0 || w >= end || !dash(doc.gap(w - 1, w)) {
+        return None;
+    }
+    (w + 1..end.min(w + DASHED_ASIDE))
+        .take_while(|&k| !doc.words[k].quoted())
+        .find(|&k| dash(doc.gap(k - 1, k)))
 }
 
 fn skip_adjuncts(doc: &Doc, mut w: usize, end: usize) -> usize {
