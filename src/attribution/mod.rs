@@ -14,6 +14,10 @@
 //!    colon, else the nearest one named before, with low confidence; it can
 //!    be switched off.
 //!
+//! [`Sieve::Headline`] needs no quotation: a title line that opens with a
+//! person's or group's name and a colon ("Lynch: No outside influence")
+//! reports the rest as theirs.
+//!
 //! Quotations no sieve attributes are titles (standing alone as a
 //! paragraph), scare quotes or names (a few words inside a sentence), or
 //! unattributed claims.
@@ -629,10 +633,9 @@ fn name_headline_speakers(doc: &Doc, known: &Known, anchors: &mut [Anchor]) {
             .rev()
             .find(|m| m.kind != EntityType::Place);
         if let Some(m) = named {
-            let first = doc.words.partition_point(|w| w.start() < m.span.start);
-            let last = doc.words.partition_point(|w| w.end() <= m.span.end);
-            if first < last {
-                a.speaker = Some((first, last - 1));
+            let (first, end) = (doc.word_from(m.span.start), doc.word_from(m.span.end));
+            if first < end {
+                a.speaker = Some((first, end - 1));
             }
         }
     }
@@ -643,20 +646,18 @@ fn name_headline_speakers(doc: &Doc, known: &Known, anchors: &mut [Anchor]) {
 const TITLE_WORDS: usize = 3;
 
 /// The person or group whose name opens the sentence from `start` (after
-/// [`TITLE_WORDS`] at most) and is followed by a colon before byte `to`,
-/// and the colon's offset.
+/// [`TITLE_WORDS`] at most) and is followed by the colon at byte `colon`.
 fn named_before_colon<'k>(
     doc: &Doc,
     known: &'k Known,
     start: usize,
-    to: usize,
-) -> Option<(&'k Mention, usize)> {
-    let colon = start + doc.text.get(start..to)?.find(':')?;
+    colon: usize,
+) -> Option<&'k Mention> {
     let m = known.between(start, colon).next_back()?;
     let before = doc.text.get(start..m.span.start)?;
     let opens = before.split_whitespace().count() <= TITLE_WORDS;
     let next_to = doc.text.get(m.span.end..colon)?.trim().is_empty();
-    (opens && next_to && m.kind != EntityType::Place).then_some((m, colon))
+    (opens && next_to && m.kind != EntityType::Place).then_some(m)
 }
 
 /// The person or group whose name opens the quotation's sentence, after a
@@ -664,7 +665,8 @@ fn named_before_colon<'k>(
 /// followed by a colon.
 fn headline_speaker<'k>(doc: &Doc, known: &'k Known, q: &Quotation) -> Option<&'k Mention> {
     let start = doc.sentences[doc.sentence_at(q.open.start)?].span().start;
-    named_before_colon(doc, known, start, q.open.start).map(|(m, _)| m)
+    let colon = start + doc.text.get(start..q.open.start)?.find(':')?;
+    named_before_colon(doc, known, start, colon)
 }
 
 /// Sieve [`Sieve::Headline`]: a title line that opens with a person's or
@@ -700,8 +702,8 @@ fn headline_claims(
         if !(p.is_title || layout.is_short_line(p)) {
             continue;
         }
-        let to = span.start + colon + 1;
-        let Some((m, colon)) = named_before_colon(doc, known, span.start, to) else {
+        let colon = span.start + colon;
+        let Some(m) = named_before_colon(doc, known, span.start, colon) else {
             continue;
         };
         let Some(content) = cues::clause(doc, Span::new(colon + 1, span.end)) else {
