@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::document::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer, Gender, Match, Profile};
 use crate::lexicon::{Lexicons, COMMON_WORDS, GROUP_SUFFIXES, TITLE_GENDERS};
-use crate::text::lowercase;
+use crate::text::{lowercase, title_cased};
 use crate::Span;
 
 use super::candidate::{
@@ -330,11 +330,7 @@ fn shouted_name(doc: &Doc<'_>, gazetteer: &Gazetteer, piece: &Piece) -> Option<(
     if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let titled: String = word[..1]
-        .chars()
-        .chain(word[1..].chars().map(|c| c.to_ascii_lowercase()))
-        .collect();
-    let id = gazetteer.first_named(&titled)?;
+    let id = gazetteer.first_named(&title_cased(word))?;
     let profile = gazetteer.profile(id);
     (profile.kind() == EntityType::Group).then_some((id, profile))
 }

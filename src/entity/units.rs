@@ -10,8 +10,8 @@ use crate::hash::{self, Set};
 use crate::lexicon::{self, Lexicons, Listed};
 
 use crate::text::{
-    ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Layout, Recased, Spacing, Token,
-    TokenKind,
+    ascii_lowers, is_general_punctuation, lowercase, plain_ascii, title_cased, Layout, Recased,
+    Spacing, Token, TokenKind,
 };
 use crate::Span;
 
@@ -535,13 +535,7 @@ impl<'t> Doc<'t> {
                 return false;
             }
         }
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        let titled: String = std::iter::once(first)
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect();
+        let titled = title_cased(word);
         titled != word && self.capitalised.contains(self.text, &titled)
     }
 

@@ -18,6 +18,17 @@ pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// `word` with its first char kept and the rest in lower case ("NATO" ->
+/// "Nato"): how a name written in capitals is written in running text.
+pub(crate) fn title_cased(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect()
+}
+
 /// Whether lowercasing the ASCII letters of `word` lowercases it whole, as
 /// `str::to_lowercase` would: it is ASCII, or has besides ASCII only general
 /// punctuation (quotation marks, dashes: "’s", "—"), which has no case. Such
@@ -134,6 +145,19 @@ pub(crate) fn plain_ascii(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_cased_keeps_the_first_char_and_lowers_the_rest() {
+        for (word, titled) in [
+            ("POLITICO", "Politico"),
+            ("ÉLYSÉE", "Élysée"),
+            ("Nato", "Nato"),
+            ("x", "x"),
+            ("", ""),
+        ] {
+            assert_eq!(title_cased(word), titled, "{word}");
+        }
+    }
 
     #[test]
     fn plain_ascii_is_every_byte_ascii_and_no_hyphen() {

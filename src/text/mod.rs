@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::Span;
 
 pub(crate) use self::lower::{
-    ascii_len, ascii_lowers, is_general_punctuation, lowercase, plain_ascii, Recased,
+    ascii_len, ascii_lowers, is_general_punctuation, lowercase, plain_ascii, title_cased, Recased,
 };
 pub(crate) use self::window::{windows, WHOLE};
 
