@@ -661,11 +661,8 @@ fn has_evidence(doc: &Doc<'_>, matches: &[Match], index: &MatchIndex, i: usize) 
     if word_has_evidence(doc, matches, index, i) {
         return true;
     }
-    // Given names that are words ("Will", "Win") are the words in most
-    // headlines.
     doc.units[i].case == Case::Capitalised
-        && doc.given_name(i).is_some()
-        && !doc.listed(i, Lexicons::COMMON)
+        && given_not_word(doc, i)
         && i + 1 < doc.units.len()
         && doc.units[i].sentence == doc.units[i + 1].sentence
         && word_has_evidence(doc, matches, index, i + 1)
@@ -1045,8 +1042,14 @@ fn compass_at(doc: &Doc<'_>, i: usize) -> bool {
 /// ("Republican Donald Trump", "Democratic Sen. Bob Casey"), where a group
 /// is named after a party with a common word ("Democratic Convention").
 fn party_of(doc: &Doc<'_>, i: usize, b: usize) -> bool {
-    (i + 1 < b && doc.given_name(i).is_some() && !doc.listed(i, Lexicons::COMMON))
-        || title_at(doc, i, b).is_some_and(|end| end < b)
+    (i + 1 < b && given_not_word(doc, i)) || title_at(doc, i, b).is_some_and(|end| end < b)
+}
+
+/// Whether unit `i` is a given name that is not also a word: "Will" and
+/// "Win" are given names, but in a headline or after a party more often
+/// the words.
+fn given_not_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.given_name(i).is_some() && !doc.listed(i, Lexicons::COMMON)
 }
 
 /// Whether unit `i` is a nationality adjective, or its plural.
