@@ -149,6 +149,49 @@ const CASES: &[(&str, &[Expected])] = &[
         "The clinic closed, but deputy minister Paul Okafor said it would reopen.",
         &[(Indirect, "it would reopen", Some("Paul Okafor"), Some("said"), Sieve::Subject)],
     ),
+    // A speech verb after a comma with a speaker after it reports what came
+    // before, however the words before read; a description after the
+    // speaker is theirs, not the claim's.
+    (
+        "The dam holds water for the valley, which it has fed for decades, said Ivo Marek, director of the water board.",
+        &[(Indirect, "The dam holds water for the valley, which it has fed for decades", Some("Ivo Marek"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The harvest was poor, but the prices held, said Ms. Novak, with a shrug.",
+        &[(Indirect, "The harvest was poor, but the prices held", Some("Ms. Novak"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The river is rising, says soil scientist Dana Kral in Brno.",
+        &[(Indirect, "The river is rising", Some("soil scientist Dana Kral"), Some("says"), Sieve::Subject)],
+    ),
+    (
+        "The road is closed, said a local farmer, who gave no name.",
+        &[(Indirect, "The road is closed", Some("a local farmer"), Some("said"), Sieve::Subject)],
+    ),
+    // A name after the verb that a quotation, a relative clause or an
+    // infinitive follows opens the reported clause; told and asked take
+    // whom they address.
+    (
+        "Ivo Marek, the director, said Novak “had no plan” for the dam.",
+        &[
+            (Indirect, "Novak “had no plan” for the dam", Some("Ivo Marek, the director"), Some("said"), Sieve::Subject),
+            (Partial, "had no plan", Some("Ivo Marek, the director"), Some("said"), Sieve::Subject),
+        ],
+    ),
+    (
+        "Dana Kral, a farmer, told Radio Brno the dam was safe.",
+        &[(Indirect, "the dam was safe", Some("Dana Kral, a farmer"), Some("told"), Sieve::Subject)],
+    ),
+    // Whom someone told, to the end of the sentence, leaves the clause
+    // before them.
+    (
+        "The wells were dry, a nurse at the clinic told The Daily Courier.",
+        &[(Indirect, "The wells were dry", Some("a nurse at the clinic"), Some("told"), Sieve::Subject)],
+    ),
+    (
+        "The town had done what others do, she told the court in her filing.",
+        &[(Indirect, "The town had done what others do", Some("she"), Some("told"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

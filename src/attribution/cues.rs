@@ -120,6 +120,10 @@ pub(super) fn anchors(doc: &Doc, mut out: Vec<Anchor>) -> Vec<Anchor> {
                     .find_map(|a: &Anchor| a.speaker)
                     .or_else(|| clause_subject(doc, words.start, w));
                 anchor.from = w;
+            } else if let Some(speaker) = inverted_after_comma(doc, w, end, words.start, words.end)
+            {
+                anchor.speaker = Some(speaker);
+                anchor.inverted = true;
             } else {
                 anchor.quote_only = doc.tags(w).any(Tags::QUOTE_ONLY_VERB);
                 let own = subject(doc, w, words.start, &out[first..])
@@ -583,6 +587,60 @@ fn strip_title(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
     }
 }
 
+/// "Cruz lacks support, whom he has alienated, said Larry Sabato, director
+/// of ...": a speech verb right after a comma, with a speaker named right
+/// after it, reports what came before the comma, however the words before
+/// read. The speaker is the name with its role words, as after any
+/// inverted verb.
+fn inverted_after_comma(
+    doc: &Doc,
+    w: usize,
+    end: usize,
+    first: usize,
+    sentence_end: usize,
+) -> Option<(usize, usize)> {
+    let set_off = w > first && doc.gap_bytes(w - 1, w).contains(&b',');
+    // "Ramos, 58, told AFP": a verb of telling takes its addressee there.
+    let tags = doc.tags(w);
+    if !set_off || !tags.any(Tags::SPEECH_VERB) || tags.any(Tags::TELL_VERB | Tags::QUOTE_ONLY_VERB)
+    {
+        return None;
+    }
+    let (start, last) = named_after(doc, end + 1, sentence_end, false)?;
+    names_speaker(doc, start, last, sentence_end).then_some((start, last))
+}
+
+/// Words `start..=last` name a speaker and close the clause after an
+/// inverted verb: an article, at most three lower-case words of role
+/// ("political scientist", "former senator"), then a name, or a role noun
+/// alone ("a spokesman"); then punctuation, a preposition ("in Almaty") or
+/// the sentence's end. "the attack killed two people" is a clause.
+fn names_speaker(doc: &Doc, start: usize, last: usize, end: usize) -> bool {
+    if doc.tags(start).any(Tags::PRONOUN) {
+        return false;
+    }
+    let mut k = start;
+    if k < last && matches!(doc.lower_bytes(k), b"the" | b"a" | b"an") {
+        k += 1;
+    }
+    let lower = (k..=last).take_while(|&i| !doc.is_capitalized(i)).count();
+    if lower > 0 && !doc.tags(k + lower - 1).any(Tags::SPEAKER_NOUN) {
+        return false;
+    }
+    let name = k + lower <= last && (k + lower..=last).all(|i| is_name_word(doc, i));
+    let role = lower > 0 && k + lower > last && doc.tags(last).any(Tags::SPEAKER_NOUN);
+    // Not closed by a quotation ("said Obama "understood ..."), a relative
+    // clause or an infinitive ("asked a federal judge to block").
+    let gap = || doc.gap(last, last + 1);
+    let next = || doc.tags(last + 1);
+    let closes = last + 1 >= end
+        || (gap().contains([',', ';', '(', ':', '—', '–']) && !gap().contains(QUOTE_MARKS))
+        || (next().any(Tags::ADJUNCT_PREPOSITION)
+            && !next().any(Tags::SUBJECT_BOUND)
+            && doc.lower_bytes(last + 1) != b"to");
+    lower <= 3 && closes && (name || role)
+}
+
 /// A speaker named after its verb or after "according to": a noun phrase up
 /// to punctuation, a preposition or a clause word.
 fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize, usize)> {
@@ -594,7 +652,8 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
     // verb the speaker must look like one ("said Gladkov", "said the mayor").
     let opens_np = any
         || doc.is_capitalized(start)
-        || tags.any(Tags::DETERMINER | Tags::PRONOUN | Tags::SPEAKER_NOUN);
+        || tags.any(Tags::DETERMINER | Tags::PRONOUN | Tags::SPEAKER_NOUN)
+        || role_before_name(doc, start, end);
     if !opens_np || tags.any(Tags::ADJUNCT_PREPOSITION | Tags::SPEECH_ADJUNCT) {
         return None;
     }
@@ -622,6 +681,14 @@ fn named_after(doc: &Doc, start: usize, end: usize, any: bool) -> Option<(usize,
         return None;
     }
     Some((start, last))
+}
+
+/// "political scientist Dossym Satpayev": lower-case words of role, at most
+/// three, the last a speaker noun, open a name.
+fn role_before_name(doc: &Doc, start: usize, end: usize) -> bool {
+    (start..end.min(start + 3))
+        .take_while(|&k| doc.joined(k) && !doc.is_capitalized(k))
+        .any(|k| doc.tags(k).any(Tags::SPEAKER_NOUN) && k + 1 < end && doc.is_capitalized(k + 1))
 }
 
 /// The clause a cue reports: after the verb, its adjuncts ("on Sunday", "in
@@ -673,7 +740,8 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     };
     // After a closing mark the clause is a quotation: a direct claim.
     let set_off = gap.contains(',') && !gap.contains(QUOTE_MARKS);
-    let ends = after >= words.end;
+    let ends = after >= words.end
+        || (doc.tags(a.cue.1).any(Tags::TELL_VERB) && only_addressee(doc, after, words.end));
     let comma_after = !ends && doc.gap_bytes(after - 1, after).contains(&b',');
     if a.inverted || ends || (set_off && comma_after) {
         // "X, a source said (on Sunday)." reports what came before; "X, he
@@ -682,7 +750,12 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             return None;
         }
         let before = clause(doc, Span::new(sentence.start, doc.words[start - 1].end()));
-        let rest = if comma_after {
+        // After an inverted speaker, what follows a comma describes them
+        // ("said Larry Sabato, director of ...", "said a Republican, who
+        // ...") unless a verb goes on with the clause ("The economy, said
+        // Smith, is improving").
+        let describes = a.inverted && !doc.tags(after).any(Tags::AUXILIARY | Tags::CONNECTIVE);
+        let rest = if comma_after && !describes {
             clause(doc, Span::new(doc.words[after].start(), end_limit))
         } else {
             None
@@ -726,6 +799,20 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     }
     let span = Span::new(start, end_limit);
     clause(doc, span)
+}
+
+/// "..., a spokesman told The Wall Street Journal.": the words from `w` to
+/// the sentence's end name only whom a verb of telling told, where and
+/// when: no clause word, pronoun subject, cue or quotation among them.
+fn only_addressee(doc: &Doc, w: usize, end: usize) -> bool {
+    end - w <= 8
+        && (w..end).all(|k| {
+            !doc.words[k].quoted()
+                && !doc
+                    .tags(k)
+                    .any(Tags::SUBJECT_BOUND | Tags::CUE_VERB | Tags::NOMINATIVE)
+                && (k + 1 == end || doc.joined(k))
+        })
 }
 
 /// The word after an aside between dashes that opens at word `w`, if one
