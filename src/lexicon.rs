@@ -567,6 +567,10 @@ pub(crate) static AS_DESCRIPTIONS: LazyLock<Set<&'static str>> =
 pub(crate) static PHRASE_NON_STARTERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/phrase_non_starters.txt")));
 
+/// Words that open a subject as a number does ("half", "most").
+pub(crate) static QUANTIFIERS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| parse_words(include_str!("../lexicons/quantifiers.txt")));
+
 /// Words that make a time word after them an adjunct ("this", "last").
 pub(crate) static TIME_DEICTICS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| parse_words(include_str!("../lexicons/time_deictics.txt")));

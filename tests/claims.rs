@@ -192,6 +192,21 @@ const CASES: &[(&str, &[Expected])] = &[
         "The town had done what others do, she told the court in her filing.",
         &[(Indirect, "The town had done what others do", Some("she"), Some("told"), Sieve::Subject)],
     ),
+    // The noun phrase a relative pronoun follows is short; an aside
+    // between dashes may stand before the verb; a quantifier opens a
+    // subject as a number does.
+    (
+        "The plan angered farmers and small water boards who said the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("small water boards"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "Many people at the meeting — farmers, teachers, a priest — said the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("Many people at the meeting"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "In Brno, half of the farmers polled said the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("half of the farmers polled"), Some("said"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -328,6 +328,22 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             }
             _ => false,
         };
+    // "Many speakers at the service — including Muslims, Christians and
+    // Jews — said": so does one between dashes.
+    let is_dash = |gap: &str| matches!(gap.trim(), "—" | "–" | "--");
+    let dashed = !bracketed
+        && is_dash(doc.gap(last, j))
+        && match (last.saturating_sub(DASHED_ASIDE)..=last)
+            .rev()
+            .find(|&k| k > first && is_dash(doc.gap(k - 1, k)))
+        {
+            Some(open) => {
+                last = open - 1;
+                true
+            }
+            None => false,
+        };
+    let set_apart = bracketed || dashed;
     if doc.joined(last) && doc.tags(last).any(Tags::NOMINATIVE) {
         return Some((last, last));
     }
@@ -343,7 +359,9 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             .find_map(|a| a.speaker)
             .or_else(|| clause_subject(doc, first, last));
     }
-    if doc.gap_bytes(last, j).contains(&b',') && !relative {
+    // Commas inside an aside set apart are the aside's.
+    let after_last = if set_apart { last + 1 } else { j };
+    if doc.gap_bytes(last, after_last).contains(&b',') && !relative {
         // "The governor of the region, Vyacheslav Gladkov, said": the name
         // between the commas; "Gladkov, however, said": skip the aside.
         let mut k = last;
@@ -393,7 +411,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
             return None;
         }
         last = k - 1;
-    } else if !doc.joined(last) && !relative && !bracketed {
+    } else if !doc.joined(last) && !relative && !set_apart {
         return None;
     }
     let mut k = last;
@@ -422,6 +440,16 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         if bound || (tags.any(Tags::CUE_VERB) && !participle) {
             break;
         }
+        // "angry about mandates and teachers unions who said": the noun
+        // phrase a relative pronoun follows is short, its determiner, a
+        // preposition or a coordinator before it.
+        if relative && tags.any(Tags::COORDINATOR | Tags::ADJUNCT_PREPOSITION) {
+            break;
+        }
+        if relative && tags.any(Tags::DETERMINER) {
+            k = prev;
+            break;
+        }
         if is_finite_verb_like(doc, prev, word, first) || tags.any(Tags::NOMINATIVE) {
             break;
         }
@@ -436,9 +464,10 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     if k > last || doc.tags(k).any(Tags::SUBJECT_BOUND) {
         return None;
     }
-    // A number opens a subject as a determiner does ("51 percent of
-    // respondents said").
-    let numeral = doc.lower_bytes(k).first().is_some_and(u8::is_ascii_digit);
+    // A number or a quantifier opens a subject as a determiner does ("51
+    // percent of respondents said", "half of GOP primary voters said").
+    let numeral = doc.lower_bytes(k).first().is_some_and(u8::is_ascii_digit)
+        || doc.tags(k).any(Tags::QUANTIFIER);
     let lowercase_head =
         !doc.is_capitalized(k) && !numeral && !doc.tags(k).any(Tags::DETERMINER | Tags::PRONOUN);
     if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {

@@ -8,9 +8,9 @@ use crate::lexicon::{
     WordTable, ADJUNCT_PREPOSITIONS, ADJUNCT_STOPS, AS_DESCRIPTIONS, ATTRIBUTION_VERBS,
     AUXILIARIES, CONNECTIVES, COORDINATORS, CUE_MODIFIERS, CUE_PHRASES, DETERMINERS, NATIONALITIES,
     NOMINATIVE_PRONOUNS, NOUN_VERBS, OBJECT_PRONOUNS, PASSIVE_AUXILIARIES, PHRASE_NON_STARTERS,
-    PROGRESSIVE_AUXILIARIES, PRONOUNS, QUOTE_ONLY_VERBS, RELATIVE_PRONOUNS, SPEAKER_NAME_JOINERS,
-    SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS, TIME_ADJUNCTS,
-    TIME_DEICTICS, TITLE_MODIFIERS, VERB_PARTICLES,
+    PROGRESSIVE_AUXILIARIES, PRONOUNS, QUANTIFIERS, QUOTE_ONLY_VERBS, RELATIVE_PRONOUNS,
+    SPEAKER_NAME_JOINERS, SPEAKER_NOUNS, SPEECH_ADJUNCTS, SPEECH_VERBS, SUBJECT_BOUNDS, TELL_VERBS,
+    TIME_ADJUNCTS, TIME_DEICTICS, TITLE_MODIFIERS, VERB_PARTICLES,
 };
 use crate::Span;
 
@@ -42,6 +42,8 @@ impl Tags {
     pub(super) const TELL_VERB: Tags = Tags(1 << 17);
     /// The word "according".
     pub(super) const ACCORDING: Tags = Tags(1 << 18);
+    /// A word opening a subject as a number does ("half", "most").
+    pub(super) const QUANTIFIER: Tags = Tags(1 << 19);
     /// A pronoun in the object case.
     pub(super) const OBJECT: Tags = Tags(1 << 20);
     pub(super) const SPEAKER_NAME_JOINER: Tags = Tags(1 << 21);
@@ -156,7 +158,7 @@ impl CueShapes {
 
 /// Every word of the sieves' lexicons, with the lexicons listing it.
 fn tagged_words() -> Map<&'static str, Tags> {
-    let lexicons: [(&Set<&'static str>, Tags); 28] = [
+    let lexicons: [(&Set<&'static str>, Tags); 29] = [
         (&SPEECH_VERBS, Tags::SPEECH_VERB),
         (&ATTRIBUTION_VERBS, Tags::ATTRIBUTION_VERB),
         (&NOUN_VERBS, Tags::NOUN_VERB),
@@ -185,6 +187,7 @@ fn tagged_words() -> Map<&'static str, Tags> {
         (&PHRASE_NON_STARTERS, Tags::PHRASE_NON_STARTER),
         (&TIME_DEICTICS, Tags::TIME_DEICTIC),
         (&ADJUNCT_STOPS, Tags::ADJUNCT_STOP),
+        (&QUANTIFIERS, Tags::QUANTIFIER),
     ];
     let mut map: Map<&'static str, Tags> = Map::default();
     let mut tag = |word: &'static str, bit: Tags| map.entry(word).or_default().0 |= bit.0;
