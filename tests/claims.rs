@@ -207,6 +207,12 @@ const CASES: &[(&str, &[Expected])] = &[
         "In Brno, half of the farmers polled said the levy was unfair.",
         &[(Indirect, "the levy was unfair", Some("half of the farmers polled"), Some("said"), Sieve::Subject)],
     ),
+    // A short noun phrase with its article opening the sentence is the
+    // subject of a verb after a description set off by commas.
+    (
+        "The survey, conducted by the farmers' union, found that most wells were dry.",
+        &[(Indirect, "most wells were dry", Some("The survey, conducted by the farmers' union"), Some("found"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -397,7 +397,21 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 // name closing a noun phrase, its roles before it.
                 let named = (n..=end).all(|i| is_name_word(doc, i))
                     || (doc.is_capitalized(end) && starts_noun_phrase(doc, n));
-                if named && end - n < APPOSED_NAME {
+                // "The aides, led by campaign manager Terry Sullivan,
+                // told": a short noun phrase opening the sentence with its
+                // article or possessive.
+                let described = n == first
+                    && end - n < 4
+                    && doc.tags(n).any(Tags::DETERMINER)
+                    && (n + 1..=end).all(|i| {
+                        !doc.tags(i).any(
+                            Tags::SUBJECT_BOUND
+                                | Tags::CUE_VERB
+                                | Tags::AUXILIARY
+                                | Tags::DETERMINER,
+                        ) && !is_finite_verb_like(doc, i, doc.lower_bytes(i), first)
+                    });
+                if (named && end - n < APPOSED_NAME) || described {
                     return Some((n, last));
                 }
                 if n == first
