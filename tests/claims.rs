@@ -213,6 +213,20 @@ const CASES: &[(&str, &[Expected])] = &[
         "The survey, conducted by the farmers' union, found that most wells were dry.",
         &[(Indirect, "most wells were dry", Some("The survey, conducted by the farmers' union"), Some("found"), Sieve::Subject)],
     ),
+    // Long descriptions and asides between a name and its verb; people
+    // coordinated in lower case.
+    (
+        "Ivo Marek, a farmer from the valley who has grown wheat there for forty years and sold it in three countries, said the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("Ivo Marek, a farmer from the valley who has grown wheat there for forty years and sold it in three countries"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "Dana Kral — who keeps bees on the hill above the town and sells honey at the market every week — said the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("Dana Kral"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The levy is unfair, teachers and farm officials told the council.",
+        &[(Indirect, "The levy is unfair", Some("teachers and farm officials"), Some("told"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -40,6 +40,17 @@ const APPOSED_NAME: usize = 8;
 /// dash included.
 const DASHED_ASIDE: usize = 10;
 
+/// The most words an aside between dashes between a subject and its verb
+/// holds ("Joyce — who is listed as an attorney in Illinois but doesn't
+/// actively practice law — told").
+const DASHED_SUBJECT_ASIDE: usize = 24;
+
+/// The most words from a speaker's name to its verb across descriptions
+/// set off by commas ("Senator Bob Corker, a Tennessee Republican who has
+/// met privately with Mr. Trump and been mentioned as a vice-presidential
+/// choice, said").
+const APPOSED_CHAIN: usize = 40;
+
 /// The most words an aside in brackets between a subject and its verb
 /// holds ("(D-MA)", "(R-Texas)", "(pictured)").
 const BRACKETED: usize = 4;
@@ -333,7 +344,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
     let is_dash = |gap: &str| matches!(gap.trim(), "—" | "–" | "--");
     let dashed = !bracketed
         && is_dash(doc.gap(last, j))
-        && match (last.saturating_sub(DASHED_ASIDE)..=last)
+        && match (last.saturating_sub(DASHED_SUBJECT_ASIDE)..=last)
             .rev()
             .find(|&k| k > first && is_dash(doc.gap(k - 1, k)))
         {
@@ -389,7 +400,7 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
                 while n > first
                     && doc.joined(n - 1)
                     && !doc.words[n - 1].quoted()
-                    && last - n < MAX_SUBJECT
+                    && last - n < APPOSED_CHAIN
                 {
                     n -= 1;
                 }
@@ -484,7 +495,15 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         || doc.tags(k).any(Tags::QUANTIFIER);
     let lowercase_head =
         !doc.is_capitalized(k) && !numeral && !doc.tags(k).any(Tags::DETERMINER | Tags::PRONOUN);
-    if lowercase_head && last - k >= 3 && !doc.is_capitalized(last) {
+    // "teachers and union officials told": people coordinated are a
+    // subject, short and with no preposition ("concern among Jewish
+    // leaders" is a clause's tail).
+    let person_head = doc.is_capitalized(last)
+        || (doc.tags(last).any(Tags::SPEAKER_NOUN)
+            && last - k < 6
+            && (k..last).any(|i| doc.tags(i).any(Tags::COORDINATOR))
+            && !(k..last).any(|i| doc.tags(i).any(Tags::ADJUNCT_PREPOSITION)));
+    if lowercase_head && last - k >= 3 && !person_head {
         return None;
     }
     if k == last
