@@ -227,6 +227,19 @@ const CASES: &[(&str, &[Expected])] = &[
         "The levy is unfair, teachers and farm officials told the council.",
         &[(Indirect, "The levy is unfair", Some("teachers and farm officials"), Some("told"), Sieve::Subject)],
     ),
+    // After a quotation, what follows the verb's adjuncts is no clause when
+    // a preposition opens it; a passive, an adverb before it, names no
+    // speaker; "found themselves" and "a video posted by" report nothing.
+    (
+        "“The bridge is gone,” Petrenko said in an interview on Sunday with reporters from Kyiv.",
+        &[(Direct, "The bridge is gone,", Some("Petrenko"), Some("said"), Sieve::Adjacent)],
+    ),
+    (
+        "“The bridge is gone,” Petrenko said in a video posted by the city council.",
+        &[(Direct, "The bridge is gone,", Some("Petrenko"), Some("said"), Sieve::Adjacent)],
+    ),
+    ("The mayor was also endorsed the day before by the farmers' union.", &[]),
+    ("The farmers found themselves in a long dispute over the levy.", &[]),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -51,6 +51,11 @@ const DASHED_SUBJECT_ASIDE: usize = 24;
 /// choice, said").
 const APPOSED_CHAIN: usize = 40;
 
+/// The most words of adjuncts a speech verb's clause may wait for its
+/// "that" across ("said Thursday during a taping of a town hall meeting in
+/// Buffalo, New York, that").
+const MAX_ADJUNCT_WORDS: usize = 16;
+
 /// The most words an aside in brackets between a subject and its verb
 /// holds ("(D-MA)", "(R-Texas)", "(pictured)").
 const BRACKETED: usize = 4;
@@ -298,11 +303,42 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         // A passive ("was claimed by") names no speaker where the subject is;
         // "to say" and "the report" are no statements yet.
         let before = doc.tags(w - 1);
-        let passive = before.any(Tags::PASSIVE_AUXILIARY) && !doc.lower_bytes(w).ends_with(b"ing");
+        // "was also endorsed": the auxiliary may stand before adverbs.
+        let mut aux = w - 1;
+        while aux > first
+            && is_modifier(doc, aux)
+            && !doc.tags(aux).any(Tags::PASSIVE_AUXILIARY)
+            && doc.joined(aux - 1)
+        {
+            aux -= 1;
+        }
+        let passive =
+            doc.tags(aux).any(Tags::PASSIVE_AUXILIARY) && !doc.lower_bytes(w).ends_with(b"ing");
         let preposition = before.any(Tags::ADJUNCT_PREPOSITION) && !tags.any(Tags::SPEECH_VERB);
         // "Trump’s claim", "20 states" are nouns.
         let noun = is_clitic(prev) || prev.iter().all(u8::is_ascii_digit);
         if passive || prev == b"to" || before.any(Tags::DETERMINER) || preposition || noun {
+            return None;
+        }
+    }
+    // "found themselves in a battle" reports nothing ("called himself" and
+    // "defended himself" do); "a video posted by
+    // CBN" and "additional reporting by" are no statements of their own.
+    if w + 1 < end && doc.joined(w) {
+        let next = doc.lower_bytes(w + 1);
+        let reflexive = next.ends_with(b"self") || next.ends_with(b"selves");
+        let find = matches!(
+            doc.lower_bytes(w),
+            b"find" | b"finds" | b"found" | b"finding"
+        );
+        if reflexive && find {
+            return None;
+        }
+        let word = doc.lower_bytes(w);
+        let participle = word.ends_with(b"ed") || word.ends_with(b"ing");
+        let agent =
+            w + 2 < end && (doc.is_capitalized(w + 2) || doc.tags(w + 2).any(Tags::DETERMINER));
+        if participle && next == b"by" && agent {
             return None;
         }
     }
@@ -846,6 +882,41 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
             return None;
         }
         w = clause_start;
+    }
+    // After a quotation ("...," Grassley said in a conference call with
+    // Iowa reporters) a preposition left after the adjuncts opens no
+    // clause, nor does a participle with its agent ("said in a video
+    // posted by CBN"), unless a mark or a colon opens what follows.
+    let after_quote = {
+        let from = if a.inverted { a.cue.0 } else { a.from };
+        from > words.start && doc.gap(from - 1, from).contains(QUOTE_MARKS)
+    };
+    let tags = doc.tags(w);
+    let preposition = tags.any(Tags::ADJUNCT_PREPOSITION)
+        && !tags.any(Tags::SUBJECT_BOUND)
+        && doc.lower_bytes(w) != b"to"
+        && !(w + 1 < words.end && matches!(doc.lower_bytes(w + 1), b"least" | b"most"));
+    let with_agent =
+        w + 1 < words.end && doc.lower_bytes(w).ends_with(b"ed") && doc.lower_bytes(w + 1) == b"by";
+    let opened = doc.gap(w - 1, w).contains(QUOTE_MARKS) || doc.gap_bytes(w - 1, w).contains(&b':');
+    if (preposition || with_agent) && !opened && after_quote {
+        // "claimed in an interview with Breitbart News that ...": more
+        // adjuncts before the clause's "that" or "whether"; a verb of
+        // belief or agreement may take the phrase as its object ("agreed
+        // with the analysis").
+        let complement = (w + 1..words.end.min(w + MAX_ADJUNCT_WORDS))
+            .take_while(|&k| {
+                !doc.words[k].quoted()
+                    && !doc
+                        .tags(k)
+                        .any(Tags::CUE_VERB | Tags::AUXILIARY | Tags::NOMINATIVE)
+            })
+            .find(|&k| matches!(doc.lower_bytes(k), b"that" | b"whether"));
+        match complement {
+            Some(k) => w = k,
+            None if doc.tags(a.cue.1).any(Tags::SPEECH_VERB) => return None,
+            None => {}
+        }
     }
     if doc.lower_bytes(w) == b"that" && w + 1 < words.end {
         w += 1;
