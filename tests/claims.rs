@@ -238,6 +238,14 @@ const CASES: &[(&str, &[Expected])] = &[
         "“The bridge is gone,” Petrenko said in a video posted by the city council.",
         &[(Direct, "The bridge is gone,", Some("Petrenko"), Some("said"), Sieve::Adjacent)],
     ),
+    (
+        "“He cares about the town,” Petrenko said of the mayor.",
+        &[(Direct, "He cares about the town,", Some("Petrenko"), Some("said"), Sieve::Adjacent)],
+    ),
+    (
+        "“It is over,” Petrenko said to Radio Kyiv on Sunday.",
+        &[(Direct, "It is over,", Some("Petrenko"), Some("said"), Sieve::Adjacent)],
+    ),
     ("The mayor was also endorsed the day before by the farmers' union.", &[]),
     ("The farmers found themselves in a long dispute over the levy.", &[]),
     // Coordinated cues make two claims with one speaker.

@@ -884,7 +884,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         w = clause_start;
     }
     // After a quotation ("...," Grassley said in a conference call with
-    // Iowa reporters) a preposition left after the adjuncts opens no
+    // Iowa reporters; "...," she said of Trump) a preposition left after the adjuncts opens no
     // clause, nor does a participle with its agent ("said in a video
     // posted by CBN"), unless a mark or a colon opens what follows.
     let after_quote = {
@@ -892,9 +892,14 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         from > words.start && doc.gap(from - 1, from).contains(QUOTE_MARKS)
     };
     let tags = doc.tags(w);
-    let preposition = tags.any(Tags::ADJUNCT_PREPOSITION)
+    // "to" before a name or a determiner is whom it was said to, before a
+    // verb an infinitive.
+    let to_whom = doc.lower_bytes(w) == b"to"
+        && w + 1 < words.end
+        && (doc.is_capitalized(w + 1) || doc.tags(w + 1).any(Tags::DETERMINER | Tags::OBJECT));
+    let preposition = (tags.any(Tags::ADJUNCT_PREPOSITION) || doc.lower_bytes(w) == b"of")
         && !tags.any(Tags::SUBJECT_BOUND)
-        && doc.lower_bytes(w) != b"to"
+        && (doc.lower_bytes(w) != b"to" || to_whom)
         && !(w + 1 < words.end && matches!(doc.lower_bytes(w + 1), b"least" | b"most"));
     let with_agent =
         w + 1 < words.end && doc.lower_bytes(w).ends_with(b"ed") && doc.lower_bytes(w + 1) == b"by";
