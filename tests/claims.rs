@@ -248,6 +248,17 @@ const CASES: &[(&str, &[Expected])] = &[
     ),
     ("The mayor was also endorsed the day before by the farmers' union.", &[]),
     ("The farmers found themselves in a long dispute over the levy.", &[]),
+    // The subject of a participle after a comma: not the conjunction
+    // opening the sentence, the name set off after the phrase, and a person
+    // noun ends it.
+    (
+        "But the other farmer at the meeting, council member Ivo Marek, drew a contrast, saying that the levy was fair.",
+        &[(Indirect, "the levy was fair", Some("Ivo Marek"), Some("saying"), Sieve::Subject)],
+    ),
+    (
+        "And the mayor drew a contrast, saying that the levy was unfair.",
+        &[(Indirect, "the levy was unfair", Some("the mayor"), Some("saying"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

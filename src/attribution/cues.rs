@@ -610,6 +610,11 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
         let comma = (first..limit).find(|&k| doc.gap_bytes(k, k + 1).contains(&b','))?;
         start = comma + 1;
     }
+    // "But the mayor ...": a conjunction opening the sentence is no part of
+    // the subject.
+    if start + 1 < limit && doc.tags(start).any(Tags::COORDINATOR | Tags::CONNECTIVE) {
+        start += 1;
+    }
     // "She escalated her criticism, saying": a pronoun is the whole
     // subject, whatever follows it.
     if doc.tags(start).any(Tags::NOMINATIVE) {
@@ -622,10 +627,34 @@ fn clause_subject(doc: &Doc, first: usize, limit: usize) -> Option<(usize, usize
             || next.ends_with(b"s") && !doc.is_capitalized(end + 1))
             && !doc.is_capitalized(end + 1)
             && end > start;
-        if verbish || doc.tags(end + 1).any(Tags::SUBJECT_BOUND | Tags::CUE_VERB) {
+        // "the mayor drew a contrast": a person noun ends the phrase before
+        // a lower-case word that no preposition or conjunction opens.
+        let after_person = doc.tags(end).any(Tags::SPEAKER_NOUN)
+            && !doc.is_capitalized(end + 1)
+            && !doc
+                .tags(end + 1)
+                .any(Tags::ADJUNCT_PREPOSITION | Tags::COORDINATOR)
+            && next != b"of";
+        if verbish || after_person || doc.tags(end + 1).any(Tags::SUBJECT_BOUND | Tags::CUE_VERB) {
             break;
         }
         end += 1;
+    }
+    // "the other candidate on the stage, former Secretary of State Hillary
+    // Clinton, drew": the name set off after the phrase.
+    let named = (end + 1..limit.min(end + 1 + APPOSED_NAME))
+        .take_while(|&k| doc.gap_bytes(k - 1, k).contains(&b',') == (k == end + 1))
+        .last()
+        .filter(|&k| {
+            !doc.tags(end + 1)
+                .any(Tags::ADJUNCT_PREPOSITION | Tags::SUBJECT_BOUND)
+                && doc.is_capitalized(k)
+                && k + 1 < limit
+                && doc.gap_bytes(k, k + 1).contains(&b',')
+                && (end + 1..=k).any(|i| doc.is_capitalized(i))
+        });
+    if let Some(last) = named {
+        return Some(strip_title(doc, end + 1, last));
     }
     (start < limit).then_some((start, end))
 }
@@ -641,7 +670,9 @@ fn opening(doc: &Doc, first: usize, (start, last): (usize, usize)) -> (usize, us
     let tags = doc.tags(start);
     let time = Tags::TIME_ADJUNCT | Tags::TIME_DEICTIC;
     let adverb = Tags::COORDINATOR | Tags::CONNECTIVE | Tags::SUBJECT_BOUND;
-    if tags.any(Tags::ADJUNCT_PREPOSITION) {
+    // "At least half of voters say" keeps its "At".
+    let at_least = start < last && matches!(doc.lower_bytes(start + 1), b"least" | b"most");
+    if tags.any(Tags::ADJUNCT_PREPOSITION) && !at_least {
         let mut k = start + 1;
         while k < last && doc.tags(k).any(time) {
             k += 1;
