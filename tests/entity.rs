@@ -163,6 +163,10 @@ const CASES: &[(&str, &[Expected])] = &[
     // An acronym longer than initials opens an institution's name.
     ("Students at UNC Harlowe and readers of KLM Review cheered.",
      &[("UNC Harlowe", G, 'a'), ("KLM Review", G, 'b')]),
+    // An acronym after "in" is a group's, not a place the list does not
+    // know.
+    ("He was the best quarterback in ZFL history.",
+     &[("ZFL", G, 'a')]),
     // A name given as a person's affiliation is a group's.
     ("Later, Zorvak's Nathan Kellow won, and Ilse Marten of Velmora lost.",
      &[("Zorvak", G, 'a'), ("Nathan Kellow", P, 'b'), ("Ilse Marten", P, 'c'), ("Velmora", G, 'd')]),

@@ -566,7 +566,11 @@ impl<'p, 't> Name<'p, 't> {
         if member_after(doc, b) || affiliation(doc, a, b) || kind_before {
             outer.group += 2;
         }
+        // "in NFL history": an acronym after "in" is seldom a place the
+        // gazetteer does not know.
+        let acronym = b - a == 1 && doc.units[a].case == Case::Upper && piece.matched().is_none();
         if a > 0
+            && !acronym
             && doc.units[a - 1].case == Case::Lower
             && listed_as_written(doc, a - 1, Lexicons::PLACE_PREPOSITION)
         {
