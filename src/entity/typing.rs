@@ -226,7 +226,16 @@ pub(super) fn type_piece(
         // "Paris Hilton": a place name that is also a first name, followed
         // by another name, starts a person's name.
         let first_named = profile.kind() != EntityType::Person && name.given().is_some();
-        if first_named && own.is_none() {
+        // "Mariano Rivera", "Wilson Kipketer": a town's name and one more
+        // word that no list knows, not a plural ("Boston Celtics"), open a
+        // person's name more often than a group's.
+        let town_and_surname = profile.kind() == EntityType::Place
+            && !profile.city()
+            && b - a == 2
+            && doc.units[a + 1].case == Case::Capitalised
+            && !common_word(doc, a + 1)
+            && !doc.word(a + 1).ends_with('s');
+        if (first_named || town_and_surname) && own.is_none() {
             return unlinked(doc, piece, span, &votes, first_gender);
         }
         if own.is_none() && !m.ambiguous && profile.kind() != EntityType::Place {
