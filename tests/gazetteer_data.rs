@@ -159,6 +159,32 @@ fn countries_answer_to_their_common_names() {
 }
 
 #[test]
+fn regions_and_former_countries_news_names_are_places_in_running_text() {
+    let extractor = sayso::Extractor::new();
+    let cases = [
+        ("Bosnia recovers from the war in the Balkans.", "Balkans"),
+        ("Fighting in the Caucasus went on.", "Caucasus"),
+        ("He grew up in the Soviet Union.", "Soviet Union"),
+        ("Ties with Yugoslavia were cut.", "Yugoslavia"),
+        ("Troops in Southeast Asia waited.", "Southeast Asia"),
+        ("Aid reached sub-Saharan Africa.", "sub-Saharan Africa"),
+        ("Voters in the Midwest were angry.", "Midwest"),
+    ];
+    for (text, name) in cases {
+        let analysis = extractor.analyze(text);
+        let kinds: Vec<_> = analysis
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (&text[m.span], e.kind)))
+            .collect();
+        assert!(
+            kinds.contains(&(name, EntityType::Place)),
+            "{text:?}: {kinds:?}"
+        );
+    }
+}
+
+#[test]
 fn washington_and_new_york_are_the_cities() {
     let g = places();
     assert_eq!(resolve(g, "Washington").id, "geonames:4140963");
