@@ -259,6 +259,17 @@ const CASES: &[(&str, &[Expected])] = &[
         "And the mayor drew a contrast, saying that the levy was unfair.",
         &[(Indirect, "the levy was unfair", Some("the mayor"), Some("saying"), Sieve::Subject)],
     ),
+    // "show" after a plural noun is a verb of finding; after a determiner
+    // or a compound, a noun.
+    (
+        "Polls show the mayor with a narrow lead.",
+        &[(Indirect, "the mayor with a narrow lead", Some("Polls"), Some("show"), Sieve::Subject)],
+    ),
+    (
+        "Court records showed the farm was sold in 2010.",
+        &[(Indirect, "the farm was sold in 2010", Some("Court records"), Some("showed"), Sieve::Subject)],
+    ),
+    ("The late-night talk shows drew large crowds in Brno.", &[]),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -219,8 +219,22 @@ fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
         && w > first
         && doc.joined(w - 1)
         && (doc.is_capitalized(w - 1) || doc.tags(w - 1).any(Tags::RELATIVE_PRONOUN));
+    // "Polls show a close contest", "records showed": a plural noun no
+    // lexicon knows is the subject of "show" ("the show", "talk shows" are
+    // nouns; "-ous" and "-ss" words are no plurals). Other words of the
+    // list make compounds after plurals ("jobs report").
+    let plural_subject = w > first
+        && word.starts_with(b"show")
+        && doc.joined(w - 1)
+        && (w - 1 == first || !doc.is_capitalized(w - 1))
+        && before.len() > 3
+        && before.ends_with(b"s")
+        && !before.ends_with(b"ss")
+        && !before.ends_with(b"us")
+        && doc.tags(w - 1) == Tags::NONE;
     next_opens
         || third_person
+        || plural_subject
         || (w > first && (doc.tags(w - 1).any(Tags::NOMINATIVE) || is_modifier(doc, w - 1)))
         || before == b"to"
 }
