@@ -270,6 +270,11 @@ const CASES: &[(&str, &[Expected])] = &[
         &[(Indirect, "the farm was sold in 2010", Some("Court records"), Some("showed"), Sieve::Subject)],
     ),
     ("The late-night talk shows drew large crowds in Brno.", &[]),
+    // Whom a verb of telling told, with what they were told to do.
+    (
+        "The mayor told her deputies to close the bridge by noon.",
+        &[(Indirect, "her deputies to close the bridge by noon", Some("The mayor"), Some("told"), Sieve::Subject)],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

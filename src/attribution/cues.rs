@@ -923,7 +923,20 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     if doc.tags(a.cue.1).any(Tags::TELL_VERB) {
         // "told reporters." names whom, not what.
         let clause_start = skip_addressee(doc, w, words.end);
-        if clause_start == w && doc.lower_bytes(w) != b"that" {
+        // "told his advisers to figure out how": whom, then what they were
+        // told to do, reported together.
+        let infinitive = || {
+            (w + 1..words.end.min(w + 6))
+                .take_while(|&k| doc.joined(k - 1) && !doc.words[k].quoted())
+                .any(|k| {
+                    doc.lower_bytes(k) == b"to"
+                        && k + 1 < words.end
+                        && doc.joined(k)
+                        && !doc.is_capitalized(k + 1)
+                        && !doc.tags(k + 1).any(Tags::DETERMINER | Tags::PRONOUN)
+                })
+        };
+        if clause_start == w && doc.lower_bytes(w) != b"that" && !infinitive() {
             return None;
         }
         w = clause_start;
