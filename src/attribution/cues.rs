@@ -925,17 +925,7 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         let clause_start = skip_addressee(doc, w, words.end);
         // "told his advisers to figure out how": whom, then what they were
         // told to do, reported together.
-        let infinitive = || {
-            (w + 1..words.end.min(w + 6))
-                .take_while(|&k| doc.joined(k - 1) && !doc.words[k].quoted())
-                .any(|k| {
-                    doc.lower_bytes(k) == b"to"
-                        && k + 1 < words.end
-                        && doc.joined(k)
-                        && !doc.is_capitalized(k + 1)
-                        && !doc.tags(k + 1).any(Tags::DETERMINER | Tags::PRONOUN)
-                })
-        };
+        let infinitive = || infinitive_after(doc, w, words.end);
         if clause_start == w && doc.lower_bytes(w) != b"that" && !infinitive() {
             return None;
         }
@@ -999,15 +989,32 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
 
 /// "..., a spokesman told The Wall Street Journal.": the words from `w` to
 /// the sentence's end name only whom a verb of telling told, where and
-/// when: no clause word, pronoun subject, cue or quotation among them.
+/// when: no clause word, pronoun subject, cue, quotation or infinitive
+/// among them.
 fn only_addressee(doc: &Doc, w: usize, end: usize) -> bool {
     end - w <= 8
+        && !infinitive_after(doc, w, end)
         && (w..end).all(|k| {
             !doc.words[k].quoted()
                 && !doc
                     .tags(k)
                     .any(Tags::SUBJECT_BOUND | Tags::CUE_VERB | Tags::NOMINATIVE)
                 && (k + 1 == end || doc.joined(k))
+        })
+}
+
+/// An infinitive within a few words after an addressee opening at `w`
+/// ("his advisers to figure out"): "to" before a word in lower case that
+/// opens no noun phrase ("to reporters", "to the court" are whom).
+fn infinitive_after(doc: &Doc, w: usize, end: usize) -> bool {
+    (w + 1..end.min(w + 6))
+        .take_while(|&k| doc.joined(k - 1) && !doc.words[k].quoted())
+        .any(|k| {
+            doc.lower_bytes(k) == b"to"
+                && k + 1 < end
+                && doc.joined(k)
+                && !doc.is_capitalized(k + 1)
+                && !doc.tags(k + 1).any(Tags::DETERMINER | Tags::PRONOUN)
         })
 }
 
