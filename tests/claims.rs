@@ -275,6 +275,19 @@ const CASES: &[(&str, &[Expected])] = &[
         "The mayor told her deputies to close the bridge by noon.",
         &[(Indirect, "her deputies to close the bridge by noon", Some("The mayor"), Some("told"), Sieve::Subject)],
     ),
+    // A time adjunct between a subject and its verb; a past form of a
+    // speech verb before an auxiliary is a verb still.
+    (
+        "Farmers met the mayor, who on Sunday said the bridge was safe.",
+        &[(Indirect, "the bridge was safe", Some("the mayor"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "She criticised the levies, which she said were unfair to farmers.",
+        &[
+            (Indirect, "the levies, which she said were unfair to farmers", Some("She"), Some("criticised"), Sieve::Subject),
+            (Indirect, "were unfair to farmers", Some("she"), Some("said"), Sieve::Subject),
+        ],
+    ),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

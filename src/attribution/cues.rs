@@ -296,7 +296,11 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     }
     // A verb is not followed by an auxiliary; a noun is ("Health worries
     // have dogged her").
-    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) {
+    // "which he said were accompanied by": a past form of a speech verb is
+    // no noun.
+    let past = tags.any(Tags::SPEECH_VERB)
+        && (doc.lower_bytes(w).ends_with(b"ed") || matches!(doc.lower_bytes(w), b"said" | b"told"));
+    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) && !past {
         return None;
     }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb,
@@ -363,7 +367,7 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
 /// for a verb coordinated with an earlier one ("said ... and admitted"), that
 /// verb's speaker.
 fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(usize, usize)> {
-    let mut j = cue;
+    let mut j = time_adjunct_before(doc, cue, first).unwrap_or(cue);
     while j > first
         && doc.joined(j - 1)
         && !doc.words[j - 1].quoted()
@@ -563,6 +567,24 @@ fn subject(doc: &Doc, cue: usize, first: usize, before: &[Anchor]) -> Option<(us
         return None;
     }
     Some((k, last))
+}
+
+/// "who in 2010 said", "who on Sunday said": a preposition or "last" and
+/// at most two words of time or numbers right before the verb at `cue`,
+/// where the subject stands before them; the adjunct's first word.
+fn time_adjunct_before(doc: &Doc, cue: usize, first: usize) -> Option<usize> {
+    let time = |k: usize| {
+        doc.tags(k).any(Tags::TIME_ADJUNCT) || doc.lower_bytes(k).iter().all(u8::is_ascii_digit)
+    };
+    let mut k = cue.checked_sub(1)?;
+    let mut words = 0;
+    while k > first && words < 2 && doc.joined(k) && time(k) {
+        k -= 1;
+        words += 1;
+    }
+    let opens = doc.tags(k).any(Tags::TIME_DEICTIC)
+        || (doc.tags(k).any(Tags::ADJUNCT_PREPOSITION) && !doc.tags(k).any(Tags::SUBJECT_BOUND));
+    (words > 0 && k > first && opens && doc.joined(k) && doc.joined(k - 1)).then_some(k)
 }
 
 /// "Theresa May said": a capitalised word after another is part of a name,
