@@ -288,6 +288,17 @@ const CASES: &[(&str, &[Expected])] = &[
             (Indirect, "were unfair to farmers", Some("she"), Some("said"), Sieve::Subject),
         ],
     ),
+    // Adverbs and negated auxiliaries between a subject and its verb; a
+    // cue phrase after an article is a noun with no speaker at hand.
+    (
+        "The mayor has long said that the bridge is safe.",
+        &[(Indirect, "the bridge is safe", Some("The mayor"), Some("said"), Sieve::Subject)],
+    ),
+    (
+        "The mayor didn't suggest that the bridge was unsafe.",
+        &[(Indirect, "the bridge was unsafe", Some("The mayor"), Some("suggest"), Sieve::Subject)],
+    ),
+    ("The week opened with a call for calm from the farmers.", &[]),
     // Coordinated cues make two claims with one speaker.
     (
         "The farmer said the river had risen overnight and admitted that he had ignored the warnings.",

@@ -276,9 +276,17 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     if !tags.any(Tags::CUE_START) {
         return None;
     }
-    let phrases = tags
-        .any(Tags::PHRASE_START)
-        .then(|| CUE_PHRASES.get(doc.lower(w)));
+    // "sounded a call for": after an article a phrase's first word is a
+    // noun with no speaker at hand; after a possessive ("his call for a
+    // ban") the possessor is the speaker.
+    let determined = w > first
+        && doc.joined(w - 1)
+        && matches!(
+            doc.lower_bytes(w - 1),
+            b"a" | b"an" | b"the" | b"this" | b"these"
+        );
+    let phrases =
+        (tags.any(Tags::PHRASE_START) && !determined).then(|| CUE_PHRASES.get(doc.lower(w)));
     for phrase in phrases.flatten().into_iter().flatten() {
         // Read against the words in one pass, which most phrases leave at
         // their second word.
