@@ -780,7 +780,9 @@ pub struct Quote {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Sieve {
-    /// A cue and speaker right next to the quotation ("..." said Gladkov).
+    /// A cue and speaker right next to the quotation ("..." said Gladkov),
+    /// or a name signing it after a dash ("..." ― Olga Petrenko), the dash
+    /// then the cue.
     Adjacent,
     /// The subject of a speech verb in the same sentence, or "according to X".
     Subject,

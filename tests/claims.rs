@@ -43,6 +43,15 @@ const CASES: &[(&str, &[Expected])] = &[
         "Petrenko added, “We will not leave.”",
         &[(Direct, "We will not leave.", Some("Petrenko"), Some("added"), Sieve::Adjacent)],
     ),
+    // A dash after the closing mark and a name ending the line sign a
+    // quotation, line by line in a list.
+    (
+        "“The bridge is gone.” ― Olga Petrenko\n“We have no water.” ― Ivo Marek.",
+        &[
+            (Direct, "The bridge is gone.", Some("Olga Petrenko"), Some("―"), Sieve::Adjacent),
+            (Direct, "We have no water.", Some("Ivo Marek"), Some("―"), Sieve::Adjacent),
+        ],
+    ),
     // Sieve 2, subject: a partial quotation inside a reported clause, with
     // the clause itself as an indirect claim.
     (

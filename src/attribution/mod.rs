@@ -4,7 +4,8 @@
 //! Each sieve is a small rule run over the quotations still unresolved; the
 //! first that names a speaker decides, and the claim records it:
 //!
-//! 1. [`Sieve::Adjacent`]: a cue and speaker right before or after the marks.
+//! 1. [`Sieve::Adjacent`]: a cue and speaker right before or after the marks,
+//!    or a name after a dash ending the line ("..." ― Olga Petrenko).
 //! 2. [`Sieve::Subject`]: the subject of a speech verb in the same sentence,
 //!    or "according to X"; also every reported clause without marks.
 //! 3. [`Sieve::Continuation`]: a quotation next to an attributed one.
@@ -436,6 +437,11 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
     if let Some(span) = doc.words.get(a).map(Word::span) {
         let gap = &doc.text[close_end..span.start];
         let same_paragraph = doc.in_paragraph(span.start, q.paragraph);
+        if same_paragraph {
+            if let Some(f) = signed(doc, q, a, gap) {
+                return Some(f);
+            }
+        }
         if same_paragraph && gap.chars().all(|c| c.is_whitespace() || ",—–-".contains(c)) {
             let after = anchors.partition_point(|x| x.cue.0 < a);
             if let Some(x) = anchors.get(after) {
@@ -463,6 +469,45 @@ fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Opt
         .then(|| found(doc, x, Sieve::Adjacent, 0.95))
         .flatten()
 }
+
+/// "“...” ― Carlos Raúl": a dash after the closing mark and a name of at
+/// most four capitalised words ending the line sign the quotation.
+/// `a` is the first word after the mark, `gap` the text before it.
+fn signed(doc: &Doc, q: &Quotation, a: usize, gap: &str) -> Option<Found> {
+    let dash = gap.trim();
+    if !matches!(dash, "―" | "—" | "–") || !doc.is_capitalized(a) {
+        return None;
+    }
+    let mut last = a;
+    while last - a < SIGNATURE_WORDS && doc.joined(last) && doc.is_capitalized(last + 1) {
+        last += 1;
+    }
+    // The name ends its line: a list of signed quotations may break its
+    // lines inside one paragraph.
+    let line_end = match doc.words.get(last + 1) {
+        Some(next) if doc.in_paragraph(next.start(), q.paragraph) => next.start(),
+        _ => doc.paragraph(q.paragraph).end,
+    };
+    let tail = doc.text.get(doc.words[last].end()..line_end)?;
+    let ends_line = line_end == doc.paragraph(q.paragraph).end || tail.contains('\n');
+    let line = tail.split('\n').next().unwrap_or_default();
+    let rest = line.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if !ends_line || !rest.is_empty() {
+        return None;
+    }
+    let dash_start = gap
+        .find(dash)
+        .map(|i| doc.words[a].start() - gap.len() + i)?;
+    Some(Found {
+        speaker: Some(doc.words_span(a, last)),
+        cue: Some(Span::new(dash_start, dash_start + dash.len())),
+        sieve: Sieve::Adjacent,
+        confidence: 0.9,
+    })
+}
+
+/// The most words after the first of a name signing a quotation.
+const SIGNATURE_WORDS: usize = 3;
 
 /// Sieve 2: the quotation is part of a reported clause, or its sentence has
 /// a speech verb with a subject, or "according to X". A short quotation
