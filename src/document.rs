@@ -781,8 +781,9 @@ pub struct Quote {
 #[non_exhaustive]
 pub enum Sieve {
     /// A cue and speaker right next to the quotation ("..." said Gladkov),
-    /// or a name signing it after a dash ("..." ― Olga Petrenko), the dash
-    /// then the cue.
+    /// a name signing it after a dash ("..." ― Olga Petrenko), the dash
+    /// then the cue, or a transcript's label in capitals opening it
+    /// ("WALLACE: ..."), the colon then the cue.
     Adjacent,
     /// The subject of a speech verb in the same sentence, or "according to X".
     Subject,

@@ -52,6 +52,16 @@ const CASES: &[(&str, &[Expected])] = &[
             (Direct, "We have no water.", Some("Ivo Marek"), Some("―"), Sieve::Adjacent),
         ],
     ),
+    // A transcript's line quoted names its speaker in capitals before a
+    // colon, unless a cue before the quotation names one.
+    (
+        "Part of the transcript follows.\n\n\"MAREK: The bridge will reopen in May.\"",
+        &[(Direct, "MAREK: The bridge will reopen in May.", Some("MAREK"), Some(":"), Sieve::Adjacent)],
+    ),
+    (
+        "The mayor said: \"NATO: a good idea.\"",
+        &[(Direct, "NATO: a good idea.", Some("The mayor"), Some("said"), Sieve::Adjacent)],
+    ),
     // Sieve 2, subject: a partial quotation inside a reported clause, with
     // the clause itself as an indirect claim.
     (

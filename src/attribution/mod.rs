@@ -5,7 +5,8 @@
 //! first that names a speaker decides, and the claim records it:
 //!
 //! 1. [`Sieve::Adjacent`]: a cue and speaker right before or after the marks,
-//!    or a name after a dash ending the line ("..." ― Olga Petrenko).
+//!    a name after a dash ending the line ("..." ― Olga Petrenko), or a
+//!    transcript's label opening the quotation ("WALLACE: ...").
 //! 2. [`Sieve::Subject`]: the subject of a speech verb in the same sentence,
 //!    or "according to X"; also every reported clause without marks.
 //! 3. [`Sieve::Continuation`]: a quotation next to an attributed one.
@@ -430,8 +431,15 @@ fn found(doc: &Doc, a: &Anchor, sieve: Sieve, confidence: f32) -> Option<Found> 
 }
 
 /// Sieve 1: QUOTE, CUE SPEAKER | QUOTE, SPEAKER CUE (adjuncts may follow),
-/// or SPEAKER CUE (ADJUNCT): QUOTE | SPEAKER CUE, QUOTE.
+/// or SPEAKER CUE (ADJUNCT): QUOTE | SPEAKER CUE, QUOTE; else QUOTE ― NAME,
+/// or a transcript's "NAME: ..." quoted.
 fn adjacent(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
+    beside_cue(doc, anchors, q, placed).or_else(|| labelled(doc, q))
+}
+
+/// The cue and speaker of [`adjacent`] right before or after the marks, or
+/// the name signing the quotation.
+fn beside_cue(doc: &Doc, anchors: &[Anchor], q: &Quotation, placed: Placed) -> Option<Found> {
     let close_end = q.close.map_or(q.inner.end, |c| c.end);
     let a = placed.close;
     if let Some(span) = doc.words.get(a).map(Word::span) {
@@ -505,6 +513,36 @@ fn signed(doc: &Doc, q: &Quotation, a: usize, gap: &str) -> Option<Found> {
         confidence: 0.9,
     })
 }
+
+/// "\"WALLACE: Let's start with ...": a transcript's line quoted, its
+/// speaker's name in capitals before a colon opening it; the colon is the
+/// cue.
+fn labelled(doc: &Doc, q: &Quotation) -> Option<Found> {
+    let text = doc.text.get(q.inner.range())?;
+    let colon = text
+        .char_indices()
+        .take_while(|&(i, _)| i <= LABEL_BYTES)
+        .find(|&(_, c)| c == ':')
+        .map(|(i, _)| i)?;
+    let label = &text[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = label
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+    if letters < 3 || !shouted || label.split(' ').count() > 3 || label.starts_with(' ') {
+        return None;
+    }
+    let at = q.inner.start;
+    Some(Found {
+        speaker: Some(Span::new(at, at + colon)),
+        cue: Some(Span::new(at + colon, at + colon + 1)),
+        sieve: Sieve::Adjacent,
+        confidence: 0.9,
+    })
+}
+
+/// The longest speaker's label opening a transcript's line, in bytes.
+const LABEL_BYTES: usize = 32;
 
 /// The most words after the first of a name signing a quotation.
 const SIGNATURE_WORDS: usize = 3;
