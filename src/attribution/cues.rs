@@ -279,14 +279,16 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     // "sounded a call for": after an article a phrase's first word is a
     // noun with no speaker at hand; after a possessive ("his call for a
     // ban") the possessor is the speaker.
-    let determined = w > first
-        && doc.joined(w - 1)
-        && matches!(
-            doc.lower_bytes(w - 1),
-            b"a" | b"an" | b"the" | b"this" | b"these"
-        );
+    let determined = || {
+        w > first
+            && doc.joined(w - 1)
+            && matches!(
+                doc.lower_bytes(w - 1),
+                b"a" | b"an" | b"the" | b"this" | b"these"
+            )
+    };
     let phrases =
-        (tags.any(Tags::PHRASE_START) && !determined).then(|| CUE_PHRASES.get(doc.lower(w)));
+        (tags.any(Tags::PHRASE_START) && !determined()).then(|| CUE_PHRASES.get(doc.lower(w)));
     for phrase in phrases.flatten().into_iter().flatten() {
         // Read against the words in one pass, which most phrases leave at
         // their second word.
@@ -306,9 +308,12 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
     // have dogged her").
     // "which he said were accompanied by": a past form of a speech verb is
     // no noun.
-    let past = tags.any(Tags::SPEECH_VERB)
-        && (doc.lower_bytes(w).ends_with(b"ed") || matches!(doc.lower_bytes(w), b"said" | b"told"));
-    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) && !past {
+    let past = || {
+        tags.any(Tags::SPEECH_VERB)
+            && (doc.lower_bytes(w).ends_with(b"ed")
+                || matches!(doc.lower_bytes(w), b"said" | b"told"))
+    };
+    if w + 1 < end && doc.tags(w + 1).any(Tags::AUXILIARY) && doc.joined(w) && !past() {
         return None;
     }
     // A capital mid-sentence is a name ("the Washington Post"), not a verb,
@@ -363,8 +368,8 @@ fn cue_at(doc: &Doc, w: usize, first: usize, end: usize) -> Option<usize> {
         let word = doc.lower_bytes(w);
         let participle = word.ends_with(b"ed") || word.ends_with(b"ing");
         let agent =
-            w + 2 < end && (doc.is_capitalized(w + 2) || doc.tags(w + 2).any(Tags::DETERMINER));
-        if participle && next == b"by" && agent {
+            || w + 2 < end && (doc.is_capitalized(w + 2) || doc.tags(w + 2).any(Tags::DETERMINER));
+        if next == b"by" && participle && agent() {
             return None;
         }
     }
@@ -972,17 +977,22 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     let tags = doc.tags(w);
     // "to" before a name or a determiner is whom it was said to, before a
     // verb an infinitive.
-    let to_whom = doc.lower_bytes(w) == b"to"
-        && w + 1 < words.end
-        && (doc.is_capitalized(w + 1) || doc.tags(w + 1).any(Tags::DETERMINER | Tags::OBJECT));
-    let preposition = (tags.any(Tags::ADJUNCT_PREPOSITION) || doc.lower_bytes(w) == b"of")
-        && !tags.any(Tags::SUBJECT_BOUND)
-        && (doc.lower_bytes(w) != b"to" || to_whom)
-        && !(w + 1 < words.end && matches!(doc.lower_bytes(w + 1), b"least" | b"most"));
-    let with_agent =
-        w + 1 < words.end && doc.lower_bytes(w).ends_with(b"ed") && doc.lower_bytes(w + 1) == b"by";
-    let opened = doc.gap(w - 1, w).contains(QUOTE_MARKS) || doc.gap_bytes(w - 1, w).contains(&b':');
-    if (preposition || with_agent) && !opened && after_quote {
+    let to_whom = || {
+        w + 1 < words.end
+            && (doc.is_capitalized(w + 1) || doc.tags(w + 1).any(Tags::DETERMINER | Tags::OBJECT))
+    };
+    let preposition = || {
+        (tags.any(Tags::ADJUNCT_PREPOSITION) || doc.lower_bytes(w) == b"of")
+            && !tags.any(Tags::SUBJECT_BOUND)
+            && (doc.lower_bytes(w) != b"to" || to_whom())
+            && !(w + 1 < words.end && matches!(doc.lower_bytes(w + 1), b"least" | b"most"))
+    };
+    let with_agent = || {
+        w + 1 < words.end && doc.lower_bytes(w).ends_with(b"ed") && doc.lower_bytes(w + 1) == b"by"
+    };
+    let opened =
+        || doc.gap(w - 1, w).contains(QUOTE_MARKS) || doc.gap_bytes(w - 1, w).contains(&b':');
+    if after_quote && (preposition() || with_agent()) && !opened() {
         // "claimed in an interview with Breitbart News that ...": more
         // adjuncts before the clause's "that" or "whether"; a verb of
         // belief or agreement may take the phrase as its object ("agreed
