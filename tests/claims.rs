@@ -289,6 +289,7 @@ const CASES: &[(&str, &[Expected])] = &[
         &[(Indirect, "the farm was sold in 2010", Some("Court records"), Some("showed"), Sieve::Subject)],
     ),
     ("The late-night talk shows drew large crowds in Brno.", &[]),
+    ("The figures came from a liberal think tank in Brno.", &[]),
     // Whom a verb of telling told, with what they were told to do.
     (
         "The mayor told her deputies to close the bridge by noon.",
