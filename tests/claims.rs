@@ -290,6 +290,7 @@ const CASES: &[(&str, &[Expected])] = &[
     ),
     ("The late-night talk shows drew large crowds in Brno.", &[]),
     ("The figures came from a liberal think tank in Brno.", &[]),
+    ("As Soviet states and neighbors, both fell victim to the purges.", &[]),
     // Whom a verb of telling told, with what they were told to do.
     (
         "The mayor told her deputies to close the bridge by noon.",

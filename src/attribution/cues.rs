@@ -215,10 +215,13 @@ fn read_as_verb(doc: &Doc, w: usize, first: usize, end: usize) -> bool {
         && (doc.lower_bytes(w + 1) == b"that"
             || doc.gap_bytes(w, w + 1).contains(&b':')
             || doc.gap(w, w + 1).contains(QUOTE_MARKS));
+    // "Soviet states" and "American reports" are nouns after a
+    // nationality.
     let third_person = word.ends_with(b"s")
         && w > first
         && doc.joined(w - 1)
-        && (doc.is_capitalized(w - 1) || doc.tags(w - 1).any(Tags::RELATIVE_PRONOUN));
+        && ((doc.is_capitalized(w - 1) && !doc.tags(w - 1).any(Tags::NATIONALITY))
+            || doc.tags(w - 1).any(Tags::RELATIVE_PRONOUN));
     // "Polls show a close contest", "records showed": a plural noun no
     // lexicon knows is the subject of "show" ("the show", "talk shows" are
     // nouns; "-ous" and "-ss" words are no plurals). Other words of the
