@@ -920,9 +920,13 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
         ""
     };
     // After a closing mark the clause is a quotation: a direct claim.
-    let set_off = gap.contains(',') && !gap.contains(QUOTE_MARKS);
-    let ends = after >= words.end
-        || (doc.tags(a.cue.1).any(Tags::TELL_VERB) && only_addressee(doc, after, words.end));
+    let after_quote = gap.contains(QUOTE_MARKS);
+    let set_off = gap.contains(',') && !after_quote;
+    let tell = doc.tags(a.cue.1).any(Tags::TELL_VERB);
+    // "told his advisers to figure out how": whom, then what they were
+    // told to do, reported together.
+    let told_to = tell && infinitive_after(doc, after, words.end);
+    let ends = after >= words.end || (tell && !told_to && only_addressee(doc, after, words.end));
     let comma_after = !ends && doc.gap_bytes(after - 1, after).contains(&b',');
     if a.inverted || ends || (set_off && comma_after) {
         // "X, a source said (on Sunday)." reports what came before; "X, he
@@ -958,13 +962,10 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     // Past the adjuncts, as skipped above: short of the sentence end, which
     // returned there.
     w = after;
-    if doc.tags(a.cue.1).any(Tags::TELL_VERB) {
+    if tell {
         // "told reporters." names whom, not what.
         let clause_start = skip_addressee(doc, w, words.end);
-        // "told his advisers to figure out how": whom, then what they were
-        // told to do, reported together.
-        let infinitive = || infinitive_after(doc, w, words.end);
-        if clause_start == w && doc.lower_bytes(w) != b"that" && !infinitive() {
+        if clause_start == w && doc.lower_bytes(w) != b"that" && !told_to {
             return None;
         }
         w = clause_start;
@@ -973,10 +974,6 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
     // Iowa reporters; "...," she said of Trump) a preposition left after the adjuncts opens no
     // clause, nor does a participle with its agent ("said in a video
     // posted by CBN"), unless a mark or a colon opens what follows.
-    let after_quote = {
-        let from = if a.inverted { a.cue.0 } else { a.from };
-        from > words.start && doc.gap(from - 1, from).contains(QUOTE_MARKS)
-    };
     let tags = doc.tags(w);
     // "to" before a name or a determiner is whom it was said to, before a
     // verb an infinitive.
@@ -1032,11 +1029,10 @@ fn content(doc: &Doc, a: &Anchor, next: Option<usize>) -> Option<Span> {
 
 /// "..., a spokesman told The Wall Street Journal.": the words from `w` to
 /// the sentence's end name only whom a verb of telling told, where and
-/// when: no clause word, pronoun subject, cue, quotation or infinitive
-/// among them.
+/// when: no clause word, pronoun subject, cue or quotation among them (the
+/// caller has read that no infinitive follows).
 fn only_addressee(doc: &Doc, w: usize, end: usize) -> bool {
     end - w <= 8
-        && !infinitive_after(doc, w, end)
         && (w..end).all(|k| {
             !doc.words[k].quoted()
                 && !doc
